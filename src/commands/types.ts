@@ -1,0 +1,66 @@
+import type { Digest, DigestItem } from '../digest/types.js';
+import type { Article } from '../article/types.js';
+
+/**
+ * A View is what a command answers with. Each platform renders a View its own way
+ * (terminal text, Block Kit, embeds); commands never know which platform asked.
+ */
+export type ItemPart = 'full' | 'quotes' | 'figures' | 'source';
+
+export type View =
+  | { kind: 'digest'; digest: Digest; visibility: Visibility }
+  | { kind: 'item'; item: DigestItem; part: ItemPart; visibility: Visibility }
+  | { kind: 'notice'; tone: 'info' | 'usage' | 'error'; text: string; visibility: Visibility };
+
+/** `private`: only the caller sees the answer (Slack ephemeral, Discord ephemeral). */
+export type Visibility = 'private' | 'channel';
+
+export interface CommandOption {
+  name: string;
+  description: string;
+  type: 'string' | 'integer' | 'boolean';
+  required: boolean;
+  /** Offer suggestions while the user types (Discord autocomplete). */
+  autocomplete?: boolean;
+  choices?: { name: string; value: string }[];
+}
+
+export type CommandArgs = Record<string, string | number | boolean | undefined>;
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/** Where commands read news from. The in-memory library and the store both implement it. */
+export interface NewsLibrary {
+  /** The latest digest, or the one for a local date (YYYY-MM-DD); null when none exists. */
+  digest(date?: string): Promise<Digest | null>;
+  /** A story by its id. */
+  item(id: string): Promise<DigestItem | null>;
+  /** Stories whose headline or text matches the words, best first. */
+  search(query: string, limit: number): Promise<DigestItem[]>;
+}
+
+export interface CommandContext {
+  library: NewsLibrary;
+  /** Fetches and reads an article page (public addresses only, size and time limits). */
+  fetchArticle(url: string): Promise<Article>;
+  /** The current time; injected so tests and schedules need no real clock. */
+  now(): Date;
+  /** Time zone for "today" / "yesterday" (IANA), default UTC. */
+  timeZone: string;
+}
+
+/** A command, defined once; each platform binds it (slash command, application command, CLI). */
+export interface CommandDefinition {
+  name: string;
+  description: string;
+  /** One-line usage shown for empty or unknown arguments, e.g. "/article <number|words>". */
+  usage: string;
+  options: CommandOption[];
+  /** Reads the free text of a Slack slash command or terminal line into named arguments. */
+  parseText(text: string): CommandArgs;
+  run(args: CommandArgs, ctx: CommandContext): Promise<View>;
+  autocomplete?(option: string, partial: string, ctx: CommandContext): Promise<Choice[]>;
+}

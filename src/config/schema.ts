@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/** True when the runtime knows the IANA zone (Intl throws RangeError otherwise). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const timeZone = z.string().refine(isTimeZone, { message: 'is not an IANA time zone such as "Europe/Paris"' });
+const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" and "_" only');
+
+const fileSource = z.strictObject({
+  id,
+  type: z.literal('files'),
+  /** Folder of *.txt articles, relative to the working directory. */
+  path: z.string().min(1),
+});
+
+const feedSource = z.strictObject({
+  id,
+  type: z.literal('feed'),
+  url: z.url({ protocol: /^https?$/ }),
+  /** Items to take from a feed's first poll; 0 posts nothing old. */
+  backfill: z.number().int().min(0).max(100).default(0),
+  pollMinutes: z.number().int().min(1).max(1440).default(15),
+});
+
+const pageSource = z.strictObject({
+  id,
+  type: z.literal('page'),
+  url: z.url({ protocol: /^https?$/ }),
+});
+
+export const sourceSchema = z.discriminatedUnion('type', [fileSource, feedSource, pageSource]);
+
+export const channelSchema = z.strictObject({
+  id,
+  platform: z.enum(['terminal', 'slack', 'discord']),
+  /** Slack channel id (C…), Discord channel id (snowflake), or "stdout" for the terminal. */
+  channel: z.string().min(1),
+  /** node-cron expression, in the channel's own time zone. */
+  schedule: z.string().min(1).default('0 8 * * *'),
+  timeZone: timeZone.default('UTC'),
+  /** Source ids that feed this channel; empty means every source. */
+  sources: z.array(id).default([]),
+  filters: z
+    .strictObject({
+      keywords: z.array(z.string().min(1)).default([]),
+      maxItems: z.number().int().min(1).max(50).default(10),
+    })
+    .default({ keywords: [], maxItems: 10 }),
+});
+
+export const configSchema = z
+  .strictObject({
+    /** Zone for "today" in commands and the terminal preview. */
+    timeZone: timeZone.default('UTC'),
+    summary: z.strictObject({ sentences: z.number().int().min(1).max(5).default(2) }).default({ sentences: 2 }),
+    sources: z.array(sourceSchema).default([{ id: 'seeds', type: 'files', path: 'seeds' }]),
+    channels: z.array(channelSchema).default([]),
+    http: z.strictObject({ port: z.number().int().min(0).max(65535).default(3000) }).default({ port: 3000 }),
+    storage: z
+      .strictObject({ sqlitePath: z.string().min(1).default('data/newsdigest.sqlite') })
+      .default({ sqlitePath: 'data/newsdigest.sqlite' }),
+    scheduler: z
+      .strictObject({ catchUpHours: z.number().min(0).max(24 * 7).default(24) })
+      .default({ catchUpHours: 24 }),
+    fetch: z
+      .strictObject({
+        timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+        maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
+        maxRedirects: z.number().int().min(0).max(10).default(5),
+        userAgent: z.string().min(1).default('newsdigest/0.1 (+https://github.com/newsdigest/newsdigest)'),
+      })
+      .default({ timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, userAgent: 'newsdigest/0.1 (+https://github.com/newsdigest/newsdigest)' }),
+    slack: z
+      .strictObject({ mode: z.enum(['http', 'socket']).default('http') })
+      .default({ mode: 'http' }),
+    discord: z
+      .strictObject({ mode: z.enum(['gateway', 'http']).default('gateway') })
+      .default({ mode: 'gateway' }),
+  })
+  .superRefine((config, ctx) => {
+    const sourceIds = new Set(config.sources.map((s) => s.id));
+    config.channels.forEach((channel, i) => {
+      channel.sources.forEach((sourceId, j) => {
+        if (!sourceIds.has(sourceId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['channels', i, 'sources', j],
+            message: `names source "${sourceId}", which is not in "sources"`,
+          });
+        }
+      });
+    });
+    for (const [list, name] of [
+      [config.sources, 'sources'],
+      [config.channels, 'channels'],
+    ] as const) {
+      const seen = new Set<string>();
+      list.forEach((entry, i) => {
+        if (seen.has(entry.id)) ctx.addIssue({ code: 'custom', path: [name, i, 'id'], message: `"${entry.id}" is used twice` });
+        seen.add(entry.id);
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+export type SourceConfig = z.infer<typeof sourceSchema>;
+export type ChannelConfig = z.infer<typeof channelSchema>;
