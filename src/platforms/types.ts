@@ -1,0 +1,38 @@
+import type { Digest } from '../digest/types.js';
+
+/** What a platform answers after posting a digest: its message ids, first one first. */
+export interface PostResult {
+  messageIds: string[];
+}
+
+/**
+ * A platform that can post digests to its channels. Slack, Discord and the terminal each
+ * implement it; the scheduler posts through it without knowing which one it is.
+ */
+export interface Publisher {
+  readonly platform: 'terminal' | 'slack' | 'discord';
+  /** Posts the whole digest (several messages when it is long). Throws PostError on failure. */
+  post(channel: string, digest: Digest): Promise<PostResult>;
+  /**
+   * After a crash between claiming and posting: looks in the channel for a digest already posted
+   * with this key (the platform lets us check), and returns its first message id, or null.
+   * Undefined when the platform cannot check.
+   */
+  findPosted?(channel: string, deliveryKey: string): Promise<string | null>;
+  /** Reachable right now (for /readyz). */
+  ready?(): Promise<boolean>;
+  close?(): Promise<void>;
+}
+
+/** A failure to post, in words a user can act on ("channel C123 not found: invite the bot"). */
+export class PostError extends Error {
+  override name = 'PostError';
+  constructor(
+    message: string,
+    /** Worth trying again later (rate limit, 5xx, network), as opposed to a wrong channel or token. */
+    readonly retryable: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
