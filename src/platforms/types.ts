@@ -36,3 +36,27 @@ export class PostError extends Error {
     super(message, options);
   }
 }
+
+/**
+ * An HTTP route of the service (/healthz, /readyz, /metrics, /discord/interactions). Same shape
+ * as Bolt's CustomRoute, so that when Slack owns the port they are served beside /slack/events.
+ */
+export interface HttpRoute {
+  path: string;
+  method: 'GET' | 'POST' | Array<'GET' | 'POST'>;
+  handler(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): void | Promise<void>;
+}
+
+/** A platform connection the service starts and stops (Slack app, Discord client). */
+export interface PlatformAdapter extends Publisher {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Called after each command a platform answered, for metrics (command latency, failures). */
+export type CommandObserver = (event: {
+  platform: 'slack' | 'discord' | 'terminal';
+  command: string;
+  ms: number;
+  ok: boolean;
+}) => void;
