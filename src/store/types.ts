@@ -1,0 +1,86 @@
+import type { Digest } from '../digest/types.js';
+import type { Summary } from '../summarize/types.js';
+import type { FeedStateStore } from '../sources/state.js';
+
+/** An article as kept by the store: its normalised text and its summary (offsets into `text`). */
+export interface StoredArticle {
+  id: string;
+  /** Source id from the config ("seeds", "bbc-world"). */
+  sourceId: string;
+  /** File path, feed URL or page URL it came from. */
+  origin: string;
+  url?: string;
+  title: string;
+  text: string;
+  /** sha256 of the normalised body, for de-duplication across URLs. */
+  contentHash: string;
+  publication?: string;
+  agency?: string;
+  author?: string;
+  publishedAt?: string;
+  ingestedAt: string;
+  /** Articles about the same story share a storyId (the id of the story's first article). */
+  storyId: string;
+  summary: Summary;
+}
+
+/** A digest for one channel and local date; the unique key of the delivery ledger. */
+export interface DeliveryKey {
+  channelId: string;
+  /** Local date in the channel's time zone, YYYY-MM-DD. */
+  date: string;
+}
+
+export type DeliveryStatus = 'claimed' | 'posted' | 'failed';
+
+export interface Delivery extends DeliveryKey {
+  status: DeliveryStatus;
+  /** Process/replica that holds the claim. */
+  owner: string;
+  claimedAt: string;
+  postedAt?: string;
+  /** Platform message ids, first one first, once posted. */
+  messageIds: string[];
+  attempts: number;
+  lastError?: string;
+}
+
+/**
+ * One interface, two implementations (SQLite default, PostgreSQL for several replicas),
+ * both passing the same test suite.
+ */
+export interface Store extends FeedStateStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies versioned migrations; safe to call from several processes at once. */
+  migrate(): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+
+  /** Saves an article unless one with the same URL or content hash exists. */
+  saveArticle(article: Omit<StoredArticle, 'storyId'> & { storyId?: string }): Promise<{ stored: boolean; id: string }>;
+  getArticle(id: string): Promise<StoredArticle | null>;
+  /** Articles ingested at or after `since`, optionally only from some sources, oldest first. */
+  articlesSince(since: Date, sourceIds?: string[]): Promise<StoredArticle[]>;
+  /** Full-text-ish search over headline and text, best first. */
+  searchArticles(query: string, limit: number): Promise<StoredArticle[]>;
+
+  saveDigest(channelId: string, digest: Digest): Promise<void>;
+  /** The digest for a channel and date, or the latest one (any channel when channelId is omitted). */
+  getDigest(options: { channelId?: string; date?: string }): Promise<Digest | null>;
+
+  /**
+   * Claims the delivery (unique key). Returns the new claim, or null when another process holds
+   * it or it was posted. A `failed` delivery may be claimed again.
+   */
+  claimDelivery(key: DeliveryKey, owner: string, now: Date): Promise<Delivery | null>;
+  completeDelivery(key: DeliveryKey, messageIds: string[], now: Date): Promise<void>;
+  /** Releases a claim after a failed post so a later attempt can claim it again. */
+  failDelivery(key: DeliveryKey, error: string, now: Date): Promise<void>;
+  getDelivery(key: DeliveryKey): Promise<Delivery | null>;
+  /** Claims left `claimed` (a crash between claim and post), for resolution at start. */
+  staleClaims(olderThan: Date): Promise<Delivery[]>;
+  listDeliveries(channelId?: string): Promise<Delivery[]>;
+
+  /** A named lease for coordinating replicas; true when `owner` holds it until now + ttl. */
+  tryLease(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
+}
