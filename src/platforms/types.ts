@@ -5,14 +5,22 @@ export interface PostResult {
   messageIds: string[];
 }
 
+export interface PostOptions {
+  /** The delivery ledger's key for this digest (any string); platforms that can attach it do. */
+  deliveryKey?: string;
+}
+
 /**
  * A platform that can post digests to its channels. Slack, Discord and the terminal each
  * implement it; the scheduler posts through it without knowing which one it is.
  */
 export interface Publisher {
   readonly platform: 'terminal' | 'slack' | 'discord';
-  /** Posts the whole digest (several messages when it is long). Throws PostError on failure. */
-  post(channel: string, digest: Digest): Promise<PostResult>;
+  /**
+   * Posts the whole digest (several messages when it is long). Throws PostError on failure.
+   * `options.deliveryKey`, when given, is attached to the post so that `findPosted` can find it.
+   */
+  post(channel: string, digest: Digest, options?: PostOptions): Promise<PostResult>;
   /**
    * After a crash between claiming and posting: looks in the channel for a digest already posted
    * with this key (the platform lets us check), and returns its first message id, or null.
