@@ -1,4 +1,4 @@
-import type { Digest } from '../digest/types.js';
+import type { Digest, DigestItem } from '../digest/types.js';
 import type { Summary } from '../summarize/types.js';
 import type { FeedStateStore } from '../sources/state.js';
 
@@ -63,10 +63,14 @@ export interface Store extends FeedStateStore {
   articlesSince(since: Date, sourceIds?: string[]): Promise<StoredArticle[]>;
   /** Full-text-ish search over headline and text, best first. */
   searchArticles(query: string, limit: number): Promise<StoredArticle[]>;
+  /** Every article of a story (same storyId), the story's lead article first, then oldest first. */
+  storyArticles(storyId: string): Promise<StoredArticle[]>;
 
   saveDigest(channelId: string, digest: Digest): Promise<void>;
   /** The digest for a channel and date, or the latest one (any channel when channelId is omitted). */
   getDigest(options: { channelId?: string; date?: string }): Promise<Digest | null>;
+  /** A story as it appeared in the most recent stored digest that carries it (optionally one channel's). */
+  findDigestItem(itemId: string, channelId?: string): Promise<DigestItem | null>;
 
   /**
    * Claims the delivery (unique key). Returns the new claim, or null when another process holds
@@ -83,4 +87,6 @@ export interface Store extends FeedStateStore {
 
   /** A named lease for coordinating replicas; true when `owner` holds it until now + ttl. */
   tryLease(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
+  /** Gives a lease back early (clean shutdown); does nothing unless `owner` holds it. */
+  releaseLease(name: string, owner: string): Promise<void>;
 }
