@@ -12,15 +12,21 @@ interface Block {
  * Reads a plain-text article (title line, blank line, paragraphs) into an Article:
  * normalises the text, marks debris (repeated title, captions, credits, datelines, feed
  * trailers) and keeps what the debris tells (publication, agency, photo credit).
- * Never throws on any string.
+ * Never throws on any string. Without a title line (`hasTitleLine: false`) the title is empty
+ * and the summarizer uses the first words instead.
  */
-export function readArticle(raw: string, source: Partial<ArticleSource> & { origin: string }): Article {
+export function readArticle(
+  raw: string,
+  source: Partial<ArticleSource> & { origin: string },
+  options: { hasTitleLine?: boolean } = {},
+): Article {
   const { text, toRaw } = normalizeText(raw);
   const blocks = splitParagraphs(text);
   const found: Partial<ArticleSource> = {};
   const paragraphs: Paragraph[] = [];
 
-  const [titleBlock, ...rest] = blocks;
+  // Pasted text may have no title line: then every block is story.
+  const [titleBlock, ...rest] = options.hasTitleLine === false ? [undefined, ...blocks] : blocks;
   const title = titleBlock ? collapse(text.slice(titleBlock.start, titleBlock.end)) : '';
   if (titleBlock) paragraphs.push({ role: 'title', start: titleBlock.start, end: titleBlock.end });
 
