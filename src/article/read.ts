@@ -26,7 +26,8 @@ export function readArticle(
   const paragraphs: Paragraph[] = [];
 
   // Pasted text may have no title line: then every block is story.
-  const [titleBlock, ...rest] = options.hasTitleLine === false ? [undefined, ...blocks] : blocks;
+  const titleBlock = options.hasTitleLine === false ? undefined : blocks[0];
+  const rest = titleBlock ? blocks.slice(1) : blocks;
   const title = titleBlock ? collapse(text.slice(titleBlock.start, titleBlock.end)) : '';
   if (titleBlock) paragraphs.push({ role: 'title', start: titleBlock.start, end: titleBlock.end });
 
