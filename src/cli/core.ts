@@ -1,0 +1,71 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { readArticleFiles } from '../article/files.js';
+import { loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { buildDigest } from '../digest/build.js';
+import { localDate } from '../digest/dates.js';
+import { entryFor, toDigestItem } from '../digest/item.js';
+import { renderDigest, renderView, terminalStyle } from '../platforms/terminal/render.js';
+import { summarize } from '../summarize/index.js';
+import { summaryRecord } from '../summarize/json.js';
+import { UserError } from '../errors.js';
+
+function sentenceCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10) throw new InvalidArgumentError('give a whole number from 1 to 10');
+  return n;
+}
+
+/** Prints each file's problem as one line on stderr; the other files go on. */
+function reportErrors(errors: Error[]): void {
+  for (const error of errors) process.stderr.write(`newsdigest: ${error.message}\n`);
+}
+
+/** Folders of the config's file sources (the seeds/ folder by default). */
+function fileSourcePaths(config: Config): string[] {
+  return config.sources.flatMap((source) => (source.type === 'files' ? [source.path] : []));
+}
+
+export function register(program: Command): void {
+  program
+    .command('preview', { isDefault: true })
+    .description("print today's digest of the configured article files (seeds/) in the terminal")
+    .option('-s, --sentences <n>', 'summary sentences per story', sentenceCount)
+    .action((options: { sentences?: number }) => {
+      const config = loadConfig(program.opts<{ config: string }>().config);
+      const paths = fileSourcePaths(config);
+      if (paths.length === 0) throw new UserError('the config lists no "files" sources to preview; add one such as { id: seeds, type: files, path: seeds }');
+      const { articles, errors } = readArticleFiles(paths);
+      reportErrors(errors);
+      const sentences = options.sentences ?? config.summary.sentences;
+      const now = new Date();
+      const digest = buildDigest(
+        articles.map((article) => entryFor(article, summarize(article, { sentences }))),
+        { date: localDate(now, config.timeZone), now },
+      );
+      process.stdout.write(renderDigest(digest, terminalStyle()));
+      if (articles.length === 0) process.exitCode = 1;
+    });
+
+  program
+    .command('summarize')
+    .description('summarize article files (or folders of *.txt): a readable block each, or JSON lines')
+    .argument('<paths...>', 'article files or folders')
+    .option('--json', 'one JSON object per article per line')
+    .option('-s, --sentences <n>', 'summary sentences', sentenceCount, 2)
+    .action((paths: string[], options: { json?: boolean; sentences: number }) => {
+      const { articles, errors } = readArticleFiles(paths);
+      reportErrors(errors);
+      const style = terminalStyle();
+      for (const article of articles) {
+        const summary = summarize(article, { sentences: options.sentences });
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(summaryRecord(article.source.origin, article, summary))}\n`);
+        } else {
+          const item = toDigestItem(entryFor(article, summary));
+          process.stdout.write(`${renderView({ kind: 'item', item, part: 'full', visibility: 'private' }, style)}\n`);
+        }
+      }
+      if (errors.length > 0) process.exitCode = 1;
+    });
+}

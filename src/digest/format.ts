@@ -1,0 +1,50 @@
+import type { Figure, Quote } from '../summarize/types.js';
+import type { DigestItem, SourceRef } from './types.js';
+
+/**
+ * Wording shared by every renderer, so that a figure or a source reads the same in the
+ * terminal, Slack and Discord. Plain text: each platform escapes it for its own markup.
+ */
+
+const QUALIFIER_FIRST = new Set(['at least', 'more than', 'over', 'up to', 'nearly', 'almost', 'about', 'around', 'some', 'fewer than', 'less than', 'roughly', 'approximately']);
+
+export function formatNumber(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** "at least 700 people killed", "between 20 and 30 civilians injured", "hundreds displaced". */
+export function describeFigure(figure: Figure): string {
+  const who = figure.who ? ` ${figure.who}` : '';
+  let amount: string;
+  if (figure.count !== null) {
+    amount = formatNumber(figure.count);
+    if (figure.qualifier && QUALIFIER_FIRST.has(figure.qualifier.toLowerCase())) amount = `${figure.qualifier} ${amount}`;
+  } else if (figure.min !== null && figure.max !== null) {
+    amount = `between ${formatNumber(figure.min)} and ${formatNumber(figure.max)}`;
+  } else {
+    // Vague amounts ("hundreds") read best as written.
+    amount = figure.qualifier ?? (figure.min !== null ? `at least ${formatNumber(figure.min)}` : figure.max !== null ? `up to ${formatNumber(figure.max)}` : 'an unknown number of');
+  }
+  return `${amount}${who} ${figure.kind}`;
+}
+
+export function describeQuote(quote: Quote): string {
+  const text = quote.text.replace(/[\s,]+$/, '');
+  return `“${text}” — ${quote.speaker ?? 'unattributed'}`;
+}
+
+/** "Daily News Egypt / AFP" */
+export function describeSource(source: SourceRef): string {
+  const names = [source.publication, source.agency].filter((name): name is string => Boolean(name));
+  return names.length ? [...new Set(names)].join(' / ') : source.url ? new URL(source.url).hostname : source.origin;
+}
+
+export function keyQuotes(item: DigestItem, max = 3): Quote[] {
+  const key = item.quotes.filter((quote) => quote.key);
+  return (key.length ? key : item.quotes).slice(0, max);
+}
+
+/** Removes control characters (terminal escape sequences, bidi overrides) that article text must not carry into output. */
+export function stripControl(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+}

@@ -1,0 +1,18 @@
+import type { Article } from '../article/types.js';
+import type { Summary } from './types.js';
+
+/**
+ * The `summarize --json` record: the evaluation contract of ../shared/corpus/README.md
+ * (file, headline, summary, quotes, casualties) plus offsets and source metadata.
+ */
+export function summaryRecord(file: string, article: Article, summary: Summary) {
+  return {
+    file,
+    id: article.id,
+    headline: summary.headline,
+    summary: summary.summary.map((sentence) => sentence.text.replace(/\s+/g, ' ').trim()),
+    quotes: summary.quotes.map(({ text, speaker, key, rank, start, end }) => ({ text, speaker, key, rank, start, end })),
+    casualties: summary.casualties.map(({ count, min, max, qualifier, kind, who, context, text, start, end }) => ({ count, min, max, qualifier, kind, who, context, text, start, end })),
+    source: { ...article.source },
+  };
+}
