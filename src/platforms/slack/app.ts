@@ -1,0 +1,180 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { format } from 'node:util';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import { commands as defaultCommands, itemPartView as defaultItemPartView } from '../../commands/index.js';
+import type { CommandContext, CommandDefinition } from '../../commands/types.js';
+import type { Config } from '../../config/schema.js';
+import type { Secrets } from '../../config/env.js';
+import { UserError } from '../../errors.js';
+import type { Logger } from '../../log.js';
+import type { CommandObserver, HttpRoute, PlatformAdapter } from '../types.js';
+import { registerListeners, type SlackBindings } from './listeners.js';
+import { createSlackPoster } from './post.js';
+
+/** Bolt's HTTPReceiver answers signed Slack requests here. */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackPlatformOptions {
+  botToken: string;
+  signingSecret: string;
+  /** xapp-… token, needed for Socket Mode only. */
+  appToken?: string;
+  mode: 'http' | 'socket';
+  /** Base URL of the Web API (SLACK_API_URL), e.g. a proxy or a local test double. */
+  apiUrl?: string;
+  /** The one HTTP port: /slack/events (HTTP mode) and the service routes. 0 picks a free port. */
+  port: number;
+  routes: HttpRoute[];
+  context: CommandContext;
+  logger: Logger;
+  observe?: CommandObserver;
+  /** Web API retries for 5xx and network errors (429s wait for Retry-After on top). */
+  retry?: webApi.RetryOptions;
+  /** Least time between two messages to one channel, default 1000 ms. */
+  minIntervalMs?: number;
+  /** Web API request timeout, default 10 s. */
+  requestTimeoutMs?: number;
+  /** Defaults to the platform-neutral commands of src/commands. */
+  commands?: SlackBindings['commands'];
+  itemPartView?: SlackBindings['itemPartView'];
+}
+
+export interface SlackPlatform extends PlatformAdapter {
+  readonly platform: 'slack';
+  /** The Bolt app (for tests and for adding listeners). */
+  readonly app: App;
+  /** The port actually listened on once started (HTTP mode), else null. */
+  port(): number | null;
+}
+
+/** About five tries over a minute: enough for a Slack hiccup, short enough for one schedule. */
+export const DEFAULT_RETRY: webApi.RetryOptions = { retries: 5, factor: 2, minTimeout: 1000, maxTimeout: 20_000, randomize: true };
+
+const BOLT_LEVELS: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };
+
+/** Bolt and the Web API log through pino (whose redaction hides tokens); Slack libraries never print tokens. */
+export function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ component: 'slack' });
+  const line = (msg: unknown[]) => format(...msg);
+  return {
+    debug: (...msg) => child.debug(line(msg)),
+    info: (...msg) => child.info(line(msg)),
+    warn: (...msg) => child.warn(line(msg)),
+    error: (...msg) => child.error(line(msg)),
+    setLevel: () => {},
+    getLevel: () => BOLT_LEVELS[child.level] ?? LogLevel.ERROR,
+    setName: () => {},
+  };
+}
+
+function requireValue(value: string | undefined, name: string, why: string): string {
+  if (!value) throw new UserError(`${name} is not set: ${why} (see docs/slack.md)`);
+  return value;
+}
+
+export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatform {
+  const botToken = requireValue(options.botToken, 'SLACK_BOT_TOKEN', 'copy the Bot User OAuth Token (xoxb-…) from your Slack app');
+  const log = boltLogger(options.logger);
+  const slackApiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, '/') : undefined;
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl,
+    retryConfig: options.retry ?? DEFAULT_RETRY,
+    timeout: options.requestTimeoutMs ?? 10_000,
+  };
+
+  let receiver: Receiver;
+  if (options.mode === 'socket') {
+    const appToken = requireValue(options.appToken, 'SLACK_APP_TOKEN', 'Socket Mode needs an app-level token (xapp-…) with connections:write');
+    if (!appToken.startsWith('xapp-')) throw new UserError('SLACK_APP_TOKEN must be an app-level token starting with "xapp-" (see docs/slack.md)');
+    receiver = new SocketModeReceiver({
+      appToken,
+      logger: log,
+      customRoutes: options.routes,
+      installerOptions: { port: options.port, clientOptions },
+    });
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: requireValue(options.signingSecret, 'SLACK_SIGNING_SECRET', 'copy the Signing Secret from your Slack app'),
+      endpoints: SLACK_EVENTS_PATH,
+      customRoutes: options.routes,
+      logger: log,
+      // ack() answers Slack at once; the command then runs and answers through respond().
+      processBeforeResponse: false,
+    });
+  }
+
+  const app = new App({ token: botToken, receiver, logger: log, clientOptions });
+  registerListeners(app, {
+    commands: options.commands ?? (defaultCommands as readonly CommandDefinition[]),
+    itemPartView: options.itemPartView ?? defaultItemPartView,
+    context: options.context,
+    logger: options.logger,
+    observe: options.observe,
+  });
+  app.error(async (error) => {
+    options.logger.error({ err: error }, 'slack app error');
+  });
+
+  const poster = createSlackPoster({ client: app.client, logger: options.logger, minIntervalMs: options.minIntervalMs });
+  // The readiness probe must answer fast: no retries, short timeout.
+  const probe = new webApi.WebClient(botToken, { slackApiUrl, logger: log, retryConfig: { retries: 0 }, timeout: 3000 });
+  let server: Server | null = null;
+
+  return {
+    platform: 'slack',
+    app,
+    post: poster.post,
+    findPosted: poster.findPosted,
+    async ready() {
+      try {
+        return (await probe.auth.test()).ok === true;
+      } catch {
+        return false;
+      }
+    },
+    async start() {
+      const started: unknown = await app.start(options.port);
+      if (options.mode === 'http') server = started as Server;
+      options.logger.info({ mode: options.mode, port: this.port() ?? options.port }, 'slack app started');
+    },
+    async stop() {
+      await app.stop();
+      server = null;
+    },
+    async close() {
+      await this.stop();
+    },
+    port() {
+      const address = server?.address() as AddressInfo | null | undefined;
+      return address ? address.port : null;
+    },
+  };
+}
+
+/**
+ * The Slack platform from the config and the environment, with clear errors for a missing
+ * secret. `undefined` when no channel in the config uses Slack and no token is set, so
+ * `npm start` needs no Slack account.
+ */
+export function slackPlatformFromConfig(
+  config: Config,
+  secrets: Secrets,
+  services: { routes: HttpRoute[]; context: CommandContext; logger: Logger; observe?: CommandObserver },
+): SlackPlatform | undefined {
+  const wanted = config.channels.some((channel) => channel.platform === 'slack');
+  if (!wanted && !secrets.slackBotToken) return undefined;
+  if (!secrets.slackBotToken) {
+    const channel = config.channels.find((c) => c.platform === 'slack');
+    throw new UserError(`channel "${channel?.id}" posts to Slack but SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from your Slack app (see docs/slack.md)`);
+  }
+  return createSlackPlatform({
+    botToken: secrets.slackBotToken,
+    signingSecret: secrets.slackSigningSecret ?? '',
+    appToken: secrets.slackAppToken,
+    mode: config.slack.mode,
+    apiUrl: secrets.slackApiUrl,
+    port: secrets.port ?? config.http.port,
+    ...services,
+  });
+}

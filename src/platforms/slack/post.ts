@@ -1,0 +1,158 @@
+import { webApi } from '@slack/bolt';
+import type { Digest } from '../../digest/types.js';
+import type { Logger } from '../../log.js';
+import { PostError, type PostOptions, type PostResult } from '../types.js';
+import { checkMessage, type SlackMessage } from './limits.js';
+import { renderDigest } from './render.js';
+
+/**
+ * The delivery key rides on the digest's first message as Slack message metadata
+ * (https://docs.slack.dev/messaging/message-metadata): event type `newsdigest_digest`, payload
+ * `{ delivery_key, date, parts }`. `findPosted` reads it back with conversations.history
+ * (`include_all_metadata`), which needs the channels:history (public) / groups:history (private) scope.
+ */
+export const METADATA_EVENT_TYPE = 'newsdigest_digest';
+
+/** How far back findPosted looks: the digest of a crashed run is among the channel's latest messages. */
+const HISTORY_PAGES = 3;
+const HISTORY_PAGE_SIZE = 200;
+
+export interface SlackPosterOptions {
+  client: webApi.WebClient;
+  logger: Logger;
+  /** Least time between two messages in one channel (Slack allows about one a second). */
+  minIntervalMs?: number;
+  /** Injected so tests can see the pacing without waiting for it. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Spaces messages per channel: each caller reserves the next free slot, then waits for it. */
+export class ChannelPacer {
+  private readonly nextFree = new Map<string, number>();
+  constructor(
+    private readonly intervalMs: number,
+    private readonly now: () => number = Date.now,
+    private readonly sleep: (ms: number) => Promise<void> = realSleep,
+  ) {}
+
+  async wait(channel: string): Promise<void> {
+    const now = this.now();
+    const slot = Math.max(now, this.nextFree.get(channel) ?? 0);
+    this.nextFree.set(channel, slot + this.intervalMs);
+    if (slot > now) await this.sleep(slot - now);
+  }
+}
+
+const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'no_permission']);
+
+/** A Web API failure in words a user can act on; retryable when trying later may help. */
+export function toPostError(error: unknown, channel: string): PostError {
+  if (error instanceof PostError) return error;
+  if (error instanceof webApi.WebAPIPlatformError) {
+    const code = error.data.error;
+    const { needed } = error.data as { needed?: unknown };
+    if (code === 'channel_not_found') {
+      return new PostError(`Slack channel ${channel} not found: check the channel id in the config and invite the bot with /invite @newsdigest`, false, { cause: error });
+    }
+    if (code === 'not_in_channel') {
+      return new PostError(`Slack channel ${channel}: the bot is not a member (not_in_channel): invite it with /invite @newsdigest`, false, { cause: error });
+    }
+    if (code === 'is_archived') return new PostError(`Slack channel ${channel} is archived (is_archived): unarchive it or change the channel in the config`, false, { cause: error });
+    if (AUTH_ERRORS.has(code)) return new PostError(`Slack rejected the bot token (${code}): check SLACK_BOT_TOKEN`, false, { cause: error });
+    if (code === 'missing_scope') {
+      return new PostError(`Slack token lacks the ${typeof needed === 'string' ? needed : 'needed'} scope (missing_scope): add it in the app settings and reinstall the app`, false, { cause: error });
+    }
+    if (code === 'ratelimited' || code === 'fatal_error' || code === 'internal_error' || code === 'service_unavailable') {
+      return new PostError(`Slack could not post to ${channel} right now (${code}): will try again later`, true, { cause: error });
+    }
+    return new PostError(`Slack refused the message to ${channel} (${code})`, false, { cause: error });
+  }
+  if (error instanceof webApi.WebAPIHTTPError) {
+    return new PostError(`Slack answered HTTP ${error.statusCode} for ${channel} after several tries: will try again later`, true, { cause: error });
+  }
+  if (error instanceof webApi.WebAPIRateLimitedError) {
+    return new PostError(`Slack rate-limited posting to ${channel} (retry after ${error.retryAfter} s)`, true, { cause: error });
+  }
+  if (error instanceof webApi.WebAPIRequestError) {
+    return new PostError(`Cannot reach Slack to post to ${channel}: ${error.original.message}`, true, { cause: error });
+  }
+  return new PostError(`Posting to Slack channel ${channel} failed: ${error instanceof Error ? error.message : String(error)}`, true, { cause: error });
+}
+
+export interface SlackPoster {
+  post(channel: string, digest: Digest, options?: PostOptions): Promise<PostResult>;
+  findPosted(channel: string, deliveryKey: string): Promise<string | null>;
+}
+
+export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
+  const { client, logger } = options;
+  const pacer = new ChannelPacer(options.minIntervalMs ?? 1000, options.now, options.sleep);
+
+  async function send(channel: string, message: SlackMessage, extra: Partial<webApi.ChatPostMessageArguments>): Promise<string> {
+    const problems = checkMessage(message);
+    // A message over Slack's limits is our bug; say so instead of sending invalid_blocks.
+    if (problems.length) throw new PostError(`newsdigest built a Slack message over Block Kit limits: ${problems.join('; ')}`, false);
+    await pacer.wait(channel);
+    const result = await client.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: message.blocks,
+      // Article text must never notify anyone; mentions in our text are already escaped.
+      link_names: false,
+      parse: 'none',
+      unfurl_links: false,
+      unfurl_media: false,
+      ...extra,
+    } as webApi.ChatPostMessageArguments);
+    if (!result.ts) throw new PostError(`Slack accepted the message to ${channel} but returned no message id`, true);
+    return result.ts;
+  }
+
+  return {
+    async post(channel, digest, postOptions = {}) {
+      const messages = renderDigest(digest);
+      const ids: string[] = [];
+      try {
+        for (const [i, message] of messages.entries()) {
+          const first = ids[0];
+          const extra: Partial<webApi.ChatPostMessageArguments> =
+            first === undefined
+              ? postOptions.deliveryKey
+                ? { metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: postOptions.deliveryKey, date: digest.date, parts: messages.length } } }
+                : {}
+              : { thread_ts: first };
+          ids.push(await send(channel, message, extra));
+          logger.debug({ channel, part: i + 1, parts: messages.length }, 'slack message posted');
+        }
+      } catch (error) {
+        const failure = toPostError(error, channel);
+        if (ids.length === 0) throw failure;
+        // Part of the digest is in the channel: a blind retry would repeat it.
+        throw new PostError(`${failure.message} (after posting ${ids.length} of ${messages.length} messages, first ts ${ids[0]})`, false, { cause: error });
+      }
+      logger.info({ channel, messages: ids.length, date: digest.date }, 'digest posted to slack');
+      return { messageIds: ids };
+    },
+
+    async findPosted(channel, deliveryKey) {
+      try {
+        let cursor: string | undefined;
+        for (let page = 0; page < HISTORY_PAGES; page++) {
+          const history = await client.conversations.history({ channel, limit: HISTORY_PAGE_SIZE, include_all_metadata: true, cursor });
+          for (const message of history.messages ?? []) {
+            const metadata = message.metadata;
+            if (metadata?.event_type === METADATA_EVENT_TYPE && (metadata.event_payload as Record<string, unknown> | undefined)?.delivery_key === deliveryKey && message.ts) return message.ts;
+          }
+          cursor = history.response_metadata?.next_cursor || undefined;
+          if (!history.has_more || !cursor) break;
+        }
+        return null;
+      } catch (error) {
+        throw toPostError(error, channel);
+      }
+    },
+  };
+}

@@ -1,0 +1,254 @@
+import { createHash } from 'node:crypto';
+import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
+import type { ItemPart, View } from '../../commands/types.js';
+import type { Digest, DigestItem, SourceRef } from '../../digest/types.js';
+import type { Figure, Quote } from '../../summarize/types.js';
+import { SLACK_LIMITS as L, type SlackMessage } from './limits.js';
+import { escapeMrkdwn, escapeWithin, joinWithin, link, slackDate, truncate } from './mrkdwn.js';
+
+/**
+ * Block Kit for the platform-neutral Views. Every piece of article text goes through
+ * `escapeWithin` (see mrkdwn.ts) and every text object is `verbatim`, so nothing from an
+ * article can mention anyone; every size is capped by SLACK_LIMITS.
+ */
+
+/** Buttons under each story; their action_id is `newsdigest:<part>:<story id>`, their value the story id. */
+export const ITEM_ACTION_PATTERN = /^newsdigest:(quotes|figures|source):/;
+export type ButtonPart = Exclude<ItemPart, 'full'>;
+
+const BUTTONS: { part: ButtonPart; label: string }[] = [
+  { part: 'quotes', label: 'Quotes' },
+  { part: 'figures', label: 'Figures' },
+  { part: 'source', label: 'Source' },
+];
+
+/** Per-piece budgets that keep a story's section under 3,000 characters together. */
+const BUDGET = { headline: 250, summary: 1200, quote: 240, keyQuotes: 3, figures: 300, contextLine: 500 } as const;
+
+export interface RenderOptions {
+  /** Blocks a message may hold (tests use fewer to exercise splitting). */
+  maxBlocks?: number;
+}
+
+const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text, verbatim: true });
+const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(text) });
+const divider: KnownBlock = { type: 'divider' };
+
+function header(text: string): HeaderBlock {
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text.trim() || 'News digest', L.headerText), emoji: false } };
+}
+
+function context(parts: string[]): ContextBlock | null {
+  const elements = parts.filter(Boolean).slice(0, L.contextElements).map(mrkdwn);
+  return elements.length ? { type: 'context', elements } : null;
+}
+
+/** Quote text without its own quotation marks, so we can add typographic ones. */
+function bareQuote(text: string): string {
+  return text.trim().replace(/^["“”'‘’«»]+|["“”'‘’«»,]+$/g, '').trim();
+}
+
+export function formatQuote(quote: Quote, max: number = BUDGET.quote): string {
+  const speaker = quote.speaker ? ` — _${escapeWithin(quote.speaker, 80)}_` : '';
+  return `> “${escapeWithin(bareQuote(quote.text), max)}”${speaker}`;
+}
+
+const KIND_LABELS: Record<Figure['kind'], string> = {
+  killed: 'killed',
+  injured: 'injured',
+  displaced: 'displaced',
+  missing: 'missing',
+  detained: 'detained',
+  kidnapped: 'kidnapped',
+  casualties: 'casualties',
+};
+
+/** "at least 12 civilians killed"; vague amounts keep their own words ("hundreds of people"). */
+export function describeFigure(figure: Figure): string {
+  let amount: string;
+  if (figure.count !== null) amount = figure.count.toLocaleString('en-US');
+  else if (figure.min !== null && figure.max !== null && figure.min !== figure.max) amount = `${figure.min.toLocaleString('en-US')}–${figure.max.toLocaleString('en-US')}`;
+  else return `${figure.text.trim()} (${KIND_LABELS[figure.kind]})`;
+  return [figure.qualifier, amount, figure.who, KIND_LABELS[figure.kind]].filter(Boolean).join(' ');
+}
+
+function figuresLine(figures: Figure[]): string | null {
+  if (!figures.length) return null;
+  return `*Figures:* ${escapeWithin(figures.map(describeFigure).join(' · '), BUDGET.figures)}`;
+}
+
+function sourceLine(source: SourceRef): string {
+  return [source.publication, source.agency].filter((x): x is string => Boolean(x)).map((x) => escapeWithin(x, 100)).join(' · ');
+}
+
+function itemContext(item: DigestItem): ContextBlock | null {
+  const lead = item.sources[0];
+  const parts: string[] = [];
+  if (lead) {
+    const who = sourceLine(lead);
+    if (who) parts.push(who);
+  }
+  const when = slackDate(item.publishedAt ?? lead?.publishedAt);
+  if (when) parts.push(when);
+  if (item.sources.length > 1) parts.push(`+${item.sources.length - 1} more source${item.sources.length > 2 ? 's' : ''}`);
+  return context(parts);
+}
+
+function headlineLine(item: DigestItem): string {
+  return `*${link(item.sources[0]?.url, item.headline, BUDGET.headline)}*`;
+}
+
+function buttons(item: DigestItem): ActionsBlock | null {
+  if (item.id.length > L.buttonValue) return null;
+  const available: Record<ButtonPart, boolean> = {
+    quotes: item.quotes.length > 0,
+    figures: item.figures.length > 0,
+    source: item.sources.length > 0,
+  };
+  const elements: Button[] = BUTTONS.filter((b) => available[b.part]).map((b) => {
+    const actionId = `newsdigest:${b.part}:${item.id}`;
+    return {
+      type: 'button',
+      text: { type: 'plain_text', text: b.label },
+      // A very long id still fits in the value; the action_id then only needs to stay unique.
+      action_id: actionId.length <= L.actionId ? actionId : `newsdigest:${b.part}:${createHash('sha256').update(item.id).digest('hex')}`,
+      value: item.id,
+    };
+  });
+  return elements.length ? { type: 'actions', elements } : null;
+}
+
+/** The blocks of one story in a digest: section, context, buttons, divider. */
+export function storyBlocks(item: DigestItem): KnownBlock[] {
+  const lines = [headlineLine(item)];
+  if (item.summary.length) lines.push(escapeWithin(item.summary.join(' '), BUDGET.summary));
+  for (const quote of item.quotes.filter((q) => q.key).slice(0, BUDGET.keyQuotes)) lines.push(formatQuote(quote));
+  const figures = figuresLine(item.figures);
+  if (figures) lines.push(figures);
+  const blocks: KnownBlock[] = [section(joinWithin(lines, L.sectionText))];
+  const ctx = itemContext(item);
+  if (ctx) blocks.push(ctx);
+  const actions = buttons(item);
+  if (actions) blocks.push(actions);
+  blocks.push(divider);
+  return blocks;
+}
+
+function fallbackText(text: string): string {
+  // The notification text is plain, but Slack still parses it: escape it like the blocks.
+  return escapeWithin(text, L.fallbackText);
+}
+
+/**
+ * A digest as one or more messages: the first carries the header; the rest continue it (the
+ * publisher posts them in the first message's thread). Stories are never split across messages.
+ */
+export function renderDigest(digest: Digest, options: RenderOptions = {}): SlackMessage[] {
+  const maxBlocks = Math.min(options.maxBlocks ?? L.blocksPerMessage, L.blocksPerMessage);
+  const count = digest.items.length;
+  const intro: KnownBlock[] = [header(digest.title)];
+  const introContext = context([escapeMrkdwn(digest.date), `${count} ${count === 1 ? 'story' : 'stories'}`]);
+  if (introContext) intro.push(introContext);
+  if (count === 0) {
+    intro.push(section('No stories for this digest yet.'));
+    return [{ text: fallbackText(`${digest.title}: no stories`), blocks: intro }];
+  }
+
+  const pages: KnownBlock[][] = [[...intro, divider]];
+  for (const item of digest.items) {
+    const story = storyBlocks(item);
+    let page = pages[pages.length - 1]!;
+    if (page.length + story.length > maxBlocks) {
+      page = [];
+      pages.push(page);
+    }
+    page.push(...story);
+  }
+  return pages.map((blocks, i) => {
+    if (blocks[blocks.length - 1]?.type === 'divider') blocks.pop();
+    const part = pages.length > 1 ? ` (${i + 1}/${pages.length})` : '';
+    return { text: fallbackText(`${digest.title}${part}`), blocks };
+  });
+}
+
+/** Splits escaped lines into sections of at most 3,000 characters each. */
+function sections(lines: string[]): SectionBlock[] {
+  const out: SectionBlock[] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const line of lines.map((l) => joinWithin([l], L.sectionText))) {
+    if (current.length && size + 1 + line.length > L.sectionText) {
+      out.push(section(current.join('\n')));
+      current = [];
+      size = 0;
+    }
+    current.push(line);
+    size += (current.length > 1 ? 1 : 0) + line.length;
+  }
+  if (current.length) out.push(section(joinWithin(current, L.sectionText)));
+  return out;
+}
+
+function sourceLines(item: DigestItem): string[] {
+  return item.sources.map((source) => {
+    const meta = [sourceLine(source), slackDate(source.publishedAt)].filter(Boolean).join(' · ');
+    const title = link(source.url, source.title || source.url || source.origin, BUDGET.headline);
+    return `• ${title}${meta ? ` — ${meta}` : ''}`;
+  });
+}
+
+function figureLines(item: DigestItem): string[] {
+  return item.figures.map((figure) => {
+    const context = figure.context ? `\n   _${escapeWithin(figure.context, 600)}_` : '';
+    return `• *${escapeWithin(describeFigure(figure), 200)}*${context}`;
+  });
+}
+
+const PART_TITLES: Record<ItemPart, string> = { full: '', quotes: 'Quotes', figures: 'Figures', source: 'Sources' };
+const EMPTY_PART: Record<ButtonPart, string> = {
+  quotes: 'This story has no quotes.',
+  figures: 'This story has no casualty figures.',
+  source: 'This story has no recorded source.',
+};
+
+/** One story in full (/article) or one part of it (the buttons). */
+export function renderItem(item: DigestItem, part: ItemPart): SlackMessage {
+  const blocks: KnownBlock[] = [];
+  if (part === 'full') {
+    blocks.push(header(item.headline));
+    if (item.summary.length) blocks.push(section(escapeWithin(item.summary.join(' '), L.sectionText)));
+    const ctx = itemContext(item);
+    if (ctx) blocks.push(ctx);
+    if (item.quotes.length) blocks.push(section('*Quotes*'), ...sections(item.quotes.map((q) => formatQuote(q, 1000))));
+    if (item.figures.length) blocks.push(section('*Figures*'), ...sections(figureLines(item)));
+    if (item.sources.length) blocks.push(section('*Sources*'), ...sections(sourceLines(item)));
+  } else {
+    blocks.push(section(`*${PART_TITLES[part]}* · ${link(item.sources[0]?.url, item.headline, BUDGET.headline)}`));
+    const lines = part === 'quotes' ? item.quotes.map((q) => formatQuote(q, 1000)) : part === 'figures' ? figureLines(item) : sourceLines(item);
+    blocks.push(...(lines.length ? sections(lines) : [section(EMPTY_PART[part])]));
+  }
+  if (blocks.length > L.blocksPerMessage) {
+    blocks.length = L.blocksPerMessage - 1;
+    blocks.push(context(['_Cut short: Slack shows at most 50 blocks in a message._'])!);
+  }
+  const title = part === 'full' ? item.headline : `${PART_TITLES[part]}: ${item.headline}`;
+  return { text: fallbackText(title), blocks };
+}
+
+const NOTICE_ICONS = { info: '', usage: ':information_source: ', error: ':warning: ' } as const;
+
+export function renderNotice(tone: 'info' | 'usage' | 'error', text: string): SlackMessage {
+  return { text: fallbackText(text), blocks: [section(NOTICE_ICONS[tone] + escapeWithin(text, L.sectionText - 30))] };
+}
+
+/** Any View as Slack messages (a long digest gives several). */
+export function renderView(view: View, options: RenderOptions = {}): SlackMessage[] {
+  switch (view.kind) {
+    case 'digest':
+      return renderDigest(view.digest, options);
+    case 'item':
+      return [renderItem(view.item, view.part)];
+    case 'notice':
+      return [renderNotice(view.tone, view.text)];
+  }
+}
