@@ -1,0 +1,217 @@
+import { once } from 'node:events';
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Options,
+  type AutocompleteInteraction,
+  type REST,
+  type RepliableInteraction,
+} from 'discord.js';
+import { commands as allCommands, itemPartView as defaultItemPartView } from '../../commands/index.js';
+import type { CommandContext, CommandDefinition } from '../../commands/types.js';
+import { UserError } from '../../errors.js';
+import type { Logger } from '../../log.js';
+import type { CommandObserver, HttpRoute, PlatformAdapter, PostOptions, PostResult } from '../types.js';
+import type { Digest } from '../../digest/types.js';
+import { interactionsRoute } from './http.js';
+import { createInteractionHandler, type IncomingInteraction, type InteractionHandler, type ItemPartView, type Responder } from './interactions.js';
+import { apiVersion, createRest, findPostedMessage, postMessages } from './post.js';
+import { renderDigest, type DiscordMessage } from './render.js';
+
+export interface DiscordPlatformOptions {
+  /** DISCORD_TOKEN: the bot token. Never logged. */
+  token: string;
+  /** DISCORD_APPLICATION_ID. */
+  applicationId: string;
+  /** DISCORD_PUBLIC_KEY: required in http mode, to verify Discord's signatures. */
+  publicKey?: string;
+  /** gateway: a websocket connection receives interactions; http: Discord POSTs them to /discord/interactions. */
+  mode: 'gateway' | 'http';
+  /** DISCORD_API_URL: REST base URL (a proxy or a test double); the gateway URL then comes from its /gateway/bot. */
+  apiUrl?: string;
+  context: CommandContext;
+  logger: Logger;
+  observe?: CommandObserver;
+  /** The command definitions to bind; default the platform-neutral `commands`. */
+  commands?: CommandDefinition[];
+  itemPartView?: ItemPartView;
+  /** Work slower than this is deferred, then edited in (default 1500 ms, inside Discord's 3 s). */
+  deferAfterMs?: number;
+}
+
+export interface DiscordPlatform extends PlatformAdapter {
+  readonly platform: 'discord';
+  /** The HTTP interactions endpoint in http mode; none in gateway mode. */
+  readonly routes: HttpRoute[];
+  /** discord.js's REST client (rate limits, retries), shared by posting and answering. */
+  readonly rest: REST;
+}
+
+/**
+ * Interactions arrive whatever the intents; Guilds is the one discord.js expects for its
+ * channel and guild structures. No privileged intents, no message content.
+ */
+export const intents = [GatewayIntentBits.Guilds];
+
+/**
+ * newsdigest reads nothing from Discord's caches: commands and buttons carry all they need and
+ * posting goes straight through REST. So every cache discord.js lets us limit holds nothing,
+ * except the bot's own user and member.
+ */
+function makeCache() {
+  const self = <T extends { id: string; client: Client }>(entry: T) => entry.id === entry.client.user?.id;
+  return Options.cacheWithLimits({
+    ApplicationCommandManager: 0,
+    ApplicationEmojiManager: 0,
+    AutoModerationRuleManager: 0,
+    BaseGuildEmojiManager: 0,
+    DMMessageManager: 0,
+    EntitlementManager: 0,
+    GuildBanManager: 0,
+    GuildEmojiManager: 0,
+    GuildForumThreadManager: 0,
+    GuildInviteManager: 0,
+    GuildMemberManager: { maxSize: 0, keepOverLimit: self },
+    GuildMessageManager: 0,
+    GuildScheduledEventManager: 0,
+    GuildStickerManager: 0,
+    GuildTextThreadManager: 0,
+    MessageManager: 0,
+    PresenceManager: 0,
+    ReactionManager: 0,
+    ReactionUserManager: 0,
+    StageInstanceManager: 0,
+    ThreadManager: 0,
+    ThreadMemberManager: 0,
+    UserManager: { maxSize: 0, keepOverLimit: self },
+    VoiceStateManager: 0,
+  });
+}
+
+export function createDiscordClient(options: { token: string; apiUrl?: string }): Client {
+  const client = new Client({
+    intents,
+    makeCache: makeCache(),
+    // Nothing is cached, so there is nothing to sweep but the odd thread a guild create brings.
+    sweepers: { ...Options.DefaultSweeperSettings },
+    partials: [],
+    allowedMentions: { parse: [] },
+    rest: { version: apiVersion, ...(options.apiUrl ? { api: options.apiUrl.replace(/\/+$/, '') } : {}) },
+  });
+  // Set now so that posting works through this client's REST before (or without) a gateway login.
+  client.rest.setToken(options.token);
+  return client;
+}
+
+function toReplyOptions(message: DiscordMessage) {
+  return { content: message.content, embeds: message.embeds, components: message.components, allowedMentions: message.allowed_mentions };
+}
+
+const ephemeralFlags = (ephemeral: boolean) => (ephemeral ? MessageFlags.Ephemeral : undefined);
+
+/** Answers through discord.js's interaction methods (reply, deferReply, editReply, followUp, respond). */
+function gatewayResponder(interaction: RepliableInteraction | AutocompleteInteraction): Responder {
+  const repliable = (): RepliableInteraction => {
+    if (interaction.isAutocomplete()) throw new Error('an autocomplete interaction can only answer with choices');
+    return interaction;
+  };
+  return {
+    async reply(message, ephemeral) {
+      await repliable().reply({ ...toReplyOptions(message), flags: ephemeralFlags(ephemeral) });
+    },
+    async defer(ephemeral) {
+      await repliable().deferReply({ flags: ephemeralFlags(ephemeral) });
+    },
+    async editReply(message) {
+      await repliable().editReply(toReplyOptions(message));
+    },
+    async followUp(message, ephemeral) {
+      await repliable().followUp({ ...toReplyOptions(message), flags: ephemeralFlags(ephemeral) });
+    },
+    async choices(choices) {
+      if (!interaction.isAutocomplete()) throw new Error('only an autocomplete interaction answers with choices');
+      await interaction.respond(choices);
+    },
+  };
+}
+
+function bindGateway(client: Client, handle: InteractionHandler): void {
+  client.on(Events.InteractionCreate, (interaction) => {
+    let incoming: IncomingInteraction | null = null;
+    if (interaction.isChatInputCommand()) {
+      incoming = { kind: 'command', name: interaction.commandName, args: Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value])) };
+    } else if (interaction.isAutocomplete()) {
+      const focused = interaction.options.getFocused(true);
+      incoming = { kind: 'autocomplete', name: interaction.commandName, option: focused.name, partial: String(focused.value) };
+    } else if (interaction.isButton()) {
+      incoming = { kind: 'button', customId: interaction.customId };
+    }
+    if (incoming) void handle(incoming, gatewayResponder(interaction as RepliableInteraction | AutocompleteInteraction));
+  });
+}
+
+/**
+ * Discord for newsdigest: posts digests as embeds to channel ids, and answers /digest, /article,
+ * /summary and the digest buttons, over a gateway connection or the HTTP interactions endpoint.
+ */
+export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordPlatform {
+  const { logger } = options;
+  const handle = createInteractionHandler({
+    commands: options.commands ?? allCommands,
+    itemPartView: options.itemPartView ?? defaultItemPartView,
+    context: options.context,
+    logger,
+    observe: options.observe,
+    deferAfterMs: options.deferAfterMs,
+  });
+  const client = options.mode === 'gateway' ? createDiscordClient({ token: options.token, apiUrl: options.apiUrl }) : null;
+  const rest = client?.rest ?? createRest({ token: options.token, apiUrl: options.apiUrl });
+  let routes: HttpRoute[] = [];
+  if (options.mode === 'http') {
+    if (!options.publicKey) throw new UserError('discord.mode is "http" but DISCORD_PUBLIC_KEY is not set: copy the Public Key from the Discord Developer Portal');
+    routes = [interactionsRoute({ publicKey: options.publicKey, applicationId: options.applicationId, rest, handle, logger, now: () => options.context.now() })];
+  }
+  if (client) {
+    bindGateway(client, handle);
+    client.on(Events.Error, (error) => logger.error({ error: error.message }, 'discord client error'));
+    client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'discord gateway disconnected'));
+    client.on(Events.ShardResume, (shard) => logger.info({ shard }, 'discord gateway resumed'));
+  }
+
+  return {
+    platform: 'discord',
+    routes,
+    rest,
+    async start() {
+      if (!client) return;
+      const ready = once(client, Events.ClientReady);
+      try {
+        await client.login(options.token);
+        await ready;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new UserError(`could not connect to Discord: ${reason} (check DISCORD_TOKEN${options.apiUrl ? ` and DISCORD_API_URL ${options.apiUrl}` : ''})`, { cause: error });
+      }
+      logger.info({ user: client.user?.tag, mode: 'gateway' }, 'discord connected');
+    },
+    async stop() {
+      await client?.destroy();
+    },
+    async close() {
+      await client?.destroy();
+    },
+    async ready() {
+      return client ? client.isReady() : true;
+    },
+    async post(channel: string, digest: Digest, postOptions?: PostOptions): Promise<PostResult> {
+      const result = await postMessages(rest, channel, renderDigest(digest), postOptions?.deliveryKey);
+      logger.info({ channel, messages: result.messageIds.length, date: digest.date }, 'discord digest posted');
+      return result;
+    },
+    async findPosted(channel: string, deliveryKey: string): Promise<string | null> {
+      return findPostedMessage(rest, channel, deliveryKey, client?.user?.id);
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { DiscordAPIError, HTTPError, REST, RESTJSONErrorCodes, Routes, type APIMessage } from 'discord.js';
+import type { PostResult } from '../types.js';
+import { PostError } from '../types.js';
+import type { DiscordMessage } from './render.js';
+
+/** Discord's REST API version; also the path a DISCORD_API_URL test double serves (/api/v10). */
+export const apiVersion = '10';
+
+/**
+ * discord.js's REST client: it queues per rate-limit bucket, waits out 429s (Retry-After,
+ * X-RateLimit-*), and retries 5xx and network failures `retries` times before giving up.
+ */
+export function createRest(options: { token: string; apiUrl?: string; timeoutMs?: number; retries?: number }): REST {
+  return new REST({
+    version: apiVersion,
+    ...(options.apiUrl ? { api: options.apiUrl.replace(/\/+$/, '') } : {}),
+    timeout: options.timeoutMs ?? 15_000,
+    retries: options.retries ?? 3,
+  }).setToken(options.token);
+}
+
+/**
+ * How a delivery key is attached to a posted digest: a short hash of it ("ref") is written as
+ * subtext under the digest's header line (`-# ref …`), where findPosted can read it back from
+ * the channel's recent messages; and each message's `nonce` (with `enforce_nonce`) is derived
+ * from it, so that Discord itself drops a duplicate when a retry follows a lost response.
+ */
+export function deliveryRef(deliveryKey: string): string {
+  return createHash('sha256').update(deliveryKey).digest('base64url').slice(0, 16);
+}
+
+const refMarker = (ref: string) => `-# ref ${ref}`;
+
+/** Messages the bot reads back when checking for an earlier post (Discord's maximum page). */
+const recentMessages = 100;
+
+/** Turns a discord.js failure into words a user can act on, naming the channel. */
+export function describeDiscordError(error: unknown, channel: string): PostError {
+  if (error instanceof DiscordAPIError) {
+    const code = Number(error.code);
+    const detail = `(Discord error ${error.code}, HTTP ${error.status})`;
+    switch (code) {
+      case RESTJSONErrorCodes.MissingAccess:
+        return new PostError(`the bot can't see channel ${channel}: give it View Channel and Send Messages there ${detail}`, false, { cause: error });
+      case RESTJSONErrorCodes.UnknownChannel:
+        return new PostError(`channel ${channel} does not exist or the bot is not in its server: check the channel id in the config and invite the bot ${detail}`, false, { cause: error });
+      case RESTJSONErrorCodes.MissingPermissions:
+        return new PostError(`the bot lacks a permission in channel ${channel}: give it Send Messages and Embed Links ${detail}`, false, { cause: error });
+      case RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel:
+        return new PostError(`channel ${channel} is not a text channel: pick a text or announcement channel ${detail}`, false, { cause: error });
+    }
+    if (error.status === 401) return new PostError(`Discord rejected the bot token while posting to channel ${channel}: check DISCORD_TOKEN ${detail}`, false, { cause: error });
+    if (error.status === 429) return new PostError(`Discord rate-limited posting to channel ${channel}; will try again later ${detail}`, true, { cause: error });
+    return new PostError(`Discord refused the message for channel ${channel}: ${error.message} ${detail}`, false, { cause: error });
+  }
+  if (error instanceof HTTPError) {
+    return new PostError(`Discord failed (HTTP ${error.status}) posting to channel ${channel}, even after retries; will try again later`, true, { cause: error });
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new PostError(`could not reach Discord posting to channel ${channel}: ${reason}; will try again later`, true, { cause: error });
+}
+
+/** Posts the messages in order; with a delivery key the first one carries its ref (see deliveryRef). */
+export async function postMessages(rest: REST, channel: string, messages: DiscordMessage[], deliveryKey?: string): Promise<PostResult> {
+  const ref = deliveryKey === undefined ? undefined : deliveryRef(deliveryKey);
+  const messageIds: string[] = [];
+  for (const [index, message] of messages.entries()) {
+    const body: Record<string, unknown> = { ...message };
+    if (ref) {
+      body.nonce = `${ref}${index}`;
+      body.enforce_nonce = true;
+      if (index === 0) body.content = message.content ? `${message.content}\n${refMarker(ref)}` : refMarker(ref);
+    }
+    try {
+      const posted = (await rest.post(Routes.channelMessages(channel), { body })) as APIMessage;
+      messageIds.push(posted.id);
+    } catch (error) {
+      throw describeDiscordError(error, channel);
+    }
+  }
+  return { messageIds };
+}
+
+/** The first message of a digest posted with this delivery key among the channel's recent messages, or null. */
+export async function findPostedMessage(rest: REST, channel: string, deliveryKey: string, botUserId?: string): Promise<string | null> {
+  const marker = refMarker(deliveryRef(deliveryKey));
+  let recent: APIMessage[];
+  try {
+    recent = (await rest.get(Routes.channelMessages(channel), { query: new URLSearchParams({ limit: String(recentMessages) }) })) as APIMessage[];
+  } catch (error) {
+    throw describeDiscordError(error, channel);
+  }
+  const found = recent.find(
+    (m) => (botUserId ? m.author.id === botUserId : m.author.bot === true) && m.content.split('\n').includes(marker),
+  );
+  return found?.id ?? null;
+}
