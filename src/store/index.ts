@@ -1,0 +1,6 @@
+export type { Delivery, DeliveryKey, DeliveryStatus, Store, StoredArticle } from './types.js';
+export { openStore, isPostgresUrl, type OpenStoreOptions } from './open.js';
+export { SqliteStore, type SqliteStoreOptions } from './sqlite.js';
+export { PostgresStore, type PostgresStoreOptions } from './postgres.js';
+export { StoreLibrary, storedEntry } from './library.js';
+export { migrations, latestVersion, type Migration } from './migrations/index.js';

@@ -1,0 +1,52 @@
+import type { NewsLibrary } from '../commands/types.js';
+import { toDigestItem, type DigestEntry } from '../digest/item.js';
+import type { Digest, DigestItem } from '../digest/types.js';
+import type { Store, StoredArticle } from './types.js';
+
+/** A stored article as the digest builder's input: its summary and where it came from. */
+export function storedEntry(article: StoredArticle): DigestEntry {
+  const { id, title, publication, agency, url, publishedAt, origin } = article;
+  return {
+    summary: article.summary,
+    source: { articleId: id, title, publication, agency, url, publishedAt, origin },
+    body: article.text,
+  };
+}
+
+/**
+ * The commands' NewsLibrary over the store, for the service: digests as they were posted, and any
+ * stored article as a story even when no digest carried it.
+ */
+export class StoreLibrary implements NewsLibrary {
+  constructor(
+    private readonly store: Store,
+    /** Only this channel's digests; every channel's when omitted. */
+    private readonly options: { channelId?: string } = {},
+  ) {}
+
+  async digest(date?: string): Promise<Digest | null> {
+    return this.store.getDigest({ channelId: this.options.channelId, date });
+  }
+
+  /** The story as the latest digest showed it, else built from its stored articles. */
+  async item(id: string): Promise<DigestItem | null> {
+    const posted = await this.store.findDigestItem(id, this.options.channelId);
+    if (posted) return posted;
+    const article = await this.store.getArticle(id);
+    if (!article) return null;
+    const [lead = article, ...others] = await this.store.storyArticles(article.storyId);
+    return toDigestItem(storedEntry(lead), others.map(storedEntry));
+  }
+
+  /** Stories whose articles match, best first; several matching articles of one story count once. */
+  async search(query: string, limit: number): Promise<DigestItem[]> {
+    if (limit <= 0) return [];
+    const articles = await this.store.searchArticles(query, limit * 3);
+    const firstOfStory = new Map<string, StoredArticle>();
+    for (const article of articles) if (!firstOfStory.has(article.storyId)) firstOfStory.set(article.storyId, article);
+    const items = await Promise.all(
+      [...firstOfStory].slice(0, limit).map(async ([storyId, article]) => (await this.item(storyId)) ?? this.item(article.id)),
+    );
+    return items.filter((item): item is DigestItem => item !== null);
+  }
+}

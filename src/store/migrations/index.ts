@@ -1,0 +1,28 @@
+import { initial } from './001-initial.js';
+
+/**
+ * One step of the schema. Each dialect gets its own SQL (types differ: TEXT vs timestamptz/jsonb);
+ * versions only ever grow, and an applied migration is never edited — add a new one instead.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sqlite: string;
+  postgres: string;
+}
+
+/** Every migration, oldest first. Applied at start and recorded in `schema_migrations`. */
+export const migrations: readonly Migration[] = [initial];
+
+/** The newest schema version this build knows. */
+export const latestVersion = Math.max(...migrations.map((m) => m.version));
+
+/** Refuses a database that a newer build has migrated past what this build knows. */
+export function assertKnownVersions(applied: Iterable<number>): void {
+  const newest = Math.max(0, ...applied);
+  if (newest > latestVersion) {
+    throw new Error(
+      `the database schema is at version ${newest}, newer than this build of newsdigest knows (${latestVersion}); upgrade newsdigest`,
+    );
+  }
+}

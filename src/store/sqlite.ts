@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { SqlStore, type Dialect, type Row } from './sql.js';
+import { assertKnownVersions, migrations } from './migrations/index.js';
+
+export interface SqliteStoreOptions {
+  /** A file path (its folder is created) or `:memory:`. */
+  path: string;
+  /** How long a statement waits for another process's write lock before failing (default 5 s). */
+  busyTimeoutMs?: number;
+}
+
+const dialect: Dialect = {
+  like: 'LIKE', // case-insensitive for ASCII in SQLite
+  digestItemsWithId: `SELECT items.value AS item FROM digests, json_each(digests.digest, '$.items') AS items
+    WHERE json_extract(items.value, '$.id') = ?`,
+};
+
+/**
+ * The default store: one file, WAL mode so readers never block the writer, and a busy timeout so
+ * two processes on the same file (a service and a `newsdigest post`) wait for each other.
+ */
+export class SqliteStore extends SqlStore {
+  readonly kind = 'sqlite' as const;
+  protected readonly dialect = dialect;
+  readonly path: string;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(options: SqliteStoreOptions) {
+    super();
+    this.path = options.path;
+    if (options.path !== ':memory:' && !options.path.startsWith('file:')) {
+      mkdirSync(dirname(options.path), { recursive: true });
+    }
+    this.db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  protected async all(sql: string, params: unknown[] = []): Promise<Row[]> {
+    const statement = this.statement(sql);
+    if (!statement.reader) {
+      statement.run(...params);
+      return [];
+    }
+    return statement.all(...params) as Row[];
+  }
+
+  protected async run(sql: string, params: unknown[] = []): Promise<number> {
+    return this.statement(sql).run(...params).changes;
+  }
+
+  /**
+   * Applies pending migrations in one IMMEDIATE transaction: it takes the write lock first, so a
+   * second process migrating at the same time waits, then finds nothing left to do.
+   */
+  async migrate(): Promise<void> {
+    const apply = this.db.transaction(() => {
+      this.db.exec(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      );
+      const applied = new Set(
+        (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+      );
+      assertKnownVersions(applied);
+      const record = this.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+      for (const migration of migrations) {
+        if (applied.has(migration.version)) continue;
+        this.db.exec(migration.sqlite);
+        record.run(migration.version, migration.name, new Date().toISOString());
+      }
+    });
+    apply.immediate();
+  }
+
+  /** All keys in one IMMEDIATE transaction; a key counts as new only if this call inserted it. */
+  async markSeen(url: string, keys: string[]): Promise<string[]> {
+    const insert = this.statement('INSERT INTO feed_seen (url, key) VALUES (?, ?) ON CONFLICT DO NOTHING');
+    const mark = this.db.transaction((all: string[]) => all.filter((key) => insert.run(url, key).changes === 1));
+    return mark.immediate(keys);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import { latestVersion } from '../../src/store/migrations/index.js';
+import type { Store } from '../../src/store/types.js';
+import { storeContract } from './contract.js';
+
+const root = mkdtempSync(join(tmpdir(), 'newsdigest-store-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let files = 0;
+
+/** A fresh file in a folder that does not exist yet (the store creates it). */
+function freshPath(): string {
+  return join(root, `run-${++files}`, 'data', 'newsdigest.sqlite');
+}
+
+storeContract('SQLite file', async () => {
+  const path = freshPath();
+  const opened: Store[] = [new SqliteStore({ path })];
+  return {
+    store: opened[0]!,
+    connect: async () => {
+      const store = new SqliteStore({ path });
+      opened.push(store);
+      return store;
+    },
+    dispose: async () => {
+      for (const store of opened) await store.close();
+    },
+  };
+});
+
+storeContract('SQLite :memory:', async () => {
+  const store = new SqliteStore({ path: ':memory:' });
+  return { store, dispose: () => store.close() };
+});
+
+describe('SQLite specifics', () => {
+  it('uses WAL mode and records each migration once in schema_migrations', async () => {
+    const path = freshPath();
+    const a = new SqliteStore({ path });
+    const b = new SqliteStore({ path });
+    await Promise.all([a.migrate(), b.migrate()]);
+    await a.migrate();
+    await Promise.all([a.close(), b.close()]);
+
+    const db = new Database(path, { readonly: true });
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];
+      expect(versions.map((v) => v.version)).toEqual(Array.from({ length: latestVersion }, (_, i) => i + 1));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a database migrated by a newer build', async () => {
+    const path = freshPath();
+    const store = new SqliteStore({ path });
+    await store.migrate();
+    await store.close();
+    const db = new Database(path);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(latestVersion + 1, 'future', '2030-01-01T00:00:00.000Z');
+    db.close();
+
+    const again = new SqliteStore({ path });
+    try {
+      await expect(again.migrate()).rejects.toThrow(/newer than this build of newsdigest knows/);
+    } finally {
+      await again.close();
+    }
+  });
+});
