@@ -81,7 +81,9 @@ export class WebServer {
       } else if (typeof route === 'function') {
         await route(req, res);
       } else {
-        res.writeHead(route.status ?? 200, route.headers).end(route.body ?? '');
+        const body = route.body ?? '';
+        // Like a real server, declare the length of a canned body (tests may override it).
+        res.writeHead(route.status ?? 200, { 'content-length': Buffer.byteLength(body), ...route.headers }).end(body);
       }
     } catch (error) {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });

@@ -1,0 +1,155 @@
+import { Readability } from '@mozilla/readability';
+import { decodeHTML } from 'entities';
+import { parseHTML } from 'linkedom';
+
+/**
+ * HTML to the project's plain-text article format. Text is built block by block (paragraphs,
+ * headings, list items, quotes…) so that two blocks never run together into one line, and
+ * whitespace inside a block is collapsed as a browser would.
+ */
+
+/** Elements whose text is never article text. */
+const skipped = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS', 'FORM', 'BUTTON', 'SELECT',
+  'TEXTAREA', 'INPUT', 'NAV', 'OBJECT', 'EMBED', 'AUDIO', 'VIDEO', 'HEAD', 'TITLE', 'META', 'LINK',
+]);
+
+/** Elements that start and end a block of text. */
+const blocks = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'H1', 'H2', 'H3', 'H4', 'H5',
+  'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR',
+  'TD', 'TH', 'THEAD', 'TBODY', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'CENTER', 'BODY', 'HTML',
+]);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+interface MinimalNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<MinimalNode>;
+}
+
+/** Paragraph texts of an element tree, in document order, whitespace collapsed, empty ones dropped. */
+export function paragraphsOf(root: MinimalNode): string[] {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    const text = current.replace(/\s+/g, ' ').trim();
+    if (text) paragraphs.push(text);
+    current = '';
+  };
+  // An explicit stack: deeply nested hostile HTML must not overflow the call stack.
+  const stack: (MinimalNode | 'end-block')[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === 'end-block') {
+      flush();
+      continue;
+    }
+    if (node.nodeType === TEXT_NODE) {
+      current += node.textContent ?? '';
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const name = node.nodeName.toUpperCase();
+    if (skipped.has(name)) continue;
+    if (name === 'BR') {
+      // Feeds often separate paragraphs with <br><br>; a lone <br> is a line break we keep as a break.
+      flush();
+      continue;
+    }
+    const isBlock = blocks.has(name);
+    if (isBlock) {
+      flush();
+      stack.push('end-block');
+    }
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  flush();
+  return paragraphs;
+}
+
+/** Paragraphs of an HTML fragment (a feed item's content or description). */
+export function htmlToParagraphs(html: string): string[] {
+  // Plain text in a description (no tags) is common: keep its own blank-line paragraphs.
+  if (!/<[a-z!/]/i.test(html)) {
+    return decodeHTML(html)
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+  }
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return paragraphsOf(document.body as unknown as MinimalNode);
+}
+
+/** The project's plain-text article: title line, blank line, paragraphs separated by blank lines. */
+export function articleText(title: string, paragraphs: string[]): string {
+  const cleanTitle = title.replace(/\s+/g, ' ').trim();
+  return [cleanTitle, ...paragraphs].join('\n\n') + '\n';
+}
+
+export interface ExtractedPage {
+  title: string;
+  byline?: string;
+  siteName?: string;
+  /** ISO 8601 when the page states a valid publication time. */
+  publishedAt?: string;
+  paragraphs: string[];
+}
+
+/**
+ * The article in a web page: Readability picks the content, then its paragraphs are read block by
+ * block. Returns null when the page has no article text Readability can find.
+ */
+export function extractArticle(html: string, url?: string): ExtractedPage | null {
+  const { document } = parseHTML(html);
+  const pageTitle = document.querySelector('title')?.textContent?.trim();
+  // Readability reads the document's URL to resolve links; linkedom has none, which is fine.
+  const reader = new Readability<MinimalNode>(document as never, {
+    // Keep the element itself: walking it gives paragraphs; re-parsing serialized HTML would not add anything.
+    serializer: (node) => node as unknown as MinimalNode,
+    // Hostile pages with millions of elements: stop rather than spin.
+    maxElemsToParse: 200_000,
+  });
+  let parsed: ReturnType<typeof reader.parse>;
+  try {
+    parsed = reader.parse();
+  } catch {
+    return null;
+  }
+  if (!parsed?.content) return null;
+  const paragraphs = paragraphsOf(parsed.content);
+  const title = (parsed.title ?? pageTitle ?? '').replace(/\s+/g, ' ').trim() || url || 'Untitled';
+  // Readability sometimes repeats the headline as the first block; the title line already says it.
+  if (paragraphs[0] && paragraphs[0] === title) paragraphs.shift();
+  // …and the byline line ("By Jane Roe") when the byline is kept as metadata anyway.
+  const byline = clean(parsed.byline);
+  if (byline && paragraphs[0] && /^by\s/i.test(paragraphs[0]) && paragraphs[0].length <= byline.length + 4 && paragraphs[0].includes(byline)) paragraphs.shift();
+  if (paragraphs.length === 0) return null;
+  return {
+    title,
+    byline,
+    siteName: clean(parsed.siteName),
+    publishedAt: toIsoDate(parsed.publishedTime),
+    paragraphs,
+  };
+}
+
+function clean(value: string | null | undefined): string | undefined {
+  const text = value?.replace(/\s+/g, ' ').trim();
+  return text ? text : undefined;
+}
+
+/** ISO 8601 for any date string Date can read, else undefined (never an "Invalid Date"). */
+export function toIsoDate(value: string | Date | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const time = value instanceof Date ? value.getTime() : Date.parse(value.trim());
+  if (Number.isNaN(time)) return undefined;
+  // Years outside 1970–2100 are feed typos (year 0002, 9999), not news.
+  const year = new Date(time).getUTCFullYear();
+  if (year < 1970 || year > 2100) return undefined;
+  return new Date(time).toISOString();
+}

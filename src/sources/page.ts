@@ -1,0 +1,77 @@
+import { readArticle } from '../article/read.js';
+import type { Article } from '../article/types.js';
+import { UserError } from '../errors.js';
+import { decodeText } from './charset.js';
+import { feedItemText, type FeedItem } from './feed.js';
+import { HttpClient, type HttpClientOptions } from './http.js';
+import { articleText, extractArticle, type ExtractedPage } from './html.js';
+
+/** A page that was fetched but holds no article newsdigest can read. */
+export class PageError extends UserError {
+  override name = 'PageError';
+}
+
+export interface FetchArticleOptions extends HttpClientOptions {
+  /** The client to fetch with (shared limits, per-host queue); one is made for this call otherwise. */
+  client?: HttpClient;
+}
+
+/**
+ * Fetches an article page and reads it into an Article: Readability finds the article in the
+ * HTML, its paragraphs become the project's plain-text format, title and byline are kept.
+ * A text/plain page is read as a plain-text article as it is. Throws FetchError or PageError
+ * with a one-line message naming the URL.
+ */
+export async function fetchArticle(url: string, options: FetchArticleOptions = {}): Promise<Article> {
+  const client = options.client ?? new HttpClient(options);
+  try {
+    const { page, finalUrl } = await fetchPage(url, client);
+    return readArticle(articleText(page.title, page.paragraphs), {
+      origin: url,
+      url: finalUrl,
+      author: page.byline,
+      publishedAt: page.publishedAt,
+      publication: page.siteName,
+    });
+  } finally {
+    if (!options.client) await client.close();
+  }
+}
+
+/** Fetches a page and finds its article: title, byline, date, site name and paragraphs. */
+export async function fetchPage(url: string, client: HttpClient): Promise<{ page: ExtractedPage; finalUrl: string }> {
+  const response = await client.get(url, { accept: 'text/html, application/xhtml+xml;q=0.9, text/plain;q=0.5' });
+  const type = (response.contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const text = decodeText(response.body, response.contentType);
+  if (type === 'text/plain') {
+    const [title = '', ...paragraphs] = text.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
+    if (paragraphs.length === 0) throw new PageError(`${url} has no article text newsdigest can find`);
+    return { page: { title, paragraphs }, finalUrl: response.url };
+  }
+  if (type && !type.includes('html') && !type.includes('xml')) {
+    throw new PageError(`${url} is ${type}, not a web page with an article`);
+  }
+  const page = extractArticle(text, response.url);
+  if (!page) throw new PageError(`${url} has no article text newsdigest can find`);
+  return { page, finalUrl: response.url };
+}
+
+/**
+ * A feed item as an Article: its own text when the feed carries it, else the linked page's
+ * article (fetched with `client`), keeping the feed's title, author, date and publication.
+ * `origin` is the feed's URL.
+ */
+export async function feedItemArticle(item: FeedItem, origin: string, client: HttpClient): Promise<Article> {
+  const source = { origin, url: item.link, author: item.author, publishedAt: item.publishedAt, publication: item.publication };
+  const text = feedItemText(item);
+  if (text) return readArticle(text, source, { hasTitleLine: Boolean(item.title) });
+  if (!item.link) throw new PageError(`item "${item.title}" in ${origin} has no text and no link to read it from`);
+  const { page, finalUrl } = await fetchPage(item.link, client);
+  return readArticle(articleText(item.title || page.title, page.paragraphs), {
+    ...source,
+    url: finalUrl,
+    author: item.author ?? page.byline,
+    publishedAt: item.publishedAt ?? page.publishedAt,
+    publication: item.publication ?? page.siteName,
+  });
+}
