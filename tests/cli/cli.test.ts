@@ -1,0 +1,70 @@
+import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const exec = promisify(execFile);
+const SEED = 'seeds/000_64716e510a3de195.txt';
+
+/** Runs the real CLI as a user would (through the bin's tsx loader). */
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ['bin/newsdigest.js', ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'newsdigest-cli-'));
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'bad.yaml'), 'channels:\n  - { id: x, platform: fax, channel: y }\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('newsdigest CLI', () => {
+  it('summarize --json prints one record per article in the evaluation shape', async () => {
+    const { code, stdout } = await cli(['summarize', '--json', '--sentences', '3', SEED]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const record = JSON.parse(lines[0]!);
+    expect(record).toMatchObject({ file: SEED, headline: 'Kerry and Lavrov discuss Syria peace talks', source: { publication: 'Daily News Egypt', agency: 'AFP' } });
+    expect(record.summary).toHaveLength(3);
+    expect(Array.isArray(record.quotes) && Array.isArray(record.casualties)).toBe(true);
+  });
+
+  it('reports a bad file in one line and still summarizes the others', async () => {
+    const { code, stdout, stderr } = await cli(['summarize', '--json', join(dir, 'empty.txt'), SEED, join(dir, 'missing.txt')]);
+    expect(code).toBe(1);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(stderr.trim().split('\n')).toEqual([`newsdigest: ${join(dir, 'empty.txt')} is empty`, `newsdigest: ${join(dir, 'missing.txt')} does not exist`]);
+  });
+
+  it('refuses a bad config without a stack trace', async () => {
+    const { code, stderr } = await cli(['--config', join(dir, 'bad.yaml'), 'preview']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/bad\.yaml is not a valid newsdigest config:\n {2}channels\[0\]\.platform: /);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('preview prints the seed digest without debris', async () => {
+    const { code, stdout } = await cli(['preview']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Kerry and Lavrov discuss Syria peace talks');
+    expect(stdout).toContain('Daily News Egypt / AFP');
+    expect(stdout).toMatch(/Top US diplomat John Kerry meets his Russian counterpart Monday/);
+    expect(stdout).not.toMatch(/AFP PHOTO|appeared first on|AFP –|attend a meeting dedicated/);
+  });
+
+  it('rejects a bad --sentences value', async () => {
+    const { code, stderr } = await cli(['summarize', '--sentences', 'many', SEED]);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/give a whole number from 1 to 10/);
+  });
+});
