@@ -1,0 +1,204 @@
+import type { Logger } from '../log.js';
+import type { ChannelConfig } from '../config/schema.js';
+import type { Digest } from '../digest/types.js';
+import { PostError, type Publisher } from '../platforms/types.js';
+import type { Delivery, DeliveryKey, Store } from '../store/types.js';
+
+/**
+ * Exactly-once delivery of one digest (channel, local date):
+ *   claim in the ledger (unique key) → build → post → complete with the message ids.
+ * A failed post releases the claim (`failed`) for a later retry; a crash between claim and post
+ * leaves `claimed`, which `resolveStaleClaim` settles at the next start or sweep.
+ */
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Builds the digest for a channel and local date from articles ingested since `since`. */
+export type BuildDigest = (channel: ChannelConfig, date: string, since: Date) => Promise<Digest>;
+
+/** Counts for /metrics; the scheduler knows nothing of Prometheus. */
+export interface DeliveryObserver {
+  posted(channel: ChannelConfig): void;
+  failed(channel: ChannelConfig, retryable: boolean): void;
+}
+
+export interface DeliveryDeps {
+  store: Store;
+  /** The publisher for a channel's platform. */
+  publisherFor(channel: ChannelConfig): Publisher;
+  build: BuildDigest;
+  /** This process in the ledger ("host:pid:random"). */
+  owner: string;
+  clock: Clock;
+  logger: Logger;
+  observer?: DeliveryObserver;
+  /** A post that takes longer is left `claimed` and settled later as a stale claim. */
+  postTimeoutMs?: number;
+  /** False once the service is stopping: a claim not yet posted is handed back. */
+  accepting?(): boolean;
+}
+
+export type DeliveryOutcome =
+  | { status: 'posted'; messageIds: string[] }
+  /** Posted before, or another process holds the claim: nothing to do. */
+  | { status: 'skipped'; reason: 'posted' | 'claimed' }
+  | { status: 'failed'; error: string; retryable: boolean }
+  /** The post did not answer in time; the claim stays and is settled later. */
+  | { status: 'unknown' };
+
+export const DEFAULT_POST_TIMEOUT_MS = 2 * 60_000;
+
+/** The key attached to a post so `findPosted` can recognise it after a crash. */
+export function deliveryKeyString(key: DeliveryKey): string {
+  return `newsdigest:${key.channelId}:${key.date}`;
+}
+
+/** Delay before retrying a delivery that failed `attempts` times: 30 s doubling, at most 30 min. */
+export function retryDelayMs(attempts: number, retryable = true): number {
+  const cap = 30 * 60_000;
+  if (!retryable) return cap;
+  return Math.min(cap, 30_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+class Timeout extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Timeout()), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Delivers the digest for (channel, date) unless it was posted or is being posted elsewhere.
+ * `since` is where the digest's articles start (the previous scheduled digest).
+ */
+export async function deliverDigest(deps: DeliveryDeps, channel: ChannelConfig, date: string, since: Date): Promise<DeliveryOutcome> {
+  const { store, clock, logger } = deps;
+  const key: DeliveryKey = { channelId: channel.id, date };
+  const log = logger.child({ channel: channel.id, platform: channel.platform, date });
+
+  const claim = await store.claimDelivery(key, deps.owner, clock.now());
+  if (!claim) {
+    const existing = await store.getDelivery(key);
+    return { status: 'skipped', reason: existing?.status === 'posted' ? 'posted' : 'claimed' };
+  }
+
+  let digest: Digest;
+  try {
+    // A retry posts the digest built the first time, so every attempt carries the same stories.
+    digest = (await store.getDigest({ channelId: channel.id, date })) ?? (await deps.build(channel, date, since));
+    if (digest.date !== date) digest = { ...digest, date };
+    await store.saveDigest(channel.id, digest);
+  } catch (error) {
+    const message = `could not build the digest for channel ${channel.id} on ${date}: ${describe(error)}`;
+    await store.failDelivery(key, message, clock.now());
+    log.error({ err: error, attempts: claim.attempts }, message);
+    deps.observer?.failed(channel, true);
+    return { status: 'failed', error: message, retryable: true };
+  }
+
+  if (deps.accepting && !deps.accepting()) {
+    await store.failDelivery(key, 'the service stopped before posting; the next start posts it', clock.now());
+    log.info('service stopping: handed the claim back before posting');
+    return { status: 'failed', error: 'service stopping', retryable: true };
+  }
+
+  const publisher = deps.publisherFor(channel);
+  const posting = publisher.post(channel.channel, digest, { deliveryKey: deliveryKeyString(key) });
+  try {
+    const result = await withTimeout(posting, deps.postTimeoutMs ?? DEFAULT_POST_TIMEOUT_MS);
+    await completeWithRetry(store, key, result.messageIds, clock, log);
+    deps.observer?.posted(channel);
+    log.info({ messageIds: result.messageIds, items: digest.items.length, attempts: claim.attempts }, `posted the digest to channel ${channel.id}`);
+    return { status: 'posted', messageIds: result.messageIds };
+  } catch (error) {
+    if (error instanceof Timeout) {
+      // The platform may still answer; record it if it does, else the stale-claim check settles it.
+      posting.then(
+        (result) => completeWithRetry(store, key, result.messageIds, clock, log).catch(() => undefined),
+        () => undefined,
+      );
+      log.warn(`posting to channel ${channel.id} did not answer in time; the claim is kept and checked later so the digest is not posted twice`);
+      return { status: 'unknown' };
+    }
+    const retryable = error instanceof PostError ? error.retryable : true;
+    const message = describe(error);
+    await store.failDelivery(key, message, clock.now());
+    deps.observer?.failed(channel, retryable);
+    const wait = Math.round(retryDelayMs(claim.attempts, retryable) / 1000);
+    log.error(
+      { err: error, attempts: claim.attempts, retryable },
+      retryable
+        ? `could not post the digest to channel ${channel.id} (${message}); trying again in ${wait} s`
+        : `could not post the digest to channel ${channel.id}: ${message}. Fix the channel or token in the config/environment; trying again in ${wait} s`,
+    );
+    return { status: 'failed', error: message, retryable };
+  }
+}
+
+/** The post went out: recording it must not be lost to a brief database hiccup. */
+async function completeWithRetry(store: Store, key: DeliveryKey, messageIds: string[], clock: Clock, log: Logger): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await store.completeDelivery(key, messageIds, clock.now());
+      return;
+    } catch (error) {
+      if (attempt >= 3) {
+        log.error({ err: error, messageIds }, `posted, but could not record it in the ledger; the stale-claim check will find the post`);
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+export type StaleResolution = 'found-posted' | 'not-posted' | 'unverifiable' | 'check-failed';
+
+/**
+ * Settles a claim left `claimed` by a process that stopped between claiming and posting.
+ * - The platform can check (`findPosted`): found → marked posted with its message id, no second
+ *   post; not found → released so the next sweep posts it.
+ * - It cannot (the terminal): marked posted without message ids and logged, NOT posted again.
+ *   We prefer a possibly missing digest the log tells about over a possible duplicate;
+ *   `newsdigest post --channel X --date D --force` posts it again by hand.
+ */
+export async function resolveStaleClaim(deps: DeliveryDeps, channel: ChannelConfig, delivery: Delivery): Promise<StaleResolution> {
+  const { store, clock } = deps;
+  const key: DeliveryKey = { channelId: delivery.channelId, date: delivery.date };
+  const log = deps.logger.child({ channel: channel.id, platform: channel.platform, date: delivery.date, owner: delivery.owner });
+  const publisher = deps.publisherFor(channel);
+  if (!publisher.findPosted) {
+    await store.completeDelivery(key, [], clock.now());
+    log.warn(
+      `the digest for channel ${channel.id} on ${delivery.date} was claimed at ${delivery.claimedAt} by ${delivery.owner}, which stopped before confirming the post; ` +
+        `${channel.platform} cannot be checked, so it is not posted again. If it is missing, run: newsdigest post --channel ${channel.id} --date ${delivery.date} --force`,
+    );
+    return 'unverifiable';
+  }
+  let found: string | null;
+  try {
+    found = await publisher.findPosted(channel.channel, deliveryKeyString(key));
+  } catch (error) {
+    log.warn({ err: error }, `could not check channel ${channel.id} for the digest of ${delivery.date} left unconfirmed by a stopped process; checking again later`);
+    return 'check-failed';
+  }
+  if (found) {
+    await store.completeDelivery(key, [found], clock.now());
+    log.info({ messageId: found }, `the digest for channel ${channel.id} on ${delivery.date} was already posted before a stop; recorded it, not posting again`);
+    return 'found-posted';
+  }
+  await store.failDelivery(key, 'the process stopped before posting', clock.now());
+  log.info(`the digest for channel ${channel.id} on ${delivery.date} was claimed but never posted; posting it now`);
+  return 'not-posted';
+}

@@ -1,0 +1,271 @@
+import type { CommandContext } from '../commands/types.js';
+import type { Secrets } from '../config/env.js';
+import type { ChannelConfig, Config } from '../config/schema.js';
+import { buildDigest } from '../digest/build.js';
+import { createLogger, type Logger } from '../log.js';
+import { createDiscordPlatform } from '../platforms/discord/client.js';
+import { slackPlatformFromConfig } from '../platforms/slack/app.js';
+import { createTerminalPublisher } from '../platforms/terminal/publisher.js';
+import type { CommandObserver, HttpRoute, PlatformAdapter, Publisher } from '../platforms/types.js';
+import { systemClock, type BuildDigest, type Clock, type DeliveryOutcome } from '../scheduler/deliver.js';
+import { Scheduler, type SweepReport } from '../scheduler/scheduler.js';
+import { HttpClient } from '../sources/http.js';
+import { StoreLibrary, storedEntry } from '../store/library.js';
+import { openStore } from '../store/open.js';
+import type { Store, StoredArticle } from '../store/types.js';
+import { pageFetcher } from './fetch-article.js';
+import { healthRoutes, serveRoutes } from './http.js';
+import { ingestFileSource } from './ingest.js';
+import { ServiceMetrics } from './metrics.js';
+import { assertServiceConfig } from './validate.js';
+
+type PlatformName = ChannelConfig['platform'];
+
+/** What a platform adapter needs from the service (the Slack and Discord factories take these). */
+export interface PlatformServices {
+  /** The service's routes; Slack serves them on its port when it is enabled. */
+  routes: HttpRoute[];
+  context: CommandContext;
+  logger: Logger;
+  observe: CommandObserver;
+}
+
+/** Makes a platform's adapter, or undefined when the config and environment do not ask for it. */
+export type PlatformFactory = (config: Config, secrets: Secrets, services: PlatformServices) => PlatformAdapter | undefined;
+
+export const defaultPlatformFactories: Partial<Record<'slack' | 'discord', PlatformFactory>> = {
+  slack: slackPlatformFromConfig,
+  discord(config, secrets, services) {
+    const wanted = config.channels.some((c) => c.platform === 'discord');
+    if (!wanted || !secrets.discordToken || !secrets.discordApplicationId) return undefined;
+    return createDiscordPlatform({
+      token: secrets.discordToken,
+      applicationId: secrets.discordApplicationId,
+      publicKey: secrets.discordPublicKey,
+      mode: config.discord.mode,
+      apiUrl: secrets.discordApiUrl,
+      context: services.context,
+      logger: services.logger,
+      observe: services.observe,
+    });
+  },
+};
+
+export interface ServiceOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** Where the config came from, for error messages. */
+  origin?: string;
+  /** Start node-cron tasks (default true); tests drive `scheduler.sweep()` with an injected clock. */
+  cron?: boolean;
+  /** Serve /healthz, /readyz, /metrics (default true). */
+  http?: boolean;
+  /** Listen here instead of PORT / http.port (0: any free port). */
+  port?: number;
+  host?: string;
+  /** Process id in the ledger and leases (default host:pid:random). */
+  owner?: string;
+  /** An open store to use instead of opening one from the config (the service still closes it). */
+  store?: Store;
+  /** PostgreSQL schema (tests use a fresh one per run). */
+  storeSchema?: string;
+  /** Publishers replacing a platform's own (a test double at the platform edge). */
+  publishers?: Partial<Record<PlatformName, Publisher>>;
+  /** Platform adapters to use instead of the real Slack and Discord ones. */
+  platformFactories?: Partial<Record<'slack' | 'discord', PlatformFactory>>;
+  /** Where the terminal channel prints (default stdout). */
+  stdout?: NodeJS.WritableStream;
+  staleClaimMs?: number;
+  postTimeoutMs?: number;
+  onTimeGraceMs?: number;
+  /** Start the platform connections (default true; `newsdigest post` only needs to post). */
+  connect?: boolean;
+}
+
+export interface Service {
+  readonly config: Config;
+  readonly store: Store;
+  readonly scheduler: Scheduler;
+  readonly metrics: ServiceMetrics;
+  readonly routes: HttpRoute[];
+  /** Catch-up report of the start (stale claims settled, missed digests posted). */
+  start(): Promise<SweepReport>;
+  /** Reads the file sources into the store (also done before each digest is built). */
+  ingest(): Promise<void>;
+  postNow(channelId: string, options?: { date?: string; force?: boolean }): Promise<DeliveryOutcome>;
+  /** The HTTP port once started (ours or Slack's), else null. */
+  port(): number | null;
+  /** Stops new fires, finishes or hands back deliveries in flight, stops platforms, closes the store. */
+  stop(): Promise<void>;
+}
+
+/** Groups a channel's articles into stories (the store gives same-story articles one storyId). */
+function storyGroups(articles: StoredArticle[]): StoredArticle[][] {
+  const groups = new Map<string, StoredArticle[]>();
+  for (const article of articles) {
+    const group = groups.get(article.storyId);
+    if (group) group.push(article);
+    else groups.set(article.storyId, [article]);
+  }
+  // The story's own article (id = storyId) leads.
+  return [...groups.values()].map((group) => group.sort((a, b) => Number(b.id === b.storyId) - Number(a.id === a.storyId)));
+}
+
+/**
+ * Wires the long-running service: store, ingestion, publishers (terminal always; Slack and
+ * Discord when configured), the scheduler, and /healthz, /readyz, /metrics. Refuses bad
+ * configuration with every wrong field named, before anything starts.
+ */
+export async function createService(config: Config, secrets: Secrets, options: ServiceOptions = {}): Promise<Service> {
+  const origin = options.origin ?? 'the config';
+  assertServiceConfig(config, secrets, origin);
+  const logger = options.logger ?? createLogger();
+  const clock = options.clock ?? systemClock;
+  const metrics = new ServiceMetrics();
+  const store =
+    options.store ??
+    (await openStore({ databaseUrl: secrets.databaseUrl, sqlitePath: config.storage.sqlitePath, schema: options.storeSchema, logger }));
+  logger.info({ store: store.kind }, `store: ${store.kind}`);
+
+  const httpClient = new HttpClient({
+    timeoutMs: config.fetch.timeoutMs,
+    maxBytes: config.fetch.maxBytes,
+    maxRedirects: config.fetch.maxRedirects,
+    userAgent: config.fetch.userAgent,
+  });
+  const context: CommandContext = {
+    library: new StoreLibrary(store),
+    fetchArticle: pageFetcher(httpClient),
+    now: () => clock.now(),
+    timeZone: config.timeZone,
+  };
+
+  let live = true;
+  const publishers: Record<string, Publisher> = {};
+  const routes: HttpRoute[] = [];
+  const services: PlatformServices = { routes, context, logger, observe: metrics.observeCommand };
+  const factories = { ...defaultPlatformFactories, ...options.platformFactories };
+  const adapters: PlatformAdapter[] = [];
+  publishers.terminal = options.publishers?.terminal ?? createTerminalPublisher({ stream: options.stdout });
+  let slack: (PlatformAdapter & { port?(): number | null }) | undefined;
+  try {
+    // Discord first: its interactions route (HTTP mode) must be among the routes Slack serves.
+    for (const name of ['discord', 'slack'] as const) {
+      if (options.publishers?.[name]) {
+        publishers[name] = options.publishers[name];
+        continue;
+      }
+      const adapter = factories[name]?.(config, secrets, services);
+      if (!adapter) continue;
+      adapters.push(adapter);
+      publishers[name] = adapter;
+      if (name === 'discord') routes.push(...((adapter as { routes?: HttpRoute[] }).routes ?? []));
+      if (name === 'slack') slack = adapter;
+    }
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  routes.push(...healthRoutes({ store, publishers, metrics, live: () => live }));
+
+  const sentences = config.summary.sentences;
+  const ingestDeps = { store, logger, sentences, now: () => clock.now(), onStored: (id: string, n: number) => metrics.ingested(id, n) };
+  const warned = new Set<string>();
+  async function ingest(sourceIds?: string[]): Promise<void> {
+    for (const source of config.sources) {
+      if (sourceIds && sourceIds.length && !sourceIds.includes(source.id)) continue;
+      if (source.type === 'files') {
+        await ingestFileSource(source, ingestDeps).catch((error: unknown) =>
+          logger.error({ err: error, source: source.id }, `source ${source.id}: could not read ${source.path}`),
+        );
+      } else if (!warned.has(source.id)) {
+        warned.add(source.id);
+        logger.warn({ source: source.id }, `source ${source.id}: ${source.type} sources are not polled by the service yet; its articles are not in digests`);
+      }
+    }
+  }
+
+  const build: BuildDigest = async (channel, date, since) => {
+    await ingest(channel.sources);
+    const articles = await store.articlesSince(since, channel.sources.length ? channel.sources : undefined);
+    const groups = storyGroups(articles);
+    const storyOf = new Map(groups.flatMap((group) => group.map((article) => [article.id, group[0]!.id] as const)));
+    const entries = groups.flat().map(storedEntry);
+    return buildDigest(entries, {
+      date,
+      now: clock.now(),
+      maxItems: channel.filters.maxItems,
+      keywords: channel.filters.keywords,
+      groupSameStory: (kept) => {
+        const byStory = new Map<string, typeof kept>();
+        for (const entry of kept) {
+          const story = storyOf.get(entry.source.articleId) ?? entry.source.articleId;
+          byStory.set(story, [...(byStory.get(story) ?? []), entry]);
+        }
+        return [...byStory.values()];
+      },
+    });
+  };
+
+  const scheduler = new Scheduler({
+    channels: config.channels,
+    catchUpHours: config.scheduler.catchUpHours,
+    store,
+    publisherFor: (channel) => publishers[channel.platform]!,
+    build,
+    owner: options.owner,
+    clock,
+    logger,
+    observer: metrics.delivery,
+    cron: options.cron,
+    staleClaimMs: options.staleClaimMs,
+    postTimeoutMs: options.postTimeoutMs,
+    onTimeGraceMs: options.onTimeGraceMs,
+  });
+
+  let server: Awaited<ReturnType<typeof serveRoutes>> | undefined;
+  let started = false;
+  let stopped: Promise<void> | undefined;
+
+  return {
+    config,
+    store,
+    scheduler,
+    metrics,
+    routes,
+    ingest: () => ingest(),
+    async start() {
+      started = true;
+      await ingest();
+      if (options.connect !== false) for (const adapter of adapters) await adapter.start();
+      if (options.http !== false && !(slack && options.connect !== false)) {
+        server = await serveRoutes(routes, options.port ?? secrets.port ?? config.http.port, logger, options.host);
+        logger.info({ port: server.port }, `serving /healthz, /readyz and /metrics on port ${server.port}`);
+      }
+      const report = await scheduler.start();
+      for (const { channel, next } of scheduler.nextRuns()) {
+        logger.info({ channel, next: next?.toISOString() }, `channel ${channel}: next digest at ${next?.toISOString() ?? 'never'}`);
+      }
+      return report;
+    },
+    postNow: (channelId, postOptions) => scheduler.postNow(channelId, postOptions),
+    port: () => server?.port ?? slack?.port?.() ?? null,
+    stop() {
+      stopped ??= (async () => {
+        live = false;
+        await scheduler.stop();
+        if (started && options.connect !== false) {
+          for (const adapter of adapters) await adapter.stop().catch((error: unknown) => logger.warn({ err: error }, `stopping ${adapter.platform} failed`));
+        }
+        for (const publisher of Object.values(publishers)) {
+          if (!adapters.includes(publisher as PlatformAdapter)) await publisher.close?.().catch(() => undefined);
+        }
+        await server?.close();
+        await httpClient.close().catch(() => undefined);
+        await store.close();
+        logger.info('stopped');
+      })();
+      return stopped;
+    },
+  };
+}
