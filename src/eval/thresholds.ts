@@ -1,0 +1,43 @@
+/** The targets of issue 3, shown beside each figure by `npm run eval` and `npm run bench`. */
+
+export interface Threshold {
+  op: '>=' | '>' | '<=';
+  value: number;
+  /** What the target is measured against, when it is a peer's figure. */
+  note?: string;
+}
+
+export const THRESHOLDS = {
+  /** Quotes F1 at overlap 0.8 (naive floor 0.64). */
+  quoteF1: { op: '>=', value: 0.92 },
+  /** Speaker accuracy at overlap 0.8 (floor 0.25; published rule-based systems about 0.87). */
+  speakerAccuracy: { op: '>=', value: 0.92 },
+  /** Casualties recall_literal (floor 0.32). */
+  recallLiteral: { op: '>=', value: 0.9 },
+  /** Precision per figure on the hand-annotated 30. */
+  annotatedPrecision: { op: '>=', value: 0.95 },
+  /** Recall per figure on the hand-annotated 30. */
+  annotatedRecall: { op: '>=', value: 0.9 },
+  /** ROUGE-2 at 3 sentences, above node-summarizer's TextRank. */
+  rouge2: { op: '>', value: 53.95, note: 'node-summarizer TextRank' },
+  /** Average words per summary: no more than TextRank's. */
+  summaryWords: { op: '<=', value: 72, note: 'TextRank' },
+  /** Whole summarizer, one core. */
+  articlesPerSecond: { op: '>=', value: 1000 },
+} as const satisfies Record<string, Threshold>;
+
+export function meets(t: Threshold, value: number): boolean {
+  if (t.op === '>=') return value >= t.value;
+  if (t.op === '>') return value > t.value;
+  return value <= t.value;
+}
+
+export function describeTarget(t: Threshold): string {
+  const op = t.op === '>=' ? '≥' : t.op === '>' ? '>' : '≤';
+  return `${op} ${t.value}${t.note ? ` (${t.note})` : ''}`;
+}
+
+/** ✓ or ✗ for a figure against its target. */
+export function mark(t: Threshold, value: number): string {
+  return meets(t, value) ? '✓' : '✗';
+}
