@@ -1,4 +1,72 @@
 import type { Command } from 'commander';
+import { readSecrets } from '../config/env.js';
+import { loadConfig } from '../config/load.js';
+import { UserError } from '../errors.js';
+import { createLogger } from '../log.js';
+import { createService } from '../service/service.js';
 
-/** Adds the `service` subcommands to the CLI. */
-export function register(_program: Command): void {}
+/** Adds `run` (the long-running service) and `post` (one digest now, exactly once). */
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description('run the service: scheduled digests, platform connections, /healthz /readyz /metrics')
+    .action(async () => {
+      const configPath = program.opts<{ config: string }>().config;
+      const config = loadConfig(configPath);
+      const logger = createLogger();
+      const service = await createService(config, readSecrets(), { logger, origin: configPath });
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        logger.info({ signal }, `${signal}: stopping (finishing deliveries in flight)`);
+        service.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'stopping failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+      try {
+        await service.start();
+      } catch (error) {
+        await service.stop().catch(() => undefined);
+        throw error instanceof Error && !(error instanceof UserError) && /port .* is in use|cannot listen/.test(error.message) ? new UserError(error.message) : error;
+      }
+      // Runs until a signal; the timers and connections keep the process alive.
+    });
+
+  program
+    .command('post')
+    .description("post one channel's digest now, through the same exactly-once ledger as the schedule")
+    .requiredOption('--channel <id>', 'channel id from the config')
+    .option('--date <YYYY-MM-DD>', "local date of the digest (default today in the channel's zone)")
+    .option('--force', 'post again even if the ledger says it was posted')
+    .action(async (options: { channel: string; date?: string; force?: boolean }) => {
+      const configPath = program.opts<{ config: string }>().config;
+      const config = loadConfig(configPath);
+      const service = await createService(config, readSecrets(), { logger: createLogger(), origin: configPath, cron: false, http: false, connect: false });
+      try {
+        await service.ingest();
+        const outcome = await service.postNow(options.channel, { date: options.date, force: options.force });
+        if (outcome.status === 'skipped') {
+          process.stderr.write(
+            outcome.reason === 'posted'
+              ? `newsdigest: the digest for ${options.channel} was already posted; use --force to post it again\n`
+              : `newsdigest: another process is posting the digest for ${options.channel} right now\n`,
+          );
+        } else if (outcome.status === 'failed') {
+          process.stderr.write(`newsdigest: ${outcome.error}\n`);
+          process.exitCode = 1;
+        } else if (outcome.status === 'unknown') {
+          process.stderr.write('newsdigest: the platform did not answer in time; `newsdigest run` checks it at its next start\n');
+          process.exitCode = 1;
+        }
+      } finally {
+        await service.stop();
+      }
+    });
+}
