@@ -1,4 +1,3 @@
-import { escapeMarkdown } from 'discord.js';
 import { stripControl } from '../../digest/format.js';
 
 /**
@@ -50,19 +49,24 @@ export function truncate(text: string, max: number): string {
 
 /**
  * Makes article text inert in Discord: markdown is shown literally (no masked links, headings,
- * quotes or spoilers), and `@everyone`, `@here` and `<@…>` / `<#…>` mention syntax cannot ping
- * or render as mentions. Messages are also sent with `allowed_mentions: { parse: [] }`; this is
- * the second line of defence, and keeps embeds (which Discord renders mentions in) clean.
+ * quotes, lists or spoilers), and `@everyone`, `@here` and `<@…>` / `<#…>` mention syntax cannot
+ * ping or render as mentions. Messages are also sent with `allowed_mentions: { parse: [] }`; this
+ * is the second line of defence, and keeps embeds (where Discord renders mentions) clean.
+ *
+ * One linear pass of regular expressions rather than discord.js's escapeMarkdown, which takes
+ * about 400 ms on 10 kB of text: a 40-story digest must render well inside Discord's 3 seconds.
  */
 export function inert(text: string): string {
-  return escapeMarkdown(stripControl(text), { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
-    .replace(/\]\(/g, '\\](')
-    .replace(/^>/gm, '\\>')
+  return stripControl(text)
+    .replace(/[\\*_~`|[\]]/g, '\\$&')
+    .replace(/^(\s*)(#{1,3}\s|-#\s|>|[-+]\s)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(\s)/gm, '$1\\.$2')
     .replace(/@(everyone|here)/gi, '@\u200b$1')
     .replace(/<(@[!&]?|#|\/)/g, '<\u200b$1');
 }
 
 /** Inert text cut to a limit. */
 export function inertText(text: string, max: number): string {
-  return truncate(inert(text), max);
+  // Cut first, so that no more text than can be shown is ever escaped.
+  return truncate(inert(truncate(text, max)), max);
 }

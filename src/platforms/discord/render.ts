@@ -61,13 +61,13 @@ function message(parts: Partial<Omit<DiscordMessage, 'allowed_mentions'>>): Disc
 function quoteField(quote: Quote, maxText: number): APIEmbedField {
   return {
     name: inertText(quote.speaker ?? 'Unattributed', EmbedLimits.fieldName),
-    value: truncate(`“${inert(quote.text.replace(/[\s,]+$/, ''))}”`, Math.min(maxText, EmbedLimits.fieldValue)),
+    value: `“${inertText(quote.text.replace(/[\s,]+$/, ''), Math.min(maxText, EmbedLimits.fieldValue) - 2)}”`,
   };
 }
 
 function figuresField(figures: Figure[]): APIEmbedField | null {
   if (figures.length === 0) return null;
-  return { name: 'Casualties', value: truncate(figures.map((f) => `• ${inert(describeFigure(f))}`).join('\n'), EmbedLimits.fieldValue) };
+  return { name: 'Casualties', value: truncate(figures.slice(0, 30).map((f) => `• ${inert(describeFigure(f))}`).join('\n'), EmbedLimits.fieldValue) };
 }
 
 /** Only http(s) links become embed urls (EmbedBuilder rejects anything else, and so should we). */
@@ -119,9 +119,9 @@ function buildEmbed(data: APIEmbed): APIEmbed {
 /** One story as it appears in a digest: linked headline, summary, key quotes, casualties, source. */
 export function storyEmbed(item: DigestItem, position?: number): APIEmbed {
   const figures = figuresField(item.figures);
-  const headline = position === undefined ? item.headline : `${position}. ${item.headline}`;
+  const number = position === undefined ? '' : `${position}. `;
   return buildEmbed({
-    title: inertText(headline, EmbedLimits.title),
+    title: number + inertText(item.headline, EmbedLimits.title - number.length),
     url: safeUrl(item.sources[0]?.url),
     description: inertText(item.summary.join(' '), digestSummaryLength) || undefined,
     fields: [...keyQuotes(item, digestQuotes).map((q) => quoteField(q, digestQuoteLength)), ...(figures ? [figures] : [])],
@@ -220,7 +220,7 @@ export function renderItem(item: DigestItem, part: ItemPart): DiscordMessage {
           item.figures.length === 0
             ? 'No casualty figures in this story.'
             : truncate(
-                item.figures.map((f) => `• **${inert(describeFigure(f))}**${f.context ? `\n  ${inert(f.context)}` : ''}`).join('\n'),
+                item.figures.slice(0, 50).map((f) => `• **${inert(describeFigure(f))}**${f.context ? `\n  ${inertText(f.context, 300)}` : ''}`).join('\n'),
                 EmbedLimits.description,
               ),
       });

@@ -1,0 +1,203 @@
+/**
+ * A fake Discord REST API on 127.0.0.1 for tests: real discord.js talks to it through the
+ * `rest.api` option (DISCORD_API_URL). It records every request, stores posted messages per
+ * channel, and can be told to answer the next matching request with a 429 (with Discord's
+ * rate-limit headers), a 5xx or a Discord JSON error.
+ */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EventEmitter } from 'node:events';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query, e.g. /api/v10/channels/123/messages. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+export interface Fault {
+  method?: string;
+  /** Matches when the request path contains this. */
+  path?: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface StoredMessage {
+  id: string;
+  channel_id: string;
+  content: string;
+  embeds: unknown[];
+  components: unknown[];
+  author: { id: string; username: string; discriminator: string; avatar: null; bot: true; global_name: null };
+  timestamp: string;
+  [key: string]: unknown;
+}
+
+let nextSnowflake = 1_300_000_000_000_000_000n;
+export function snowflake(): string {
+  nextSnowflake += 1n;
+  return String(nextSnowflake);
+}
+
+/** A 429 as Discord sends it: bucket headers, Retry-After (seconds) and a JSON retry_after. */
+export function rateLimited(path: string, retryAfterSeconds = 0.05): Fault {
+  return {
+    method: 'POST',
+    path,
+    status: 429,
+    headers: {
+      'x-ratelimit-limit': '5',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(Date.now() / 1000 + retryAfterSeconds),
+      'x-ratelimit-reset-after': String(retryAfterSeconds),
+      'x-ratelimit-bucket': 'fake-bucket',
+      'x-ratelimit-scope': 'user',
+      'retry-after': String(retryAfterSeconds),
+    },
+    body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global: false },
+  };
+}
+
+export class FakeDiscordApi extends EventEmitter {
+  readonly requests: RecordedRequest[] = [];
+  /** Posted messages per channel, oldest first. */
+  readonly messages = new Map<string, StoredMessage[]>();
+  /** Channels that exist; posting elsewhere answers Unknown Channel (10003). */
+  readonly channels = new Set<string>();
+  /** Channels the bot can't see: Missing Access (50001). */
+  readonly hiddenChannels = new Set<string>();
+  readonly botUser = { id: '1200000000000000001', username: 'newsdigest', discriminator: '0000', avatar: null, bot: true as const, global_name: null };
+  /** What /gateway/bot answers; point it at a FakeDiscordGateway. */
+  gatewayUrl = 'ws://127.0.0.1:1';
+  private readonly faults: Fault[] = [];
+  private server: Server | null = null;
+  private base = '';
+
+  /** The value for discord.js `rest.api` / DISCORD_API_URL (discord.js appends /v10). */
+  get apiUrl(): string {
+    return `${this.base}/api`;
+  }
+
+  /** The next request matching the fault gets its answer instead (each fault is used once). */
+  failNext(fault: Fault): void {
+    this.faults.push(fault);
+  }
+
+  requestsTo(method: string, pathPart: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.method === method && r.path.includes(pathPart));
+  }
+
+  /** Resolves with the first recorded request (past or future) that matches. */
+  waitFor(predicate: (request: RecordedRequest) => boolean, count = 1): Promise<RecordedRequest[]> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const matching = this.requests.filter(predicate);
+        if (matching.length >= count) {
+          this.off('request', check);
+          resolve(matching);
+        }
+      };
+      this.on('request', check);
+      check();
+    });
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const text = Buffer.concat(chunks).toString('utf8');
+        let body: unknown = text;
+        if ((req.headers['content-type'] ?? '').includes('application/json') && text) body = JSON.parse(text);
+        const request: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body };
+        this.requests.push(request);
+        const { status, headers, body: answer } = this.answer(request);
+        const payload = answer === undefined ? '' : JSON.stringify(answer);
+        res.writeHead(status, { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers });
+        res.end(payload);
+        this.emit('request', request);
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async close(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private takeFault(request: RecordedRequest): Fault | undefined {
+    const index = this.faults.findIndex((f) => (!f.method || f.method === request.method) && (!f.path || request.path.includes(f.path)));
+    return index === -1 ? undefined : this.faults.splice(index, 1)[0];
+  }
+
+  private message(channelId: string, body: Record<string, unknown>): StoredMessage {
+    return {
+      type: 0,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      pinned: false,
+      flags: 0,
+      ...body,
+      id: snowflake(),
+      channel_id: channelId,
+      content: typeof body.content === 'string' ? body.content : '',
+      embeds: (body.embeds as unknown[] | undefined) ?? [],
+      components: (body.components as unknown[] | undefined) ?? [],
+      author: this.botUser,
+      timestamp: new Date().toISOString(),
+    };
+  }
+
+  private answer(request: RecordedRequest): { status: number; headers?: Record<string, string>; body?: unknown } {
+    const fault = this.takeFault(request);
+    if (fault) return { status: fault.status, headers: fault.headers, body: fault.body ?? (fault.status >= 500 ? { message: 'Internal Server Error', code: 0 } : undefined) };
+    const path = request.path.replace(/^\/api\/v10/, '');
+    const { method, body } = request;
+    let m: RegExpExecArray | null;
+
+    if (method === 'GET' && path === '/gateway/bot') {
+      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+    }
+    if ((m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
+      const channel = m[1]!;
+      if (this.hiddenChannels.has(channel)) return { status: 403, body: { message: 'Missing Access', code: 50001 } };
+      if (!this.channels.has(channel)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+      const stored = this.messages.get(channel) ?? [];
+      this.messages.set(channel, stored);
+      if (method === 'POST') {
+        const message = this.message(channel, body);
+        stored.push(message);
+        return { status: 200, body: message };
+      }
+      if (method === 'GET') {
+        const limit = Number(request.query.get('limit') ?? 50);
+        return { status: 200, body: [...stored].reverse().slice(0, limit) };
+      }
+    }
+    if (method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
+      const commands = (body as Record<string, unknown>[]).map((command) => ({ ...command, id: snowflake(), application_id: m![1], guild_id: m![2], version: snowflake() }));
+      return { status: 200, body: commands };
+    }
+    if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      return { status: 204 };
+    }
+    if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(path))) {
+      if (method === 'POST' || method === 'PATCH') return { status: 200, body: this.message('1000000000000000099', { ...body, webhook_id: m[1], application_id: m[1] }) };
+      if (method === 'DELETE') return { status: 204 };
+    }
+    return { status: 404, body: { message: `fake Discord has no route for ${method} ${request.path}`, code: 0 } };
+  }
+}
