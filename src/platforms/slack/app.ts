@@ -68,6 +68,11 @@ export function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
+function describeStartError(error: unknown): string {
+  if (error instanceof webApi.WebAPIPlatformError) return `Slack rejected the bot token at start (${error.data.error}): check SLACK_BOT_TOKEN`;
+  return `Cannot reach Slack at start (auth.test): ${error instanceof Error ? error.message : String(error)}`;
+}
+
 function requireValue(value: string | undefined, name: string, why: string): string {
   if (!value) throw new UserError(`${name} is not set: ${why} (see docs/slack.md)`);
   return value;
@@ -91,7 +96,8 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
       appToken,
       logger: log,
       customRoutes: options.routes,
-      installerOptions: { port: options.port, clientOptions },
+      // Only the base URL: the Socket Mode client keeps its own long retry policy for reconnecting.
+      installerOptions: { port: options.port, clientOptions: { slackApiUrl } },
     });
   } else {
     receiver = new HTTPReceiver({
@@ -104,7 +110,8 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
     });
   }
 
-  const app = new App({ token: botToken, receiver, logger: log, clientOptions });
+  // Deferred: Bolt would otherwise call auth.test in the constructor and leave a failure unhandled.
+  const app = new App({ token: botToken, receiver, logger: log, clientOptions, deferInitialization: true });
   registerListeners(app, {
     commands: options.commands ?? (defaultCommands as readonly CommandDefinition[]),
     itemPartView: options.itemPartView ?? defaultItemPartView,
@@ -134,6 +141,11 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
       }
     },
     async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        throw new UserError(describeStartError(error));
+      }
       const started: unknown = await app.start(options.port);
       if (options.mode === 'http') server = started as Server;
       options.logger.info({ mode: options.mode, port: this.port() ?? options.port }, 'slack app started');

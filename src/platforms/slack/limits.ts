@@ -32,7 +32,7 @@ export interface SlackMessage {
 
 function checkText(problems: string[], where: string, text: TextObject | undefined, max: number): void {
   if (!text) return;
-  if (text.text.length === 0) problems.push(`${where}: empty text`);
+  if (text.text.trim().length === 0) problems.push(`${where}: empty text`);
   if (text.text.length > max) problems.push(`${where}: text has ${text.text.length} characters (limit ${max})`);
 }
 

@@ -32,14 +32,17 @@ export function truncate(text: string, max: number): string {
  * entity such as `&amp;` half way).
  */
 export function escapeWithin(raw: string, max: number): string {
-  let escaped = escapeMrkdwn(raw);
+  const escaped = escapeMrkdwn(raw);
   if (escaped.length <= max) return escaped;
-  let keep = Math.min(raw.length, max);
-  for (;;) {
-    escaped = escapeMrkdwn(truncate(raw, keep));
-    if (escaped.length <= max || keep <= 1) return escaped.length <= max ? escaped : ELLIPSIS;
-    keep -= Math.max(1, escaped.length - max);
+  // Escaping only lengthens text, so the longest raw prefix that fits is found by bisection.
+  let fits = 0;
+  let tooLong = Math.min(raw.length, max + 1);
+  while (tooLong - fits > 1) {
+    const keep = (fits + tooLong) >> 1;
+    if (escapeMrkdwn(truncate(raw, keep)).length <= max) fits = keep;
+    else tooLong = keep;
   }
+  return fits > 0 ? escapeMrkdwn(truncate(raw, fits)) : ELLIPSIS;
 }
 
 /** An http(s) URL made safe inside `<url|label>`, or null for anything else (javascript:, junk). */

@@ -34,8 +34,16 @@ const mrkdwn = (text: string): MrkdwnElement => ({ type: 'mrkdwn', text, verbati
 const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwn(text) });
 const divider: KnownBlock = { type: 'divider' };
 
+/**
+ * plain_text is never parsed for mentions, and escaping it would show "&amp;" literally; a word
+ * joiner after "<" still keeps a lookalike "<!channel>" or "<url|label>" inert for any client that might parse it.
+ */
+function plainText(text: string): string {
+  return text.replace(/</g, '<\u2060').replace(/@(channel|here|everyone)\b/gi, '@\u2060$1');
+}
+
 function header(text: string): HeaderBlock {
-  return { type: 'header', text: { type: 'plain_text', text: truncate(text.trim() || 'News digest', L.headerText), emoji: false } };
+  return { type: 'header', text: { type: 'plain_text', text: truncate(plainText(text.trim() || 'News digest'), L.headerText), emoji: false } };
 }
 
 function context(parts: string[]): ContextBlock | null {
@@ -95,7 +103,12 @@ function itemContext(item: DigestItem): ContextBlock | null {
 }
 
 function headlineLine(item: DigestItem): string {
-  return `*${link(item.sources[0]?.url, item.headline, BUDGET.headline)}*`;
+  return `*${link(item.sources[0]?.url, item.headline.trim() || 'Untitled story', BUDGET.headline)}*`;
+}
+
+function summaryText(item: DigestItem, max: number): string | null {
+  const text = item.summary.join(' ').trim();
+  return text ? escapeWithin(text, max) : null;
 }
 
 function buttons(item: DigestItem): ActionsBlock | null {
@@ -121,7 +134,8 @@ function buttons(item: DigestItem): ActionsBlock | null {
 /** The blocks of one story in a digest: section, context, buttons, divider. */
 export function storyBlocks(item: DigestItem): KnownBlock[] {
   const lines = [headlineLine(item)];
-  if (item.summary.length) lines.push(escapeWithin(item.summary.join(' '), BUDGET.summary));
+  const summary = summaryText(item, BUDGET.summary);
+  if (summary) lines.push(summary);
   for (const quote of item.quotes.filter((q) => q.key).slice(0, BUDGET.keyQuotes)) lines.push(formatQuote(quote));
   const figures = figuresLine(item.figures);
   if (figures) lines.push(figures);
@@ -136,7 +150,7 @@ export function storyBlocks(item: DigestItem): KnownBlock[] {
 
 function fallbackText(text: string): string {
   // The notification text is plain, but Slack still parses it: escape it like the blocks.
-  return escapeWithin(text, L.fallbackText);
+  return escapeWithin(text.trim() || 'News digest', L.fallbackText);
 }
 
 /**
@@ -216,14 +230,15 @@ export function renderItem(item: DigestItem, part: ItemPart): SlackMessage {
   const blocks: KnownBlock[] = [];
   if (part === 'full') {
     blocks.push(header(item.headline));
-    if (item.summary.length) blocks.push(section(escapeWithin(item.summary.join(' '), L.sectionText)));
+    const summary = summaryText(item, L.sectionText);
+    if (summary) blocks.push(section(summary));
     const ctx = itemContext(item);
     if (ctx) blocks.push(ctx);
     if (item.quotes.length) blocks.push(section('*Quotes*'), ...sections(item.quotes.map((q) => formatQuote(q, 1000))));
     if (item.figures.length) blocks.push(section('*Figures*'), ...sections(figureLines(item)));
     if (item.sources.length) blocks.push(section('*Sources*'), ...sections(sourceLines(item)));
   } else {
-    blocks.push(section(`*${PART_TITLES[part]}* · ${link(item.sources[0]?.url, item.headline, BUDGET.headline)}`));
+    blocks.push(section(`*${PART_TITLES[part]}* · ${link(item.sources[0]?.url, item.headline.trim() || 'Untitled story', BUDGET.headline)}`));
     const lines = part === 'quotes' ? item.quotes.map((q) => formatQuote(q, 1000)) : part === 'figures' ? figureLines(item) : sourceLines(item);
     blocks.push(...(lines.length ? sections(lines) : [section(EMPTY_PART[part])]));
   }
@@ -238,7 +253,8 @@ export function renderItem(item: DigestItem, part: ItemPart): SlackMessage {
 const NOTICE_ICONS = { info: '', usage: ':information_source: ', error: ':warning: ' } as const;
 
 export function renderNotice(tone: 'info' | 'usage' | 'error', text: string): SlackMessage {
-  return { text: fallbackText(text), blocks: [section(NOTICE_ICONS[tone] + escapeWithin(text, L.sectionText - 30))] };
+  const body = text.trim() || 'Done.';
+  return { text: fallbackText(body), blocks: [section(NOTICE_ICONS[tone] + escapeWithin(body, L.sectionText - 30))] };
 }
 
 /** Any View as Slack messages (a long digest gives several). */

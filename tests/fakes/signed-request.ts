@@ -1,0 +1,75 @@
+import { createHmac } from 'node:crypto';
+
+/**
+ * Requests as Slack sends them to an app: form-encoded, signed with the app's signing secret
+ * (v0 HMAC-SHA256 over "v0:<timestamp>:<body>", https://docs.slack.dev/authentication/verifying-requests-from-slack).
+ */
+
+export function slackSignature(signingSecret: string, timestampSec: number, body: string): string {
+  return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestampSec}:${body}`).digest('hex')}`;
+}
+
+export interface SignOptions {
+  /** Seconds since the epoch; default now. */
+  timestampSec?: number;
+  /** Overrides the computed signature (to send a bad one). */
+  signature?: string;
+}
+
+export async function sendSigned(url: string, signingSecret: string, body: string, options: SignOptions = {}): Promise<Response> {
+  const timestampSec = options.timestampSec ?? Math.floor(Date.now() / 1000);
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestampSec),
+      'x-slack-signature': options.signature ?? slackSignature(signingSecret, timestampSec, body),
+    },
+    body,
+  });
+}
+
+/** The fields of a slash-command request, as Slack posts them. */
+export function slashCommandFields(command: string, text: string, responseUrl: string): Record<string, string> {
+  return {
+    token: 'deprecated-verification-token',
+    team_id: 'T123',
+    team_domain: 'example',
+    channel_id: 'C123',
+    channel_name: 'newsroom',
+    user_id: 'U123',
+    user_name: 'reader',
+    command,
+    text,
+    api_app_id: 'A123',
+    is_enterprise_install: 'false',
+    response_url: responseUrl,
+    trigger_id: '123.456.abc',
+  };
+}
+
+export function sendSlashCommand(url: string, signingSecret: string, command: string, text: string, responseUrl: string, options?: SignOptions): Promise<Response> {
+  return sendSigned(url, signingSecret, new URLSearchParams(slashCommandFields(command, text, responseUrl)).toString(), options);
+}
+
+/** A block_actions payload for a button press in a channel message. */
+export function buttonPayload(actionId: string, value: string, responseUrl: string): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    team: { id: 'T123', domain: 'example' },
+    user: { id: 'U123', username: 'reader', team_id: 'T123' },
+    api_app_id: 'A123',
+    token: 'deprecated-verification-token',
+    container: { type: 'message', message_ts: '1700000000.000001', channel_id: 'C123', is_ephemeral: false },
+    trigger_id: '123.456.abc',
+    channel: { id: 'C123', name: 'newsroom' },
+    message: { type: 'message', ts: '1700000000.000001', text: 'digest' },
+    response_url: responseUrl,
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, text: { type: 'plain_text', text: 'Quotes' }, action_ts: '1700000001.000001' }],
+  };
+}
+
+export function sendButton(url: string, signingSecret: string, actionId: string, value: string, responseUrl: string, options?: SignOptions): Promise<Response> {
+  const body = new URLSearchParams({ payload: JSON.stringify(buttonPayload(actionId, value, responseUrl)) }).toString();
+  return sendSigned(url, signingSecret, body, options);
+}

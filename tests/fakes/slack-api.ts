@@ -1,0 +1,266 @@
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/**
+ * A fake Slack on 127.0.0.1 for tests: the Web API methods newsdigest uses (auth.test,
+ * chat.postMessage, chat.update, conversations.history, apps.connections.open), a response_url
+ * endpoint, and a Socket Mode WebSocket. It records every request, keeps posted messages per
+ * channel, and can be told to fail the next calls with 429 (+ Retry-After), 500 or a Slack error.
+ *
+ *   const slack = await FakeSlackApi.start();
+ *   createSlackPlatform({ apiUrl: slack.apiUrl, ... });
+ *   expect(slack.calls('chat.postMessage')).toHaveLength(1);
+ */
+
+export interface SlackRequest {
+  /** Web API method ("chat.postMessage") or "response_url". */
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  /** Form fields (JSON values parsed) or the JSON body. */
+  body: Record<string, unknown>;
+}
+
+export interface PostedMessage {
+  ts: string;
+  channel: string;
+  text?: string;
+  blocks?: unknown[];
+  thread_ts?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string; extra?: Record<string, unknown> };
+
+export interface FakeSlackOptions {
+  /** Bot token the fake accepts (others get invalid_auth). */
+  botToken?: string;
+  /** Channels that exist and the bot is in. */
+  channels?: string[];
+  /** Channels that exist but the bot is not in. */
+  foreignChannels?: string[];
+}
+
+/** What a Socket Mode envelope came back with. */
+export interface SocketAck {
+  envelope_id: string;
+  payload?: unknown;
+}
+
+export class FakeSlackApi {
+  readonly requests: SlackRequest[] = [];
+  readonly messages: PostedMessage[] = [];
+  readonly socketAcks: SocketAck[] = [];
+  private readonly failures = new Map<string, Array<Failure | null>>();
+  private readonly sockets = new Set<Socket>();
+  private readonly waiters: Array<() => void> = [];
+  private readonly wss = new WebSocketServer({ noServer: true });
+  private socket: WebSocket | null = null;
+  private tsCounter = 0;
+  private envelopeCounter = 0;
+  readonly botToken: string;
+  readonly channels: Set<string>;
+  readonly foreignChannels: Set<string>;
+
+  private constructor(
+    private readonly server: Server,
+    options: FakeSlackOptions,
+  ) {
+    this.botToken = options.botToken ?? 'xoxb-test-token';
+    this.channels = new Set(options.channels ?? ['C123', 'C456']);
+    this.foreignChannels = new Set(options.foreignChannels ?? ['C999']);
+  }
+
+  static async start(options: FakeSlackOptions = {}): Promise<FakeSlackApi> {
+    const server = createServer();
+    const fake = new FakeSlackApi(server, options);
+    server.on('request', (req, res) => void fake.handle(req, res));
+    server.on('connection', (socket) => {
+      fake.sockets.add(socket);
+      socket.on('close', () => fake.sockets.delete(socket));
+    });
+    server.on('upgrade', (req, socket, head) => {
+      fake.wss.handleUpgrade(req, socket, head, (ws) => fake.onSocket(ws));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** Base URL for SLACK_API_URL / clientOptions.slackApiUrl. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A response_url for one slash command or button press. */
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  calls(method: string): SlackRequest[] {
+    return this.requests.filter((request) => request.method === method);
+  }
+
+  /** Bodies posted to one response_url. */
+  responses(id: string): Record<string, unknown>[] {
+    return this.requests.filter((r) => r.method === 'response_url' && r.path === `/response/${id}`).map((r) => r.body);
+  }
+
+  /**
+   * The next `times` calls of `method` fail this way (after which it answers normally again);
+   * `after` lets that many calls succeed first.
+   */
+  failNext(method: string, failure: Failure, times = 1, { after = 0 } = {}): this {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < after; i++) queue.push(null);
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.failures.set(method, queue);
+    return this;
+  }
+
+  /** Resolves once `predicate` holds (checked after every request), or rejects after `timeoutMs`. */
+  async waitFor(predicate: () => boolean, timeoutMs = 5000, what = 'the expected Slack requests'): Promise<void> {
+    if (predicate()) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`fake Slack: timed out waiting for ${what}`)), timeoutMs);
+      const check = () => {
+        if (!predicate()) return void this.waiters.push(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      this.waiters.push(check);
+    });
+  }
+
+  /** Sends a Socket Mode envelope (slash_commands, interactive) and resolves with the app's ack. */
+  async sendEnvelope(type: 'slash_commands' | 'interactive', payload: Record<string, unknown>): Promise<SocketAck> {
+    await this.waitFor(() => this.socket !== null, 5000, 'a Socket Mode connection');
+    const envelopeId = `env-${++this.envelopeCounter}`;
+    this.socket!.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type === 'slash_commands' }));
+    await this.waitFor(() => this.socketAcks.some((ack) => ack.envelope_id === envelopeId), 5000, `the ack of ${envelopeId}`);
+    return this.socketAcks.find((ack) => ack.envelope_id === envelopeId)!;
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    this.wss.close();
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private onSocket(ws: WebSocket): void {
+    this.socket = ws;
+    ws.on('message', (data) => {
+      this.socketAcks.push(JSON.parse(String(data)) as SocketAck);
+      this.notify();
+    });
+    ws.on('close', () => {
+      if (this.socket === ws) this.socket = null;
+    });
+    ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A123' } }));
+    this.notify();
+  }
+
+  private notify(): void {
+    const waiting = this.waiters.splice(0);
+    for (const check of waiting) check();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const path = (req.url ?? '/').split('?')[0]!;
+    const body = parseBody(raw, req.headers['content-type']);
+    const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response/') ? 'response_url' : path;
+    this.requests.push({ method, path, headers: req.headers, body });
+    try {
+      this.answer(method, req, res, body);
+    } finally {
+      this.notify();
+    }
+  }
+
+  private answer(method: string, req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): void {
+    const json = (status: number, value: unknown, headers: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(value));
+    };
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      if ('status' in failure && failure.status === 429) return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
+      if ('status' in failure) return json(500, { ok: false, error: 'internal_error' });
+      return json(200, { ok: false, error: failure.error, ...failure.extra });
+    }
+    if (method === 'response_url') return json(200, { ok: true });
+
+    const authorization = req.headers.authorization ?? '';
+    if (method === 'apps.connections.open') {
+      if (!authorization.startsWith('Bearer xapp-')) return json(200, { ok: false, error: 'invalid_auth' });
+      return json(200, { ok: true, url: `ws://127.0.0.1:${this.port}/socket` });
+    }
+    if (authorization !== `Bearer ${this.botToken}`) return json(200, { ok: false, error: 'invalid_auth' });
+
+    switch (method) {
+      case 'auth.test':
+        return json(200, { ok: true, url: 'https://example.slack.com/', team: 'Test', user: 'newsdigest', team_id: 'T123', user_id: 'U0BOT', bot_id: 'B0BOT' });
+      case 'chat.postMessage': {
+        const channel = String(body.channel ?? '');
+        const problem = this.channelProblem(channel);
+        if (problem) return json(200, { ok: false, error: problem });
+        const ts = `1700000000.${String(++this.tsCounter).padStart(6, '0')}`;
+        const message: PostedMessage = {
+          ts,
+          channel,
+          text: body.text as string | undefined,
+          blocks: body.blocks as unknown[] | undefined,
+          thread_ts: body.thread_ts as string | undefined,
+          metadata: body.metadata as PostedMessage['metadata'],
+        };
+        this.messages.push(message);
+        return json(200, { ok: true, channel, ts, message: { ts, text: message.text } });
+      }
+      case 'chat.update': {
+        const found = this.messages.find((m) => m.channel === body.channel && m.ts === body.ts);
+        if (!found) return json(200, { ok: false, error: 'message_not_found' });
+        found.text = body.text as string | undefined;
+        found.blocks = body.blocks as unknown[] | undefined;
+        return json(200, { ok: true, channel: found.channel, ts: found.ts });
+      }
+      case 'conversations.history': {
+        const channel = String(body.channel ?? '');
+        const problem = this.channelProblem(channel);
+        if (problem) return json(200, { ok: false, error: problem });
+        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+        // Top-level messages only, newest first, as Slack answers.
+        const history = this.messages
+          .filter((m) => m.channel === channel && !m.thread_ts)
+          .reverse()
+          .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+        return json(200, { ok: true, messages: history, has_more: false });
+      }
+      default:
+        return json(200, { ok: false, error: 'unknown_method' });
+    }
+  }
+
+  private channelProblem(channel: string): string | null {
+    if (this.channels.has(channel)) return null;
+    return this.foreignChannels.has(channel) ? 'not_in_channel' : 'channel_not_found';
+  }
+}
+
+/** Form fields as the WebClient sends them (objects JSON-encoded), or a JSON body. */
+function parseBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  if (!raw) return {};
+  if (contentType?.includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  const body: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    body[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return body;
+}
