@@ -5,45 +5,49 @@ const STOPWORDS = new Set(
   'a an and are as at be been but by for from had has have he her his i in is it its of on or our said says she that the their there they this to was we were which who will with would not no than then also after before over more most about into up out one two new'.split(' '),
 );
 
-function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? []).filter((word) => word.length > 2 && !STOPWORDS.has(word));
+function contentWords(text: string): Set<string> {
+  const words = text.toLowerCase().replace(/’/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+  return new Set(words.filter((word) => word.length > 2 && !STOPWORDS.has(word)));
 }
 
+/** Sentences shorter than this are fragments (a byline, "Read more."), not summary material. */
+const MIN_WORDS = 5;
+/** Two sentences sharing more than this share of their words say the same thing. */
+const REPEAT_OVERLAP = 0.5;
+
 /**
- * Picks the `count` most informative sentences, returned in article order. News puts the story
- * first, so the lede weighs most; later sentences earn their place by sharing the article's
- * (and the headline's) key words, and a sentence that repeats one already chosen is skipped.
+ * Picks the `count` most informative sentences, in article order. News puts the story first, so
+ * the lede always leads; the rest are the most central sentences, those whose words recur across
+ * the article (summed over distinct words, damped by length so long sentences don't win on length
+ * alone), skipping any that repeat a sentence already chosen.
  */
 export function selectSentences(article: Article, sentences: Sentence[], count: number): Sentence[] {
-  if (sentences.length <= count) return sentences;
-  const frequency = new Map<string, number>();
-  const wordsOf = sentences.map((sentence) => contentWords(article.text.slice(sentence.start, sentence.end)));
-  for (const words of wordsOf) for (const word of new Set(words)) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  const headline = new Set(contentWords(article.title));
+  const words = sentences.map((sentence) => contentWords(article.text.slice(sentence.start, sentence.end)));
+  const wordCounts = sentences.map((sentence) => article.text.slice(sentence.start, sentence.end).split(/\s+/).length);
+  const documentFrequency = new Map<string, number>();
+  for (const set of words) for (const word of set) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
 
-  const scored = sentences.map((sentence, i) => {
-    const words = wordsOf[i]!;
-    if (words.length < 4) return { i, score: -1 };
-    let weight = 0;
-    for (const word of new Set(words)) weight += (frequency.get(word)! - 1) + (headline.has(word) ? 2 : 0);
-    const centrality = weight / Math.sqrt(words.length + 4);
-    const position = 1 / (1 + 0.35 * i);
-    return { i, score: centrality * 0.15 + position * 2 + (sentence.paragraph === 0 ? 1 : 0) };
+  const lede = wordCounts.findIndex((n) => n >= MIN_WORDS);
+  const scored = sentences.map((_, i) => {
+    if (wordCounts[i]! < MIN_WORDS) return { i, score: -1 };
+    if (i === lede) return { i, score: Infinity };
+    let shared = 0;
+    for (const word of words[i]!) shared += documentFrequency.get(word)! - 1;
+    return { i, score: shared / Math.pow(words[i]!.size + 10, 0.7) };
   });
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
 
   const chosen: number[] = [];
   for (const { i, score } of scored) {
-    if (chosen.length >= count) break;
-    if (score < 0) continue;
-    if (chosen.some((j) => overlap(wordsOf[i]!, wordsOf[j]!) > 0.6)) continue;
+    if (chosen.length >= count || score < 0) break;
+    if (chosen.some((j) => overlap(words[i]!, words[j]!) > REPEAT_OVERLAP)) continue;
     chosen.push(i);
   }
   return chosen.sort((a, b) => a - b).map((i) => sentences[i]!);
 }
 
-function overlap(a: string[], b: string[]): number {
-  const setB = new Set(b);
-  const shared = new Set(a.filter((word) => setB.has(word))).size;
-  return shared / Math.max(1, Math.min(new Set(a).size, setB.size));
+function overlap(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / Math.max(1, Math.min(a.size, b.size));
 }
