@@ -202,13 +202,20 @@ export abstract class SqlStore implements Store {
     }
   }
 
-  /** Only a live claim can fail: a posted delivery stays posted. */
-  async failDelivery(key: DeliveryKey, error: string, _now: Date): Promise<void> {
-    await this.run(
+  /** Only a live claim can fail (a posted delivery stays posted); with `expected`, only that claim. */
+  async failDelivery(
+    key: DeliveryKey,
+    error: string,
+    _now: Date,
+    expected?: Pick<Delivery, 'owner' | 'attempts'>,
+  ): Promise<boolean> {
+    const sameClaim = expected ? ' AND owner = ? AND attempts = ?' : '';
+    const changed = await this.run(
       `UPDATE deliveries SET status = 'failed', last_error = ?
-       WHERE channel_id = ? AND date = ? AND status = 'claimed'`,
-      [error, key.channelId, key.date],
+       WHERE channel_id = ? AND date = ? AND status = 'claimed'${sameClaim}`,
+      [error, key.channelId, key.date, ...(expected ? [expected.owner, expected.attempts] : [])],
     );
+    return changed > 0;
   }
 
   async getDelivery(key: DeliveryKey): Promise<Delivery | null> {

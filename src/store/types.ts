@@ -78,8 +78,18 @@ export interface Store extends FeedStateStore {
    */
   claimDelivery(key: DeliveryKey, owner: string, now: Date): Promise<Delivery | null>;
   completeDelivery(key: DeliveryKey, messageIds: string[], now: Date): Promise<void>;
-  /** Releases a claim after a failed post so a later attempt can claim it again. */
-  failDelivery(key: DeliveryKey, error: string, now: Date): Promise<void>;
+  /**
+   * Releases a claim after a failed post so a later attempt can claim it again; true when this call
+   * released it. With `expected` (a Delivery read earlier, e.g. from staleClaims) it releases only
+   * that very claim — same owner and attempt — so two processes resolving one stale claim at once
+   * cannot release the fresh claim one of them has just made.
+   */
+  failDelivery(
+    key: DeliveryKey,
+    error: string,
+    now: Date,
+    expected?: Pick<Delivery, 'owner' | 'attempts'>,
+  ): Promise<boolean>;
   getDelivery(key: DeliveryKey): Promise<Delivery | null>;
   /** Claims left `claimed` (a crash between claim and post), for resolution at start. */
   staleClaims(olderThan: Date): Promise<Delivery[]>;

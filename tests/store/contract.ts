@@ -237,6 +237,24 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
         expect(await store.getDelivery(key)).toMatchObject({ status: 'posted', messageIds: ['m2'], attempts: 2 });
       });
 
+      it('releases a stale claim once when two processes resolve it at the same time', async () => {
+        await store.claimDelivery(key, 'dead-replica', at('2024-03-01T08:00:00Z'));
+        const [stale] = await store.staleClaims(at('2024-03-01T09:00:00Z'));
+        const second = await other();
+
+        // Replica A releases the dead claim and claims it afresh…
+        expect(await store.failDelivery(key, 'stopped before posting', at('2024-03-01T09:00:00Z'), stale)).toBe(true);
+        const fresh = await store.claimDelivery(key, 'replica-a', at('2024-03-01T09:00:01Z'));
+        expect(fresh).toMatchObject({ owner: 'replica-a', attempts: 2 });
+        // …so replica B, resolving the same stale row, must not release A's live claim.
+        expect(await second.failDelivery(key, 'stopped before posting', at('2024-03-01T09:00:02Z'), stale)).toBe(false);
+        expect(await second.claimDelivery(key, 'replica-b', at('2024-03-01T09:00:03Z'))).toBeNull();
+        expect(await second.getDelivery(key)).toMatchObject({ status: 'claimed', owner: 'replica-a' });
+        // Without `expected`, failing releases whatever claim is live.
+        expect(await second.failDelivery(key, 'Slack answered 503', at('2024-03-01T09:00:04Z'))).toBe(true);
+        expect(await store.failDelivery(key, 'again', at('2024-03-01T09:00:05Z'))).toBe(false);
+      });
+
       it('reports claims left behind by a crash, older than a cutoff', async () => {
         const crashed = { channelId: 'slack', date: '2024-03-01' };
         const recent = { channelId: 'discord', date: '2024-03-01' };
