@@ -1,10 +1,399 @@
 import type { Article } from '../article/types.js';
+import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
+import {
+  AUXILIARIES, CUE_AFTER, CUE_NOUNS, CUE_STEMS, INCLUDING, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE, PEOPLE, QUALIFIERS,
+  THINGS, VERB_BEFORE,
+} from './casualties/lexicon.js';
 import type { Sentence } from './sentences.js';
-import type { Figure } from './types.js';
+import type { Figure, FigureKind } from './types.js';
 
-/** Every count of people killed, injured, displaced, missing, detained or kidnapped. */
+/** Cheap pre-filter, with CUE_STEMS: a sentence without a digit or number word has no figure. */
+const HAS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?|millions?|scores|tens|tenths)\b/i;
+
+/** Words that end the noun phrase after a count ("12 civilians in Aleppo"). */
+const PHRASE_BREAK = new Set([
+  'of', 'in', 'on', 'at', 'from', 'by', 'and', 'or', 'the', 'a', 'an', 'with', 'including', 'after', 'during', 'when', 'as', 'for',
+  'near', 'across', 'into', 'while', 'since', 'than', 'but', 'this', 'that', 'last', 'who', 'which', 'whom', 'among', 'between', 'over',
+  'under', 'to', 'so', 'because', 'according', 'amid', 'inside', 'outside', 'throughout', 'within', 'without', 'their', 'his', 'her', 'its',
+]);
+
+/** Words after "toll" that introduce its value: "the death toll rose to 45", "a toll of 12". */
+const TOLL_LINKS = new Set(['to', 'at', 'of', 'reached', 'hit', 'is', 'was', 'stands', 'stood', 'topped', 'exceeded', 'passed', 'rose', 'climbed', 'reaching', 'hitting', 'now', 'risen', 'jumped']);
+
+interface Mention {
+  figure: Figure | null;
+  read: NumberRead;
+  /** Token index after the count, its qualifier and its noun phrase. */
+  phraseEnd: number;
+  /** Token index where the figure's text starts (qualifier or count). */
+  phraseStart: number;
+  who: string | null;
+  hasPerson: boolean;
+}
+
+/** Every count of people killed, injured, displaced, missing, detained or kidnapped. Never throws. */
 export function extractCasualties(article: Article, sentences: Sentence[]): Figure[] {
-  void article;
-  void sentences;
-  return [];
+  const figures: Figure[] = [];
+  try {
+    const title = article.paragraphs.find((p) => p.role === 'title');
+    if (title) scanSegment(article.text, title.start, title.end, null, figures);
+    let previous: { paragraph: number; figure: Figure } | null = null;
+    for (const sentence of sentences) {
+      const inherited = previous && previous.paragraph === sentence.paragraph ? previous.figure : null;
+      const before = figures.length;
+      scanSegment(article.text, sentence.start, sentence.end, inherited, figures);
+      const last = figures.length > before ? figures[figures.length - 1] : undefined;
+      previous = last ? { paragraph: sentence.paragraph, figure: last } : null;
+    }
+  } catch {
+    // A figure extractor must never take the summary down with it; what was found so far stands.
+  }
+  return figures;
+}
+
+/** Finds the figures in text[start, end) and appends them to `out`. */
+export function scanSegment(text: string, start: number, end: number, inherited: Figure | null, out: Figure[]): void {
+  const segment = text.slice(start, end);
+  if (!CUE_STEMS.test(segment) || !HAS_NUMBER.test(segment)) return;
+  const tokens = tokenize(segment, start);
+  const context = segment.replace(/\s+/g, ' ').trim();
+  const mentions: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const read = readNumber(tokens, i);
+    if (!read) continue;
+    const mention = evaluate(text, tokens, read, context, mentions, inherited);
+    if (mention) {
+      mentions.push(mention);
+      i = mention.phraseEnd - 1;
+    } else {
+      i = read.last - 1;
+    }
+  }
+  // "63 rebels and 21 Hezbollah fighters were killed", "killed 12 civilians and 3 soldiers": a count
+  // of people joined by "and" to a figure shares its kind.
+  for (let m = mentions.length - 2; m >= 0; m--) {
+    const mention = mentions[m]!;
+    const next = mentions[m + 1]!;
+    if (!mention.figure && next.figure && mention.hasPerson && joined(tokens, mention.phraseEnd, next.phraseStart)) {
+      mention.figure = build(text, tokens, mention, next.figure.kind, context);
+    }
+  }
+  for (let m = 1; m < mentions.length; m++) {
+    const mention = mentions[m]!;
+    const previous = mentions[m - 1]!;
+    if (!mention.figure && previous.figure && mention.hasPerson && joined(tokens, previous.phraseEnd, mention.phraseStart)) {
+      mention.figure = build(text, tokens, mention, previous.figure.kind, context);
+    }
+  }
+  for (const mention of mentions) if (mention.figure) out.push(mention.figure);
+}
+
+const CONNECTORS = new Set(['and', 'or', ',', '-', '–', 'as', 'well', 'including', 'plus']);
+
+/** True when only connectors ("and", a comma, "as well as") stand between tokens[from] and tokens[to]. */
+function joined(tokens: Token[], from: number, to: number): boolean {
+  if (to <= from || to - from > 4) return false;
+  for (let k = from; k < to; k++) if (!CONNECTORS.has(tokens[k]!.lower)) return false;
+  return true;
+}
+
+function evaluate(text: string, tokens: Token[], read: NumberRead, context: string, mentions: Mention[], inherited: Figure | null): Mention | null {
+  const first = tokens[read.first]!;
+  const prev = tokens[read.first - 1];
+  let last = read.last;
+  const next = tokens[last];
+  if (read.count === 0) return null;
+
+  // Dates, ages, money, measures, compound adjectives ("11-nation", "12-year-old").
+  if (prev && (NOT_A_COUNT_BEFORE.has(prev.lower) || isMonth(prev))) return null;
+  if (next) {
+    if (isMonth(next) || THINGS.has(next.lower) || next.text === '%') return null;
+    const joinedToNext = next.start === tokens[last - 1]!.end;
+    if (joinedToNext && !next.digits && /\p{L}/u.test(next.text)) return null; // "3rd", "10km"
+    if (joinedToNext && (next.text === '-' || next.text === '–') && tokens[last + 1] && !tokens[last + 1]!.digits && tokens[last + 1]!.start === next.end) return null;
+    if (next.text === ':' && tokens[last + 1]?.digits) return null; // a time
+    if (next.lower === 'per' || (next.text === '.' && /^(?:m|s)$/i.test(tokens[last + 1]?.text ?? ''))) return null;
+  }
+
+  // Qualifier before the count.
+  let phraseStart = read.first;
+  let qualifier: string | null = null;
+  let bound: 'min' | 'max' | null = null;
+  for (const q of QUALIFIERS) {
+    const at = read.first - q.words.length;
+    if (at < 0) continue;
+    if (q.words.every((w, k) => tokens[at + k]!.lower === w)) {
+      qualifier = tokens.slice(at, read.first).map((t) => t.text).join(' ');
+      bound = q.bound;
+      phraseStart = at;
+      break;
+    }
+  }
+
+  // A range: "10-15", "10 to 15", "between 10 and 15".
+  let rangeMax: number | null = null;
+  const between = tokens[phraseStart - 1]?.lower === 'between';
+  if (read.count !== null && next) {
+    const dash = (next.text === '-' || next.text === '–') && next.start === tokens[last - 1]!.end && tokens[last + 1]?.start === next.end;
+    const link = dash || (next.lower === 'to' && prev?.lower !== 'from') || (between && next.lower === 'and');
+    const second = link ? readNumber(tokens, last + 1) : null;
+    if (second && second.count !== null && second.count > read.count) {
+      rangeMax = second.count;
+      last = second.last;
+      if (between) {
+        phraseStart--;
+        qualifier = 'between';
+      }
+    }
+  }
+
+  // Years standing alone ("since 2011") are not counts; "2000 people were killed" is.
+  if (first.digits && read.last === read.first + 1 && /^(?:19|20)\d\d$/.test(first.text) && !qualifier) {
+    const after = tokens[last]?.lower ?? '';
+    if (!PEOPLE.has(after) && !CUE_AFTER[after]) return null;
+  }
+
+  // The noun phrase after the count: "civilians", "Kurdish fighters", "Al-Nusra Front commanders".
+  let j = last;
+  let personEnd = -1;
+  let words = 0;
+  let headCue: FigureKind | null = null; // "tens of casualties", "300 detainees"
+  while (j < tokens.length && words < 5) {
+    const t = tokens[j]!;
+    if (t.text === '-' && t.start === tokens[j - 1]!.end && tokens[j + 1]?.start === t.end) {
+      j++;
+      continue;
+    }
+    // "three of its workers", "12 of the attackers"
+    if (t.lower === 'of' && words === 0 && personEnd < 0 && /^(?:its|their|his|her|the)$/.test(tokens[j + 1]?.lower ?? '') && !CUE_AFTER[tokens[j + 2]?.lower ?? '']) {
+      j += 2;
+      continue;
+    }
+    if (!/\p{L}/u.test(t.text) || PHRASE_BREAK.has(t.lower) || AUXILIARIES.has(t.lower) || VERB_BEFORE[t.lower] || readNumber(tokens, j)) break;
+    if (CUE_AFTER[t.lower] && !(PEOPLE.has(t.lower) && personEnd < 0 && !CUE_AFTER[tokens[j + 1]?.lower ?? ''])) break;
+    if (THINGS.has(t.lower) && personEnd < 0) return null;
+    if (PEOPLE.has(t.lower) || isDemonym(t)) {
+      personEnd = j + 1;
+      headCue = CUE_AFTER[t.lower] ?? null;
+    }
+    j++;
+    words++;
+  }
+  const nounEnd = personEnd > 0 ? personEnd : j;
+  const who = personEnd > 0 ? text.slice(tokens[last]!.start, tokens[personEnd - 1]!.end) : null;
+  const mention: Mention = { figure: null, read, phraseStart, phraseEnd: nounEnd, who, hasPerson: personEnd > 0 || read.vague !== null, };
+  const values = { count: read.count, min: read.min, max: null as number | null, qualifier: qualifier ?? read.vague, bound, rangeMax };
+
+  const before = cueBefore(tokens, phraseStart, mention.hasPerson);
+  const after = cueAfter(tokens, nounEnd, personEnd > 0);
+  let kind = before?.kind ?? after?.kind ?? null;
+  let spanStart = before ? before.start : phraseStart;
+  let spanEnd = before ? nounEnd : after ? after.end : nounEnd;
+  // The count's own cue wins over a weak one before it ("the toll … at"), or over a bare past
+  // participle that ends an earlier clause ("2 Killed 10 Injured").
+  if (after && (!before || before.weak || (after.kind !== before.kind && /ed$/.test(tokens[before.end - 1]!.lower)))) {
+    kind = after.kind;
+    spanStart = phraseStart;
+    spanEnd = after.end;
+  }
+  if (!kind && headCue) kind = headCue;
+  if (!kind && personEnd < 0) mention.phraseEnd = last;
+
+  if (!kind) {
+    // "including eight children", "among them four", "two of them ambulance crew": the earlier figure's kind.
+    const lead = tokens[phraseStart - 1]?.lower;
+    const leadTwo = `${tokens[phraseStart - 2]?.lower ?? ''} ${lead ?? ''}`;
+    const ofThem = tokens[nounEnd]?.lower === 'of' && ['them', 'whom', 'those'].includes(tokens[nounEnd + 1]?.lower ?? '');
+    const including = (lead !== undefined && INCLUDING.has(lead)) || leadTwo === 'among them' || leadTwo === 'among whom' || leadTwo === 'of whom' || leadTwo === 'of them';
+    if (including || ofThem) {
+      const earlier = [...mentions].reverse().find((m) => m.figure)?.figure ?? inherited;
+      if (!earlier) return mention;
+      kind = earlier.kind;
+      if (including && lead !== undefined && lead !== 'them' && lead !== 'whom') spanStart = phraseStart - 1;
+      if (ofThem) spanEnd = Math.min(tokens.length, nounEnd + 2);
+    }
+  }
+  if (!kind) return mention;
+  const spanTokens: [number, number] = [spanStart, spanEnd];
+  mention.figure = make(text, tokens, spanTokens, values, kind, who, context);
+  mention.phraseEnd = Math.max(nounEnd, spanEnd);
+  return mention;
+}
+
+interface Cue {
+  kind: FigureKind;
+  /** Token index where the cue starts. */
+  start: number;
+  /** Token index after the cue. */
+  end: number;
+  /** A cue that does not tie the count as closely as the other side can ("the toll … at"). */
+  weak?: boolean;
+}
+
+/** The verb or noun before a count: "killing 12", "the bodies of 20", "the death toll rose to 45". */
+function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean): Cue | null {
+  let p = phraseStart - 1;
+  while (p >= 0 && ['the', 'a', 'an', 'only', 'just'].includes(tokens[p]!.lower)) p--;
+  const t = tokens[p];
+  if (!t) return null;
+  const verb = VERB_BEFORE[t.lower];
+  if (verb) {
+    if (t.lower.startsWith('captur') && !hasPerson) return null;
+    let kind: FigureKind = verb;
+    let start = p;
+    // "kills, injures 70", "killing and wounding 50": killed and injured together are casualties.
+    let q = p - 1;
+    if (tokens[q] && ['and', 'or', ',', '/'].includes(tokens[q]!.lower)) q--;
+    const other = tokens[q] ? VERB_BEFORE[tokens[q]!.lower] : undefined;
+    if (other && other !== kind && isHarm(other) && isHarm(kind)) {
+      kind = 'casualties';
+      start = q;
+    }
+    if (['were', 'was', 'been', 'be', 'being', 'are', 'is'].includes(tokens[p - 1]?.lower ?? '') && kind === verb) return null; // "were killed 3 …"
+    return { kind, start, end: p + 1 };
+  }
+  if (t.lower === 'of' && p > 0) {
+    const noun = tokens[p - 1]!;
+    const kind = NOUN_OF_BEFORE[noun.lower];
+    if (kind) {
+      const verb = tokens[p - 2]?.lower === 'the' ? tokens[p - 3]?.lower : tokens[p - 2]?.lower;
+      if (verb && /^sav/.test(verb)) return null; // "saved the lives of 30"
+      return { kind, start: p - 1, end: p + 1 };
+    }
+  }
+  if (TOLL_LINKS.has(t.lower)) {
+    for (let k = p - 1; k >= Math.max(0, p - 10); k--) {
+      const word = tokens[k]!;
+      if (word.digits || word.text === '.' || word.text === ';') break;
+      if (word.lower === 'toll' || word.lower === 'tolls') {
+        const kind: FigureKind = tokens[k - 1]?.lower === 'casualty' ? 'casualties' : tokens[k - 1]?.lower === 'injury' ? 'injured' : 'killed';
+        const start = tokens[k - 1]?.lower === 'death' || tokens[k - 1]?.lower === 'casualty' || tokens[k - 1]?.lower === 'injury' ? k - 1 : k;
+        return { kind, start, end: p + 1, weak: true };
+      }
+    }
+  }
+  return null;
+}
+
+/** The verb or noun after a count and its noun: "700 people have been killed", "45 dead", "12 were among the dead". */
+function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null {
+  let m = from;
+  // "of the dead", "of those killed"
+  if (tokens[m]?.lower === 'of' && ['the', 'those'].includes(tokens[m + 1]?.lower ?? '')) {
+    const kind = CUE_AFTER[tokens[m + 2]?.lower ?? ''];
+    if (kind) return { kind, start: m, end: m + 3 };
+  }
+  let skipped = 0;
+  while (m < tokens.length && skipped < 6) {
+    const t = tokens[m]!;
+    if (AUXILIARIES.has(t.lower) && !(t.lower === 'left' && isPlace(tokens, m + 1))) {
+      m++;
+      skipped++;
+      continue;
+    }
+    if ((t.text === ',' || t.text === '-' || t.text === '–') && skipped === 0) {
+      // A parenthesis: ", including three children," or " - including three children -"
+      let close = m + 1;
+      while (close < tokens.length && close < m + 10 && tokens[close]!.text !== t.text) close++;
+      if (tokens[close]?.text !== t.text) break;
+      m = close + 1;
+      skipped++;
+      continue;
+    }
+    break;
+  }
+  const t = tokens[m];
+  if (!t) return null;
+  const word = t.lower;
+  const following = tokens[m + 1]?.lower ?? '';
+  // "lost their lives", "sustained injuries", "found refuge", "among the dead", "from their homes"
+  if (word === 'lost' && (following === 'their' || following === 'his' || following === 'her') && tokens[m + 2]?.lower === 'lives') return { kind: 'killed', start: m, end: m + 3 };
+  if ((word === 'sustained' || word === 'suffered') && /^(?:injur|wound)/.test(following)) return { kind: 'injured', start: m, end: m + 2 };
+  if ((word === 'found' || word === 'sought') && following === 'refuge') return { kind: 'displaced', start: m, end: m + 2 };
+  if (word === 'found' && CUE_AFTER[following] === 'killed') return { kind: 'killed', start: m, end: m + 2 };
+  // "3000 people left Foua", "300 leaving Zabadani", "left the city": people leaving a place.
+  if ((word === 'leaving' || word === 'left') && isPlace(tokens, m + 1)) return { kind: 'displaced', start: m, end: m + 2 };
+  if (word === 'among') {
+    let k = m + 1;
+    if (['the', 'those'].includes(tokens[k]?.lower ?? '')) k++;
+    const kind = CUE_AFTER[tokens[k]?.lower ?? ''];
+    if (kind) return { kind, start: m, end: k + 1 };
+    return null;
+  }
+  if ((word === 'from' || word === 'out') && /^(?:their|of)$/.test(following)) {
+    const home = tokens[m + 2]?.lower === 'their' ? tokens[m + 3]?.lower : tokens[m + 2]?.lower;
+    if (home === 'homes' || home === 'home') return { kind: 'displaced', start: m, end: tokens[m + 2]?.lower === 'their' ? m + 4 : m + 3 };
+  }
+  let kind = CUE_AFTER[word];
+  if (!kind) return null;
+  // An active verb with its own object ("12 soldiers killed 30 rebels") is not this count's cue.
+  if (!CUE_NOUNS.has(word) && (readNumber(tokens, m + 1) || PEOPLE.has(following) || QUALIFIERS.some((q) => q.bound && q.words.every((w, k) => tokens[m + 1 + k]?.lower === w)))) return null;
+  if (!hasPerson && kind === 'displaced' && word === 'refugees' && from === 0) return null;
+  let end = m + 1;
+  // "killed and wounded", "dead or injured": both harms, one count.
+  if (['and', 'or', '/'].includes(following)) {
+    const other = CUE_AFTER[tokens[m + 2]?.lower ?? ''];
+    if (other && other !== kind && isHarm(other) && isHarm(kind) && !readNumber(tokens, m + 3)) {
+      kind = 'casualties';
+      end = m + 3;
+    }
+  }
+  return { kind, start: m, end };
+}
+
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'villages', 'towns', 'area', 'areas', 'country', 'enclave', 'district', 'region', 'province', 'camp', 'neighbourhood', 'neighborhood']);
+
+/** A place after "left": a capitalised name, or "the city", "their homes". */
+function isPlace(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  if (/^\p{Lu}/u.test(t.text) && !readNumber(tokens, k) && !CUE_AFTER[t.lower]) return true;
+  if (t.lower === 'the' || t.lower === 'their') return PLACE_NOUNS.has(tokens[k + 1]?.lower ?? '') || tokens[k + 1]?.lower === 'homes' || tokens[k + 1]?.lower === 'besieged';
+  return false;
+}
+
+function isHarm(kind: FigureKind): boolean {
+  return kind === 'killed' || kind === 'injured';
+}
+
+function isMonth(token: Token): boolean {
+  return MONTHS.has(token.lower) || token.text === 'May';
+}
+
+function isDemonym(token: Token): boolean {
+  return /^\p{Lu}\p{Ll}+(?:ians|ans|is|ese|ites)$/u.test(token.text);
+}
+
+interface Values {
+  count: number | null;
+  min: number | null;
+  max: number | null;
+  qualifier: string | null;
+  bound: 'min' | 'max' | null;
+  rangeMax: number | null;
+}
+
+function make(text: string, tokens: Token[], [from, to]: [number, number], v: Values, kind: FigureKind, who: string | null, context: string): Figure {
+  const start = tokens[from]!.start;
+  const end = tokens[Math.max(from, to - 1)]!.end;
+  let { count, min, max } = v;
+  if (v.rangeMax !== null) {
+    min = count;
+    max = v.rangeMax;
+    count = null;
+  } else if (count !== null) {
+    if (v.bound === 'min') min = count;
+    if (v.bound === 'max') max = count;
+  }
+  return { text: text.slice(start, end), start, end, count, min, max, qualifier: v.qualifier, kind, who, context };
+}
+
+function build(text: string, tokens: Token[], mention: Mention, kind: FigureKind, context: string): Figure {
+  const read = mention.read;
+  const from = mention.phraseStart;
+  const to = mention.phraseEnd;
+  const qualifierTokens = tokens.slice(from, read.first);
+  const qualifierText = qualifierTokens.map((t) => t.text).join(' ');
+  const q = QUALIFIERS.find((x) => x.words.join(' ') === qualifierText.toLowerCase());
+  return make(text, tokens, [from, to], { count: read.count, min: read.min, max: null, qualifier: q ? qualifierText : read.vague, bound: q?.bound ?? null, rangeMax: null }, kind, mention.who, context);
 }

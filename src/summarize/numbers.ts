@@ -1,0 +1,201 @@
+/**
+ * Numbers as news writes them: figures ("130,000", degraded "130000" or "1 000"), decimals with
+ * a scale ("1.5 million"), words ("twenty-five", "two hundred and fifty", "a dozen") and vague
+ * amounts ("dozens", "tens of thousands") that carry only a lower bound.
+ */
+
+/** A word, a run of digits (with thousands commas or a decimal point) or one punctuation mark. */
+export interface Token {
+  text: string;
+  /** Lower-cased text, for lexicon look-ups. */
+  lower: string;
+  start: number;
+  end: number;
+  digits: boolean;
+}
+
+const TOKEN = /\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}]+(?:['’][\p{L}]+)*|[^\s\p{L}\d]/gu;
+
+/** Tokens of `text`, with offsets shifted by `offset` (so they can point into Article.text). */
+export function tokenize(text: string, offset = 0): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
+    const value = match[0];
+    const code = value.charCodeAt(0);
+    tokens.push({ text: value, lower: value.toLowerCase(), start: match.index + offset, end: match.index + value.length + offset, digits: code >= 48 && code <= 57 });
+  }
+  return tokens;
+}
+
+/** A number read from tokens[first..last). */
+export interface NumberRead {
+  first: number;
+  last: number;
+  /** The value as written; null for vague amounts. */
+  count: number | null;
+  /** Lower bound of a vague amount ("hundreds" → 200). */
+  min: number | null;
+  /** The vague phrase ("dozens of", "tens of thousands of"), when that is what was written. */
+  vague: string | null;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+const HUNDRED = 'hundred';
+const DOZEN = 'dozen';
+
+/** Vague plurals and the lower bound the annotation conventions give them. */
+const VAGUE: Record<string, number> = { dozens: 24, scores: 40, tens: 20, tenths: 20, hundreds: 200, thousands: 2000, millions: 2e6 };
+/** Vague words that are only amounts when "of" follows ("scores of", not "the scores"). */
+const VAGUE_NEEDS_OF = new Set(['scores', 'tens', 'tenths']);
+
+/** Words a number can start with; any other word is rejected at once (readNumber runs on every token). */
+const STARTERS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(VAGUE), 'a', 'an', 'half', 'several']);
+
+const adjacent = (tokens: Token[], i: number): boolean => {
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  return a !== undefined && b !== undefined && a.end === b.start;
+};
+
+/** Reads the number that starts at tokens[i], or null when none does. */
+export function readNumber(tokens: Token[], i: number): NumberRead | null {
+  const token = tokens[i];
+  if (!token) return null;
+  if (token.digits) return readFigure(tokens, i);
+  if (!STARTERS.has(token.lower)) return null;
+  const vague = readVague(tokens, i);
+  if (vague) return vague;
+  return readWords(tokens, i);
+}
+
+function readFigure(tokens: Token[], i: number): NumberRead | null {
+  const token = tokens[i]!;
+  let text = token.text.replace(/,/g, '');
+  let last = i + 1;
+  // Degraded text groups thousands with a space ("1 000"): join 3-digit groups one space apart.
+  if (/^\d{1,3}$/.test(token.text)) {
+    while (tokens[last]?.digits && /^\d{3}$/.test(tokens[last]!.text) && tokens[last]!.start === tokens[last - 1]!.end + 1) {
+      text += tokens[last]!.text;
+      last++;
+    }
+  }
+  let value = Number(text);
+  if (!Number.isFinite(value)) return null;
+  const scale = tokens[last]?.lower;
+  if (scale && SCALES[scale]) {
+    value = Math.round(value * SCALES[scale]!);
+    last++;
+  } else if (scale === HUNDRED && Number.isInteger(value)) {
+    value *= 100;
+    last++;
+  } else if (!Number.isInteger(value)) {
+    return null; // "1.5" alone is a measure, not a head count
+  }
+  return { first: i, last, count: value, min: null, vague: null };
+}
+
+function readVague(tokens: Token[], i: number): NumberRead | null {
+  const word = tokens[i]!.lower;
+  const ofFollows = tokens[i + 1]?.lower === 'of';
+  // "tens of thousands (of)", "hundreds of thousands (of)"
+  if ((word === 'tens' || word === 'hundreds' || word === 'tenths') && ofFollows && tokens[i + 2]?.lower === 'thousands') {
+    const min = word === 'hundreds' ? 200_000 : 20_000;
+    const last = tokens[i + 3]?.lower === 'of' ? i + 4 : i + 3;
+    return { first: i, last, count: null, min, vague: phrase(tokens, i, last) };
+  }
+  // "several hundred", "a few thousand"
+  const fewStart = word === 'several' ? 1 : word === 'a' && tokens[i + 1]?.lower === 'few' ? 2 : 0;
+  if (fewStart) {
+    const scaleWord = tokens[i + fewStart]?.lower;
+    const scale = scaleWord === HUNDRED ? 100 : scaleWord === DOZEN ? 12 : scaleWord ? SCALES[scaleWord] : undefined;
+    if (!scale) return null;
+    const last = tokens[i + fewStart + 1]?.lower === 'of' ? i + fewStart + 2 : i + fewStart + 1;
+    return { first: i, last, count: null, min: 2 * scale, vague: phrase(tokens, i, last) };
+  }
+  const min = VAGUE[word];
+  if (min === undefined) return null;
+  if (VAGUE_NEEDS_OF.has(word) && !ofFollows) return null;
+  const last = ofFollows ? i + 2 : i + 1;
+  return { first: i, last, count: null, min, vague: phrase(tokens, i, last) };
+}
+
+function phrase(tokens: Token[], first: number, last: number): string {
+  return tokens.slice(first, last).map((t) => t.text).join(' ');
+}
+
+/** "twenty-five", "two hundred and fifty", "a dozen", "two dozen", "half a million", "three million". */
+function readWords(tokens: Token[], i: number): NumberRead | null {
+  type Last = 'none' | 'a' | 'unit' | 'teen' | 'tens' | 'hundred' | 'dozen' | 'scale';
+  let j = i;
+  let total = 0;
+  let current = 0;
+  let last: Last = 'none';
+  let end = -1; // token after the last number word
+  let half = false;
+  if (tokens[j]?.lower === 'half' && (tokens[j + 1]?.lower === 'a' || tokens[j + 1]?.lower === 'an')) {
+    half = true;
+    j++;
+  }
+  if (tokens[j]?.lower === 'a' || tokens[j]?.lower === 'an') {
+    const next = tokens[j + 1]?.lower;
+    if (next !== HUNDRED && next !== DOZEN && !(next && SCALES[next])) return null;
+    current = 1;
+    last = 'a';
+    j++;
+  }
+  for (;;) {
+    const word = tokens[j]?.lower;
+    if (word === undefined) break;
+    const unit = UNITS[word];
+    const fresh = last === 'none' || last === 'hundred' || last === 'scale';
+    if (unit !== undefined && (fresh || (last === 'tens' && unit > 0 && unit < 10))) {
+      current += unit;
+      last = unit >= 10 ? 'teen' : 'unit';
+    } else if (TENS[word] !== undefined && fresh) {
+      current += TENS[word]!;
+      last = 'tens';
+    } else if (word === HUNDRED && (last === 'unit' || last === 'teen' || last === 'a') && current < 100) {
+      current *= 100;
+      last = 'hundred';
+    } else if (word === DOZEN && (last === 'unit' || last === 'teen' || last === 'tens' || last === 'a') && current < 100) {
+      current *= 12;
+      last = 'dozen';
+    } else if (SCALES[word] !== undefined && last !== 'none' && last !== 'scale') {
+      total += current * SCALES[word]!;
+      current = 0;
+      last = 'scale';
+    } else if (word === '-' && last === 'tens' && adjacent(tokens, j - 1) && adjacent(tokens, j)) {
+      j++;
+      continue; // "twenty-five"
+    } else if (word === 'and' && (last === 'hundred' || last === 'scale') && isNumberWord(tokens[j + 1]?.lower)) {
+      j++;
+      continue; // "two hundred and fifty"
+    } else {
+      break;
+    }
+    j++;
+    end = j;
+  }
+  if (end < 0) return null;
+  let value = total + current;
+  if (half) value = Math.round(value / 2);
+  return { first: i, last: end, count: value, min: null, vague: null };
+}
+
+function isNumberWord(word: string | undefined): boolean {
+  return word !== undefined && (UNITS[word] !== undefined || TENS[word] !== undefined);
+}
+
+/** The value of a whole number phrase ("two dozen" → 24, "130,000" → 130000), or null. */
+export function parseNumber(text: string): number | null {
+  const tokens = tokenize(text);
+  const read = readNumber(tokens, 0);
+  if (!read || read.last !== tokens.length) return null;
+  return read.count ?? read.min;
+}
