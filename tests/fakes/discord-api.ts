@@ -116,7 +116,7 @@ export class FakeDiscordApi extends EventEmitter {
         const text = Buffer.concat(chunks).toString('utf8');
         let body: unknown = text;
         if ((req.headers['content-type'] ?? '').includes('application/json') && text) body = JSON.parse(text);
-        const request: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body };
+        const request: RecordedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers, body };
         this.requests.push(request);
         const { status, headers, body: answer } = this.answer(request);
         const payload = answer === undefined ? '' : JSON.stringify(answer);
