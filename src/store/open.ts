@@ -5,7 +5,7 @@ import { SqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
 
 export interface OpenStoreOptions {
-  /** DATABASE_URL: postgres:// or postgresql:// selects PostgreSQL; anything else (or none) SQLite. */
+  /** DATABASE_URL: postgres:// or postgresql:// selects PostgreSQL; unset or empty, SQLite; anything else is an error. */
   databaseUrl?: string;
   /** The SQLite file (config `storage.sqlitePath`, default data/newsdigest.sqlite) or `:memory:`. */
   sqlitePath: string;
@@ -34,6 +34,14 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       await store?.close().catch(() => undefined);
       throw new UserError(describePostgresError(error, connectionString), { cause: error });
     }
+  }
+  const other = options.databaseUrl?.trim();
+  if (other) {
+    // A typo here would quietly give each replica its own SQLite file, and each would post.
+    const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(other)?.[0] ?? 'no scheme';
+    throw new UserError(
+      `DATABASE_URL must start with postgres:// or postgresql:// (it starts with ${scheme}); unset it to use SQLite at ${options.sqlitePath}`,
+    );
   }
   let store: SqliteStore | undefined;
   try {

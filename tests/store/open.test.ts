@@ -13,7 +13,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe('openStore', () => {
   it('opens SQLite at the configured path when there is no DATABASE_URL, creating the folder and tables', async () => {
     const sqlitePath = join(root, 'data', 'newsdigest.sqlite');
-    for (const databaseUrl of [undefined, '', 'sqlite:ignored']) {
+    for (const databaseUrl of [undefined, '', '  ']) {
       const store = await openStore({ databaseUrl, sqlitePath });
       try {
         expect(store.kind).toBe('sqlite');
@@ -51,6 +51,13 @@ describe('openStore', () => {
     expect(isPostgresUrl(' POSTGRES://h/db')).toBe(true);
     expect(isPostgresUrl('mysql://h/db')).toBe(false);
     expect(isPostgresUrl(undefined)).toBe(false);
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL rather than quietly using SQLite', async () => {
+    await expect(openStore({ databaseUrl: 'postgress://user:pw@db/news', sqlitePath: 'data/x.sqlite' })).rejects.toThrow(
+      'DATABASE_URL must start with postgres:// or postgresql:// (it starts with postgress:); unset it to use SQLite at data/x.sqlite',
+    );
+    await expect(openStore({ databaseUrl: 'db.internal:5432', sqlitePath: 'x' })).rejects.toBeInstanceOf(UserError);
   });
 
   it('says plainly when PostgreSQL refuses the connection, without the password', async () => {
