@@ -14,7 +14,7 @@ export interface OpenStoreOptions {
   logger?: Logger;
 }
 
-export function isPostgresUrl(url: string | undefined): url is string {
+export function isPostgresUrl(url: string | undefined): boolean {
   return url !== undefined && /^postgres(ql)?:\/\//i.test(url.trim());
 }
 
@@ -23,8 +23,9 @@ export function isPostgresUrl(url: string | undefined): url is string {
  * plain words (never showing the password) when the database cannot be reached or opened.
  */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  if (isPostgresUrl(options.databaseUrl)) {
-    const connectionString = options.databaseUrl.trim();
+  const databaseUrl = options.databaseUrl?.trim();
+  if (databaseUrl && isPostgresUrl(databaseUrl)) {
+    const connectionString = databaseUrl;
     let store: PostgresStore | undefined;
     try {
       store = new PostgresStore({ connectionString, schema: options.schema, logger: options.logger });
@@ -35,10 +36,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       throw new UserError(describePostgresError(error, connectionString), { cause: error });
     }
   }
-  const other = options.databaseUrl?.trim();
-  if (other) {
+  if (databaseUrl) {
     // A typo here would quietly give each replica its own SQLite file, and each would post.
-    const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(other)?.[0] ?? 'no scheme';
+    const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(databaseUrl)?.[0] ?? 'no scheme';
     throw new UserError(
       `DATABASE_URL must start with postgres:// or postgresql:// (it starts with ${scheme}); unset it to use SQLite at ${options.sqlitePath}`,
     );
