@@ -78,7 +78,11 @@ export const configSchema = z
       })
       .default({ timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, userAgent: 'newsdigest/0.1 (+https://github.com/newsdigest/newsdigest)' }),
     slack: z
-      .strictObject({ mode: z.enum(['http', 'socket']).default('http') })
+      .strictObject({
+        mode: z.enum(['http', 'socket']).default('http'),
+        /** Public https base URL Slack sends requests to (HTTP mode); `slack manifest` builds request URLs from it. */
+        publicUrl: z.url({ protocol: /^https$/ }).optional(),
+      })
       .default({ mode: 'http' }),
     discord: z
       .strictObject({ mode: z.enum(['gateway', 'http']).default('gateway') })
