@@ -12,7 +12,8 @@ export type { Summary, SummarizeOptions } from './types.js';
  * Summarizes one article: headline, the N most informative sentences, direct quotes with
  * speakers, and casualty figures. Pure and deterministic: no clock, network or randomness.
  */
-export function summarize(article: Article, options: SummarizeOptions = {}): Summary {
+export function summarize(whole: Article, options: SummarizeOptions = {}): Summary {
+  const article = analysedPart(whole);
   const sentences = splitSentences(article);
   const count = Math.max(1, options.sentences ?? 2);
   return {
@@ -22,6 +23,17 @@ export function summarize(article: Article, options: SummarizeOptions = {}): Sum
     quotes: extractQuotes(article, sentences),
     casualties: extractCasualties(article, sentences),
   };
+}
+
+/**
+ * A news story is a few thousand characters; past this, text is a dump or an attack, and reading
+ * all of it would stall the service. Only paragraphs that start before the limit are analysed.
+ */
+export const MAX_ANALYSED_CHARS = 100_000;
+
+function analysedPart(article: Article): Article {
+  if (article.text.length <= MAX_ANALYSED_CHARS) return article;
+  return { ...article, paragraphs: article.paragraphs.filter((paragraph) => paragraph.start < MAX_ANALYSED_CHARS) };
 }
 
 /** For an article without a title line: its first words stand in as the headline. */
