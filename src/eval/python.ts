@@ -65,7 +65,7 @@ export function pyHash(value: PyNumber): bigint {
   if (Number.isNaN(v)) throw new Error('NaN cannot be hashed reproducibly');
   let h: bigint;
   if (Number.isInteger(v)) {
-    h = BigInt(Math.abs(v)) % P61;
+    h = pyInt(Math.abs(v)) % P61;
   } else {
     // |v| = mantissa · 2^exponent exactly, with an integer mantissa.
     let m = Math.abs(v);
@@ -90,8 +90,22 @@ export function pyRepr(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/**
+ * The int Python reads where JSON holds a whole number. Beyond 2^53 a double stands for many
+ * integers; JSON.stringify writes its shortest digits ("2305843009213694000"), and that is the int
+ * Python then parses, so the same digits are used here.
+ */
+export function pyInt(v: number): bigint {
+  if (Number.isSafeInteger(v)) return BigInt(v);
+  const [mantissa = '', exp = '0'] = v.toExponential().split('e');
+  const digits = mantissa.replace('.', '').replace('-', '');
+  const zeros = Number(exp) - (digits.length - 1);
+  const abs = zeros >= 0 ? BigInt(digits + '0'.repeat(zeros)) : BigInt(Math.trunc(Math.abs(v)));
+  return v < 0 ? -abs : abs;
+}
+
 function pyNumberRepr(v: number): string {
-  if (Number.isInteger(v)) return BigInt(v).toString();
+  if (Number.isInteger(v)) return pyInt(v).toString();
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'nan' : v > 0 ? 'inf' : '-inf';
   // Shortest round-trip digits, laid out as Python's float repr does.
   const [mantissa = '', exp = '0'] = v.toExponential().split('e');
