@@ -54,9 +54,12 @@ export function normalizeText(raw: string): NormalizedText {
   };
 }
 
-/** Edits that keep every offset: odd spaces read as plain spaces. */
+/**
+ * Edits that keep every offset: odd spaces read as plain spaces, and NUL (which no database
+ * text column accepts, and which only binary junk carries) becomes the replacement character.
+ */
 function sameLengthCleanup(text: string): string {
-  return text.replace(/[\u00a0\u2007\u202f\t]/g, ' ');
+  return text.replace(/[\u00a0\u2007\u202f\t]/g, ' ').replace(/\u0000/g, '\ufffd');
 }
 
 function decodeEntity(entity: string): string {
