@@ -1,4 +1,44 @@
 import type { Command } from 'commander';
+import { commands } from '../commands/index.js';
+import { readSecrets, type Secrets } from '../config/env.js';
+import { UserError } from '../errors.js';
+import { inviteUrl, registerCommands } from '../platforms/discord/commands.js';
+import { createRest } from '../platforms/discord/post.js';
+
+const snowflake = /^\d{17,20}$/;
+
+function applicationId(secrets: Secrets): string {
+  const id = secrets.discordApplicationId;
+  if (!id) throw new UserError('DISCORD_APPLICATION_ID is not set: copy the Application ID from the General Information page of your app in the Discord Developer Portal');
+  if (!snowflake.test(id)) throw new UserError(`DISCORD_APPLICATION_ID "${id}" is not an application id (17 to 20 digits)`);
+  return id;
+}
 
 /** Adds the `discord` subcommands to the CLI. */
-export function register(_program: Command): void {}
+export function register(program: Command): void {
+  const discord = program.command('discord').description('set up the Discord bot');
+
+  discord
+    .command('register')
+    .description('register /digest, /article and /summary with Discord (replaces the commands registered before)')
+    .option('--guild <id>', 'register in one server only: shows at once, for testing (default: every server)')
+    .action(async (options: { guild?: string }) => {
+      const secrets = readSecrets();
+      const appId = applicationId(secrets);
+      if (!secrets.discordToken) throw new UserError('DISCORD_TOKEN is not set: copy the bot token from the Bot page of your app in the Discord Developer Portal');
+      if (options.guild !== undefined && !snowflake.test(options.guild)) {
+        throw new UserError(`--guild "${options.guild}" is not a server id: in Discord, turn on Developer Mode and use "Copy Server ID"`);
+      }
+      const rest = createRest({ token: secrets.discordToken, apiUrl: secrets.discordApiUrl });
+      const registered = await registerCommands(rest, appId, commands, options.guild);
+      const names = registered.map((command) => `/${command.name}`).join(', ');
+      process.stdout.write(options.guild ? `Registered ${names} in server ${options.guild}.\n` : `Registered ${names} globally, for every server the bot is in.\n`);
+    });
+
+  discord
+    .command('invite')
+    .description('print the URL that adds the bot to a server, with the scopes and permissions it needs')
+    .action(() => {
+      process.stdout.write(`${inviteUrl(applicationId(readSecrets()))}\n`);
+    });
+}

@@ -2,6 +2,7 @@ import {
   DiscordAPIError,
   HTTPError,
   InteractionContextType,
+  PermissionFlagsBits,
   RESTJSONErrorCodes,
   Routes,
   SlashCommandBuilder,
@@ -87,4 +88,16 @@ function registerFailure(error: unknown, guildId: string | undefined): string {
   }
   if (error instanceof HTTPError) return `Discord failed (HTTP ${error.status}); try again later`;
   return `could not reach Discord: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * What the bot needs in a channel: View Channel, Send Messages and Embed Links to post, and Read
+ * Message History so that findPosted can look for a digest already posted (84992).
+ */
+export const invitePermissions = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory;
+
+/** The URL that adds the bot to a server, with the bot and applications.commands scopes. */
+export function inviteUrl(applicationId: string): string {
+  const query = new URLSearchParams({ client_id: applicationId, scope: 'bot applications.commands', permissions: String(invitePermissions) });
+  return `https://discord.com/oauth2/authorize?${query}`;
 }

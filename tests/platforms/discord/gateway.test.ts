@@ -138,7 +138,7 @@ describe('Discord over the gateway', () => {
     for (const part of ['quotes', 'figures', 'source'] as const) {
       const interaction = buttonInteraction(buttonCustomId(part, story(2).id));
       gateway.interaction(interaction);
-      [answers[part]] = await api.waitFor(callbackOf(interaction.token));
+      answers[part] = (await api.waitFor(callbackOf(interaction.token)))[0]!;
     }
     expect(answers.quotes!.body.data.flags).toBe(64);
     expect(answers.quotes!.body.data.embeds[0].fields.map((f: { name: string }) => f.name)).toEqual(['Mara Lind', 'Jon Brae', 'Unattributed']);
