@@ -25,11 +25,17 @@ interface Mention {
   read: NumberRead;
   /** Token index after the count, its qualifier and its noun phrase. */
   phraseEnd: number;
+  /** Token index after the figure's text (its cue included). */
+  spanEnd: number;
   /** Token index where the figure's text starts (qualifier or count). */
   phraseStart: number;
   who: string | null;
   hasPerson: boolean;
+  /** The count is the subject of a verb that is no casualty cue ("500 others have been affected"). */
+  otherVerb: boolean;
 }
+
+const FINITE = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'will', 'would']);
 
 /** Every count of people killed, injured, displaced, missing, detained or kidnapped. Never throws. */
 export function extractCasualties(article: Article, sentences: Sentence[]): Figure[] {
@@ -74,14 +80,14 @@ export function scanSegment(text: string, start: number, end: number, inherited:
   for (let m = mentions.length - 2; m >= 0; m--) {
     const mention = mentions[m]!;
     const next = mentions[m + 1]!;
-    if (!mention.figure && next.figure && mention.hasPerson && joined(tokens, mention.phraseEnd, next.phraseStart)) {
+    if (!mention.figure && next.figure && mention.hasPerson && !mention.otherVerb && joined(tokens, mention.phraseEnd, next.phraseStart)) {
       mention.figure = build(text, tokens, mention, next.figure.kind, context);
     }
   }
   for (let m = 1; m < mentions.length; m++) {
     const mention = mentions[m]!;
     const previous = mentions[m - 1]!;
-    if (!mention.figure && previous.figure && mention.hasPerson && joined(tokens, previous.phraseEnd, mention.phraseStart)) {
+    if (!mention.figure && previous.figure && mention.hasPerson && !mention.otherVerb && joined(tokens, previous.spanEnd, mention.phraseStart)) {
       mention.figure = build(text, tokens, mention, previous.figure.kind, context);
     }
   }
@@ -106,6 +112,9 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, context: stri
 
   // Dates, ages, money, measures, compound adjectives ("11-nation", "12-year-old").
   if (prev && (NOT_A_COUNT_BEFORE.has(prev.lower) || isMonth(prev))) return null;
+  // Part of a name or a code: "9/11", "no-one", "Covid-19", "MiG-21".
+  if (prev && prev.end === first.start && (prev.text === '/' || prev.text === '-' || prev.text === '.')) return null;
+  if (next && next.start === tokens[last - 1]!.end && next.text === '/') return null;
   if (next) {
     if (isMonth(next) || THINGS.has(next.lower) || next.text === '%') return null;
     const joinedToNext = next.start === tokens[last - 1]!.end;
@@ -165,14 +174,15 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, context: stri
       continue;
     }
     // "three of its workers", "12 of the attackers"
-    if (t.lower === 'of' && words === 0 && personEnd < 0 && /^(?:its|their|his|her|the)$/.test(tokens[j + 1]?.lower ?? '') && !CUE_AFTER[tokens[j + 2]?.lower ?? '']) {
+    if (t.lower === 'of' && words === 0 && personEnd < 0 && /^(?:its|their|his|her|the)$/.test(tokens[j + 1]?.lower ?? '') && PEOPLE.has(tokens[j + 2]?.lower ?? '') && !CUE_AFTER[tokens[j + 2]?.lower ?? '']) {
       j += 2;
       continue;
     }
-    if (!/\p{L}/u.test(t.text) || PHRASE_BREAK.has(t.lower) || AUXILIARIES.has(t.lower) || VERB_BEFORE[t.lower] || readNumber(tokens, j)) break;
+    if (!/\p{L}/u.test(t.text) || PHRASE_BREAK.has(t.lower) || AUXILIARIES.has(t.lower) || VERB_BEFORE[t.lower] || /ing$/.test(t.lower) || readNumber(tokens, j)) break;
     if (CUE_AFTER[t.lower] && !(PEOPLE.has(t.lower) && personEnd < 0 && !CUE_AFTER[tokens[j + 1]?.lower ?? ''])) break;
-    if (THINGS.has(t.lower) && personEnd < 0) return null;
-    if (PEOPLE.has(t.lower) || isDemonym(t)) {
+    if (THINGS.has(t.lower)) return null;
+    const modifier = tokens[j + 1]?.text === '-' && tokens[j + 1]!.start === t.end; // "rebel-held"
+    if ((PEOPLE.has(t.lower) || isDemonym(t)) && !modifier) {
       personEnd = j + 1;
       headCue = CUE_AFTER[t.lower] ?? null;
     }
@@ -181,11 +191,14 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, context: stri
   }
   const nounEnd = personEnd > 0 ? personEnd : j;
   const who = personEnd > 0 ? text.slice(tokens[last]!.start, tokens[personEnd - 1]!.end) : null;
-  const mention: Mention = { figure: null, read, phraseStart, phraseEnd: nounEnd, who, hasPerson: personEnd > 0 || read.vague !== null, };
+  const mention: Mention = { figure: null, read, phraseStart, phraseEnd: nounEnd, spanEnd: nounEnd, who, hasPerson: personEnd > 0 || read.vague !== null, otherVerb: false };
   const values = { count: read.count, min: read.min, max: null as number | null, qualifier: qualifier ?? read.vague, bound, rangeMax };
 
   const before = cueBefore(tokens, phraseStart, mention.hasPerson);
-  const after = cueAfter(tokens, nounEnd, personEnd > 0);
+  // A bare "one" is a pronoun ("one got injured", "one leaving Chalfont"), not a count.
+  if (read.count === 1 && personEnd < 0 && first.lower === 'one' && !cueBefore(tokens, phraseStart, false)) return null;
+  let after = cueAfter(tokens, nounEnd, personEnd > 0);
+  if (after && read.count === 1 && tokens[after.start]?.lower === 'of') after = null; // "one of those killed" picks one, it does not count
   let kind = before?.kind ?? after?.kind ?? null;
   let spanStart = before ? before.start : phraseStart;
   let spanEnd = before ? nounEnd : after ? after.end : nounEnd;
@@ -197,7 +210,14 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, context: stri
     spanEnd = after.end;
   }
   if (!kind && headCue) kind = headCue;
-  if (!kind && personEnd < 0) mention.phraseEnd = last;
+  if (!kind && personEnd < 0) mention.phraseEnd = mention.spanEnd = last;
+  if (!kind) {
+    for (let k = nounEnd; k < nounEnd + 5; k++) {
+      const word = tokens[k]?.lower ?? '';
+      if (FINITE.has(word)) mention.otherVerb = true;
+      if (!AUXILIARIES.has(word) && !PEOPLE.has(word)) break; // "500 others mostly children have been affected"
+    }
+  }
 
   if (!kind) {
     // "including eight children", "among them four", "two of them ambulance crew": the earlier figure's kind.
@@ -207,8 +227,9 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, context: stri
     const including = (lead !== undefined && INCLUDING.has(lead)) || leadTwo === 'among them' || leadTwo === 'among whom' || leadTwo === 'of whom' || leadTwo === 'of them';
     if (including || ofThem) {
       const earlier = [...mentions].reverse().find((m) => m.figure)?.figure ?? inherited;
-      if (!earlier) return mention;
-      kind = earlier.kind;
+      const earlierKind = earlier?.kind ?? (including ? verbBefore(tokens, phraseStart - 2) : null);
+      if (!earlierKind) return mention;
+      kind = earlierKind;
       if (including && lead !== undefined && lead !== 'them' && lead !== 'whom') spanStart = phraseStart - 1;
       if (ofThem) spanEnd = Math.min(tokens.length, nounEnd + 2);
     }
@@ -216,8 +237,19 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, context: stri
   if (!kind) return mention;
   const spanTokens: [number, number] = [spanStart, spanEnd];
   mention.figure = make(text, tokens, spanTokens, values, kind, who, context);
-  mention.phraseEnd = Math.max(nounEnd, spanEnd);
+  mention.spanEnd = Math.max(nounEnd, spanEnd);
   return mention;
+}
+
+/** The kind of a harm verb a few words before tokens[k]: "killing civilians, including …". */
+function verbBefore(tokens: Token[], k: number): FigureKind | null {
+  for (let n = k; n >= 0 && n > k - 4; n--) {
+    const word = tokens[n]!.lower;
+    const kind = VERB_BEFORE[word] ?? CUE_AFTER[word];
+    if (kind) return kind;
+    if (!PEOPLE.has(word) && !/^\p{L}/u.test(tokens[n]!.text)) return null;
+  }
+  return null;
 }
 
 interface Cue {
@@ -316,6 +348,10 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
   if (word === 'among') {
     let k = m + 1;
     if (['the', 'those'].includes(tokens[k]?.lower ?? '')) k++;
+    const qualifier = QUALIFIERS.find((q) => q.words.every((w, n) => tokens[k + n]?.lower === w));
+    if (qualifier) k += qualifier.words.length;
+    const total = readNumber(tokens, k); // "among the 126 people killed", "among at least 19 civilians killed"
+    if (total) k = PEOPLE.has(tokens[total.last]?.lower ?? '') ? total.last + 1 : total.last;
     const kind = CUE_AFTER[tokens[k]?.lower ?? ''];
     if (kind) return { kind, start: m, end: k + 1 };
     return null;
@@ -327,7 +363,7 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
   let kind = CUE_AFTER[word];
   if (!kind) return null;
   // An active verb with its own object ("12 soldiers killed 30 rebels") is not this count's cue.
-  if (!CUE_NOUNS.has(word) && (readNumber(tokens, m + 1) || PEOPLE.has(following) || QUALIFIERS.some((q) => q.bound && q.words.every((w, k) => tokens[m + 1 + k]?.lower === w)))) return null;
+  if (!CUE_NOUNS.has(word) && hasObject(tokens, m + 1)) return null;
   if (!hasPerson && kind === 'displaced' && word === 'refugees' && from === 0) return null;
   let end = m + 1;
   // "killed and wounded", "dead or injured": both harms, one count.
@@ -341,6 +377,18 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
   return { kind, start: m, end };
 }
 
+/** True when a verb at tokens[k - 1] has people as its object ("killed 30 rebels"), not a next figure ("Killed 7 Injured"). */
+function hasObject(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t) return false;
+  if (PEOPLE.has(t.lower) || QUALIFIERS.some((q) => q.bound && q.words.every((w, n) => tokens[k + n]?.lower === w))) return true;
+  const read = readNumber(tokens, k);
+  if (!read) return false;
+  let after = read.last;
+  if (PEOPLE.has(tokens[after]?.lower ?? '')) after++;
+  return !CUE_AFTER[tokens[after]?.lower ?? ''];
+}
+
 const PLACE_NOUNS = new Set(['city', 'town', 'village', 'villages', 'towns', 'area', 'areas', 'country', 'enclave', 'district', 'region', 'province', 'camp', 'neighbourhood', 'neighborhood']);
 
 /** A place after "left": a capitalised name, or "the city", "their homes". */
@@ -348,7 +396,12 @@ function isPlace(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t) return false;
   if (/^\p{Lu}/u.test(t.text) && !readNumber(tokens, k) && !CUE_AFTER[t.lower]) return true;
-  if (t.lower === 'the' || t.lower === 'their') return PLACE_NOUNS.has(tokens[k + 1]?.lower ?? '') || tokens[k + 1]?.lower === 'homes' || tokens[k + 1]?.lower === 'besieged';
+  // "the city", "their homes", "terrorist-controlled areas", "the besieged enclave"
+  for (let n = k; n < k + 4 && tokens[n]; n++) {
+    const word = tokens[n]!.lower;
+    if (PLACE_NOUNS.has(word) || word === 'homes') return true;
+    if (!/^\p{L}/u.test(word) && word !== '-') return false;
+  }
   return false;
 }
 

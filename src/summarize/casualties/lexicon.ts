@@ -2,7 +2,7 @@ import type { FigureKind } from '../types.js';
 
 /** Cheap pre-filter: a sentence without one of these stems holds no casualty figure. */
 export const CUE_STEMS =
-  /\b(?:kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|fatalit|victim|bod(?:y|ies)|corpse|lives|toll|slain|slaughter|massacr|execut|perish|martyr|displac|fled|flee|homeless|refuge|evacu|uproot|missing|disappear|detain|detention|arrest|captur|jail|imprison|kidnap|abduct|hostage)/i;
+  /\b(?:kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|fatalit|victim|bod(?:y|ies)|corpse|lives|toll|slain|slaughter|massacr|execut|perish|martyr|displac|fled|flee|homeless|refuge|evacu|uproot|missing|disappear|detain|detention|arrest|captur|jail|imprison|kidnap|abduct|hostage|left\b|leaving|escap)/i;
 
 /** Verbs that take the count as object: "killed at least 130,000 people", "wounding 30 others". */
 export const VERB_BEFORE: Record<string, FigureKind> = {
