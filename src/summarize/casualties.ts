@@ -18,7 +18,7 @@ const PHRASE_BREAK = new Set([
 ]);
 
 /** Words after "toll" that introduce its value: "the death toll rose to 45", "a toll of 12". */
-const TOLL_LINKS = new Set(['to', 'at', 'of', 'reached', 'hit', 'is', 'was', 'stands', 'stood', 'topped', 'exceeded', 'passed', 'rose', 'climbed', 'reaching', 'hitting', 'now', 'risen', 'jumped']);
+const TOLL_LINKS = new Set(['estimated', 'put', 'reach', 'toll', 'to', 'at', 'of', 'reached', 'hit', 'is', 'was', 'stands', 'stood', 'topped', 'exceeded', 'passed', 'rose', 'climbed', 'reaching', 'hitting', 'now', 'risen', 'jumped']);
 
 interface Mention {
   figure: Figure | null;
@@ -178,7 +178,8 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, context: stri
       j += 2;
       continue;
     }
-    if (!/\p{L}/u.test(t.text) || PHRASE_BREAK.has(t.lower) || AUXILIARIES.has(t.lower) || VERB_BEFORE[t.lower] || /ing$/.test(t.lower) || readNumber(tokens, j)) break;
+    const acronym = t.text === 'IS'; // the Islamic State, not the verb
+    if (!/\p{L}/u.test(t.text) || PHRASE_BREAK.has(t.lower) || (AUXILIARIES.has(t.lower) && !acronym) || VERB_BEFORE[t.lower] || /ing$/.test(t.lower) || readNumber(tokens, j)) break;
     if (CUE_AFTER[t.lower] && !(PEOPLE.has(t.lower) && personEnd < 0 && !CUE_AFTER[tokens[j + 1]?.lower ?? ''])) break;
     if (THINGS.has(t.lower)) return null;
     const modifier = tokens[j + 1]?.text === '-' && tokens[j + 1]!.start === t.end; // "rebel-held"
@@ -294,7 +295,7 @@ function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean): Cu
     }
   }
   if (TOLL_LINKS.has(t.lower)) {
-    for (let k = p - 1; k >= Math.max(0, p - 10); k--) {
+    for (let k = p; k >= Math.max(0, p - 20); k--) {
       const word = tokens[k]!;
       if (word.digits || word.text === '.' || word.text === ';') break;
       if (word.lower === 'toll' || word.lower === 'tolls') {
@@ -316,10 +317,22 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
     if (kind) return { kind, start: m, end: m + 3 };
   }
   let skipped = 0;
-  while (m < tokens.length && skipped < 6) {
+  let apposition = false; // after "mostly", "mainly": "73 civilians mostly women and children were killed"
+  while (m < tokens.length && skipped < 8) {
     const t = tokens[m]!;
     if (AUXILIARIES.has(t.lower) && !(t.lower === 'left' && isPlace(tokens, m + 1))) {
+      if (t.lower === 'mostly' || t.lower === 'mainly' || t.lower === 'including') apposition = true;
       m++;
+      skipped++;
+      continue;
+    }
+    if (apposition && (PEOPLE.has(t.lower) || t.lower === 'and')) {
+      m++;
+      skipped++;
+      continue;
+    }
+    if (t.lower === 'in' && (tokens[m + 1]?.lower === 'total' || tokens[m + 1]?.lower === 'all')) {
+      m += 2;
       skipped++;
       continue;
     }
@@ -361,7 +374,7 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
     if (home === 'homes' || home === 'home') return { kind: 'displaced', start: m, end: tokens[m + 2]?.lower === 'their' ? m + 4 : m + 3 };
   }
   let kind = CUE_AFTER[word];
-  if (!kind) return null;
+  if (!kind) return m === from ? cueAfterPhrase(tokens, m) : null;
   // An active verb with its own object ("12 soldiers killed 30 rebels") is not this count's cue.
   if (!CUE_NOUNS.has(word) && hasObject(tokens, m + 1)) return null;
   if (!hasPerson && kind === 'displaced' && word === 'refugees' && from === 0) return null;
@@ -375,6 +388,20 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
     }
   }
   return { kind, start: m, end };
+}
+
+/** "10 members of the Takfiri group were killed", "12 people in Aleppo were killed": past a short phrase to the verb. */
+function cueAfterPhrase(tokens: Token[], m: number): Cue | null {
+  if (!['of', 'from', 'in', 'on', 'at', 'inside', 'near'].includes(tokens[m]?.lower ?? '')) return null;
+  for (let k = m + 1; k < m + 7 && tokens[k]; k++) {
+    const t = tokens[k]!;
+    if (!/^\p{L}/u.test(t.text) || CUE_AFTER[t.lower] || readNumber(tokens, k)) return null;
+    if (FINITE.has(t.lower) && t.text !== 'IS') {
+      const cue = cueAfter(tokens, k, true);
+      return cue && !CUE_NOUNS.has(tokens[cue.start]!.lower) ? cue : null;
+    }
+  }
+  return null;
 }
 
 /** True when a verb at tokens[k - 1] has people as its object ("killed 30 rebels"), not a next figure ("Killed 7 Injured"). */

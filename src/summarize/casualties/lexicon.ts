@@ -2,12 +2,14 @@ import type { FigureKind } from '../types.js';
 
 /** Cheap pre-filter: a sentence without one of these stems holds no casualty figure. */
 export const CUE_STEMS =
-  /\b(?:kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|fatalit|victim|bod(?:y|ies)|corpse|lives|toll|slain|slaughter|massacr|execut|perish|martyr|displac|fled|flee|homeless|refuge|evacu|uproot|missing|disappear|detain|detention|arrest|captur|jail|imprison|kidnap|abduct|hostage|left\b|leaving|escap)/i;
+  /\b(?:kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|fatalit|victim|bod(?:y|ies)|corpse|lives|toll|slain|slaughter|massacr|execut|perish|martyr|displac|fled|flee|homeless|refuge|evacu|uproot|missing|disappear|detain|detention|arrest|captur|jail|imprison|kidnap|abduct|hostage|left\b|leaving|escap|behead|crucif|murder|assassinat|shot|gunned)/i;
 
 /** Verbs that take the count as object: "killed at least 130,000 people", "wounding 30 others". */
 export const VERB_BEFORE: Record<string, FigureKind> = {
   kill: 'killed', kills: 'killed', killed: 'killed', killing: 'killed',
   slaughtered: 'killed', slaughtering: 'killed', massacred: 'killed', massacring: 'killed',
+  behead: 'killed', beheads: 'killed', beheaded: 'killed', beheading: 'killed', crucify: 'killed', crucifies: 'killed', crucified: 'killed', crucifying: 'killed',
+  murder: 'killed', murders: 'killed', murdered: 'killed', murdering: 'killed', assassinated: 'killed',
   executed: 'killed', executing: 'killed', executes: 'killed',
   wound: 'injured', wounds: 'injured', wounded: 'injured', wounding: 'injured',
   injure: 'injured', injures: 'injured', injured: 'injured', injuring: 'injured',
@@ -36,7 +38,7 @@ export const NOUN_OF_BEFORE: Record<string, FigureKind> = {
 /** Words after the count (and its auxiliaries) that say what happened: "700 people have been killed". */
 export const CUE_AFTER: Record<string, FigureKind> = {
   killed: 'killed', kills: 'killed', dead: 'killed', died: 'killed', die: 'killed', dies: 'killed', perished: 'killed',
-  slain: 'killed', executed: 'killed', massacred: 'killed', slaughtered: 'killed', martyred: 'killed',
+  slain: 'killed', executed: 'killed', beheaded: 'killed', crucified: 'killed', murdered: 'killed', assassinated: 'killed', massacred: 'killed', slaughtered: 'killed', martyred: 'killed',
   deaths: 'killed', fatalities: 'killed', bodies: 'killed', corpses: 'killed', martyrs: 'killed', lives: 'killed',
   wounded: 'injured', injured: 'injured', hurt: 'injured', injuries: 'injured', wounds: 'injured', injures: 'injured',
   casualties: 'casualties', victims: 'casualties',
@@ -54,7 +56,7 @@ export const AUXILIARIES = new Set([
   'were', 'was', 'have', 'has', 'had', 'been', 'being', 'be', 'are', 'is', 'will', 'would', 'may', 'might', 'could',
   'reportedly', 'also', 'all', 'later', 'allegedly', 'now', 'already', 'since', 'confirmed', 'believed', 'thought', 'feared',
   'said', 'reported', 'known', 'to', 'apparently', 'subsequently', 'eventually', 'mostly', 'either', 'officially', 'shot', 'left', 'lay', 'lie', 'got', 'get', 'gets', 'getting', 'became', 'become',
-  'forced', 'begun', 'began', 'started', 'starting', 'continue', 'continued', 'continuing', 'likely', 'probably', 'presumed', 'presumably',
+  'forced', 'begun', 'began', 'started', 'starting', 'continue', 'continued', 'continuing', 'likely', 'probably', 'presumed', 'presumably', 'recorded', 'overall', 'altogether', 'initially', 'reportedly',
 ]);
 
 /** Qualifiers before a count and the bound they set. */
