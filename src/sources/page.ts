@@ -26,16 +26,27 @@ export async function fetchArticle(url: string, options: FetchArticleOptions = {
   const client = options.client ?? new HttpClient(options);
   try {
     const { page, finalUrl } = await fetchPage(url, client);
-    return readArticle(articleText(page.title, page.paragraphs), {
-      origin: url,
-      url: finalUrl,
-      author: page.byline,
-      publishedAt: page.publishedAt,
-      publication: page.siteName,
-    });
+    return pageArticle(page, finalUrl, url);
   } finally {
     if (!options.client) await client.close();
   }
+}
+
+/** Reads the HTML of a page (already fetched) into an Article; `origin` names it in errors. */
+export function readPage(html: string, url: string, origin = url): Article {
+  const page = extractArticle(html, url);
+  if (!page) throw new PageError(`${origin} has no article text newsdigest can find`);
+  return pageArticle(page, url, origin);
+}
+
+function pageArticle(page: ExtractedPage, url: string, origin: string): Article {
+  return readArticle(articleText(page.title, page.paragraphs), {
+    origin,
+    url,
+    author: page.byline,
+    publishedAt: page.publishedAt,
+    publication: page.siteName,
+  });
 }
 
 /** Fetches a page and finds its article: title, byline, date, site name and paragraphs. */
