@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scheduleProblem } from '../scheduler/cron.js';
 
 /** True when the runtime knows the IANA zone (Intl throws RangeError otherwise). */
 function isTimeZone(zone: string): boolean {
@@ -43,7 +44,14 @@ export const channelSchema = z.strictObject({
   /** Slack channel id (C…), Discord channel id (snowflake), or "stdout" for the terminal. */
   channel: z.string().min(1),
   /** node-cron expression, in the channel's own time zone. */
-  schedule: z.string().min(1).default('0 8 * * *'),
+  schedule: z
+    .string()
+    .min(1)
+    .default('0 8 * * *')
+    .superRefine((expression, ctx) => {
+      const problem = scheduleProblem(expression);
+      if (problem) ctx.addIssue({ code: 'custom', message: `"${expression}" is not a cron schedule: ${problem}` });
+    }),
   timeZone: timeZone.default('UTC'),
   /** Source ids that feed this channel; empty means every source. */
   sources: z.array(id).default([]),

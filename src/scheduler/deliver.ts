@@ -163,7 +163,7 @@ async function completeWithRetry(store: Store, key: DeliveryKey, messageIds: str
   }
 }
 
-export type StaleResolution = 'found-posted' | 'not-posted' | 'unverifiable' | 'check-failed';
+export type StaleResolution = 'found-posted' | 'not-posted' | 'unverifiable' | 'check-failed' | 'resolved-elsewhere';
 
 /**
  * Settles a claim left `claimed` by a process that stopped between claiming and posting.
@@ -198,7 +198,8 @@ export async function resolveStaleClaim(deps: DeliveryDeps, channel: ChannelConf
     log.info({ messageId: found }, `the digest for channel ${channel.id} on ${delivery.date} was already posted before a stop; recorded it, not posting again`);
     return 'found-posted';
   }
-  await store.failDelivery(key, 'the process stopped before posting', clock.now());
+  // Release only the claim we looked at: another replica may have resolved and re-claimed it meanwhile.
+  if (!(await store.failDelivery(key, 'the process stopped before posting', clock.now(), delivery))) return 'resolved-elsewhere';
   log.info(`the digest for channel ${channel.id} on ${delivery.date} was claimed but never posted; posting it now`);
   return 'not-posted';
 }

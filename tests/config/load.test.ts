@@ -35,7 +35,7 @@ summary: { sentences: 0 }
 sources:
   - { id: news, type: feed, url: "ftp://example.com/feed" }
 channels:
-  - { id: c1, platform: telegram, channel: x }
+  - { id: c1, platform: telegram, channel: x, schedule: "61 8 * * *" }
   - { id: c2, platform: slack, channel: C1, timeZone: Europe/Nowhere, sources: [missing] }
 colour: blue
 `,
@@ -52,6 +52,7 @@ colour: blue
     expect(message).toMatch(/summary\.sentences: .*>=1/);
     expect(message).toMatch(/sources\[0\]\.url: /);
     expect(message).toMatch(/channels\[0\]\.platform: /);
+    expect(message).toMatch(/channels\[0\]\.schedule: "61 8 \* \* \*" is not a cron schedule/);
     expect(message).toMatch(/channels\[1\]\.timeZone: is not an IANA time zone/);
     expect(message).toMatch(/(top level|colour)/);
   });
