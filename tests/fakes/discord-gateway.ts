@@ -88,6 +88,37 @@ export function buttonInteraction(customId: string) {
   };
 }
 
+function guildCreate(memberCount: number) {
+  return {
+    id: fakeIds.guild,
+    name: 'Fake newsroom',
+    icon: null,
+    owner_id: fakeIds.user,
+    unavailable: false,
+    member_count: memberCount,
+    large: memberCount > 50,
+    joined_at: '2024-01-01T00:00:00.000Z',
+    roles: [{ id: fakeIds.guild, name: '@everyone', permissions: '104324673', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    channels: [{ id: fakeIds.channel, type: 0, name: 'news', position: 0, permission_overwrites: [], nsfw: false, parent_id: null }],
+    threads: [],
+    members: Array.from({ length: memberCount }, (_, i) => ({
+      user: { id: String(1_400_000_000_000_000_000n + BigInt(i)), username: `member${i}`, discriminator: '0', global_name: null, avatar: null },
+      roles: [],
+      joined_at: '2024-01-01T00:00:00.000Z',
+      deaf: false,
+      mute: false,
+      flags: 0,
+    })),
+    presences: [],
+    voice_states: [],
+    emojis: [],
+    stickers: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    features: [],
+  };
+}
+
 export class FakeDiscordGateway extends EventEmitter {
   readonly received: GatewayPayload[] = [];
   private server: WebSocketServer | null = null;
@@ -96,7 +127,11 @@ export class FakeDiscordGateway extends EventEmitter {
   private readonly sessionId = `session-${snowflake()}`;
   url = '';
 
-  constructor(private readonly options: { heartbeatIntervalMs?: number } = {}) {
+  /**
+   * heartbeatIntervalMs: what HELLO asks for (default 45 s, as Discord). guildMembers: READY lists
+   * the fake guild as unavailable and a GUILD_CREATE follows with a text channel and this many members.
+   */
+  constructor(private readonly options: { heartbeatIntervalMs?: number; guildMembers?: number } = {}) {
     super();
   }
 
@@ -164,13 +199,14 @@ export class FakeDiscordGateway extends EventEmitter {
         this.dispatch('READY', {
           v: 10,
           user: { id: fakeIds.application, username: 'newsdigest', discriminator: '0000', avatar: null, bot: true, global_name: null, flags: 0 },
-          guilds: [],
+          guilds: this.options.guildMembers === undefined ? [] : [{ id: fakeIds.guild, unavailable: true }],
           session_id: this.sessionId,
           resume_gateway_url: this.url,
           shard: [0, 1],
           application: { id: fakeIds.application, flags: 0 },
         });
       }
+      if (payload.op === 2 && this.options.guildMembers !== undefined) this.dispatch('GUILD_CREATE', guildCreate(this.options.guildMembers));
       if (payload.op === 6) this.dispatch('RESUMED', {});
       this.emit('payload', payload);
     });

@@ -47,6 +47,8 @@ export interface DiscordPlatform extends PlatformAdapter {
   readonly routes: HttpRoute[];
   /** discord.js's REST client (rate limits, retries), shared by posting and answering. */
   readonly rest: REST;
+  /** The gateway client in gateway mode (null in http mode). */
+  readonly client: Client | null;
 }
 
 /**
@@ -184,6 +186,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
     platform: 'discord',
     routes,
     rest,
+    client,
     async start() {
       if (!client) return;
       const ready = once(client, Events.ClientReady);
