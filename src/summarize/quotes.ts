@@ -1,10 +1,381 @@
-import type { Article } from '../article/types.js';
+import { bodyParagraphs, type Article } from '../article/types.js';
+import { NameIndex } from './names.js';
+import { findQuotedSpans, type QuotedPart, type QuotedSpan } from './quotes/spans.js';
 import type { Sentence } from './sentences.js';
-import type { Quote } from './types.js';
+import {
+  DASHES,
+  firstPerson,
+  recentMention,
+  isAuxiliary,
+  isCapitalised,
+  isParticiple,
+  isSpeechVerb,
+  phraseBackward,
+  phraseForward,
+  resolvePhrase,
+  tokenize,
+  type Mention,
+  type SpeakerContext,
+  type Token,
+} from './speakers.js';
+import type { Quote, TextSpan } from './types.js';
 
-/** Every direct quotation in the body with its speaker; the best two or three marked key. */
+/** A quotation being resolved: its parts, then its attribution and speaker. */
+interface Candidate {
+  parts: QuotedPart[];
+  words: number;
+  /** Starts a sentence (a full statement) rather than a phrase inside one. */
+  full: boolean;
+  speaker: Mention | null;
+  attribution?: TextSpan;
+  /** How the speaker was found; a named attribution beats an inherited one. */
+  via: 'cue' | 'continued' | 'subject' | 'none';
+}
+
+const KEY_QUOTES = 3;
+
+/**
+ * Every direct quotation in the body with its speaker; the best two or three marked key.
+ * Deterministic and linear in the text; never throws.
+ */
 export function extractQuotes(article: Article, sentences: Sentence[]): Quote[] {
-  void article;
-  void sentences;
-  return [];
+  try {
+    return extract(article, sentences);
+  } catch {
+    return []; // a quote extractor must never take the digest down with it
+  }
+}
+
+function extract(article: Article, sentences: Sentence[]): Quote[] {
+  const text = article.text;
+  const paragraphs = bodyParagraphs(article);
+  const spans = findQuotedSpans(text, paragraphs);
+  if (spans.length === 0) return [];
+
+  const context: SpeakerContext = { text, names: new NameIndex(text), sentences, speakers: [], insideQuote: insideQuotes(spans), subjects: [] };
+  const candidates = joinSplitQuotes(text, spans).filter((c) => isQuotation(text, c));
+  if (candidates.length === 0) return [];
+
+  let previous: Candidate | null = null;
+  for (const candidate of candidates) {
+    attribute(context, paragraphs, sentences, candidate, previous);
+    if (candidate.speaker && candidate.via === 'cue') {
+      context.speakers.push({ ...candidate.speaker, at: candidate.attribution?.start ?? candidate.parts[0]!.start });
+    }
+    previous = candidate;
+  }
+  return rank(text, candidates, paragraphs.length);
+}
+
+/** A predicate: is this offset inside a quotation (for the subject finder)? */
+function insideQuotes(spans: QuotedSpan[]): (at: number) => boolean {
+  const ranges: number[] = [];
+  for (const span of spans) for (const part of span.parts) ranges.push(part.start, part.end);
+  return (at) => {
+    let lo = 0;
+    let hi = ranges.length / 2 - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (at < ranges[mid * 2]!) hi = mid - 1;
+      else if (at >= ranges[mid * 2 + 1]!) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function countWords(text: string, start: number, end: number): number {
+  WORD.lastIndex = start;
+  let n = 0;
+  for (let m = WORD.exec(text); m && m.index < end; m = WORD.exec(text)) n++;
+  return n;
+}
+
+/**
+ * "…affecting it,” said Caddell. “Yesterday…”: one quotation around its attribution, when the
+ * words between two quotations of one paragraph are only an attribution.
+ */
+function joinSplitQuotes(text: string, spans: QuotedSpan[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const span of spans) {
+    const words = span.parts.reduce((n, p) => n + countWords(text, p.start, p.end), 0);
+    const candidate: Candidate = { parts: [...span.parts], words, full: false, speaker: null, via: 'none' };
+    const last = out[out.length - 1];
+    if (last) {
+      const tail = last.parts[last.parts.length - 1]!;
+      const head = candidate.parts[0]!;
+      // Only a sentence that goes on after the attribution: the first piece ends in a comma.
+      const goesOn = /,\s*["”]?\s*,?$/.test(text.slice(Math.max(0, tail.close - 2), tail.close + 2));
+      if (goesOn && tail.close >= 0 && head.open >= 0 && tail.paragraph === head.paragraph && isBareAttribution(text, tail.close + 1, head.open)) {
+        last.parts.push(...candidate.parts);
+        last.words += candidate.words;
+        continue;
+      }
+    }
+    out.push(candidate);
+  }
+  return out;
+}
+
+/** `, said Caddell.` / `, he said, speaking of X.` / `he added:` between two quotations. */
+function isBareAttribution(text: string, start: number, end: number): boolean {
+  if (end - start > 120) return false;
+  const tokens = tokenize(text, start, end, 30);
+  const words = tokens.filter((t) => /^[\p{L}\p{N}]/u.test(t.text));
+  if (words.length === 0 || words.length > 14) return false;
+  const first = tokens.findIndex((t) => /^[\p{L}\p{N}]/u.test(t.text));
+  return findCue(tokens, first) !== null;
+}
+
+/** Titles, names in scare quotes and fragments are not quotations; speech is. */
+function isQuotation(text: string, candidate: Candidate): boolean {
+  const first = candidate.parts[0]!;
+  candidate.full = startsStatement(text, first);
+  if (candidate.words >= 4) return !looksLikeTitle(text, candidate);
+  // Short speech: a whole statement with its attribution right after ("No way,” he said).
+  if (candidate.words < 2 || !candidate.full || first.close < 0) return false;
+  return /^[,!?]?\s*["”]?[,\s]*(?:\p{Ll}+\s+)?(?:said|says|added|told|asked|replied)\b/u.test(text.slice(first.close - 1, first.close + 40));
+}
+
+/** Opens a sentence: at the paragraph start, or after a colon or a sentence end, with a capital. */
+function startsStatement(text: string, part: QuotedPart): boolean {
+  const firstChar = text.charAt(part.start);
+  if (!/[\p{Lu}\d‘'…]/u.test(firstChar)) return false;
+  const before = text.slice(Math.max(0, part.open - 3), Math.max(0, part.open)).trimEnd();
+  return before === '' || /[.!?:,;—–\n]$/.test(before) || part.open <= 0;
+}
+
+/** “The Wall Street Journal”, “Make America Great Again”: every main word capitalised, no sentence. */
+function looksLikeTitle(text: string, candidate: Candidate): boolean {
+  if (candidate.parts.length > 1 || candidate.words > 8) return false;
+  const part = candidate.parts[0]!;
+  const inner = text.slice(part.start, part.end);
+  if (/[.!?,;:]\s*$/.test(inner) && candidate.words > 3) return false;
+  const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu) ?? [];
+  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|a|an|in|on|for|to|at|by|with|or|from|is|vs)$/.test(w));
+}
+
+/** Speech verb (or "according to") in tokens, starting a cue at `from`: returns the speaker phrase. */
+interface Cue {
+  phrase: Token[];
+  verb: Token;
+}
+
+/**
+ * An attribution that starts at tokens[from]: "said Caddell", "he said", "British Foreign
+ * Secretary William Hague told", "according to the Observatory".
+ */
+function findCue(tokens: Token[], from: number): Cue | null {
+  const head = tokens[from];
+  if (!head) return null;
+  const l = head.text.toLowerCase();
+  if (l === 'according' && tokens[from + 1]?.text.toLowerCase() === 'to') {
+    const phrase = phraseForward(tokens, from + 2);
+    return phrase.length ? { phrase, verb: head } : null;
+  }
+  if (isSpeechVerb(head.text) && !isCapitalised(head.text)) {
+    const phrase = phraseForward(tokens, from + 1);
+    return phrase.length ? { phrase, verb: head } : null;
+  }
+  const phrase = phraseForward(tokens, from);
+  if (phrase.length === 0) return null;
+  const after = tokens.indexOf(phrase[phrase.length - 1]!) + 1;
+  let i = after;
+  while (i < tokens.length && i < after + 3 && isAuxiliary(tokens[i]!.text)) i++;
+  const verb = tokens[i];
+  if (verb && isSpeechVerb(verb.text) && !isParticiple(verb.text)) return { phrase, verb };
+  if (verb && verb.text === ',' ) {
+    // "X, the group's spokesman, said": skip one apposition.
+    let j = i + 1;
+    while (j < tokens.length && j < i + 10 && tokens[j]!.text !== ',') j++;
+    const after = tokens[j + 1];
+    if (tokens[j]?.text === ',' && after && isSpeechVerb(after.text) && !isParticiple(after.text)) return { phrase, verb: after };
+  }
+  return null;
+}
+
+/** The sentence that holds an offset. */
+function sentenceAt(sentences: Sentence[], at: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+function attribute(context: SpeakerContext, paragraphs: { start: number; end: number }[], sentences: Sentence[], candidate: Candidate, previous: Candidate | null): void {
+  const text = context.text;
+  const first = candidate.parts[0]!;
+
+  const settle = (cue: Cue | null): boolean => {
+    if (!cue) return false;
+    const speaker = resolvePhrase(context, cue.phrase);
+    if (!speaker) return false;
+    candidate.speaker = speaker;
+    candidate.via = 'cue';
+    const from = Math.min(cue.phrase[0]!.start, cue.verb.start);
+    const to = Math.max(cue.phrase[cue.phrase.length - 1]!.end, cue.verb.end);
+    candidate.attribution = { text: text.slice(from, to), start: from, end: to };
+    return true;
+  };
+
+  // Between the parts of a split quote, then after the closing mark: `,” he said.`
+  for (let i = 0; i < candidate.parts.length; i++) {
+    const part = candidate.parts[i]!;
+    if (part.close < 0) continue;
+    const next = candidate.parts[i + 1];
+    const until = next && next.paragraph === part.paragraph ? next.open : nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end);
+    const tokens = tokenize(text, part.close + 1, until, 24);
+    const firstWord = tokens.findIndex((t) => /^[\p{L}\p{N}]/u.test(t.text));
+    // An epigraph's dash: `” ― Pamela Padilla`.
+    const dash = tokens[0] && DASHES.test(tokens[0].text) ? tokens[0] : undefined;
+    if (dash && firstWord === 1) {
+      const phrase = phraseForward(tokens, 1);
+      if (phrase.length && isCapitalised(phrase[0]!.text) && settle({ phrase, verb: dash })) return;
+    }
+    // Only punctuation may stand between the mark and the attribution.
+    if (firstWord >= 0 && tokens.slice(0, firstWord).every((t) => /^[,.;:—–-]$/.test(t.text)) && settle(findCue(tokens, firstWord))) return;
+  }
+
+  // Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`.
+  if (first.open >= 0 && settle(cueBefore(text, sentences, paragraphs[first.paragraph]!.start, first.open, previous))) return;
+
+  // A paragraph that ends in a colon introduces the quotation: `Caddell continued:`.
+  if (first.open === paragraphs[first.paragraph]?.start && first.paragraph > 0) {
+    const before = paragraphs[first.paragraph - 1]!;
+    if (/:\s*$/.test(text.slice(before.end - 2, before.end))) {
+      const sentence = sentenceAt(sentences, before.end - 1);
+      if (settle(cueBefore(text, sentences, sentence?.start ?? before.start, before.end, null, true))) return;
+    }
+  }
+
+  // A quotation that carries on from the previous one (same paragraph, or the next one).
+  if (previous?.speaker) {
+    const tail = previous.parts[previous.parts.length - 1]!;
+    if (tail.paragraph === first.paragraph || (tail.paragraph === first.paragraph - 1 && first.open === paragraphs[first.paragraph]?.start)) {
+      candidate.speaker = previous.speaker;
+      candidate.via = 'continued';
+      return;
+    }
+  }
+
+  // Otherwise the subject of the sentence it stands in, or the last person named just before.
+  const sentence = sentenceAt(sentences, first.start);
+  const subject =
+    (sentence ? firstPerson(context, sentence.start, first.open >= 0 ? first.open : first.start) : null) ??
+    recentMention(context, first.open >= 0 ? first.open : first.start, 'person', paragraphs[Math.max(0, first.paragraph - 1)]!.start);
+  if (subject) {
+    candidate.speaker = subject;
+    candidate.via = 'subject';
+  }
+}
+
+function nextMarkOrEnd(text: string, from: number, end: number): number {
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 0x201c || c === 0x201d) return i;
+  }
+  return end;
+}
+
+/**
+ * The attribution before an opening mark, within its sentence: the last speech verb there,
+ * with the phrase before it (or after it: `said Kerry: “`). A participle ("saying") takes the
+ * sentence's subject.
+ */
+function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, open: number, previous: Candidate | null, colon = false): Cue | null {
+  const sentence = sentenceAt(sentences, open);
+  let from = Math.max(paragraphStart, sentence && sentence.start <= open ? sentence.start : paragraphStart);
+  // Never reach back over the previous quotation.
+  const tail = previous?.parts[previous.parts.length - 1];
+  if (tail && tail.close >= from && tail.close < open) from = tail.close + 1;
+  const tokens = tokenize(text, from, open, 80);
+  if (tokens.length === 0) return null;
+  // The words right before the mark must let a quotation follow: a colon, "that", a comma, or the verb itself.
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i]!;
+    const l = token.text.toLowerCase();
+    if (l === 'according' && tokens[i + 1]?.text.toLowerCase() === 'to') {
+      const phrase = phraseForward(tokens, i + 2);
+      if (phrase.length) return { phrase, verb: token };
+      continue;
+    }
+    if (!isSpeechVerb(token.text) || isCapitalised(token.text)) continue;
+    const gap = tokens.length - 1 - i;
+    const nextWord = tokens[i + 1]?.text.toLowerCase();
+    if (gap > 3 && nextWord !== 'that' && nextWord !== ':' && !colon && gap > 14) return null;
+    if (isParticiple(token.text)) {
+      // "Jarba was upbeat, saying …": the sentence's subject speaks.
+      const phrase = phraseForward(tokens, 0);
+      if (phrase.length) return { phrase, verb: token };
+      return null;
+    }
+    let j = i - 1;
+    while (j >= 0 && isAuxiliary(tokens[j]!.text)) j--;
+    const backward = j >= 0 ? phraseBackward(tokens, j) : [];
+    if (backward.length) return { phrase: backward, verb: token };
+    const forward = phraseForward(tokens, i + 1);
+    if (forward.length) return { phrase: forward, verb: token };
+    return null;
+  }
+  return null;
+}
+
+/**
+ * Ranks the quotations: a named speaker, a full statement of substance, early in the story.
+ * The key ones come from distinct speakers.
+ */
+function rank(text: string, candidates: Candidate[], paragraphCount: number): Quote[] {
+  const scored = candidates.map((candidate, order) => {
+    const first = candidate.parts[0]!;
+    const last = candidate.parts[candidate.parts.length - 1]!;
+    const start = first.start;
+    const end = trimmedEnd(text, last.end);
+    let score = 0;
+    if (candidate.speaker) score += candidate.via === 'cue' ? 3 : 1.5;
+    if (candidate.full) score += 1.5;
+    score += Math.min(candidate.words, 20) / 10; // up to 2: beyond twenty words, length adds nothing
+    if (candidate.words > 60) score -= 1;
+    score += 1.5 * (1 - first.paragraph / Math.max(1, paragraphCount));
+    const quote: Quote = {
+      text: text.slice(start, end),
+      start,
+      end,
+      speaker: candidate.speaker?.name ?? null,
+      key: false,
+      rank: 0,
+    };
+    if (candidate.attribution) quote.attribution = candidate.attribution;
+    if (candidate.parts.length > 1) quote.parts = candidate.parts.map((p) => ({ text: text.slice(p.start, trimmedEnd(text, p.end)), start: p.start, end: trimmedEnd(text, p.end) }));
+    return { quote, score, order, candidate };
+  });
+  const ordered = [...scored].sort((a, b) => b.score - a.score || a.order - b.order);
+  ordered.forEach((entry, i) => (entry.quote.rank = i + 1));
+  const speakers = new Set<string>();
+  let keys = 0;
+  for (const entry of ordered) {
+    if (keys >= KEY_QUOTES) break;
+    const who = entry.quote.speaker;
+    if (!who || entry.candidate.words < 6 || speakers.has(who)) continue;
+    speakers.add(who);
+    entry.quote.key = true;
+    keys++;
+  }
+  // Key quotes rank first, in score order; the rest follow.
+  const final = [...ordered.filter((e) => e.quote.key), ...ordered.filter((e) => !e.quote.key)];
+  final.forEach((entry, i) => (entry.quote.rank = i + 1));
+  return scored.map((entry) => entry.quote);
+}
+
+/** Quotations that run to the paragraph's end keep no trailing space. */
+function trimmedEnd(text: string, end: number): number {
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  return end;
 }

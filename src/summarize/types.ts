@@ -11,6 +11,11 @@ export interface Quote extends TextSpan {
   speaker: string | null;
   /** Where the attribution names the speaker (the cue such as "he said" or the name itself). */
   attribution?: TextSpan;
+  /**
+   * A quotation split around its attribution or run over paragraphs ("…,” said X. “…”) has its
+   * quoted pieces here; `text` then spans from the first piece to the last, attribution included.
+   */
+  parts?: TextSpan[];
   /** True for the two or three quotes an editor would show. */
   key: boolean;
   /** 1 = most newsworthy. */

@@ -1,0 +1,348 @@
+/**
+ * Names in an article: runs of capitalised words ("Mohammad Javad Zarif", "Syrian Observatory
+ * for Human Rights"), the titles that stand before them ("U.S. Secretary of State John Kerry",
+ * "its foreign minister, Mohammad Javad Zarif"), and lookups from a surname, an office or a word
+ * of an organisation's name to the fullest form the article gives. Lookups are lazy and cached:
+ * each finds the word's occurrences with indexOf and reads the words around them, so an article
+ * costs only what its attributions ask for.
+ */
+
+export const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'del', 'der', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'da', 'di', 'du', 'la', 'le', 'bint', 'abu', 'y']);
+
+/** Capitalised words that are not names: sentence openers, pronouns, days and months. */
+const NOT_NAMES = new Set(
+  (
+    'a an the this that these those there then than and but or nor so yet for if when while whereas after before since until as at by in on of to from with without into onto over under about above below between among ' +
+    'however meanwhile also still although though because despite instead moreover furthermore indeed thus therefore hence otherwise later earlier today tonight yesterday tomorrow now here ' +
+    'he she it we they i you his her its our their my your him them us me who whom whose what which where why how all both each every some many most few several no not nor one two three ' +
+    'mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'according asked speaking says said added told just even only asked unlike like other another such please yes well oh ok okay let last next first second third new latest'
+  ).split(' '),
+);
+
+/** Words of a title or office that stand before a name ("Foreign Secretary", "Gov.", "leader"). */
+export const TITLE_WORDS = new Set(
+  (
+    'president vice secretary minister ministers prime foreign defense defence interior finance state general attorney deputy chief commander colonel col. lt. lieutenant maj. major capt. captain ' +
+    'del. delegate cmdr. gen. adm. admiral sgt. sergeant rev. reverend sen. senator rep. representative gov. governor mayor mr. mrs. ms. dr. prof. professor chairman chairwoman chair director ' +
+    'spokesman spokeswoman spokesperson ambassador envoy special king queen prince princess sheikh emir pope judge justice ayatollah imam cardinal bishop chancellor premier ' +
+    'leader head founder executive ceo official officer host anchor correspondent analyst activist lawmaker congressman congresswoman councilman councilwoman candidate nominee ' +
+    'speaker senior former acting top presidential republican democratic democrat gop national opposition league arab general-secretary secretary-general under-secretary ' +
+    'coordinator commissioner chief-of-staff staff campaign manager adviser advisor aide strategist pollster economist director-general president-elect deputy-director editor ' +
+    'monitor mp mep un u.n. us u.s. uk u.k. eu nato white house house senate'
+  ).split(' '),
+);
+
+/** Nouns that end an organisation's name: "the Friends of Syria group". */
+export const GROUP_NOUNS = new Set(
+  (
+    'group groups coalition alliance ministry council committee agency army forces organisation organization organisations organizations campaign party government office ' +
+    'department observatory network union movement front monitor command commission administration authority authorities court militia brigade brigades battalion ' +
+    'regime embassy institute foundation association federation bureau service services agency team board fund bank company firm media outlet newspaper channel station'
+  ).split(' '),
+);
+
+/** Country words and demonyms that stand before a title ("British Foreign Secretary"). */
+function isDemonym(word: string): boolean {
+  return /^(?:U\.?S\.?|UK|U\.K\.|UN|U\.N\.|EU|US-led|\p{Lu}[\p{L}-]*(?:ian|ean|an|ish|ese|i|ic|ch|ss))$/u.test(word);
+}
+
+function lower(word: string): string {
+  return word.toLowerCase();
+}
+
+function stripPossessive(word: string): string {
+  return word.replace(/['’]s?$/u, '');
+}
+
+export function isTitleWord(word: string): boolean {
+  return TITLE_WORDS.has(lower(word));
+}
+
+/**
+ * Splits a run of words into the title before a name and the name itself:
+ * "British Foreign Secretary William Hague" → title [British, Foreign, Secretary], name [William, Hague].
+ */
+export function splitTitle(words: string[]): { title: string[]; name: string[] } {
+  let k = 0;
+  while (k < words.length) {
+    const word = words[k]!;
+    const next = words[k + 1];
+    if (isTitleWord(word)) k++;
+    else if (CONNECTORS.has(word) && next !== undefined && isTitleWord(next)) k++;
+    else if (isDemonym(word) && next !== undefined && (isTitleWord(next) || isDemonym(next))) k++;
+    else break;
+  }
+  // "State Department", "Foreign Ministry": an organisation, not a title before a name.
+  const lastWord = words[words.length - 1];
+  if (k > 0 && k < words.length && lastWord && GROUP_NOUNS.has(lower(lastWord))) return { title: [], name: words };
+  return { title: words.slice(0, k), name: words.slice(k) };
+}
+
+/** A title reduced to the words of the office: "the US Secretary of State" → "secretary of state". */
+export function titleKey(words: string[]): string {
+  const kept: string[] = [];
+  for (const word of words) {
+    const l = lower(word);
+    if (l === 'the' || l === 'a' || l === 'an' || l === 'its' || l === 'his' || l === 'her' || l === 'their') continue;
+    if (l === 'former' || l === 'top' || l === 'senior' || l === 'acting') continue;
+    if (isDemonym(word) && !TITLE_WORDS.has(l)) continue;
+    if (l === 'us' || l === 'u.s.' || l === 'uk' || l === 'u.k.' || l === 'un' || l === 'u.n.' || l === 'eu') continue;
+    kept.push(l);
+  }
+  while (kept.length > 0 && CONNECTORS.has(kept[0]!)) kept.shift();
+  return kept.join(' ');
+}
+
+/** Words of a run with sentence openers, days and months cut out; each piece is a name. */
+export function namePieces(run: string): string[][] {
+  const pieces: string[][] = [];
+  let piece: string[] = [];
+  for (const raw of run.split(/[ \t]+/)) {
+    const word = stripPossessive(raw);
+    if (!word || (NOT_NAMES.has(lower(word)) && !CONNECTORS.has(raw))) {
+      if (piece.length) pieces.push(piece);
+      piece = [];
+      continue;
+    }
+    piece.push(word);
+    if (word !== raw) {
+      // A possessive ends the name: "Assad’s forces".
+      pieces.push(piece);
+      piece = [];
+    }
+  }
+  if (piece.length) pieces.push(piece);
+  return pieces.map(trimConnectors).filter((p) => p.length > 0);
+}
+
+function trimConnectors(words: string[]): string[] {
+  let a = 0;
+  let b = words.length;
+  while (a < b && (CONNECTORS.has(words[a]!) || /^\d/.test(words[a]!))) a++;
+  while (b > a && CONNECTORS.has(words[b - 1]!)) b--;
+  return words.slice(a, b);
+}
+
+function surnameKeys(word: string): string[] {
+  const keys = [lower(word)];
+  const hyphen = word.match(/^(?:al|el|ad|as|ash|at|an|ar|az|ud|bin|ibn|abu|abd)-(.+)$/iu);
+  if (hyphen) keys.push(lower(hyphen[1]!));
+  return keys;
+}
+
+function isUpper(code: number, char: string): boolean {
+  if (code >= 65 && code <= 90) return true;
+  return code > 127 && char !== char.toLowerCase() && char === char.toUpperCase();
+}
+
+function isLetterOrDigit(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127;
+}
+
+/** A word of the text around an offset: [start, end) up to spaces. */
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Words of a name as read around an occurrence, and whether punctuation closed it. */
+interface Found {
+  name: string;
+  words: number;
+  count: number;
+}
+
+/** A resolved name: its fullest form, and whether it reads as a person's. */
+export interface FullName {
+  name: string;
+  person: boolean;
+}
+
+export class NameIndex {
+  private readonly text: string;
+  private lowered: string | null = null;
+  private readonly people = new Map<string, Found | null>();
+  private readonly organisations = new Map<string, Found | null>();
+  private readonly offices = new Map<string, string | null>();
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  /** The fullest name the article gives for these words ("Kerry" → "John Kerry"). */
+  fullest(words: string[]): FullName {
+    const joined = words.join(' ');
+    const last = words[words.length - 1];
+    if (!last) return { name: joined, person: false };
+    const person = this.person(last);
+    if (person && person.words >= words.length && endsWithWords(person.name, words)) return { name: person.name, person: person.words >= 2 };
+    if (words.length === 1) {
+      const organisation = this.organisation(last);
+      if (organisation && organisation.words > 1) return { name: organisation.name, person: false };
+    }
+    return { name: joined, person: words.length >= 2 && looksLikePerson(words) };
+  }
+
+  /** The person the article gives an office to ("secretary of state" → "John Kerry"), if any. */
+  office(key: string): string | null {
+    if (!key) return null;
+    const held = this.offices.get(key);
+    if (held !== undefined) return held;
+    let found: string | null = null;
+    const lowered = (this.lowered ??= this.text.toLowerCase());
+    for (let at = lowered.indexOf(key); at >= 0 && !found; at = lowered.indexOf(key, at + 1)) {
+      if (!wordBoundary(this.text, at, at + key.length)) continue;
+      found = this.nameAfter(at + key.length);
+    }
+    this.offices.set(key, found);
+    return found;
+  }
+
+  /** `Secretary of State John Kerry` or `foreign minister, Mohammad Javad Zarif,`. */
+  private nameAfter(from: number): string | null {
+    const text = this.text;
+    let i = from;
+    if (text.charCodeAt(i) === 44) i++; // the comma of an apposition
+    if (text.charCodeAt(i) !== 32) return null;
+    const words = this.readWords(i, 1, 6);
+    const { name } = splitTitle(words);
+    if (name.length < 2 || !looksLikePerson(name)) return null;
+    return name.join(' ');
+  }
+
+  private person(surname: string): Found | null {
+    const key = lower(surname);
+    const held = this.people.get(key);
+    if (held !== undefined) return held;
+    let best: Found | null = null;
+    const text = this.text;
+    const bare = surname.replace(/^(?:al|el|ad|as|ash|at|an|ar|az|ud|bin|ibn|abu|abd)-/i, '');
+    for (let at = text.indexOf(bare); at >= 0; at = text.indexOf(bare, at + 1)) {
+      const token = tokenAround(text, at, at + bare.length);
+      if (!token) continue;
+      const words = [...this.readWords(token.start - 1, -1, 6), text.slice(token.start, token.end)];
+      const pieces = namePieces(words.join(' '));
+      const piece = pieces[pieces.length - 1];
+      if (!piece) continue;
+      const { name } = splitTitle(piece);
+      if (name.length === 0 || name.length > 5 || !looksLikePerson(name) || name.some((w) => GROUP_NOUNS.has(lower(w)))) continue;
+      const full = name.join(' ');
+      if (best && best.name === full) best.count++;
+      else if (!best || name.length > best.words) best = { name: full, words: name.length, count: 1 };
+    }
+    this.people.set(key, best);
+    return best;
+  }
+
+  private organisation(word: string): Found | null {
+    const key = lower(word);
+    const held = this.organisations.get(key);
+    if (held !== undefined) return held;
+    let best: Found | null = null;
+    const text = this.text;
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const token = tokenAround(text, at, at + word.length);
+      if (!token) continue;
+      const before = this.readWords(token.start - 1, -1, 4);
+      const after = this.readWords(token.end, 1, 6);
+      const pieces = namePieces([...before, text.slice(token.start, token.end), ...after].join(' '));
+      const piece = pieces.find((p) => p.some((w) => lower(w) === key));
+      if (!piece || piece.length < 2) continue;
+      const trimmed = isDemonym(piece[0]!) && isTitleWord(piece[1] ?? '') ? splitTitle(piece).name : piece;
+      if (!best || trimmed.length > best.words) best = { name: trimmed.join(' '), words: trimmed.length, count: 1 };
+    }
+    this.organisations.set(key, best);
+    return best;
+  }
+
+  /**
+   * Capitalised words (and connectors between them) read from an offset in one direction,
+   * stopping at punctuation, a line break or a lower-case word.
+   */
+  private readWords(from: number, direction: 1 | -1, max: number): string[] {
+    const text = this.text;
+    const words: string[] = [];
+    let i = from;
+    while (words.length < max) {
+      if (direction === 1) {
+        if (text.charCodeAt(i) !== 32) break;
+        i++;
+        let end = i;
+        while (end < text.length && !isBoundary(text.charCodeAt(end))) end++;
+        if (end === i) break;
+        let word = text.slice(i, end);
+        const stop = /[,.;:!?)"”]$/.test(word) && !/^(?:\p{Lu}\.)+$/u.test(word) && !ABBREVIATION.test(word);
+        if (stop) word = word.replace(/[,.;:!?)"”]+$/, '');
+        if (!word || !(isUpper(word.charCodeAt(0), word.charAt(0)) || CONNECTORS.has(word) || ARABIC_PARTICLE.test(word))) break;
+        words.push(word);
+        i = end;
+        if (stop) break;
+      } else {
+        if (i < 0 || text.charCodeAt(i) !== 32) break;
+        let start = i;
+        while (start > 0 && !isBoundary(text.charCodeAt(start - 1))) start--;
+        if (start === i) break;
+        const word = text.slice(start, i);
+        if (/[,.;:!?(“"]$/.test(word) && !ABBREVIATION.test(word) && !/^(?:\p{Lu}\.)+$/u.test(word)) break;
+        if (!(isUpper(word.charCodeAt(0), word.charAt(0)) || CONNECTORS.has(word) || ARABIC_PARTICLE.test(word))) break;
+        words.unshift(word);
+        i = start - 1;
+      }
+    }
+    while (words.length && CONNECTORS.has(direction === 1 ? words[words.length - 1]! : words[0]!)) {
+      if (direction === 1) words.pop();
+      else words.shift();
+    }
+    return words;
+  }
+}
+
+/** al-Attiya, bin-Salman: a particle joined to a capitalised name. */
+const ARABIC_PARTICLE = /^(?:al|el|ad|as|ash|at|an|ar|az|ud|bin|ibn|abu|abd)-\p{Lu}/u;
+
+const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Prof|Jr|Sr|St|Ft|Del|Cmdr|\p{Lu})\.$/u;
+
+function isBoundary(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0 || Number.isNaN(code);
+}
+
+function wordBoundary(text: string, start: number, end: number): boolean {
+  return (start === 0 || !isLetterOrDigit(text.charCodeAt(start - 1))) && (end >= text.length || !isLetterOrDigit(text.charCodeAt(end)));
+}
+
+/** The whole word an occurrence stands in, when it ends the word ("al-Assad’s" for "Assad"). */
+function tokenAround(text: string, start: number, end: number): Span | null {
+  if (end < text.length && isLetterOrDigit(text.charCodeAt(end))) {
+    // Only a possessive may follow: Assad’s
+    const rest = text.slice(end, end + 2);
+    if (!/^[’']s/.test(rest)) return null;
+  }
+  let from = start;
+  if (from > 0) {
+    const before = text.charCodeAt(from - 1);
+    if (before === 45) {
+      while (from > 0 && !isBoundary(text.charCodeAt(from - 1))) from--;
+      if (!/^(?:al|el|ad|as|ash|at|an|ar|az|ud|bin|ibn|abu|abd)-/i.test(text.slice(from, start))) return null;
+    } else if (isLetterOrDigit(before)) return null;
+  }
+  return { start: from, end };
+}
+
+/** Person names are short runs of capitalised words, not acronyms or organisations. */
+function looksLikePerson(name: string[]): boolean {
+  if (name.length > 5) return false;
+  for (const word of name) {
+    if (word === 'of' || word === 'for' || word === 'of the') return false;
+    if (/^\p{Lu}{2,}$/u.test(word)) return false; // NATO, ISIL
+    if (GROUP_NOUNS.has(lower(word))) return false;
+  }
+  return true;
+}
+
+function endsWithWords(name: string, words: string[]): boolean {
+  const have = name.split(' ');
+  const from = have.length - words.length;
+  if (from < 0) return false;
+  return words.every((w, i) => lower(have[from + i]!) === lower(w) || surnameKeys(have[from + i]!).includes(lower(w)));
+}

@@ -1,0 +1,330 @@
+/**
+ * Who says a quotation: the words of an attribution ("British Foreign Secretary William Hague",
+ * "the 11-nation Friends of Syria group", "he", "the US Secretary of State") turned into the
+ * fullest name the article gives, through its name index (surnames, titles, organisations) and,
+ * for pronouns, the most recent compatible speaker or sentence subject.
+ */
+import { CONNECTORS, GROUP_NOUNS, isTitleWord, namePieces, splitTitle, titleKey, type NameIndex } from './names.js';
+
+/** A word or punctuation mark of the text, with its offset into Article.text. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Prof|Jr|Sr|St|Del|Cmdr|Gens|Sens|Reps)\.|\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}’'\-]*|[^\s\p{L}\p{N}]/gu;
+
+/** Tokens of text[start, end). */
+export function tokenize(text: string, start: number, end: number, limit = Infinity): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = start;
+  for (let match = TOKEN.exec(text); match && match.index < end; match = TOKEN.exec(text)) {
+    const tokenEnd = Math.min(end, match.index + match[0].length);
+    tokens.push({ text: text.slice(match.index, tokenEnd), start: match.index, end: tokenEnd });
+    if (tokens.length >= limit) break;
+  }
+  return tokens;
+}
+
+/** Verbs that report speech; "according to" is handled beside them. */
+const SPEECH_VERBS = new Set(
+  (
+    'say says said saying tell tells told telling add adds added adding continue continues continued continuing explain explains explained explaining ' +
+    'warn warns warned warning write writes wrote writing tweet tweets tweeted tweeting state states stated note notes noted noting argue argues argued arguing ' +
+    'ask asks asked asking insist insists insisted insisting declare declares declared announce announces announced claim claims claimed reply replies replied ' +
+    'respond responds responded acknowledge acknowledges acknowledged admit admits admitted remark remarks remarked recall recalls recalled stress stresses stressed ' +
+    'urge urges urged predict predicts predicted suggest suggests suggested concede concedes conceded complain complains complained boast boasts boasted joke jokes joked ' +
+    'quip quips quipped caution cautions cautioned emphasize emphasizes emphasized emphasise emphasises emphasised reiterate reiterates reiterated vow vows vowed ' +
+    'promise promises promised pledge pledges pledged observe observes observed comment comments commented post posts posted shout shouts shouted yell yelled cry cried ' +
+    'whisper whispered testify testified testifies allege alleges alleged charge charges charged counter counters countered confirm confirms confirmed deny denies denied ' +
+    'maintain maintains maintained contend contends contended conclude concludes concluded lament laments lamented muse mused recount recounts recounted report reports reported ' +
+    'assert asserts asserted demand demands demanded proclaim proclaimed thundered exclaimed retorted murmured stressing insisting'
+  ).split(' '),
+);
+
+const PARTICIPLES = /ing$/;
+
+/** Words between a subject and its speech verb: "has also repeatedly said". */
+const AUXILIARIES = new Set('has have had was were is are will would had also later then previously once again further earlier recently repeatedly often simply reportedly publicly privately had been did does do went on'.split(' '));
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'two', 'three', 'several', 'some', 'many']);
+const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+
+/** Lower-case heads that name a speaker without a name ("a spokesman", "local sources", "residents"). */
+const ROLE_NOUNS = new Set(
+  (
+    'source sources official officials spokesman spokeswoman spokesperson witness witnesses resident residents activist activists doctor doctors medic medics ' +
+    'commander commanders fighter fighters rebel rebels analyst analysts expert experts diplomat diplomats observer observers monitor monitors police statement report ' +
+    'people man woman men women voice aide aides adviser advisers minister ministers officer officers soldier soldiers lawmaker lawmakers member members leader leaders'
+  ).split(' '),
+);
+
+export function isSpeechVerb(word: string): boolean {
+  return SPEECH_VERBS.has(word.toLowerCase());
+}
+
+export function isParticiple(word: string): boolean {
+  return PARTICIPLES.test(word);
+}
+
+export function isAuxiliary(word: string): boolean {
+  return AUXILIARIES.has(word.toLowerCase()) || /^[a-z]+ly$/.test(word);
+}
+
+function isCapitalised(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return (code >= 65 && code <= 90) || (code > 127 && word[0] !== word[0]!.toLowerCase());
+}
+
+function isWord(token: Token): boolean {
+  return /^[\p{L}\p{N}]/u.test(token.text);
+}
+
+/** Lower-case words that end a speaker phrase: clause openers, prepositions, verbs of manner. */
+const PHRASE_STOPS = new Set(
+  (
+    'that who whom whose which when where while as because since after before during in on at to from with without about into over under than ' +
+    'and or but if though although was were is are has have had will would can could should may might did does do not also who’s ' +
+    'this these those there here then now today yesterday tonight tomorrow recently later earlier again'
+  ).split(' '),
+);
+
+/** Common verbs that end a subject ("The US Secretary of State met …"). */
+const LIKELY_VERBS = new Set(
+  (
+    'met meet meets went go goes came come comes made make makes took take takes gave give gives held hold holds led lead leads left leave leaves began begin begins ' +
+    'won win wins lost lose loses sent send sends put puts got get gets saw see sees knew know knows thought think thinks found find finds became become becomes ' +
+    'kept keep keeps ran run runs spoke speak speaks called call calls want wants need needs seem seems appear appears must shall been being be am ' +
+    'believe believes believed hope hopes feel feels felt expect expects urged accused blamed launched killed'
+  ).split(' '),
+);
+
+const DASHES = /^[—–―-]$/;
+
+/** Could this token stand inside a speaker phrase ("9/11 widow Terry Strada", "Rep. Gwen Moore (D-Wis.)")? */
+function fitsPhrase(token: Token, first: boolean, inParens: boolean): boolean {
+  const word = token.text;
+  if (inParens) return word !== '“' && word !== '”' && word !== '"';
+  if (!isWord(token)) return word === '’' || word === "'" || word === '(' || word === '/' || word === '&' || (word === '-' && !first);
+  const l = word.toLowerCase();
+  if (isCapitalised(word)) return !PRONOUNS.has(l) || first || l === 'i';
+  if (first && PRONOUNS.has(l)) return true;
+  if (PHRASE_STOPS.has(l) || isSpeechVerb(word) || /ing$/.test(word) || /ly$/.test(word) || LIKELY_VERBS.has(l)) return false;
+  return !/ed$/.test(l) || ROLE_NOUNS.has(l);
+}
+
+/** Tokens of a phrase, without parenthetical asides or marks at its ends. */
+function collect(tokens: Token[], from: number, step: 1 | -1, max: number): Token[] {
+  const phrase: Token[] = [];
+  let depth = 0;
+  for (let i = from; i >= 0 && i < tokens.length && phrase.length < max; i += step) {
+    const token = tokens[i]!;
+    const l = token.text.toLowerCase();
+    if (step === 1 && phrase.length === 1 && PRONOUNS.has(phrase[0]!.text.toLowerCase())) break; // "he" stands alone
+    const opening = step === 1 ? '(' : ')';
+    const closing = step === 1 ? ')' : '(';
+    if (token.text === opening) {
+      depth++;
+      phrase.push(token);
+      continue;
+    }
+    if (token.text === closing) {
+      if (depth === 0) break;
+      depth--;
+      phrase.push(token);
+      continue;
+    }
+    if (step === -1 && depth === 0 && (DETERMINERS.has(l) || PRONOUNS.has(l))) {
+      // Reading backwards, a determiner or a pronoun opens the phrase.
+      if (phrase.length === 0 || !PRONOUNS.has(l)) phrase.push(token);
+      break;
+    }
+    if (!fitsPhrase(token, phrase.length === 0 || (step === 1 && phrase.length === 1 && DETERMINERS.has(phrase[0]!.text.toLowerCase())), depth > 0)) break;
+    phrase.push(token);
+  }
+  if (step === -1) phrase.reverse();
+  return trimPhrase(phrase);
+}
+
+/** The speaker phrase that starts at tokens[from]: "Observatory director Rami Abdel Rahman". */
+export function phraseForward(tokens: Token[], from: number, max = 12): Token[] {
+  return collect(tokens, from, 1, max);
+}
+
+/** The speaker phrase that ends at tokens[to] (inclusive), read backwards. */
+export function phraseBackward(tokens: Token[], to: number, max = 12): Token[] {
+  return collect(tokens, to, -1, max);
+}
+
+/** Drops connectors and marks at either end (parentheses stay when they close inside). */
+function trimPhrase(phrase: Token[]): Token[] {
+  let a = 0;
+  let b = phrase.length;
+  while (a < b && (CONNECTORS.has(phrase[a]!.text) || (!isWord(phrase[a]!) && phrase[a]!.text !== '('))) a++;
+  while (b > a && (CONNECTORS.has(phrase[b - 1]!.text) || (!isWord(phrase[b - 1]!) && phrase[b - 1]!.text !== ')'))) b--;
+  return phrase.slice(a, b);
+}
+
+export { DASHES };
+
+/** A resolved mention: who, and whether it is a person (for he/she) or a group (for they/it). */
+export interface Mention {
+  at: number;
+  name: string;
+  person: boolean;
+}
+
+export interface SpeakerContext {
+  text: string;
+  names: NameIndex;
+  /** The body's sentences, in order. */
+  sentences: { start: number; end: number }[];
+  /** Speakers already resolved, in text order. */
+  speakers: Mention[];
+  /** Whether an offset lies inside a quotation (names there are not subjects). */
+  insideQuote(at: number): boolean;
+  /** Per sentence: the first person and the first group named outside quotations (lazy). */
+  subjects: ({ person: Mention | null; group: Mention | null } | undefined)[];
+}
+
+/** How far back "he said" may look for its antecedent. */
+const LOOK_BACK_SENTENCES = 8;
+
+/** Index of the sentence that holds an offset (or the last one before it); -1 if none. */
+export function sentenceIndex(sentences: { start: number; end: number }[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= at) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * The most recent mention before `at` of the wanted kind: a resolved speaker, else the subject
+ * (first named person or group) of the sentence, reading sentences backwards but not before `floor`.
+ */
+export function recentMention(context: SpeakerContext, at: number, want: 'person' | 'group' | 'any', floor = 0): Mention | null {
+  const fits = (m: Mention | null | undefined): m is Mention => !!m && (want === 'any' || m.person === (want === 'person'));
+  let s = sentenceIndex(context.sentences, at - 1);
+  let speaker = context.speakers.length - 1;
+  for (let steps = 0; s >= 0 && steps < LOOK_BACK_SENTENCES; s--, steps++) {
+    const sentence = context.sentences[s]!;
+    if (sentence.end <= floor) break;
+    const end = Math.min(sentence.end, at);
+    for (; speaker >= 0 && context.speakers[speaker]!.at >= sentence.start; speaker--) {
+      const m = context.speakers[speaker]!;
+      if (m.at < end && fits(m)) return m;
+    }
+    const subjects = end < sentence.end ? mentionsIn(context, sentence.start, end) : (context.subjects[s] ??= mentionsIn(context, sentence.start, sentence.end));
+    if (want !== 'group' && subjects.person && fits(subjects.person)) return subjects.person;
+    if (want !== 'person' && subjects.group && fits(subjects.group)) return subjects.group;
+  }
+  return null;
+}
+
+/** Pronoun → the most recent compatible mention before `at`. */
+export function resolvePronoun(context: SpeakerContext, pronoun: string, at: number): Mention | null {
+  const p = pronoun.toLowerCase();
+  if (p === 'he' || p === 'she') return recentMention(context, at, 'person');
+  if (p === 'it') return recentMention(context, at, 'group');
+  return recentMention(context, at, 'group') ?? recentMention(context, at, 'person');
+}
+
+const MODIFIER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'to', 'with', 'by', 'on']);
+
+/**
+ * The speaker named by a phrase: a pronoun resolved, else the head name in it at its fullest
+ * (with a trailing group noun: "Friends of Syria group"), else an office the article gives to
+ * someone ("the US Secretary of State" → "John Kerry"), else the phrase as written when it ends
+ * in a role ("a senior official"); null when it names nobody.
+ */
+export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns = true): Mention | null {
+  if (phrase.length === 0) return null;
+  const at = phrase[0]!.start;
+  const first = phrase[0]!.text.toLowerCase();
+  if (phrase.length === 1 && PRONOUNS.has(first)) {
+    if (first === 'i' || first === 'you' || !pronouns) return null;
+    return resolvePronoun(context, first, at);
+  }
+  const words: string[] = [];
+  let depth = 0;
+  for (const token of phrase) {
+    if (token.text === '(') depth++;
+    else if (token.text === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isWord(token)) words.push(token.text);
+  }
+  if (words.length === 0) return null;
+  // Runs of capitalised words; the head is the last one not introduced by "of", "at", …
+  let head: { from: number; to: number } | null = null;
+  for (let i = 0; i < words.length; i++) {
+    if (!isCapitalised(words[i]!)) continue;
+    let j = i + 1;
+    while (j < words.length && (isCapitalised(words[j]!) || (CONNECTORS.has(words[j]!) && j + 1 < words.length && isCapitalised(words[j + 1]!)))) j++;
+    const before = words[i - 1]?.toLowerCase();
+    if (!before || !MODIFIER_PREPOSITIONS.has(before)) head = { from: i, to: j };
+    i = j - 1;
+  }
+  const tail = head ? words.slice(head.to) : words;
+  const possessive = head !== null && /['’]s?$/.test(words[head.to - 1]!) && tail.length > 0;
+  if (head && !possessive) {
+    const pieces = namePieces(words.slice(head.from, head.to).join(' '));
+    const piece = pieces[pieces.length - 1];
+    if (piece) {
+      const { title, name } = splitTitle(piece);
+      if (name.length > 0) {
+        const full = context.names.fullest(name);
+        const groupNoun = tail[0] && GROUP_NOUNS.has(tail[0].toLowerCase()) ? ` ${tail[0].toLowerCase()}` : '';
+        if (groupNoun) return { at, name: full.name + groupNoun, person: false };
+        return { at, name: full.name, person: full.person };
+      }
+      const office = context.names.office(titleKey([...title, ...tail]));
+      if (office) return { at, name: office, person: true };
+    }
+  }
+  const office = context.names.office(titleKey(words.filter((w) => !/['’]s?$/.test(w))));
+  if (office) return { at, name: office, person: true };
+  const last = words[words.length - 1]!.toLowerCase();
+  if (ROLE_NOUNS.has(last) || GROUP_NOUNS.has(last) || isTitleWord(last)) {
+    const plain = context.text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end);
+    return { at, name: plain, person: !GROUP_NOUNS.has(last) && !/s$/.test(last) };
+  }
+  return null;
+}
+
+/**
+ * The first person and the first group named in text[start, end) outside quotations: a
+ * sentence's subject, which "he said" in a later sentence usually points back to.
+ */
+function mentionsIn(context: SpeakerContext, start: number, end: number): { person: Mention | null; group: Mention | null } {
+  const found: { person: Mention | null; group: Mention | null } = { person: null, group: null };
+  const tokens = tokenize(context.text, start, end, 60);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!isCapitalised(token.text) || context.insideQuote(token.start)) continue;
+    if (PRONOUNS.has(token.text.toLowerCase()) && i === 0) return found; // the sentence goes on about the previous subject
+    const phrase = phraseForward(tokens, i, 8);
+    if (phrase.length === 0) continue;
+    const resolved = resolvePhrase(context, phrase, false);
+    if (resolved?.person) {
+      found.person ??= resolved;
+      return found;
+    }
+    if (resolved && !found.group) found.group = resolved;
+    i = tokens.indexOf(phrase[phrase.length - 1]!);
+  }
+  return found;
+}
+
+/** The first person named in text[start, end) outside quotations. */
+export function firstPerson(context: SpeakerContext, start: number, end: number): Mention | null {
+  return end > start ? mentionsIn(context, start, end).person : null;
+}
+
+export { isCapitalised, isWord, PRONOUNS };
