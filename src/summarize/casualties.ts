@@ -191,7 +191,9 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, context: stri
     words++;
   }
   const nounEnd = personEnd > 0 ? personEnd : j;
-  const who = personEnd > 0 ? text.slice(tokens[last]!.start, tokens[personEnd - 1]!.end) : null;
+  // Who: up to the noun for people, else the words themselves when they are few ("killed 30 Houthis").
+  const whoEnd = personEnd > 0 ? personEnd : j > last && j - last <= 3 && /s$/.test(tokens[j - 1]!.lower) ? j : -1;
+  const who = whoEnd > 0 ? text.slice(tokens[last]!.start, tokens[whoEnd - 1]!.end) : null;
   const mention: Mention = { figure: null, read, phraseStart, phraseEnd: nounEnd, spanEnd: nounEnd, who, hasPerson: personEnd > 0 || read.vague !== null, otherVerb: false };
   const values = { count: read.count, min: read.min, max: null as number | null, qualifier: qualifier ?? read.vague, bound, rangeMax };
 

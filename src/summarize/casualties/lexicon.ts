@@ -56,7 +56,7 @@ export const AUXILIARIES = new Set([
   'were', 'was', 'have', 'has', 'had', 'been', 'being', 'be', 'are', 'is', 'will', 'would', 'may', 'might', 'could',
   'reportedly', 'also', 'all', 'later', 'allegedly', 'now', 'already', 'since', 'confirmed', 'believed', 'thought', 'feared',
   'said', 'reported', 'known', 'to', 'apparently', 'subsequently', 'eventually', 'mostly', 'either', 'officially', 'shot', 'left', 'lay', 'lie', 'got', 'get', 'gets', 'getting', 'became', 'become',
-  'forced', 'begun', 'began', 'started', 'starting', 'continue', 'continued', 'continuing', 'likely', 'probably', 'presumed', 'presumably', 'recorded', 'overall', 'altogether', 'initially', 'reportedly',
+  'forced', 'begun', 'began', 'started', 'starting', 'continue', 'continued', 'continuing', 'likely', 'probably', 'presumed', 'presumably', 'recorded', 'still', 'yet', 'currently', 'remain', 'remained', 'remains', 'overall', 'altogether', 'initially', 'reportedly',
 ]);
 
 /** Qualifiers before a count and the bound they set. */
@@ -83,7 +83,7 @@ export const PEOPLE = new Set([
   'conscripts', 'defectors', 'activists', 'supporters', 'loyalists', 'opponents', 'aid', 'hostages', 'detainees', 'refugees',
   'martyrs', 'victims', 'casualties', 'syrians', 'iraqis', 'kurds', 'palestinians', 'lebanese', 'turks', 'russians', 'americans',
   'iranians', 'afghans', 'yazidis', 'alawites', 'christians', 'sunnis', 'shiites', 'druze', 'israelis', 'jordanians', 'egyptians',
-  'foreigners', 'nationals', 'youths', 'youngsters', 'elderly', 'adults', 'males', 'females', 'paramedics', 'rescuers', 'firefighters', 'suspects', 'attackers', 'assailants', 'bombers', 'agents', 'spies', 'diplomats',
+  'foreigners', 'nationals', 'youths', 'youngsters', 'elderly', 'adults', 'males', 'females', 'paramedics', 'rescuers', 'firefighters', 'suspects', 'farmers', 'fishermen', 'miners', 'shoppers', 'tourists', 'hikers', 'climbers', 'sailors', 'pilots', 'drivers', 'guards', 'bystanders', 'attackers', 'assailants', 'bombers', 'agents', 'spies', 'diplomats',
 ]);
 
 /** A count of these is not a count of people: "35 homes were destroyed", "killed in 3 attacks". */

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseNumber, readNumber, tokenize } from '../../src/summarize/numbers.js';
+
+describe('parseNumber', () => {
+  it.each([
+    ['7', 7],
+    ['130,000', 130_000],
+    ['130000', 130_000],
+    ['1 000', 1000],
+    ['12 500', 12_500],
+    ['1.5 million', 1_500_000],
+    ['6.36 million', 6_360_000],
+    ['3 million', 3_000_000],
+  ])('reads the figure %s', (text, value) => {
+    expect(parseNumber(text)).toBe(value);
+  });
+
+  it.each([
+    ['one', 1],
+    ['Two', 2],
+    ['eleven', 11],
+    ['twenty-five', 25],
+    ['twenty five', 25],
+    ['ninety-nine', 99],
+    ['a hundred', 100],
+    ['two hundred and fifty', 250],
+    ['one hundred twenty', 120],
+    ['five thousand', 5000],
+    ['three million', 3_000_000],
+    ['half a million', 500_000],
+    ['a dozen', 12],
+    ['two dozen', 24],
+    ['half a dozen', 6],
+  ])('reads the words %s', (text, value) => {
+    expect(parseNumber(text)).toBe(value);
+  });
+
+  it.each([
+    ['dozens', 24],
+    ['dozens of', 24],
+    ['scores of', 40],
+    ['tens of', 20],
+    ['hundreds of', 200],
+    ['thousands', 2000],
+    ['tens of thousands of', 20_000],
+    ['hundreds of thousands', 200_000],
+    ['millions', 2_000_000],
+    ['several hundred', 200],
+  ])('gives the lower bound of the vague amount %s', (text, min) => {
+    expect(parseNumber(text)).toBe(min);
+    const read = readNumber(tokenize(text), 0);
+    expect(read?.count).toBeNull();
+    expect(read?.min).toBe(min);
+  });
+
+  it('does not read words that are no numbers', () => {
+    for (const text of ['a', 'the scores', 'tens', 'half', 'several', 'hundred', '1.5', 'twenty twenty', 'one one']) {
+      expect(parseNumber(text), text).toBeNull();
+    }
+  });
+});
+
+describe('tokenize', () => {
+  it('keeps offsets into the text it was given, shifted by the offset', () => {
+    const text = 'killed 1,200 people-';
+    const tokens = tokenize(text, 10);
+    expect(tokens.map((t) => t.text)).toEqual(['killed', '1,200', 'people', '-']);
+    for (const t of tokens) expect(text.slice(t.start - 10, t.end - 10)).toBe(t.text);
+    expect(tokens[1]!.digits).toBe(true);
+  });
+});
