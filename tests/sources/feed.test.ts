@@ -11,7 +11,7 @@ let client: HttpClient;
 
 beforeAll(async () => {
   web = await WebServer.start();
-  client = new HttpClient({ allowLoopback: true, timeoutMs: 2000 });
+  client = new HttpClient({ allowLoopback: true, timeoutMs: 5000 });
   web.route('/rss.xml', { headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, body: fixture('rss2.xml') });
   web.route('/rdf.xml', { headers: { 'content-type': 'application/rdf+xml' }, body: fixture('rdf.xml') });
   web.route('/atom.xml', { headers: { 'content-type': 'application/atom+xml' }, body: fixture('atom.xml') });

@@ -11,7 +11,7 @@ let web: WebServer;
 let client: HttpClient;
 beforeAll(async () => {
   web = await WebServer.start();
-  client = new HttpClient({ allowLoopback: true, timeoutMs: 2000 });
+  client = new HttpClient({ allowLoopback: true, timeoutMs: 5000 });
   web.route('/rss.xml', { headers: { 'content-type': 'application/rss+xml' }, body: fixture('rss2.xml') });
   web.route('/article', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: fixture('article.html') });
   web.route('/broken.xml', { headers: { 'content-type': 'application/xml' }, body: fixture('invalid.xml') });

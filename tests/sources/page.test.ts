@@ -74,7 +74,7 @@ describe('fetchArticle', () => {
   let client: HttpClient;
   beforeAll(async () => {
     web = await WebServer.start();
-    client = new HttpClient({ allowLoopback: true, timeoutMs: 2000 });
+    client = new HttpClient({ allowLoopback: true, timeoutMs: 5000 });
     web.route('/night-trains', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: articleHtml });
     web.route('/short-link', { status: 301, headers: { location: '/night-trains' } });
     web.route('/notes.txt', { headers: { 'content-type': 'text/plain' }, body: 'Plain title\n\nFirst paragraph of a plain article.\n\nSecond paragraph.\n' });

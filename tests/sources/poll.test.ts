@@ -43,7 +43,7 @@ function serve(items: TestItem[], etag: string): void {
 
 beforeAll(async () => {
   web = await WebServer.start();
-  client = new HttpClient({ allowLoopback: true, timeoutMs: 2000 });
+  client = new HttpClient({ allowLoopback: true, timeoutMs: 5000 });
   source.url = web.url('/feed.xml');
   web.route('/feed.xml', (req, res) => {
     if (feed.status) return void res.writeHead(feed.status, feed.headers).end('trouble');
