@@ -1,7 +1,17 @@
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { format } from 'node:util';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
+import {
+  App,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  HTTPReceiverDeferredRequestError,
+  LogLevel,
+  SocketModeReceiver,
+  webApi,
+  type Logger as BoltLogger,
+  type Receiver,
+} from '@slack/bolt';
 import { commands as defaultCommands, itemPartView as defaultItemPartView } from '../../commands/index.js';
 import type { CommandContext, CommandDefinition } from '../../commands/types.js';
 import type { Config } from '../../config/schema.js';
@@ -44,7 +54,7 @@ export interface SlackPlatform extends PlatformAdapter {
   readonly platform: 'slack';
   /** The Bolt app (for tests and for adding listeners). */
   readonly app: App;
-  /** The port actually listened on once started (HTTP mode), else null. */
+  /** The port actually listened on once started (/slack/events and the routes), else null. */
   port(): number | null;
 }
 
@@ -68,6 +78,26 @@ export function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
+/**
+ * Serves one of the service's routes, looked up when the request arrives: the service adds routes
+ * (health, metrics, Discord interactions) after creating the platform, so a list copied at
+ * construction, as Bolt's customRoutes are, would miss them. False when no route matches.
+ */
+function serveRoute(routes: readonly HttpRoute[], req: IncomingMessage, res: ServerResponse, logger: Logger): boolean {
+  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  const method = (req.method ?? 'GET').toUpperCase();
+  const route = routes.find((r) => r.path === path && (Array.isArray(r.method) ? r.method : [r.method]).some((m) => m === method));
+  if (!route) return false;
+  Promise.resolve()
+    .then(() => route.handler(req, res))
+    .catch((error: unknown) => {
+      logger.error({ err: error, path }, 'route handler failed');
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  return true;
+}
+
 function describeStartError(error: unknown): string {
   if (error instanceof webApi.WebAPIPlatformError) return `Slack rejected the bot token at start (${error.data.error}): check SLACK_BOT_TOKEN`;
   return `Cannot reach Slack at start (auth.test): ${error instanceof Error ? error.message : String(error)}`;
@@ -89,22 +119,32 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
   };
 
   let receiver: Receiver;
+  let routeServer: Server | undefined;
   if (options.mode === 'socket') {
     const appToken = requireValue(options.appToken, 'SLACK_APP_TOKEN', 'Socket Mode needs an app-level token (xapp-…) with connections:write');
     if (!appToken.startsWith('xapp-')) throw new UserError('SLACK_APP_TOKEN must be an app-level token starting with "xapp-" (see docs/slack.md)');
     receiver = new SocketModeReceiver({
       appToken,
       logger: log,
-      customRoutes: options.routes,
       // Only the base URL: the Socket Mode client keeps its own long retry policy for reconnecting.
-      installerOptions: { port: options.port, clientOptions: { slackApiUrl } },
+      installerOptions: { clientOptions: { slackApiUrl } },
+    });
+    // Socket Mode needs no public endpoint; the service routes get a plain server on the port.
+    routeServer = createServer((req, res) => {
+      if (serveRoute(options.routes, req, res, options.logger)) return;
+      res.writeHead(404);
+      res.end();
     });
   } else {
     receiver = new HTTPReceiver({
       signingSecret: requireValue(options.signingSecret, 'SLACK_SIGNING_SECRET', 'copy the Signing Secret from your Slack app'),
       endpoints: SLACK_EVENTS_PATH,
-      customRoutes: options.routes,
       logger: log,
+      // Bolt hands every request that is not /slack/events here: the service routes, else 404.
+      dispatchErrorHandler: (args) => {
+        if (args.error instanceof HTTPReceiverDeferredRequestError && serveRoute(options.routes, args.request, args.response, options.logger)) return;
+        HTTPModuleFunctions.defaultDispatchErrorHandler(args);
+      },
       // ack() answers Slack at once; the command then runs and answers through respond().
       processBeforeResponse: false,
     });
@@ -146,12 +186,25 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
       } catch (error) {
         throw new UserError(describeStartError(error));
       }
-      const started: unknown = await app.start(options.port);
-      if (options.mode === 'http') server = started as Server;
+      if (routeServer) {
+        const listening = routeServer;
+        await new Promise<void>((resolve, reject) => {
+          listening.once('error', reject);
+          listening.listen(options.port, () => resolve());
+        });
+        await app.start();
+        server = listening;
+      } else {
+        server = (await app.start(options.port)) as Server;
+      }
       options.logger.info({ mode: options.mode, port: this.port() ?? options.port }, 'slack app started');
     },
     async stop() {
       await app.stop();
+      if (routeServer?.listening) {
+        routeServer.closeAllConnections();
+        await new Promise<void>((resolve) => routeServer!.close(() => resolve()));
+      }
       server = null;
     },
     async close() {

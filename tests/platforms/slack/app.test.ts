@@ -219,20 +219,24 @@ describe('Slack acknowledgement and failures', () => {
     expect(logs.join('')).toContain('database is locked');
   });
 
-  it('serves the service routes on the same port as /slack/events', async () => {
-    platform = await startPlatform(new MemoryLibrary(), [
-      {
-        path: '/healthz',
-        method: 'GET',
-        handler: (_req, res) => {
-          res.writeHead(200, { 'content-type': 'text/plain' });
-          res.end('ok');
-        },
+  it('serves the service routes on the same port as /slack/events, including routes added after it was made', async () => {
+    const routes: HttpRoute[] = [];
+    platform = await startPlatform(new MemoryLibrary(), routes);
+    // The service adds its health routes after creating the platform.
+    routes.push({
+      path: '/healthz',
+      method: ['GET', 'POST'],
+      handler: (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('ok');
       },
-    ]);
-    const health = await fetch(`http://127.0.0.1:${platform.port()}/healthz`);
+    });
+    const base = `http://127.0.0.1:${platform.port()}`;
+    const health = await fetch(`${base}/healthz?probe=1`);
     expect(health.status).toBe(200);
     expect(await health.text()).toBe('ok');
+    expect((await fetch(`${base}/nowhere`)).status).toBe(404);
+    expect((await fetch(`${base}/healthz`, { method: 'DELETE' })).status).toBe(404);
   });
 
   it('refuses to start with a token Slack rejects, in plain words', async () => {

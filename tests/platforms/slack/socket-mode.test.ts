@@ -18,7 +18,7 @@ beforeEach(async () => {
     mode: 'socket',
     apiUrl: slack.apiUrl,
     port: 0,
-    routes: [],
+    routes: [{ path: '/healthz', method: 'GET', handler: (_req, res) => res.end('ok') }],
     context: { library: new MemoryLibrary([digestOf(3)]), fetchArticle: async () => Promise.reject(new Error('offline')), now: () => new Date('2026-03-02T09:00:00Z'), timeZone: 'UTC' },
     logger: capturingLogger().logger,
     retry: FAST_RETRY,
@@ -46,6 +46,12 @@ describe('Slack Socket Mode', () => {
     await slack.sendEnvelope('interactive', buttonPayload('newsdigest:figures:story-2', 'story-2', slack.responseUrl('socket-2')));
     await slack.waitFor(() => slack.responses('socket-2').length > 0);
     expect(JSON.stringify(slack.responses('socket-2')[0]!.blocks)).toContain('at least 3 passengers injured');
+  });
+
+  it('serves the service routes on its port without any Slack endpoint', async () => {
+    const base = `http://127.0.0.1:${platform.port()}`;
+    expect(await (await fetch(`${base}/healthz`)).text()).toBe('ok');
+    expect((await fetch(`${base}/slack/events`, { method: 'POST' })).status).toBe(404);
   });
 
   it('still posts digests through the Web API', async () => {
