@@ -297,9 +297,12 @@ function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean): Cu
     }
   }
   if (TOLL_LINKS.has(t.lower)) {
-    for (let k = p; k >= Math.max(0, p - 20); k--) {
+    let harm: FigureKind | null = null; // "the number of fighters killed in the battles has risen to 39"
+    for (let k = p; k >= Math.max(0, p - 40); k--) {
       const word = tokens[k]!;
       if (word.digits || word.text === '.' || word.text === ';') break;
+      harm ??= CUE_AFTER[word.lower] ?? null;
+      if (harm && word.lower === 'number' && tokens[k + 1]?.lower === 'of' && k < p - 2) return { kind: harm, start: k, end: p + 1, weak: true };
       if (word.lower === 'toll' || word.lower === 'tolls') {
         const kind: FigureKind = tokens[k - 1]?.lower === 'casualty' ? 'casualties' : tokens[k - 1]?.lower === 'injury' ? 'injured' : 'killed';
         const start = tokens[k - 1]?.lower === 'death' || tokens[k - 1]?.lower === 'casualty' || tokens[k - 1]?.lower === 'injury' ? k - 1 : k;

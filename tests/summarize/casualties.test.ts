@@ -210,3 +210,11 @@ describe('extractCasualties: robustness', () => {
     }
   });
 });
+
+describe('extractCasualties: "the number of … killed has risen to N"', () => {
+  it('takes the kind from the cue inside the number phrase', () => {
+    expect(brief(figures('The number of guards killed in the week of riots has risen to 19, the ministry said.'))).toEqual([{ count: 19, min: null, max: null, kind: 'killed' }]);
+    expect(brief(figures('The number of people wounded reached 240.'))).toEqual([{ count: 240, min: null, max: null, kind: 'injured' }]);
+    expect(figures('The number of schools reopened rose to 40.')).toEqual([]);
+  });
+});
