@@ -22,7 +22,8 @@ export function register(program: Command): void {
     .command('register')
     .description('register /digest, /article and /summary with Discord (replaces the commands registered before)')
     .option('--guild <id>', 'register in one server only: shows at once, for testing (default: every server)')
-    .action(async (options: { guild?: string }) => {
+    .option('--clear', 'remove the commands instead (from the server given with --guild, or the global ones)')
+    .action(async (options: { guild?: string; clear?: boolean }) => {
       const secrets = readSecrets();
       const appId = applicationId(secrets);
       if (!secrets.discordToken) throw new UserError('DISCORD_TOKEN is not set: copy the bot token from the Bot page of your app in the Discord Developer Portal');
@@ -30,7 +31,11 @@ export function register(program: Command): void {
         throw new UserError(`--guild "${options.guild}" is not a server id: in Discord, turn on Developer Mode and use "Copy Server ID"`);
       }
       const rest = createRest({ token: secrets.discordToken, apiUrl: secrets.discordApiUrl });
-      const registered = await registerCommands(rest, appId, commands, options.guild);
+      const registered = await registerCommands(rest, appId, options.clear ? [] : commands, options.guild);
+      if (options.clear) {
+        process.stdout.write(options.guild ? `Removed the commands from server ${options.guild}.\n` : 'Removed the global commands.\n');
+        return;
+      }
       const names = registered.map((command) => `/${command.name}`).join(', ');
       process.stdout.write(options.guild ? `Registered ${names} in server ${options.guild}.\n` : `Registered ${names} globally, for every server the bot is in.\n`);
     });

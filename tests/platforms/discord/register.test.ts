@@ -67,6 +67,17 @@ describe('Discord command registration', () => {
     expect(output.join('')).toBe(`Registered /digest, /article, /summary in server ${fakeIds.guild}.\n`);
   });
 
+  it('removes the commands with --clear', async () => {
+    vi.stubEnv('DISCORD_TOKEN', 'cli-token');
+    vi.stubEnv('DISCORD_APPLICATION_ID', fakeIds.application);
+    vi.stubEnv('DISCORD_API_URL', api.apiUrl);
+    vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const program = new Command().exitOverride();
+    register(program);
+    await program.parseAsync(['discord', 'register', '--guild', fakeIds.guild, '--clear'], { from: 'user' });
+    expect(api.requestsTo('PUT', `/guilds/${fakeIds.guild}/commands`)[0]!.body).toEqual([]);
+  });
+
   it('says which secret or argument is wrong, before calling Discord', async () => {
     vi.stubEnv('DISCORD_TOKEN', '');
     vi.stubEnv('DISCORD_APPLICATION_ID', fakeIds.application);
