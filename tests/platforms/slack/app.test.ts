@@ -115,6 +115,10 @@ describe('Slack slash commands and buttons over the HTTP receiver', () => {
     expect(JSON.stringify(answer!.blocks)).toContain('River ferry service resumes in town 3');
     await vi.waitFor(() => expect(events).toEqual([{ platform: 'slack', command: '/digest', ms: expect.any(Number), ok: true }]));
     expect(slack.calls('auth.test')).toHaveLength(1); // token checked once at start
+    // Debug logs of Bolt and the Web API went through pino: no token or secret in them.
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs.join('')).not.toContain(slack.botToken);
+    expect(logs.join('')).not.toContain(SECRET);
   });
 
   it('shares /digest in the channel when asked, and shows the top N', async () => {
