@@ -18,7 +18,7 @@ beforeEach(async () => {
     mode: 'socket',
     apiUrl: slack.apiUrl,
     port: 0,
-    routes: [{ path: '/healthz', method: 'GET', handler: (_req, res) => res.end('ok') }],
+    routes: [{ path: '/healthz', method: 'GET', handler: (_req, res) => void res.end('ok') }],
     context: { library: new MemoryLibrary([digestOf(3)]), fetchArticle: async () => Promise.reject(new Error('offline')), now: () => new Date('2026-03-02T09:00:00Z'), timeZone: 'UTC' },
     logger: capturingLogger().logger,
     retry: FAST_RETRY,
