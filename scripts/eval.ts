@@ -90,7 +90,7 @@ function main(argv: string[]): number {
 
   const runs = names.map((name) => runSet(path.join(dir, name), { sentences, name }));
 
-  const outDir = path.resolve(root, values.write ?? '.eval');
+  const outDir = values.write ? path.resolve(values.write) : path.join(root, '.eval');
   mkdirSync(outDir, { recursive: true });
   for (const run of runs) {
     writeFileSync(path.join(outDir, `${run.name}.jsonl`), run.predictions.map((p) => JSON.stringify(p)).join('\n') + '\n');
@@ -100,8 +100,12 @@ function main(argv: string[]): number {
     console.log(JSON.stringify(Object.fromEntries(runs.map((r) => [r.name, { ...r.score, failures: r.failures }])), null, 2));
   } else {
     console.log(evalTable(runs, sentences));
-    const rel = path.relative(process.cwd(), outDir) || '.';
-    console.log(`\npredictions: ${rel}/<set>.jsonl (score one with: python3 ${path.join(dir, 'score.py')} ${path.join(dir, '<set>')} ${rel}/<set>.jsonl)`);
+    const rel = path.relative(process.cwd(), outDir);
+    const shown = !rel || rel.startsWith('..') ? outDir : rel;
+    const example = runs.length === 1 ? runs[0]!.name : '<set>';
+    console.log(
+      `\npredictions: ${shown}/<set>.jsonl (score one with: python3 ${path.join(dir, 'score.py')} ${path.join(dir, example)} ${path.join(shown, `${example}.jsonl`)})`,
+    );
   }
   if (errors > 0) {
     for (const run of runs) console.log(`\n${errorReport(run, errors)}`);
