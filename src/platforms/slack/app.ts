@@ -66,7 +66,12 @@ const BOLT_LEVELS: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: Lo
 /** Bolt and the Web API log through pino (whose redaction hides tokens); Slack libraries never print tokens. */
 export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'slack' });
-  const line = (msg: unknown[]) => format(...msg);
+  // Libraries' debug lines can quote raw payloads (a Socket Mode envelope carries a verification
+  // token): hide anything token-shaped before it reaches the log.
+  const line = (msg: unknown[]) =>
+    format(...msg)
+      .replace(/\b(xox[abeprs]|xapp)-[\w-]+/g, '$1-[redacted]')
+      .replace(/("token"\s*:\s*")[^"]*"/g, '$1[redacted]"');
   return {
     debug: (...msg) => child.debug(line(msg)),
     info: (...msg) => child.info(line(msg)),

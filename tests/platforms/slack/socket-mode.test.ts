@@ -8,9 +8,12 @@ import { capturingLogger, FAST_RETRY } from './helpers.js';
 
 let slack: FakeSlackApi;
 let platform: SlackPlatform;
+let logs: string[];
 
 beforeEach(async () => {
   slack = await FakeSlackApi.start();
+  const captured = capturingLogger();
+  logs = captured.lines;
   platform = createSlackPlatform({
     botToken: slack.botToken,
     signingSecret: '',
@@ -20,7 +23,7 @@ beforeEach(async () => {
     port: 0,
     routes: [{ path: '/healthz', method: 'GET', handler: (_req, res) => void res.end('ok') }],
     context: { library: new MemoryLibrary([digestOf(3)]), fetchArticle: async () => Promise.reject(new Error('offline')), now: () => new Date('2026-03-02T09:00:00Z'), timeZone: 'UTC' },
-    logger: capturingLogger().logger,
+    logger: captured.logger,
     retry: FAST_RETRY,
     minIntervalMs: 0,
   });
@@ -46,6 +49,13 @@ describe('Slack Socket Mode', () => {
     await slack.sendEnvelope('interactive', buttonPayload('newsdigest:figures:story-2', 'story-2', slack.responseUrl('socket-2')));
     await slack.waitFor(() => slack.responses('socket-2').length > 0);
     expect(JSON.stringify(slack.responses('socket-2')[0]!.blocks)).toContain('at least 3 passengers injured');
+
+    // Debug logs quote the envelopes; tokens in them are hidden.
+    const logged = logs.join('');
+    expect(logged).toContain('Received a message on the WebSocket');
+    expect(logged).not.toContain('xapp-1-test');
+    expect(logged).not.toContain('deprecated-verification-token');
+    expect(logged).not.toContain(slack.botToken);
   });
 
   it('serves the service routes on its port without any Slack endpoint', async () => {
