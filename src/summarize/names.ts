@@ -16,7 +16,9 @@ const NOT_NAMES = new Set(
     'however meanwhile also still although though because despite instead moreover furthermore indeed thus therefore hence otherwise later earlier today tonight yesterday tomorrow now here ' +
     'he she it we they i you his her its our their my your him them us me who whom whose what which where why how all both each every some many most few several no not nor one two three ' +
     'mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
-    'according asked speaking says said added told just even only asked unlike like other another such please yes well oh ok okay let last next first second third new latest'
+    'according asked speaking just even only asked unlike like other another such please yes well oh ok okay let last next first second third latest ' +
+    'during throughout amid following within including near via per upon toward towards against across along around behind beyond inside outside should would could will can might must ' +
+    'do does did is are was were has have had unless whether once any none nobody everyone someone something nothing perhaps maybe why more less much very too read follow'
   ).split(' '),
 );
 
@@ -38,7 +40,8 @@ export const GROUP_NOUNS = new Set(
   (
     'group groups coalition alliance ministry council committee agency army forces organisation organization organisations organizations campaign party government office ' +
     'department observatory network union movement front monitor command commission administration authority authorities court militia brigade brigades battalion ' +
-    'regime embassy institute foundation association federation bureau service services agency team board fund bank company firm media outlet newspaper channel station'
+    'regime embassy institute foundation association federation bureau service services agency team board fund bank company firm media outlet newspaper channel station ' +
+    'convention conference summit caucus center centre university college school institute society societies club church times post journal news press report'
   ).split(' '),
 );
 
@@ -72,6 +75,13 @@ export function splitTitle(words: string[]): { title: string[]; name: string[] }
     else if (CONNECTORS.has(word) && next !== undefined && isTitleWord(next)) k++;
     else if (isDemonym(word) && next !== undefined && (isTitleWord(next) || isDemonym(next))) k++;
     else break;
+  }
+  // "Majority Leader Mitch McConnell", "Vermont Sen. Bernie Sanders": up to the last title word.
+  for (let i = words.length - 2; i >= k; i--) {
+    if (isTitleWord(words[i]!) && !CONNECTORS.has(words[i + 1]!)) {
+      k = i + 1;
+      break;
+    }
   }
   // "State Department", "Foreign Ministry": an organisation, not a title before a name.
   const lastWord = words[words.length - 1];
@@ -272,8 +282,8 @@ export class NameIndex {
         while (end < text.length && !isBoundary(text.charCodeAt(end))) end++;
         if (end === i) break;
         let word = text.slice(i, end);
-        const stop = /[,.;:!?)"”]$/.test(word) && !/^(?:\p{Lu}\.)+$/u.test(word) && !ABBREVIATION.test(word);
-        if (stop) word = word.replace(/[,.;:!?)"”]+$/, '');
+        const stop = /[^\p{L}\p{N}]$/u.test(word) && !/^(?:\p{Lu}\.)+$/u.test(word) && !ABBREVIATION.test(word);
+        if (stop) word = word.replace(/[^\p{L}\p{N}]+$/u, '');
         if (!word || !(isUpper(word.charCodeAt(0), word.charAt(0)) || CONNECTORS.has(word) || ARABIC_PARTICLE.test(word))) break;
         words.push(word);
         i = end;
@@ -284,7 +294,7 @@ export class NameIndex {
         while (start > 0 && !isBoundary(text.charCodeAt(start - 1))) start--;
         if (start === i) break;
         const word = text.slice(start, i);
-        if (/[,.;:!?(“"]$/.test(word) && !ABBREVIATION.test(word) && !/^(?:\p{Lu}\.)+$/u.test(word)) break;
+        if (/[^\p{L}\p{N}]$/u.test(word) && !ABBREVIATION.test(word) && !/^(?:\p{Lu}\.)+$/u.test(word)) break;
         if (!(isUpper(word.charCodeAt(0), word.charAt(0)) || CONNECTORS.has(word) || ARABIC_PARTICLE.test(word))) break;
         words.unshift(word);
         i = start - 1;

@@ -196,6 +196,37 @@ function findCue(tokens: Token[], from: number): Cue | null {
   return null;
 }
 
+const OBJECT_PREPOSITIONS = new Set(['in', 'of', 'at', 'on', 'from', 'for', 'with', 'by', 'near', 'to', 'into', 'over', 'under', 'against', 'about', 'among', 'the']);
+
+/** The quotation's last piece ends a sentence: `….”` */
+function endsSentence(text: string, part: QuotedPart): boolean {
+  return /[.!?…]\s*$/.test(text.slice(Math.max(part.start, part.end - 3), part.end));
+}
+
+/** After the verb, the attribution's sentence ends within a few words and reports nothing more. */
+function attributionEndsSoon(tokens: Token[], cue: Cue): boolean {
+  const from = Math.max(tokens.indexOf(cue.verb), tokens.indexOf(cue.phrase[cue.phrase.length - 1]!)) + 1;
+  for (let i = from; i < tokens.length && i < from + 9; i++) {
+    const t = tokens[i]!.text;
+    if (t === '.' || t === '!' || t === '?' || t === ';') return true;
+    if (t.toLowerCase() === 'that') return false;
+  }
+  return tokens.length - from <= 8;
+}
+
+/** A speech verb later in the clause after a quotation, with its subject right before it. */
+function laterCue(tokens: Token[]): Cue | null {
+  for (let i = 1; i < tokens.length && i < 20; i++) {
+    const t = tokens[i]!.text;
+    if (t === '.' || t === '!' || t === '?' || t === '“' || t === '"') return null;
+    if (!isSpeechVerb(t) || isCapitalised(t) || isParticiple(t)) continue;
+    const phrase = phraseBackward(tokens, i - 1);
+    if (phrase.length && isCapitalised(phrase[phrase.length - 1]!.text)) return { phrase, verb: tokens[i]! };
+    return null;
+  }
+  return null;
+}
+
 /** The sentence that holds an offset. */
 function sentenceAt(sentences: Sentence[], at: number): Sentence | undefined {
   let lo = 0;
@@ -240,12 +271,26 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
       const phrase = phraseForward(tokens, 1);
       if (phrase.length && isCapitalised(phrase[0]!.text) && settle({ phrase, verb: dash })) return;
     }
-    // Only punctuation may stand between the mark and the attribution.
-    if (firstWord >= 0 && tokens.slice(0, firstWord).every((t) => /^[,.;:—–-]$/.test(t.text)) && settle(findCue(tokens, firstWord))) return;
+    // Only punctuation may stand between the mark and the attribution. After a quotation that
+    // ends its sentence, the attribution must end soon too (`.” he said.`, not `.” Camp
+    // residents told Reuters that …`).
+    if (firstWord < 0 || !tokens.slice(0, firstWord).every((t) => /^[,.;:—–-]$/.test(t.text))) continue;
+    const cue = findCue(tokens, firstWord);
+    if (cue && (!endsSentence(text, part) || attributionEndsSoon(tokens, cue)) && settle(cue)) return;
+    // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
+    if (!cue && !endsSentence(text, part) && settle(laterCue(tokens))) return;
   }
 
   // Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`.
   if (first.open >= 0 && settle(cueBefore(text, sentences, paragraphs[first.paragraph]!.start, first.open, previous))) return;
+
+  // `The Observatory “has documented …”`: a name right before the quotation says it.
+  if (first.open >= 0 && !startsStatement(text, first)) {
+    const sentence = sentenceAt(sentences, first.open);
+    const tokens = tokenize(text, Math.max(sentence?.start ?? 0, paragraphs[first.paragraph]!.start), first.open, 40);
+    const phrase = tokens.length ? phraseBackward(tokens, tokens.length - 1) : [];
+    if (phrase.length && isCapitalised(phrase[phrase.length - 1]!.text) && settle({ phrase, verb: phrase[phrase.length - 1]! })) return;
+  }
 
   // A paragraph that ends in a colon introduces the quotation: `Caddell continued:`.
   if (first.open === paragraphs[first.paragraph]?.start && first.paragraph > 0) {
@@ -320,6 +365,12 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     let j = i - 1;
     while (j >= 0 && isAuxiliary(tokens[j]!.text)) j--;
     const backward = j >= 0 ? phraseBackward(tokens, j) : [];
+    const before = backward.length ? tokens[tokens.indexOf(backward[0]!) - 1]?.text.toLowerCase() : undefined;
+    if (before && OBJECT_PREPOSITIONS.has(before)) {
+      // `US Central Command which oversees operations in the Middle East said`: the subject opens the sentence.
+      const subject = phraseForward(tokens, 0);
+      if (subject.length) return { phrase: subject, verb: token };
+    }
     if (backward.length) return { phrase: backward, verb: token };
     const forward = phraseForward(tokens, i + 1);
     if (forward.length) return { phrase: forward, verb: token };

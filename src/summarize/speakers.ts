@@ -100,6 +100,9 @@ const LIKELY_VERBS = new Set(
   ).split(' '),
 );
 
+/** Capitalised words that open a sentence, not a name: "In a statement", "During the debate". */
+const CAPITALISED_STOPS = new Set('during following amid despite should would could will can may might must according asked speaking however meanwhile but so yet for read'.split(' '));
+
 const DASHES = /^[—–―-]$/;
 
 /** Could this token stand inside a speaker phrase ("9/11 widow Terry Strada", "Rep. Gwen Moore (D-Wis.)")? */
@@ -108,8 +111,9 @@ function fitsPhrase(token: Token, first: boolean, inParens: boolean): boolean {
   if (inParens) return word !== '“' && word !== '”' && word !== '"';
   if (!isWord(token)) return word === '’' || word === "'" || word === '(' || word === '/' || word === '&' || (word === '-' && !first);
   const l = word.toLowerCase();
-  if (isCapitalised(word)) return !PRONOUNS.has(l) || first || l === 'i';
+  if (isCapitalised(word)) return (!PRONOUNS.has(l) || first || l === 'i') && !PHRASE_STOPS.has(l) && !CAPITALISED_STOPS.has(l);
   if (first && PRONOUNS.has(l)) return true;
+  if (isTitleWord(l) || GROUP_NOUNS.has(l) || ROLE_NOUNS.has(l)) return !PRONOUNS.has(l); // "state department spokeswoman"
   if (PHRASE_STOPS.has(l) || isSpeechVerb(word) || /ing$/.test(word) || /ly$/.test(word) || LIKELY_VERBS.has(l)) return false;
   return !/ed$/.test(l) || ROLE_NOUNS.has(l);
 }
@@ -261,23 +265,38 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
     else if (depth === 0 && isWord(token)) words.push(token.text);
   }
   if (words.length === 0) return null;
-  // Runs of capitalised words; the head is the last one not introduced by "of", "at", …
+  // Runs of capitalised words. The head is a full name that opens the phrase ("Osama Said a
+  // Douma-based media activist", "Nadim Houry deputy director of …"), else the last run not
+  // introduced by "of", "at", … ("Trump lawyer Marc Kasowitz").
   let head: { from: number; to: number } | null = null;
   for (let i = 0; i < words.length; i++) {
     if (!isCapitalised(words[i]!)) continue;
     let j = i + 1;
     while (j < words.length && (isCapitalised(words[j]!) || (CONNECTORS.has(words[j]!) && j + 1 < words.length && isCapitalised(words[j + 1]!)))) j++;
-    const before = words[i - 1]?.toLowerCase();
-    if (!before || !MODIFIER_PREPOSITIONS.has(before)) head = { from: i, to: j };
+    let b = i - 1;
+    while (b >= 0 && DETERMINERS.has(words[b]!.toLowerCase())) b--;
+    const before = b >= 0 ? words[b]!.toLowerCase() : undefined;
+    if (!before || !MODIFIER_PREPOSITIONS.has(before)) {
+      head = { from: i, to: j };
+      if (j - i >= 2 && j < words.length && !isCapitalised(words[j]!) && !/['’]s?$/.test(words[j - 1]!) && context.names.fullest(words.slice(i, j)).person) break;
+    }
     i = j - 1;
   }
   const tail = head ? words.slice(head.to) : words;
-  const possessive = head !== null && /['’]s?$/.test(words[head.to - 1]!) && tail.length > 0;
+  const lastWord = words[words.length - 1]!.toLowerCase();
+  // "Camp residents": a capitalised word that only qualifies the role noun after it.
+  const roleHead = head !== null && head.to - head.from === 1 && head.to < words.length && tail.every((w) => !isCapitalised(w) && !DETERMINERS.has(w.toLowerCase())) && ROLE_NOUNS.has(lastWord) && !isTitleWord(lastWord);
+  const possessive = head !== null && ((/['’]s?$/.test(words[head.to - 1]!) && tail.length > 0) || roleHead);
   if (head && !possessive) {
     const pieces = namePieces(words.slice(head.from, head.to).join(' '));
     const piece = pieces[pieces.length - 1];
     if (piece) {
       const { title, name } = splitTitle(piece);
+      // "the Transport Secretary": an office, held by the person the story names with it.
+      if (name.length > 0 && isTitleWord(name[name.length - 1]!) && !GROUP_NOUNS.has(name[name.length - 1]!.toLowerCase())) {
+        const holder = context.names.office(titleKey([...title, ...name, ...tail]));
+        if (holder) return { at, name: holder, person: true };
+      }
       if (name.length > 0) {
         const full = context.names.fullest(name);
         const groupNoun = tail[0] && GROUP_NOUNS.has(tail[0].toLowerCase()) ? ` ${tail[0].toLowerCase()}` : '';
