@@ -60,14 +60,13 @@ export function extractCasualties(article: Article, sentences: Sentence[]): Figu
 /** Finds the figures in text[start, end) and appends them to `out`. */
 export function scanSegment(text: string, start: number, end: number, inherited: Figure | null, out: Figure[]): void {
   const segment = text.slice(start, end);
-  if (!CUE_STEMS.test(segment) || !HAS_NUMBER.test(segment)) return;
+  if (!HAS_NUMBER.test(segment) || !CUE_STEMS.test(segment)) return;
   const tokens = tokenize(segment, start);
-  const context = segment.replace(/\s+/g, ' ').trim();
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const read = readNumber(tokens, i);
     if (!read) continue;
-    const mention = evaluate(text, tokens, read, context, mentions, inherited);
+    const mention = evaluate(text, tokens, read, mentions, inherited);
     if (mention) {
       mentions.push(mention);
       i = mention.phraseEnd - 1;
@@ -81,17 +80,23 @@ export function scanSegment(text: string, start: number, end: number, inherited:
     const mention = mentions[m]!;
     const next = mentions[m + 1]!;
     if (!mention.figure && next.figure && mention.hasPerson && !mention.otherVerb && joined(tokens, mention.phraseEnd, next.phraseStart)) {
-      mention.figure = build(text, tokens, mention, next.figure.kind, context);
+      mention.figure = build(text, tokens, mention, next.figure.kind);
     }
   }
   for (let m = 1; m < mentions.length; m++) {
     const mention = mentions[m]!;
     const previous = mentions[m - 1]!;
     if (!mention.figure && previous.figure && mention.hasPerson && !mention.otherVerb && joined(tokens, previous.spanEnd, mention.phraseStart)) {
-      mention.figure = build(text, tokens, mention, previous.figure.kind, context);
+      mention.figure = build(text, tokens, mention, previous.figure.kind);
     }
   }
-  for (const mention of mentions) if (mention.figure) out.push(mention.figure);
+  let context: string | null = null; // built only for sentences that hold a figure
+  for (const mention of mentions) {
+    if (!mention.figure) continue;
+    context ??= segment.replace(/\s+/g, ' ').trim();
+    mention.figure.context = context;
+    out.push(mention.figure);
+  }
 }
 
 const CONNECTORS = new Set(['and', 'or', ',', '-', '–', 'as', 'well', 'including', 'plus']);
@@ -103,7 +108,7 @@ function joined(tokens: Token[], from: number, to: number): boolean {
   return true;
 }
 
-function evaluate(text: string, tokens: Token[], read: NumberRead, context: string, mentions: Mention[], inherited: Figure | null): Mention | null {
+function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Mention[], inherited: Figure | null): Mention | null {
   const first = tokens[read.first]!;
   const prev = tokens[read.first - 1];
   let last = read.last;
@@ -229,7 +234,7 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, context: stri
     const ofThem = tokens[nounEnd]?.lower === 'of' && ['them', 'whom', 'those'].includes(tokens[nounEnd + 1]?.lower ?? '');
     const including = (lead !== undefined && INCLUDING.has(lead)) || leadTwo === 'among them' || leadTwo === 'among whom' || leadTwo === 'of whom' || leadTwo === 'of them';
     if (including || ofThem) {
-      const earlier = [...mentions].reverse().find((m) => m.figure)?.figure ?? inherited;
+      const earlier = mentions.findLast((m) => m.figure)?.figure ?? inherited;
       const earlierKind = earlier?.kind ?? (including ? verbBefore(tokens, phraseStart - 2) : null);
       if (!earlierKind) return mention;
       kind = earlierKind;
@@ -239,7 +244,7 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, context: stri
   }
   if (!kind) return mention;
   const spanTokens: [number, number] = [spanStart, spanEnd];
-  mention.figure = make(text, tokens, spanTokens, values, kind, who, context);
+  mention.figure = make(text, tokens, spanTokens, values, kind, who);
   mention.spanEnd = Math.max(nounEnd, spanEnd);
   return mention;
 }
@@ -458,7 +463,7 @@ interface Values {
   rangeMax: number | null;
 }
 
-function make(text: string, tokens: Token[], [from, to]: [number, number], v: Values, kind: FigureKind, who: string | null, context: string): Figure {
+function make(text: string, tokens: Token[], [from, to]: [number, number], v: Values, kind: FigureKind, who: string | null): Figure {
   const start = tokens[from]!.start;
   const end = tokens[Math.max(from, to - 1)]!.end;
   let { count, min, max } = v;
@@ -470,15 +475,15 @@ function make(text: string, tokens: Token[], [from, to]: [number, number], v: Va
     if (v.bound === 'min') min = count;
     if (v.bound === 'max') max = count;
   }
-  return { text: text.slice(start, end), start, end, count, min, max, qualifier: v.qualifier, kind, who, context };
+  return { text: text.slice(start, end), start, end, count, min, max, qualifier: v.qualifier, kind, who, context: null };
 }
 
-function build(text: string, tokens: Token[], mention: Mention, kind: FigureKind, context: string): Figure {
+function build(text: string, tokens: Token[], mention: Mention, kind: FigureKind): Figure {
   const read = mention.read;
   const from = mention.phraseStart;
   const to = mention.phraseEnd;
   const qualifierTokens = tokens.slice(from, read.first);
   const qualifierText = qualifierTokens.map((t) => t.text).join(' ');
   const q = QUALIFIERS.find((x) => x.words.join(' ') === qualifierText.toLowerCase());
-  return make(text, tokens, [from, to], { count: read.count, min: read.min, max: null, qualifier: q ? qualifierText : read.vague, bound: q?.bound ?? null, rangeMax: null }, kind, mention.who, context);
+  return make(text, tokens, [from, to], { count: read.count, min: read.min, max: null, qualifier: q ? qualifierText : read.vague, bound: q?.bound ?? null, rangeMax: null }, kind, mention.who);
 }

@@ -28,6 +28,14 @@ export function tokenize(text: string, offset = 0): Token[] {
   return tokens;
 }
 
+/**
+ * A word-keyed table without a prototype, so that article words such as "constructor" or
+ * "toString" never look like entries.
+ */
+export function lookupTable<V>(entries: Record<string, V>): Record<string, V> {
+  return Object.assign(Object.create(null) as Record<string, V>, entries);
+}
+
 /** A number read from tokens[first..last). */
 export interface NumberRead {
   first: number;
@@ -40,17 +48,17 @@ export interface NumberRead {
   vague: string | null;
 }
 
-const UNITS: Record<string, number> = {
+const UNITS = lookupTable({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+});
+const TENS = lookupTable({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+const SCALES = lookupTable({ thousand: 1e3, million: 1e6, billion: 1e9 });
 const HUNDRED = 'hundred';
 const DOZEN = 'dozen';
 
 /** Vague plurals and the lower bound the annotation conventions give them. */
-const VAGUE: Record<string, number> = { dozens: 24, scores: 40, tens: 20, tenths: 20, hundreds: 200, thousands: 2000, millions: 2e6 };
+const VAGUE = lookupTable({ dozens: 24, scores: 40, tens: 20, tenths: 20, hundreds: 200, thousands: 2000, millions: 2e6 });
 /** Vague words that are only amounts when "of" follows ("scores of", not "the scores"). */
 const VAGUE_NEEDS_OF = new Set(['scores', 'tens', 'tenths']);
 

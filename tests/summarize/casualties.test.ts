@@ -218,3 +218,13 @@ describe('extractCasualties: "the number of … killed has risen to N"', () => {
     expect(figures('The number of schools reopened rose to 40.')).toEqual([]);
   });
 });
+
+describe('extractCasualties: words that are names of object properties', () => {
+  it('does not mistake "constructor" or "toString" for a cue or a number', () => {
+    expect(figures('The constructor killed 3 toString valueOf hasOwnProperty and 12 constructor were wounded.')).toMatchObject([
+      { count: 3, kind: 'killed' },
+      { count: 12, kind: 'injured' },
+    ]);
+    expect(brief(figures('Officials said 7 constructor dead and twenty valueOf.'))).toEqual([{ count: 7, min: null, max: null, kind: 'killed' }]);
+  });
+});

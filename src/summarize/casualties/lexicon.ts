@@ -1,3 +1,4 @@
+import { lookupTable } from '../numbers.js';
 import type { FigureKind } from '../types.js';
 
 /** Cheap pre-filter: a sentence without one of these stems holds no casualty figure. */
@@ -5,7 +6,7 @@ export const CUE_STEMS =
   /\b(?:kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|fatalit|victim|bod(?:y|ies)|corpse|lives|toll|slain|slaughter|massacr|execut|perish|martyr|displac|fled|flee|homeless|refuge|evacu|uproot|missing|disappear|detain|detention|arrest|captur|jail|imprison|kidnap|abduct|hostage|left\b|leaving|escap|behead|crucif|murder|assassinat|shot|gunned)/i;
 
 /** Verbs that take the count as object: "killed at least 130,000 people", "wounding 30 others". */
-export const VERB_BEFORE: Record<string, FigureKind> = {
+export const VERB_BEFORE = lookupTable<FigureKind>({
   kill: 'killed', kills: 'killed', killed: 'killed', killing: 'killed',
   slaughtered: 'killed', slaughtering: 'killed', massacred: 'killed', massacring: 'killed',
   behead: 'killed', beheads: 'killed', beheaded: 'killed', beheading: 'killed', crucify: 'killed', crucifies: 'killed', crucified: 'killed', crucifying: 'killed',
@@ -21,10 +22,10 @@ export const VERB_BEFORE: Record<string, FigureKind> = {
   jailed: 'detained', imprisoned: 'detained',
   kidnap: 'kidnapped', kidnaps: 'kidnapped', kidnapped: 'kidnapped', kidnapping: 'kidnapped',
   abduct: 'kidnapped', abducts: 'kidnapped', abducted: 'kidnapped', abducting: 'kidnapped',
-};
+});
 
 /** Nouns that take the count after "of": "the death of eight", "the bodies of 20". */
-export const NOUN_OF_BEFORE: Record<string, FigureKind> = {
+export const NOUN_OF_BEFORE = lookupTable<FigureKind>({
   death: 'killed', deaths: 'killed', killing: 'killed', killings: 'killed', murder: 'killed', murders: 'killed',
   execution: 'killed', executions: 'killed', bodies: 'killed', corpses: 'killed', remains: 'killed', lives: 'killed',
   massacre: 'killed',
@@ -33,10 +34,10 @@ export const NOUN_OF_BEFORE: Record<string, FigureKind> = {
   arrest: 'detained', arrests: 'detained', detention: 'detained', capture: 'detained',
   kidnapping: 'kidnapped', abduction: 'kidnapped', abductions: 'kidnapped', kidnappings: 'kidnapped',
   disappearance: 'missing',
-};
+});
 
 /** Words after the count (and its auxiliaries) that say what happened: "700 people have been killed". */
-export const CUE_AFTER: Record<string, FigureKind> = {
+export const CUE_AFTER = lookupTable<FigureKind>({
   killed: 'killed', kills: 'killed', dead: 'killed', died: 'killed', die: 'killed', dies: 'killed', perished: 'killed',
   slain: 'killed', executed: 'killed', beheaded: 'killed', crucified: 'killed', murdered: 'killed', assassinated: 'killed', massacred: 'killed', slaughtered: 'killed', martyred: 'killed',
   deaths: 'killed', fatalities: 'killed', bodies: 'killed', corpses: 'killed', martyrs: 'killed', lives: 'killed',
@@ -46,7 +47,7 @@ export const CUE_AFTER: Record<string, FigureKind> = {
   missing: 'missing', disappeared: 'missing',
   detained: 'detained', arrested: 'detained', captured: 'detained', jailed: 'detained', imprisoned: 'detained', detainees: 'detained',
   kidnapped: 'kidnapped', abducted: 'kidnapped', hostages: 'kidnapped', abductees: 'kidnapped',
-};
+});
 
 /** Cue nouns that stand as the counted noun itself ("45 dead", "12 fatalities"), not as a verb. */
 export const CUE_NOUNS = new Set(['dead', 'deaths', 'fatalities', 'bodies', 'corpses', 'martyrs', 'lives', 'injuries', 'wounds', 'casualties', 'victims', 'refugees', 'detainees', 'hostages', 'abductees', 'wounded', 'injured', 'displaced', 'missing']);
