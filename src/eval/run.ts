@@ -1,7 +1,7 @@
 /** Evaluates the summarizer on one corpus set: predictions, scores and the details behind them. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readJsonl, readSetArticle, scoreSet, setKind, type SetScore } from './corpus.js';
+import { readJsonl, scoreSet, setKind, type SetScore } from './corpus.js';
 import { predictArticle } from './predict.js';
 import type { Prediction, SetKind } from './types.js';
 
@@ -47,7 +47,3 @@ export function runSet(setDir: string, options: { sentences?: number; name?: str
   return { name, dir: setDir, kind: setKind(setDir), predictions, failures, score: scoreSet(setDir, predictions), seconds };
 }
 
-/** The article as score.py reads it, for error reports that quote its text. */
-export function setArticleText(run: SetRun, file: string): string {
-  return readSetArticle(run.dir, file);
-}
