@@ -1,4 +1,5 @@
 import { toDigestItem, type DigestEntry } from './item.js';
+import { sameStoryGrouper } from './same-story.js';
 import type { Digest, DigestItem } from './types.js';
 
 export interface DigestOptions {
@@ -9,7 +10,7 @@ export interface DigestOptions {
   /** Keep only stories mentioning one of these words (case-insensitive); empty keeps all. */
   keywords?: string[];
   title?: string;
-  /** Groups entries about the same story; default: each entry is its own story. */
+  /** Groups entries about the same story; default: by near-duplicate text or a rewrite of the same facts. */
   groupSameStory?: (entries: DigestEntry[]) => DigestEntry[][];
 }
 
@@ -20,7 +21,7 @@ export interface DigestOptions {
 export function buildDigest(entries: DigestEntry[], options: DigestOptions): Digest {
   const keywords = (options.keywords ?? []).map((word) => word.toLowerCase());
   const kept = keywords.length ? entries.filter((entry) => matchesKeywords(entry, keywords)) : entries;
-  const groups = options.groupSameStory ? options.groupSameStory(kept) : kept.map((entry) => [entry]);
+  const groups = (options.groupSameStory ?? groupBySameStory)(kept);
   const ranked = groups
     .filter((group) => group.length > 0)
     .map((group, order) => ({ item: toDigestItem(group[0]!, group.slice(1)), order }))
@@ -34,6 +35,9 @@ export function buildDigest(entries: DigestEntry[], options: DigestOptions): Dig
     generatedAt: options.now.toISOString(),
   };
 }
+
+/** The same story from several sources: compared by headline and body text. */
+export const groupBySameStory = sameStoryGrouper((entry: DigestEntry) => ({ id: entry.source.articleId, title: entry.summary.headline, body: entry.body }));
 
 function matchesKeywords(entry: DigestEntry, keywords: string[]): boolean {
   const text = `${entry.summary.headline}\n${entry.body}`.toLowerCase();

@@ -27,6 +27,11 @@ export interface Publisher {
    * Undefined when the platform cannot check.
    */
   findPosted?(channel: string, deliveryKey: string): Promise<string | null>;
+  /**
+   * Posts a one-line notice to a channel (a feed that keeps failing, a feed that works again).
+   * Plain text; the platform escapes it and sends it without mentions.
+   */
+  notify?(channel: string, text: string): Promise<void>;
   /** Reachable right now (for /readyz). */
   ready?(): Promise<boolean>;
   close?(): Promise<void>;

@@ -35,6 +35,13 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
+  readonly feedFailures = new Counter({
+    name: 'newsdigest_feed_failures_total',
+    help: 'Feed polls that failed (timeouts, HTTP errors, invalid feeds), by source.',
+    labelNames: ['source'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'newsdigest_' });
   }

@@ -12,8 +12,9 @@ import { Scheduler, type SweepReport } from '../scheduler/scheduler.js';
 import { HttpClient } from '../sources/http.js';
 import { StoreLibrary, storedEntry } from '../store/library.js';
 import { openStore } from '../store/open.js';
-import type { Store, StoredArticle } from '../store/types.js';
-import { pageFetcher } from './fetch-article.js';
+import type { Store } from '../store/types.js';
+import { fetchArticle } from '../sources/page.js';
+import { ingestFeedSource, ingestPageSource } from './feeds.js';
 import { healthRoutes, serveRoutes } from './http.js';
 import { ingestFileSource } from './ingest.js';
 import { ServiceMetrics } from './metrics.js';
@@ -80,6 +81,8 @@ export interface ServiceOptions {
   onTimeGraceMs?: number;
   /** Start the platform connections (default true; `newsdigest post` only needs to post). */
   connect?: boolean;
+  /** Fetch from loopback too (tests serving feeds on 127.0.0.1); never in production. */
+  allowLoopbackFetch?: boolean;
 }
 
 export interface Service {
@@ -97,18 +100,6 @@ export interface Service {
   port(): number | null;
   /** Stops new fires, finishes or hands back deliveries in flight, stops platforms, closes the store. */
   stop(): Promise<void>;
-}
-
-/** Groups a channel's articles into stories (the store gives same-story articles one storyId). */
-function storyGroups(articles: StoredArticle[]): StoredArticle[][] {
-  const groups = new Map<string, StoredArticle[]>();
-  for (const article of articles) {
-    const group = groups.get(article.storyId);
-    if (group) group.push(article);
-    else groups.set(article.storyId, [article]);
-  }
-  // The story's own article (id = storyId) leads.
-  return [...groups.values()].map((group) => group.sort((a, b) => Number(b.id === b.storyId) - Number(a.id === a.storyId)));
 }
 
 /**
@@ -132,10 +123,11 @@ export async function createService(config: Config, secrets: Secrets, options: S
     maxBytes: config.fetch.maxBytes,
     maxRedirects: config.fetch.maxRedirects,
     userAgent: config.fetch.userAgent,
+    allowLoopback: options.allowLoopbackFetch,
   });
   const context: CommandContext = {
     library: new StoreLibrary(store),
-    fetchArticle: pageFetcher(httpClient),
+    fetchArticle: (url) => fetchArticle(url, { client: httpClient }),
     now: () => clock.now(),
     timeZone: config.timeZone,
   };
@@ -170,40 +162,46 @@ export async function createService(config: Config, secrets: Secrets, options: S
 
   const sentences = config.summary.sentences;
   const ingestDeps = { store, logger, sentences, now: () => clock.now(), onStored: (id: string, n: number) => metrics.ingested(id, n) };
-  const warned = new Set<string>();
+  const remoteDeps = {
+    ...ingestDeps,
+    client: httpClient,
+    channels: config.channels,
+    publisherFor: (channel: ChannelConfig) => publishers[channel.platform],
+    onFeedFailure: (id: string) => metrics.feedFailures.inc({ source: id }),
+  };
+  const pagesRead = new Set<string>();
+  /** Reads sources into the store: files each time, feeds when their poll is due, pages once a run. */
   async function ingest(sourceIds?: string[]): Promise<void> {
-    for (const source of config.sources) {
-      if (sourceIds && sourceIds.length && !sourceIds.includes(source.id)) continue;
-      if (source.type === 'files') {
-        await ingestFileSource(source, ingestDeps).catch((error: unknown) =>
-          logger.error({ err: error, source: source.id }, `source ${source.id}: could not read ${source.path}`),
-        );
-      } else if (!warned.has(source.id)) {
-        warned.add(source.id);
-        logger.warn({ source: source.id }, `source ${source.id}: ${source.type} sources are not polled by the service yet; its articles are not in digests`);
-      }
-    }
+    const sources = config.sources.filter((source) => !sourceIds?.length || sourceIds.includes(source.id));
+    await Promise.all(
+      sources.map(async (source) => {
+        if (source.type === 'files') {
+          await ingestFileSource(source, ingestDeps).catch((error: unknown) =>
+            logger.error({ err: error, source: source.id }, `source ${source.id}: could not read ${source.path}`),
+          );
+        } else if (source.type === 'feed') {
+          await ingestFeedSource(source, remoteDeps);
+        } else if (!pagesRead.has(source.id)) {
+          pagesRead.add(source.id);
+          await ingestPageSource(source, remoteDeps);
+        }
+      }),
+    );
   }
+
+  /** Feeds are polled every minute between digests too; each feed's own interval and back-off decide. */
+  const FEED_TICK_MS = 60_000;
+  let feedTimer: NodeJS.Timeout | undefined;
+  const feedIds = config.sources.filter((source) => source.type === 'feed').map((source) => source.id);
 
   const build: BuildDigest = async (channel, date, since) => {
     await ingest(channel.sources);
     const articles = await store.articlesSince(since, channel.sources.length ? channel.sources : undefined);
-    const groups = storyGroups(articles);
-    const storyOf = new Map(groups.flatMap((group) => group.map((article) => [article.id, group[0]!.id] as const)));
-    const entries = groups.flat().map(storedEntry);
-    return buildDigest(entries, {
+    return buildDigest(articles.map(storedEntry), {
       date,
       now: clock.now(),
       maxItems: channel.filters.maxItems,
       keywords: channel.filters.keywords,
-      groupSameStory: (kept) => {
-        const byStory = new Map<string, typeof kept>();
-        for (const entry of kept) {
-          const story = storyOf.get(entry.source.articleId) ?? entry.source.articleId;
-          byStory.set(story, [...(byStory.get(story) ?? []), entry]);
-        }
-        return [...byStory.values()];
-      },
     });
   };
 
@@ -243,6 +241,10 @@ export async function createService(config: Config, secrets: Secrets, options: S
         logger.info({ port: server.port }, `serving /healthz, /readyz and /metrics on port ${server.port}`);
       }
       const report = await scheduler.start();
+      if (feedIds.length && options.cron !== false) {
+        feedTimer = setInterval(() => void ingest(feedIds), FEED_TICK_MS);
+        feedTimer.unref();
+      }
       for (const { channel, next } of scheduler.nextRuns()) {
         logger.info({ channel, next: next?.toISOString() }, `channel ${channel}: next digest at ${next?.toISOString() ?? 'never'}`);
       }
@@ -253,6 +255,7 @@ export async function createService(config: Config, secrets: Secrets, options: S
     stop() {
       stopped ??= (async () => {
         live = false;
+        clearInterval(feedTimer);
         await scheduler.stop();
         if (started && options.connect !== false) {
           for (const adapter of adapters) await adapter.stop().catch((error: unknown) => logger.warn({ err: error }, `stopping ${adapter.platform} failed`));

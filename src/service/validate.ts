@@ -1,10 +1,9 @@
 import type { Secrets } from '../config/env.js';
 import { ConfigError } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { scheduleProblem } from '../scheduler/cron.js';
 
 /**
- * What the schema cannot see: schedules node-cron rejects, channels whose platform has no token,
+ * What the schema cannot see: channels whose platform has no token,
  * a bad PORT. Each problem names its field; the service refuses to start rather than run
  * half-configured.
  */
@@ -12,8 +11,6 @@ export function serviceConfigProblems(config: Config, secrets: Secrets): string[
   const problems: string[] = [];
   config.channels.forEach((channel, i) => {
     const field = `channels[${i}]`;
-    const problem = scheduleProblem(channel.schedule);
-    if (problem) problems.push(`${field}.schedule: "${channel.schedule}" ${problem} (write a cron expression such as "0 8 * * *")`);
     if (channel.platform === 'terminal' && channel.channel !== 'stdout') {
       problems.push(`${field}.channel: a terminal channel prints to "stdout"; "${channel.channel}" is not supported`);
     }

@@ -30,8 +30,8 @@ describe('bad configuration', () => {
     const config = testConfig({
       storage: { sqlitePath: join(dir, 'never.sqlite') },
       channels: [
-        { id: 'daily', platform: 'terminal', channel: 'stdout', schedule: '0 25 * * *', timeZone: 'Africa/Cairo' },
-        { id: 'newsroom', platform: 'slack', channel: 'C0123456789', schedule: 'at eight' },
+        { id: 'daily', platform: 'terminal', channel: 'printer', timeZone: 'Africa/Cairo' },
+        { id: 'newsroom', platform: 'slack', channel: 'C0123456789' },
         { id: 'community', platform: 'discord', channel: '123456789012345678' },
       ],
     });
@@ -39,8 +39,7 @@ describe('bad configuration', () => {
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
     expect(message.split('\n')[0]).toBe('config/bad.yaml cannot run as a service:');
-    expect(message).toContain('channels[0].schedule: "0 25 * * *" 25 is a invalid expression for hour');
-    expect(message).toContain('channels[1].schedule: "at eight"');
+    expect(message).toContain('channels[0].channel: a terminal channel prints to "stdout"; "printer" is not supported');
     expect(message).toContain('channels[1].platform: channel "newsroom" posts to Slack but SLACK_BOT_TOKEN is not set');
     expect(message).toContain('channels[2].platform: channel "community" posts to Discord but DISCORD_TOKEN is not set');
     expect(message).toContain('PORT: the environment variable is not a port number');

@@ -1,0 +1,86 @@
+import type { ChannelConfig, SourceConfig } from '../config/schema.js';
+import type { Logger } from '../log.js';
+import type { Publisher } from '../platforms/types.js';
+import type { HttpClient } from '../sources/http.js';
+import { fetchArticle } from '../sources/page.js';
+import { pollFeed, readFeedItems } from '../sources/poll.js';
+import type { Store } from '../store/types.js';
+import type { Article } from '../article/types.js';
+import { toStoredArticle } from './ingest.js';
+
+type FeedSourceConfig = Extract<SourceConfig, { type: 'feed' }>;
+type PageSourceConfig = Extract<SourceConfig, { type: 'page' }>;
+
+export interface RemoteIngestDeps {
+  store: Store;
+  client: HttpClient;
+  logger: Logger;
+  sentences: number;
+  now(): Date;
+  channels: ChannelConfig[];
+  publisherFor(channel: ChannelConfig): Publisher | undefined;
+  onStored?(sourceId: string, count: number): void;
+  /** Counts a feed poll that failed, for /metrics. */
+  onFeedFailure?(sourceId: string): void;
+}
+
+async function storeArticles(sourceId: string, articles: Article[], deps: RemoteIngestDeps): Promise<number> {
+  let stored = 0;
+  for (const article of articles) {
+    try {
+      const result = await deps.store.saveArticle(toStoredArticle(article, sourceId, { sentences: deps.sentences, now: deps.now() }));
+      if (result.stored) stored++;
+    } catch (error) {
+      deps.logger.error({ err: error, source: sourceId, origin: article.source.url ?? article.source.origin }, `source ${sourceId}: could not store ${article.source.url ?? article.source.origin}`);
+    }
+  }
+  if (stored) deps.logger.info({ source: sourceId, stored }, `source ${sourceId}: stored ${stored} new article(s)`);
+  deps.onStored?.(sourceId, stored);
+  return stored;
+}
+
+/** Tells every channel that reads a source, in one line; a notice that fails is only logged. */
+async function noticeToChannels(sourceId: string, text: string, deps: RemoteIngestDeps): Promise<void> {
+  for (const channel of deps.channels) {
+    if (channel.sources.length && !channel.sources.includes(sourceId)) continue;
+    const publisher = deps.publisherFor(channel);
+    if (!publisher?.notify) continue;
+    await publisher.notify(channel.channel, text).catch((error: unknown) =>
+      deps.logger.warn({ err: error, channel: channel.id, source: sourceId }, `could not tell channel ${channel.id} about source ${sourceId}`),
+    );
+  }
+}
+
+/**
+ * Polls one feed (its back-off and poll interval are kept in the store, so calling this often is
+ * cheap) and stores its new items. A feed that keeps failing is logged, counted and announced in
+ * its channels once per streak; so is its recovery. Never throws.
+ */
+export async function ingestFeedSource(source: FeedSourceConfig, deps: RemoteIngestDeps): Promise<number> {
+  const result = await pollFeed(source, { client: deps.client, store: deps.store, now: deps.now });
+  if (result.status === 'failed') {
+    deps.onFeedFailure?.(source.id);
+    deps.logger.warn({ source: source.id, url: source.url, failures: result.consecutiveFailures }, `source ${source.id}: ${result.error}`);
+    if (result.problem) {
+      deps.logger.error({ source: source.id, url: source.url }, `source ${source.id}: ${result.problem.message}`);
+      await noticeToChannels(source.id, `Feed “${source.id}” is failing: ${result.problem.message}`, deps);
+    }
+    return 0;
+  }
+  if (result.status !== 'ok') return 0;
+  if (result.recovered) await noticeToChannels(source.id, `Feed “${source.id}” works again.`, deps);
+  for (const reason of result.skipped) deps.logger.warn({ source: source.id }, `source ${source.id}: ${reason}`);
+  const { articles, errors } = await readFeedItems(result.items, source.url, deps.client);
+  for (const reason of errors) deps.logger.warn({ source: source.id }, `source ${source.id}: ${reason}`);
+  return storeArticles(source.id, articles, deps);
+}
+
+/** Fetches a page source's article (the store keeps it once, by URL). Never throws. */
+export async function ingestPageSource(source: PageSourceConfig, deps: RemoteIngestDeps): Promise<number> {
+  try {
+    return await storeArticles(source.id, [await fetchArticle(source.url, { client: deps.client })], deps);
+  } catch (error) {
+    deps.logger.warn({ source: source.id, url: source.url }, `source ${source.id}: ${error instanceof Error ? error.message : String(error)}`);
+    return 0;
+  }
+}
