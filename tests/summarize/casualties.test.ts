@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../src/article/read.js';
 import { extractCasualties } from '../../src/summarize/casualties.js';
@@ -226,5 +227,25 @@ describe('extractCasualties: words that are names of object properties', () => {
       { count: 12, kind: 'injured' },
     ]);
     expect(brief(figures('Officials said 7 constructor dead and twenty valueOf.'))).toEqual([{ count: 7, min: null, max: null, kind: 'killed' }]);
+  });
+});
+
+describe('extractCasualties: any input', () => {
+  it('never throws and keeps every figure at its offsets with consistent bounds', () => {
+    const pieces = fc.constantFrom(
+      ' killed', ' were killed', ' at least ', ' between ', ' and ', ' to ', '-', ' 1,200 ', ' 130000 ', ' 1 000 ', ' twenty-five ', ' a dozen ',
+      ' hundreds of ', ' tens of thousands of ', ' people', ' civilians', ' including ', ' of them', ' the death toll rose to ', ' 9/11 ',
+      ' 22 January ', ' 12-year-old ', ' constructor ', ',', '.', ' - ', '\n\n', ' wounded', ' dead', ' left ', ' Aleppo', ' among the ',
+    );
+    const body = fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(body, (text) => {
+        for (const figure of figures(text)) {
+          if (figure.min !== null && figure.max !== null) expect(figure.min).toBeLessThanOrEqual(figure.max);
+          for (const value of [figure.count, figure.min, figure.max]) if (value !== null) expect(Number.isFinite(value) && value > 0).toBe(true);
+        }
+      }),
+      { numRuns: 300, seed: 4242 },
+    );
   });
 });
