@@ -18,7 +18,7 @@ import type { Digest } from '../../digest/types.js';
 import { interactionsRoute } from './http.js';
 import { createInteractionHandler, type IncomingInteraction, type InteractionHandler, type ItemPartView, type Responder } from './interactions.js';
 import { apiVersion, createRest, findPostedMessage, postMessages } from './post.js';
-import { renderDigest, type DiscordMessage } from './render.js';
+import { renderDigest, renderView, type DiscordMessage } from './render.js';
 
 export interface DiscordPlatformOptions {
   /** DISCORD_TOKEN: the bot token. Never logged. */
@@ -212,6 +212,9 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
       const result = await postMessages(rest, channel, renderDigest(digest), postOptions?.deliveryKey);
       logger.info({ channel, messages: result.messageIds.length, date: digest.date }, 'discord digest posted');
       return result;
+    },
+    async notify(channel: string, text: string): Promise<void> {
+      await postMessages(rest, channel, renderView({ kind: 'notice', tone: 'error', text, visibility: 'channel' }));
     },
     async findPosted(channel: string, deliveryKey: string): Promise<string | null> {
       return findPostedMessage(rest, channel, deliveryKey, client?.user?.id);

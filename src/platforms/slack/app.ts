@@ -178,6 +178,7 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
     app,
     post: poster.post,
     findPosted: poster.findPosted,
+    notify: poster.notify,
     async ready() {
       try {
         return (await probe.auth.test()).ok === true;

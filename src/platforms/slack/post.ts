@@ -3,7 +3,7 @@ import type { Digest } from '../../digest/types.js';
 import type { Logger } from '../../log.js';
 import { PostError, type PostOptions, type PostResult } from '../types.js';
 import { checkMessage, type SlackMessage } from './limits.js';
-import { renderDigest } from './render.js';
+import { renderDigest, renderNotice } from './render.js';
 
 /**
  * The delivery key rides on the digest's first message as Slack message metadata
@@ -85,6 +85,7 @@ export function toPostError(error: unknown, channel: string): PostError {
 export interface SlackPoster {
   post(channel: string, digest: Digest, options?: PostOptions): Promise<PostResult>;
   findPosted(channel: string, deliveryKey: string): Promise<string | null>;
+  notify(channel: string, text: string): Promise<void>;
 }
 
 export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
@@ -135,6 +136,14 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
       }
       logger.info({ channel, messages: ids.length, date: digest.date }, 'digest posted to slack');
       return { messageIds: ids };
+    },
+
+    async notify(channel, text) {
+      try {
+        await send(channel, renderNotice('error', text), {});
+      } catch (error) {
+        throw error instanceof PostError ? error : toPostError(error, channel);
+      }
     },
 
     async findPosted(channel, deliveryKey) {

@@ -40,6 +40,13 @@ describe('posting digests to Discord channels', () => {
     expect(JSON.stringify(request!.body)).not.toMatch(/@everyone|@here|<@\d|<@&|<@!/);
   });
 
+  it('posts a one-line notice (a failing feed) without mentions', async () => {
+    await discord.notify!(channel, 'Feed “@everyone news” is failing: timed out');
+    const [request] = api.requestsTo('POST', `/channels/${channel}/messages`);
+    expect(request!.body.allowed_mentions).toEqual({ parse: [] });
+    expect(request!.body.content).toMatch(/Feed “@\u200beveryone news” is failing: timed out|Feed “@.everyone news” is failing/u);
+  });
+
   it('waits out a 429 and delivers once', async () => {
     api.failNext(rateLimited(`/channels/${channel}/messages`));
     const result = await discord.post(channel, digestOf(2));

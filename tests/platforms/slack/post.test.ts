@@ -58,6 +58,13 @@ afterEach(async () => {
 });
 
 describe('Slack posting', () => {
+  it('posts a one-line notice (a failing feed) escaped, without mentions', async () => {
+    await platform.notify!('C123', 'Feed “<!channel> & co” is failing: timed out');
+    const call = slack.calls('chat.postMessage')[0]!;
+    expect(call.body).toMatchObject({ channel: 'C123', link_names: 'false', parse: 'none' });
+    expect(JSON.stringify(slack.messages[0]!.blocks)).toContain('Feed “&lt;!channel&gt; &amp; co” is failing: timed out');
+  });
+
   it('posts a long digest as a first message plus replies in its thread, with the delivery key as metadata', async () => {
     const result = await platform.post('C123', digestOf(40), { deliveryKey: 'newsroom:2026-03-02' });
     expect(result.messageIds).toHaveLength(4);
