@@ -22,32 +22,51 @@ const its = nlp.its;
  * that wink does not know.
  */
 export function splitSentences(article: Article): Sentence[] {
+  const paragraphs = bodyParagraphs(article);
+  // One wink document for the whole body (far cheaper than one per paragraph); blank lines
+  // between paragraphs are sentence boundaries to wink, so no sentence spans two paragraphs.
+  const starts: number[] = [];
+  let joined = '';
+  for (const paragraph of paragraphs) {
+    if (joined) joined += '\n\n';
+    starts.push(joined.length);
+    joined += article.text.slice(paragraph.start, paragraph.end);
+  }
+  const pieces = joined ? (nlp.readDoc(joined).sentences().out(its.value) as string[]) : [];
+
   const sentences: Sentence[] = [];
-  bodyParagraphs(article).forEach((paragraph, paragraphIndex) => {
-    const text = article.text.slice(paragraph.start, paragraph.end);
-    const pieces = nlp.readDoc(text).sentences().out(its.value) as string[];
-    let cursor = 0;
-    let indexInParagraph = 0;
-    let open: { start: number; end: number } | null = null;
-    for (const piece of pieces) {
-      const at = text.indexOf(piece, cursor);
-      if (at < 0) continue;
-      const start = at;
-      const end = at + piece.length;
-      cursor = end;
-      if (open && shouldJoin(text, open.start, open.end, start)) {
-        open.end = end;
-        continue;
-      }
-      if (open) {
-        sentences.push({ start: paragraph.start + open.start, end: paragraph.start + open.end, paragraph: paragraphIndex, indexInParagraph: indexInParagraph++ });
-      }
-      open = { start, end };
+  let cursor = 0;
+  let paragraphIndex = 0;
+  let indexInParagraph = 0;
+  let open: { start: number; end: number } | null = null;
+  const flush = () => {
+    if (!open) return;
+    const base = paragraphs[paragraphIndex]!.start - starts[paragraphIndex]!;
+    sentences.push({ start: base + open.start, end: base + open.end, paragraph: paragraphIndex, indexInParagraph: indexInParagraph++ });
+    open = null;
+  };
+  for (const piece of pieces) {
+    const at = joined.indexOf(piece, cursor);
+    if (at < 0) continue;
+    const end = at + piece.length;
+    cursor = end;
+    let owner = paragraphIndex;
+    while (owner + 1 < starts.length && starts[owner + 1]! <= at) owner++;
+    if (owner !== paragraphIndex) {
+      flush();
+      paragraphIndex = owner;
+      indexInParagraph = 0;
     }
-    if (open) {
-      sentences.push({ start: paragraph.start + open.start, end: paragraph.start + open.end, paragraph: paragraphIndex, indexInParagraph: indexInParagraph++ });
+    const paragraphEnd = starts[owner]! + (paragraphs[owner]!.end - paragraphs[owner]!.start);
+    const clipped = Math.min(end, paragraphEnd);
+    if (open && shouldJoin(joined, open.start, open.end, at, paragraphEnd)) {
+      open.end = clipped;
+      continue;
     }
-  });
+    flush();
+    open = { start: at, end: clipped };
+  }
+  flush();
   return sentences;
 }
 
@@ -55,11 +74,11 @@ const OPENING = /[“‘]/g;
 const CLOSING = /[”’]/g;
 
 /** Join when the previous piece leaves a quotation open, or ends with a lone initial or title. */
-function shouldJoin(text: string, start: number, end: number, next: number): boolean {
+function shouldJoin(text: string, start: number, end: number, next: number, paragraphEnd: number): boolean {
   const previous = text.slice(start, end);
   const straight = (previous.match(/"/g)?.length ?? 0) % 2 === 1;
   const curlyOpen = (previous.match(OPENING)?.length ?? 0) > (previous.match(CLOSING)?.length ?? 0) + apostrophes(previous);
-  if (straight || curlyOpen) return next < text.length;
+  if (straight || curlyOpen) return next < paragraphEnd;
   return /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Prof|St|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec))\.$/.test(previous);
 }
 
