@@ -5,9 +5,20 @@ const STOPWORDS = new Set(
   'a an and are as at be been but by for from had has have he her his i in is it its of on or our said says she that the their there they this to was we were which who will with would not no than then also after before over more most about into up out one two new'.split(' '),
 );
 
-function contentWords(text: string): Set<string> {
-  const words = text.toLowerCase().replace(/’/g, "'").match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
-  return new Set(words.filter((word) => word.length > 2 && !STOPWORDS.has(word)));
+const WORD = /[a-z0-9]+(?:['’][a-z]+)?/g;
+
+/** The sentence's distinct content words, and how many words it has in all. */
+function readWords(text: string): { content: Set<string>; count: number } {
+  const content = new Set<string>();
+  let count = 0;
+  const lower = text.toLowerCase();
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(lower); match; match = WORD.exec(lower)) {
+    count++;
+    const word = match[0];
+    if (word.length > 2 && !STOPWORDS.has(word)) content.add(word);
+  }
+  return { content, count };
 }
 
 /** Sentences shorter than this are fragments (a byline, "Read more."), not summary material. */
@@ -22,8 +33,9 @@ const REPEAT_OVERLAP = 0.5;
  * alone), skipping any that repeat a sentence already chosen.
  */
 export function selectSentences(article: Article, sentences: Sentence[], count: number): Sentence[] {
-  const words = sentences.map((sentence) => contentWords(article.text.slice(sentence.start, sentence.end)));
-  const wordCounts = sentences.map((sentence) => article.text.slice(sentence.start, sentence.end).split(/\s+/).length);
+  const read = sentences.map((sentence) => readWords(article.text.slice(sentence.start, sentence.end)));
+  const words = read.map((r) => r.content);
+  const wordCounts = read.map((r) => r.count);
   const documentFrequency = new Map<string, number>();
   for (const set of words) for (const word of set) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
 
