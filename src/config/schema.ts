@@ -50,7 +50,7 @@ export const channelSchema = z.strictObject({
     .default('0 8 * * *')
     .superRefine((expression, ctx) => {
       const problem = scheduleProblem(expression);
-      if (problem) ctx.addIssue({ code: 'custom', message: `"${expression}" is not a cron schedule: ${problem}` });
+      if (problem) ctx.addIssue({ code: 'custom', message: `"${expression}" is not a cron schedule: ${problem} (write one such as "0 8 * * *")` });
     }),
   timeZone: timeZone.default('UTC'),
   /** Source ids that feed this channel; empty means every source. */
