@@ -36,7 +36,12 @@ export function describeQuote(quote: Quote): string {
 /** "Daily News Egypt / AFP" */
 export function describeSource(source: SourceRef): string {
   const names = [source.publication, source.agency].filter((name): name is string => Boolean(name));
-  return names.length ? [...new Set(names)].join(' / ') : source.url ? new URL(source.url).hostname : source.origin;
+  return names.length ? [...new Set(names)].join(' / ') : (hostname(source.url) ?? source.origin);
+}
+
+function hostname(url: string | undefined): string | null {
+  if (!url || !URL.canParse(url)) return null;
+  return new URL(url).hostname || null;
 }
 
 export function keyQuotes(item: DigestItem, max = 3): Quote[] {

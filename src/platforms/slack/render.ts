@@ -3,6 +3,7 @@ import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, Mrkdw
 import type { ItemPart, View } from '../../commands/types.js';
 import type { Digest, DigestItem, SourceRef } from '../../digest/types.js';
 import type { Figure, Quote } from '../../summarize/types.js';
+import { describeFigure, describeSource } from '../../digest/format.js';
 import { SLACK_LIMITS as L, type SlackMessage } from './limits.js';
 import { escapeMrkdwn, escapeWithin, joinWithin, link, slackDate, truncate } from './mrkdwn.js';
 
@@ -61,32 +62,13 @@ export function formatQuote(quote: Quote, max: number = BUDGET.quote): string {
   return `> “${escapeWithin(bareQuote(quote.text), max)}”${speaker}`;
 }
 
-const KIND_LABELS: Record<Figure['kind'], string> = {
-  killed: 'killed',
-  injured: 'injured',
-  displaced: 'displaced',
-  missing: 'missing',
-  detained: 'detained',
-  kidnapped: 'kidnapped',
-  casualties: 'casualties',
-};
-
-/** "at least 12 civilians killed"; vague amounts keep their own words ("hundreds of people"). */
-export function describeFigure(figure: Figure): string {
-  let amount: string;
-  if (figure.count !== null) amount = figure.count.toLocaleString('en-US');
-  else if (figure.min !== null && figure.max !== null && figure.min !== figure.max) amount = `${figure.min.toLocaleString('en-US')}–${figure.max.toLocaleString('en-US')}`;
-  else return `${figure.text.trim()} (${KIND_LABELS[figure.kind]})`;
-  return [figure.qualifier, amount, figure.who, KIND_LABELS[figure.kind]].filter(Boolean).join(' ');
-}
-
 function figuresLine(figures: Figure[]): string | null {
   if (!figures.length) return null;
   return `*Figures:* ${escapeWithin(figures.map(describeFigure).join(' · '), BUDGET.figures)}`;
 }
 
 function sourceLine(source: SourceRef): string {
-  return [source.publication, source.agency].filter((x): x is string => Boolean(x)).map((x) => escapeWithin(x, 100)).join(' · ');
+  return escapeWithin(describeSource(source), 200);
 }
 
 function itemContext(item: DigestItem): ContextBlock | null {

@@ -71,7 +71,7 @@ describe('Slack Block Kit renderer', () => {
     expect(second.text).not.toContain('quiet week'); // not a key quote
     expect(second.text).toContain('*Figures:* at least 3 passengers injured');
     const context = blocks.find((b) => b.type === 'context' && JSON.stringify(b).includes('Riverside'));
-    expect(JSON.stringify(context)).toContain('The Riverside Courier · Valley Press Agency');
+    expect(JSON.stringify(context)).toContain('The Riverside Courier / Valley Press Agency');
     expect(JSON.stringify(context)).toContain('<!date^1772436600^');
     const actions = blocks.filter((b) => b.type === 'actions');
     expect(actions).toHaveLength(2);
@@ -198,7 +198,7 @@ describe('Slack Block Kit renderer', () => {
     expect(figures).toContain('old ramp gave way');
     const source = JSON.stringify(renderItem(item, 'source'));
     expect(source).toContain('<https://news.example.com/ferry-2|River ferry service resumes in town 2>');
-    expect(source).toContain('The Riverside Courier · Valley Press Agency');
+    expect(source).toContain('The Riverside Courier / Valley Press Agency');
     const none = renderItem(story(1, { figures: [] }), 'figures');
     expect(JSON.stringify(none)).toContain('This story has no casualty figures.');
   });
