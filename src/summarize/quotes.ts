@@ -9,6 +9,7 @@ import {
   isAuxiliary,
   isCapitalised,
   isParticiple,
+  isWord,
   isSpeechVerb,
   phraseBackward,
   phraseForward,
@@ -53,7 +54,7 @@ function extract(article: Article, sentences: Sentence[]): Quote[] {
   if (spans.length === 0) return [];
 
   const context: SpeakerContext = { text, names: new NameIndex(text), sentences, speakers: [], insideQuote: insideQuotes(spans), subjects: [] };
-  const candidates = joinSplitQuotes(text, spans).filter((c) => isQuotation(text, c));
+  const candidates = joinSplitQuotes(text, spans, paragraphs).filter((c) => isQuotation(text, c));
   if (candidates.length === 0) return [];
 
   let previous: Candidate | null = null;
@@ -94,21 +95,24 @@ function countWords(text: string, start: number, end: number): number {
 }
 
 /**
- * "…affecting it,” said Caddell. “Yesterday…”: one quotation around its attribution, when the
- * words between two quotations of one paragraph are only an attribution.
+ * Pieces of one paragraph that make one quotation:
+ * - a sentence quoted around its attribution: `“…affecting it,” said Caddell, a pollster. “Yesterday…”`
+ *   (the first piece stops on a comma, a question or an exclamation, the words between are one
+ *   attribution sentence with no second speech verb, and the next piece has no attribution of its own);
+ * - fragments of one sentence: `called him “a liar” and “a bully”` (a few words between, no speech verb).
+ * A new paragraph always starts a new quotation, unless the quotation runs on (see spans.ts).
  */
-function joinSplitQuotes(text: string, spans: QuotedSpan[]): Candidate[] {
+function joinSplitQuotes(text: string, spans: QuotedSpan[], paragraphs: { start: number; end: number }[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const span of spans) {
+  for (let s = 0; s < spans.length; s++) {
+    const span = spans[s]!;
     const words = span.parts.reduce((n, p) => n + countWords(text, p.start, p.end), 0);
     const candidate: Candidate = { parts: [...span.parts], words, full: false, speaker: null, via: 'none' };
     const last = out[out.length - 1];
     if (last) {
       const tail = last.parts[last.parts.length - 1]!;
       const head = candidate.parts[0]!;
-      // Only a sentence that goes on after the attribution: the first piece ends in a comma.
-      const goesOn = /,\s*["”]?\s*,?$/.test(text.slice(Math.max(0, tail.close - 2), tail.close + 2));
-      if (goesOn && tail.close >= 0 && head.open >= 0 && tail.paragraph === head.paragraph && isBareAttribution(text, tail.close + 1, head.open)) {
+      if (tail.close >= 0 && head.open >= 0 && tail.paragraph === head.paragraph && continuesQuotation(text, tail, head, candidate.parts, paragraphs)) {
         last.parts.push(...candidate.parts);
         last.words += candidate.words;
         continue;
@@ -119,14 +123,38 @@ function joinSplitQuotes(text: string, spans: QuotedSpan[]): Candidate[] {
   return out;
 }
 
-/** `, said Caddell.` / `, he said, speaking of X.` / `he added:` between two quotations. */
-function isBareAttribution(text: string, start: number, end: number): boolean {
-  if (end - start > 120) return false;
-  const tokens = tokenize(text, start, end, 30);
-  const words = tokens.filter((t) => /^[\p{L}\p{N}]/u.test(t.text));
-  if (words.length === 0 || words.length > 14) return false;
-  const first = tokens.findIndex((t) => /^[\p{L}\p{N}]/u.test(t.text));
-  return findCue(tokens, first) !== null;
+function continuesQuotation(text: string, tail: QuotedPart, head: QuotedPart, next: QuotedPart[], paragraphs: { start: number; end: number }[]): boolean {
+  const between = text.slice(tail.close + 1, head.open);
+  if (between.length > 400) return false;
+  const tokens = tokenize(text, tail.close + 1, head.open, 80);
+  const words = tokens.filter(isWord);
+  if (words.length === 0) return false;
+  const speech = words.filter((t) => isSpeechVerb(t.text) && !isCapitalised(t.text)).length;
+  // A sentence ends inside (abbreviations such as "Mr." are single tokens).
+  const lastWord = tokens.lastIndexOf(words[words.length - 1]!);
+  const sentenceEnds = tokens.some((t, i) => i < lastWord && (t.text === '.' || t.text === '!' || t.text === '?'));
+  // Fragments of one sentence: `“a liar” and “a bully”` (not names: `the “Northern Circle” met at the “Summit Hall”`).
+  if (speech === 0 && words.length <= 4 && !sentenceEnds && !/[;:]/.test(between) && FRAGMENT_LINKS.has(words[0]!.text.toLowerCase())) {
+    return !isCapitalisedRun(text, tail) && !isCapitalisedRun(text, head);
+  }
+  // Around an attribution: the first piece must leave its sentence open.
+  if (!/[,?!]\s*$/.test(text.slice(Math.max(tail.start, tail.end - 2), tail.end)) && !/^\s*,/.test(between)) return false;
+  if (sentenceEnds || speech !== 1) return false;
+  const first = tokens.findIndex(isWord);
+  if (!tokens.slice(0, first).every((t) => /^[,—–-]$/.test(t.text)) || findCue(tokens, first) === null) return false;
+  // `…,” he said, “but…`: the sentence goes on. `…,” he said. “…”` goes on only if nobody else is named after it.
+  if (/,\s*$/.test(between)) return true;
+  return !hasOwnAttribution(text, next[next.length - 1]!, paragraphs);
+}
+
+/** The attribution right after a quoted piece: `,” she said.` or `” ― Name`. */
+function hasOwnAttribution(text: string, part: QuotedPart, paragraphs: { start: number; end: number }[]): boolean {
+  if (part.close < 0) return false;
+  const tokens = tokenize(text, part.close + 1, nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end), 24);
+  const first = tokens.findIndex(isWord);
+  if (first < 0) return false;
+  if (first === 1 && DASHES.test(tokens[0]!.text)) return true;
+  return tokens.slice(0, first).every((t) => /^[,.;:—–-]$/.test(t.text)) && findCue(tokens, first) !== null;
 }
 
 /** Titles, names in scare quotes and fragments are not quotations; speech is. */
@@ -151,11 +179,18 @@ function startsStatement(text: string, part: QuotedPart): boolean {
 function looksLikeTitle(text: string, candidate: Candidate): boolean {
   if (candidate.parts.length > 1 || candidate.words > 8) return false;
   const part = candidate.parts[0]!;
-  const inner = text.slice(part.start, part.end);
-  if (/[.!?,;:]\s*$/.test(inner) && candidate.words > 3) return false;
-  const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu) ?? [];
+  if (/[.!?,;:]\s*$/.test(text.slice(part.start, part.end)) && candidate.words > 3) return false;
+  return isCapitalisedRun(text, part);
+}
+
+/** Every main word of the piece is capitalised: a name or a title. */
+function isCapitalisedRun(text: string, part: QuotedPart): boolean {
+  const words = text.slice(part.start, part.end).match(/[\p{L}\p{N}][\p{L}\p{N}’'-]*/gu) ?? [];
   return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|a|an|in|on|for|to|at|by|with|or|from|is|vs)$/.test(w));
 }
+
+/** Words that link two quoted fragments of one sentence: `“a liar” and a “bully”`, `“A” who “B”`. */
+const FRAGMENT_LINKS = new Set(['and', 'or', 'but', 'nor', 'a', 'an', 'who', 'which', 'that', 'in', 'as', 'then']);
 
 /** Speech verb (or "according to") in tokens, starting a cue at `from`: returns the speaker phrase. */
 interface Cue {

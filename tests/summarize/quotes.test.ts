@@ -101,6 +101,32 @@ describe('extractQuotes', () => {
     expect(quotes[0]!.parts?.map((p) => p.text)).toEqual(['The vote was close,', 'but the people have decided and we accept it.']);
   });
 
+  it('joins the pieces of one statement around a long attribution sentence, but not across a paragraph', () => {
+    const quotes = quotesOf(
+      '“The dam has held for sixty years,” Mr. Osei said, speaking at the river authority offices in Kumasi on Tuesday. “It will hold for sixty more if we repair the spillway.”',
+      '“Money is the only question now,” said Efua Boateng, an engineer at the regional water board who has inspected the dam every spring since 2010. “The design itself is sound.”',
+      '“We expect the tender in May,” Boateng said.',
+      '“The work will take two dry seasons.”',
+    );
+    expect(quotes.map((q) => q.parts?.length ?? 1)).toEqual([2, 2, 1, 1]);
+    expect(quotes[1]!.speaker).toBe('Efua Boateng');
+  });
+
+  it('keeps a second piece that has its own attribution apart', () => {
+    const quotes = quotesOf('“This is not acceptable,” Ines Moreau said. “You cut the wages of the cleaners first,” she told the board.');
+    expect(said(quotes)).toEqual([
+      ['This is not acceptable,', 'Ines Moreau'],
+      ['You cut the wages of the cleaners first,', 'Ines Moreau'],
+    ]);
+  });
+
+  it('joins quoted fragments of one sentence', () => {
+    const quotes = quotesOf('Councillor Hanna Vogt called the plan “a costly mistake” and “an insult to every taxpayer” on Monday.');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.parts?.map((p) => p.text)).toEqual(['a costly mistake', 'an insult to every taxpayer']);
+    expect(quotes[0]!.speaker).toBe('Hanna Vogt');
+  });
+
   it('keeps two sentences quoted apart as two quotations', () => {
     const quotes = quotesOf('"The road is cut" said Omar Haddad. "Nobody can bring food into the city now" he added.');
     expect(said(quotes)).toEqual([
