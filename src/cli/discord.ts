@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import { commands } from '../commands/index.js';
 import { readSecrets, type Secrets } from '../config/env.js';
 import { UserError } from '../errors.js';
-import { inviteUrl, registerCommands } from '../platforms/discord/commands.js';
-import { createRest } from '../platforms/discord/post.js';
 
 const snowflake = /^\d{17,20}$/;
 
@@ -30,6 +28,7 @@ export function register(program: Command): void {
       if (options.guild !== undefined && !snowflake.test(options.guild)) {
         throw new UserError(`--guild "${options.guild}" is not a server id: in Discord, turn on Developer Mode and use "Copy Server ID"`);
       }
+      const [{ registerCommands }, { createRest }] = await Promise.all([import('../platforms/discord/commands.js'), import('../platforms/discord/post.js')]);
       const rest = createRest({ token: secrets.discordToken, apiUrl: secrets.discordApiUrl });
       const registered = await registerCommands(rest, appId, options.clear ? [] : commands, options.guild);
       if (options.clear) {
@@ -43,7 +42,8 @@ export function register(program: Command): void {
   discord
     .command('invite')
     .description('print the URL that adds the bot to a server, with the scopes and permissions it needs')
-    .action(() => {
+    .action(async () => {
+      const { inviteUrl } = await import('../platforms/discord/commands.js');
       process.stdout.write(`${inviteUrl(applicationId(readSecrets()))}\n`);
     });
 }

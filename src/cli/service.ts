@@ -3,7 +3,9 @@ import { readSecrets } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { createService } from '../service/service.js';
+
+// The service (Bolt, discord.js, pg…) loads only when a command needs it, so `npm start` stays quick.
+const loadService = () => import('../service/service.js');
 
 /** Adds `run` (the long-running service) and `post` (one digest now, exactly once). */
 export function register(program: Command): void {
@@ -14,6 +16,7 @@ export function register(program: Command): void {
       const configPath = program.opts<{ config: string }>().config;
       const config = loadConfig(configPath);
       const logger = createLogger();
+      const { createService } = await loadService();
       const service = await createService(config, readSecrets(), { logger, origin: configPath });
       let stopping = false;
       const stop = (signal: string) => {
@@ -48,6 +51,7 @@ export function register(program: Command): void {
     .action(async (options: { channel: string; date?: string; force?: boolean }) => {
       const configPath = program.opts<{ config: string }>().config;
       const config = loadConfig(configPath);
+      const { createService } = await loadService();
       const service = await createService(config, readSecrets(), { logger: createLogger(), origin: configPath, cron: false, http: false, connect: false });
       try {
         await service.ingest();

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { describeUrl, register } from '../../src/cli/fetch.js';
+import { register } from '../../src/cli/fetch.js';
+import { describeUrl } from '../../src/sources/describe.js';
 import { FetchError, HttpClient } from '../../src/sources/http.js';
 import { WebServer } from '../fakes/web-server.js';
 

@@ -21,9 +21,11 @@ import type { Logger } from '../../log.js';
 import type { CommandObserver, HttpRoute, PlatformAdapter } from '../types.js';
 import { registerListeners, type SlackBindings } from './listeners.js';
 import { createSlackPoster } from './post.js';
+import { SLACK_EVENTS_PATH } from './limits.js';
+
+export { SLACK_EVENTS_PATH };
 
 /** Bolt's HTTPReceiver answers signed Slack requests here. */
-export const SLACK_EVENTS_PATH = '/slack/events';
 
 export interface SlackPlatformOptions {
   botToken: string;

@@ -95,3 +95,6 @@ export function checkMessage(message: SlackMessage): string[] {
   });
   return problems;
 }
+
+/** Where Slack sends signed requests (slash commands, buttons); the manifest names it. */
+export const SLACK_EVENTS_PATH = '/slack/events';

@@ -1,6 +1,6 @@
 import type { CommandDefinition } from '../../commands/types.js';
 import { UserError } from '../../errors.js';
-import { SLACK_EVENTS_PATH } from './app.js';
+import { SLACK_EVENTS_PATH } from './limits.js';
 
 /**
  * The Slack app manifest (https://docs.slack.dev/reference/app-manifest) a user pastes into
