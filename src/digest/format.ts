@@ -28,9 +28,11 @@ export function describeFigure(figure: Figure): string {
   return `${amount}${who} ${figure.kind}`;
 }
 
+/** `“…” — William Hague, British Foreign Secretary`: the speaker's name, then who they are when the article says. */
 export function describeQuote(quote: Quote): string {
   const text = quote.text.replace(/[\s,]+$/, '');
-  return `“${text}” — ${quote.speaker ?? 'unattributed'}`;
+  const who = quote.speaker ? (quote.speakerRole ? `${quote.speaker}, ${quote.speakerRole}` : quote.speaker) : 'unattributed';
+  return `“${text}” — ${who}`;
 }
 
 /** "Daily News Egypt / AFP" */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { deathValues, figureValues, literalArticles, literalHit, matchAnnotated, type FigureKey } from './casualties.js';
 import { loadAnnotated, predictionsByFile, readJsonl, readSetArticle } from './corpus.js';
 import type { PyNumber } from './python.js';
-import { pairQuotes, scoredQuotes, speakerMatches } from './quotes.js';
+import { pairQuotes, scoreQuotes, scoredQuotes, speakerMatches } from './quotes.js';
 import type { SetRun } from './run.js';
 import { aggregateSummaries, rougeArticle, summaryText } from './summaries.js';
 import { formatTable } from './table.js';
@@ -36,10 +36,11 @@ export function evalTable(runs: readonly SetRun[], sentences: number): string {
         ['', 'speaker accuracy @0.3', `${f4(lenient.speaker_accuracy)} of ${lenient.speaker_scored}`, '', ''],
         [
           '',
-          'speaker accuracy @0.8',
+          'speaker accuracy @0.8 (name + role, as shown)',
           `${f4(strict.speaker_accuracy)} of ${strict.speaker_scored}`,
           ...targetCells(THRESHOLDS.speakerAccuracy, strict.speaker_accuracy),
         ],
+        ['', 'speaker accuracy @0.8 (name only)', `${f4(nameOnlyAccuracy(run))} of ${strict.speaker_scored}`, '', ''],
       );
     } else if (s.kind === 'casualties') {
       const entries = Object.entries(s.kinds);
@@ -78,6 +79,13 @@ export function evalTable(runs: readonly SetRun[], sentences: number): string {
     rows[first]![0] = run.name;
   }
   return formatTable(['set', 'figure', 'ours', 'target', ''], rows);
+}
+
+/** Speaker accuracy at overlap 0.8 with each predicted speaker cut back to the name alone (no role). */
+function nameOnlyAccuracy(run: SetRun): number {
+  const gold = readJsonl<QuotesGold>(path.join(run.dir, 'gold.jsonl'));
+  const nameOnly = run.predictions.map((p) => ({ ...p, quotes: p.quotes.map((q) => ({ ...q, speaker: q.name !== undefined ? q.name : q.speaker })) }));
+  return scoreQuotes(gold, predictionsByFile(nameOnly))['overlap0.8'].speaker_accuracy;
 }
 
 /** One line of text, at most `max` characters. */

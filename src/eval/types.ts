@@ -11,7 +11,10 @@ export interface Prediction {
 
 export interface PredictedQuote {
   text: string;
+  /** The speaker as the product shows it: the name, then the role when there is one ("William Hague, British Foreign Secretary"). */
   speaker: string | null;
+  /** The name alone (ignored by score.py; the eval reports name-only speaker accuracy with it). */
+  name?: string | null;
 }
 
 export interface PredictedFigure {

@@ -217,7 +217,8 @@ export class NameIndex {
     if (text.charCodeAt(i) !== 32) return null;
     const words = this.readWords(i, 1, 6);
     const { name } = splitTitle(words);
-    if (name.length < 2 || !looksLikePerson(name)) return null;
+    // "the UN official the Syrian economy": a name opens with a capital, not "the".
+    if (name.length < 2 || CONNECTORS.has(name[0]!) || !looksLikePerson(name)) return null;
     return name.join(' ');
   }
 
@@ -309,7 +310,7 @@ export class NameIndex {
 }
 
 /** al-Attiya, bin-Salman: a particle joined to a capitalised name. */
-const ARABIC_PARTICLE = /^(?:al|el|ad|as|ash|at|an|ar|az|ud|bin|ibn|abu|abd)-\p{Lu}/u;
+export const ARABIC_PARTICLE = /^(?:al|el|ad|as|ash|at|an|ar|az|ud|bin|ibn|abu|abd)-\p{Lu}/u;
 
 const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Prof|Jr|Sr|St|Ft|Del|Cmdr|\p{Lu})\.$/u;
 

@@ -1,5 +1,6 @@
 import { bodyParagraphs, type Article } from '../article/types.js';
 import { NameIndex } from './names.js';
+import { bareApposition, composeRole, introducedRole, namesOffice, roleAfter, titleText } from './quotes/roles.js';
 import { findQuotedSpans, type QuotedPart, type QuotedSpan } from './quotes/spans.js';
 import type { Sentence } from './sentences.js';
 import {
@@ -11,6 +12,7 @@ import {
   isParticiple,
   isWord,
   isSpeechVerb,
+  PRONOUNS,
   phraseBackward,
   phraseForward,
   resolvePhrase,
@@ -28,6 +30,8 @@ interface Candidate {
   /** Starts a sentence (a full statement) rather than a phrase inside one. */
   full: boolean;
   speaker: Mention | null;
+  /** Who the speaker is, as the attribution or the article's introduction says ('' for nothing). */
+  role: string;
   attribution?: TextSpan;
   /** How the speaker was found; a named attribution beats an inherited one. */
   via: 'cue' | 'continued' | 'subject' | 'none';
@@ -58,14 +62,72 @@ function extract(article: Article, sentences: Sentence[]): Quote[] {
   if (candidates.length === 0) return [];
 
   let previous: Candidate | null = null;
+  const introduced = new Map<string, string>();
   for (const candidate of candidates) {
     attribute(context, paragraphs, sentences, candidate, previous);
-    if (candidate.speaker && candidate.via === 'cue') {
-      context.speakers.push({ ...candidate.speaker, at: candidate.attribution?.start ?? candidate.parts[0]!.start });
+    const speaker = candidate.speaker;
+    if (speaker && candidate.via === 'cue') {
+      context.speakers.push({ ...speaker, at: candidate.attribution?.start ?? candidate.parts[0]!.start });
+    }
+    if (speaker && !candidate.role) {
+      if (previous?.speaker?.name === speaker.name && previous.role) candidate.role = previous.role;
+      else if (isCapitalised(speaker.name)) {
+        let role = introduced.get(speaker.name);
+        if (role === undefined) {
+          role = introducedRole(text, speaker.name, context.insideQuote, (at) => paragraphEnd(paragraphs, at));
+          introduced.set(speaker.name, role);
+        }
+        candidate.role = role;
+      }
     }
     previous = candidate;
   }
   return rank(text, candidates, paragraphs.length);
+}
+
+/** The end of the paragraph that holds an offset (the text's end when none does). */
+function paragraphEnd(paragraphs: { start: number; end: number }[], at: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = paragraphs[mid]!;
+    if (at < p.start) hi = mid - 1;
+    else if (at >= p.end) lo = mid + 1;
+    else return p.end;
+  }
+  return at;
+}
+
+/**
+ * The role an attribution gives its speaker: the title words before the name in the phrase, an
+ * apposition inside it (degraded text without commas) or after it. An office that stands for
+ * the name ("the US Secretary of State" → John Kerry) is the role itself.
+ */
+function roleFromCue(text: string, phrase: Token[], speaker: Mention, limit: number): string {
+  if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.text.toLowerCase())) return '';
+  const nameWords = new Set(speaker.name.toLowerCase().split(/\s+/));
+  const inName = (t: Token) => nameWords.has(t.text.toLowerCase().replace(/['’]s?$/u, ''));
+  let k = -1;
+  for (let i = phrase.length - 1; i >= 0; i--) {
+    if (inName(phrase[i]!)) {
+      k = i;
+      break;
+    }
+  }
+  if (k < 0) {
+    const written = text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end);
+    return speaker.person && namesOffice(phrase) ? written : '';
+  }
+  let j = k;
+  while (j > 0 && (inName(phrase[j - 1]!) || /^\p{Lu}\.$/u.test(phrase[j - 1]!.text))) j--;
+  const title = titleText(text, phrase.slice(0, j));
+  const after = roleAfter(text, phrase[k]!.end, limit);
+  // Words of the phrase after the name and its label: an apposition without commas.
+  let rest = k + 1;
+  if (phrase[rest]?.text === '(') while (rest < phrase.length && phrase[rest - 1]!.text !== ')') rest++;
+  const inside = rest < phrase.length && bareApposition(phrase.slice(rest)) ? text.slice(phrase[rest]!.start, phrase[phrase.length - 1]!.end) : '';
+  return composeRole({ title, label: after.label, apposition: inside || after.apposition });
 }
 
 /** A predicate: is this offset inside a quotation (for the subject finder)? */
@@ -107,7 +169,7 @@ function joinSplitQuotes(text: string, spans: QuotedSpan[], paragraphs: { start:
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s]!;
     const words = span.parts.reduce((n, p) => n + countWords(text, p.start, p.end), 0);
-    const candidate: Candidate = { parts: [...span.parts], words, full: false, speaker: null, via: 'none' };
+    const candidate: Candidate = { parts: [...span.parts], words, full: false, speaker: null, role: '', via: 'none' };
     const last = out[out.length - 1];
     if (last) {
       const tail = last.parts[last.parts.length - 1]!;
@@ -221,12 +283,20 @@ function findCue(tokens: Token[], from: number): Cue | null {
   while (i < tokens.length && i < after + 3 && isAuxiliary(tokens[i]!.text)) i++;
   const verb = tokens[i];
   if (verb && isSpeechVerb(verb.text) && !isParticiple(verb.text)) return { phrase, verb };
-  if (verb && verb.text === ',' ) {
-    // "X, the group's spokesman, said": skip one apposition.
-    let j = i + 1;
-    while (j < tokens.length && j < i + 10 && tokens[j]!.text !== ',') j++;
-    const after = tokens[j + 1];
-    if (tokens[j]?.text === ',' && after && isSpeechVerb(after.text) && !isParticiple(after.text)) return { phrase, verb: after };
+  if (verb && verb.text === ',') {
+    // "X, the group's spokesman, said", "X, attorney general of Y, one of the states suing, said":
+    // skip up to three appositions.
+    let j = i;
+    for (let appositions = 0; appositions < 3; appositions++) {
+      let k = j + 1;
+      while (k < tokens.length && k < j + 16 && tokens[k]!.text !== ',' && tokens[k]!.text !== '.') k++;
+      if (tokens[k]?.text !== ',') break;
+      let v = k + 1;
+      while (v < tokens.length && v < k + 3 && isAuxiliary(tokens[v]!.text)) v++;
+      const after = tokens[v];
+      if (after && isSpeechVerb(after.text) && !isParticiple(after.text) && !isCapitalised(after.text)) return { phrase, verb: after };
+      j = k;
+    }
   }
   return null;
 }
@@ -239,24 +309,38 @@ function endsSentence(text: string, part: QuotedPart): boolean {
 }
 
 /** After the verb, the attribution's sentence ends within a few words and reports nothing more. */
-function attributionEndsSoon(tokens: Token[], cue: Cue): boolean {
+function attributionEndsSoon(tokens: Token[], cue: Cue, runsIntoQuote: boolean): boolean {
   const from = Math.max(tokens.indexOf(cue.verb), tokens.indexOf(cue.phrase[cue.phrase.length - 1]!)) + 1;
   for (let i = from; i < tokens.length && i < from + 9; i++) {
     const t = tokens[i]!.text;
     if (t === '.' || t === '!' || t === '?' || t === ';') return true;
     if (t.toLowerCase() === 'that') return false;
   }
-  return tokens.length - from <= 8;
+  // `.” The Agency said North Korea had shown “…”`: that clause introduces the next quotation.
+  return !runsIntoQuote && tokens.length - from <= 8;
 }
 
 /** A speech verb later in the clause after a quotation, with its subject right before it. */
 function laterCue(tokens: Token[]): Cue | null {
-  for (let i = 1; i < tokens.length && i < 20; i++) {
+  for (let i = 1; i < tokens.length && i < 40; i++) {
     const t = tokens[i]!.text;
     if (t === '.' || t === '!' || t === '?' || t === '“' || t === '"') return null;
     if (!isSpeechVerb(t) || isCapitalised(t) || isParticiple(t)) continue;
-    const phrase = phraseBackward(tokens, i - 1);
-    if (phrase.length && isCapitalised(phrase[phrase.length - 1]!.text)) return { phrase, verb: tokens[i]! };
+    let j = i - 1;
+    while (j > 0 && isAuxiliary(tokens[j]!.text)) j--;
+    const phrase = phraseBackward(tokens, j);
+    const head = phrase[0] ? tokens.indexOf(phrase[0]) : -1;
+    // `… coordinator of the opposition HNC wrote`: the subject is the clause's first phrase.
+    if (head > 0 && OBJECT_PREPOSITIONS.has(tokens[head - 1]!.text.toLowerCase())) {
+      const first = tokens.findIndex(isWord);
+      const subject = phraseForward(tokens, first);
+      if (subject.length && isCapitalised(subject[0]!.text)) return { phrase: subject, verb: tokens[i]! };
+    }
+    const last = phrase[phrase.length - 1];
+    if (last && (isCapitalised(last.text) || (phrase.length === 1 && PRONOUNS.has(last.text.toLowerCase())))) return { phrase, verb: tokens[i]! };
+    // `… to open an inquiry said spokesman Colonel Chris Garver`: the speaker follows the verb.
+    const after = phraseForward(tokens, i + 1);
+    if (after.length && isCapitalised(after[after.length - 1]!.text)) return { phrase: after, verb: tokens[i]! };
     return null;
   }
   return null;
@@ -282,10 +366,11 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
 
   const settle = (cue: Cue | null): boolean => {
     if (!cue) return false;
-    const speaker = resolvePhrase(context, cue.phrase);
+    const speaker = resolvePhrase(context, cue.phrase, true, first.open >= 0 ? first.open : first.start);
     if (!speaker) return false;
     candidate.speaker = speaker;
     candidate.via = 'cue';
+    candidate.role = roleFromCue(text, cue.phrase, speaker, paragraphEnd(paragraphs, cue.phrase[cue.phrase.length - 1]!.start));
     const from = Math.min(cue.phrase[0]!.start, cue.verb.start);
     const to = Math.max(cue.phrase[cue.phrase.length - 1]!.end, cue.verb.end);
     candidate.attribution = { text: text.slice(from, to), start: from, end: to };
@@ -298,7 +383,7 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
     if (part.close < 0) continue;
     const next = candidate.parts[i + 1];
     const until = next && next.paragraph === part.paragraph ? next.open : nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end);
-    const tokens = tokenize(text, part.close + 1, until, 24);
+    const tokens = tokenize(text, part.close + 1, until, 48);
     const firstWord = tokens.findIndex((t) => /^[\p{L}\p{N}]/u.test(t.text));
     // An epigraph's dash: `” ― Pamela Padilla`.
     const dash = tokens[0] && DASHES.test(tokens[0].text) ? tokens[0] : undefined;
@@ -311,7 +396,8 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
     // residents told Reuters that …`).
     if (firstWord < 0 || !tokens.slice(0, firstWord).every((t) => /^[,.;:—–-]$/.test(t.text))) continue;
     const cue = findCue(tokens, firstWord);
-    if (cue && (!endsSentence(text, part) || attributionEndsSoon(tokens, cue)) && settle(cue)) return;
+    const runsIntoQuote = until < paragraphs[part.paragraph]!.end && !(next && next.paragraph === part.paragraph);
+    if (cue && (!endsSentence(text, part) || attributionEndsSoon(tokens, cue, runsIntoQuote)) && settle(cue)) return;
     // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
     if (!cue && !endsSentence(text, part) && settle(laterCue(tokens))) return;
   }
@@ -341,6 +427,7 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
     const tail = previous.parts[previous.parts.length - 1]!;
     if (tail.paragraph === first.paragraph || (tail.paragraph === first.paragraph - 1 && first.open === paragraphs[first.paragraph]?.start)) {
       candidate.speaker = previous.speaker;
+      candidate.role = previous.role;
       candidate.via = 'continued';
       return;
     }
@@ -438,6 +525,7 @@ function rank(text: string, candidates: Candidate[], paragraphCount: number): Qu
       key: false,
       rank: 0,
     };
+    if (candidate.speaker && candidate.role) quote.speakerRole = candidate.role;
     if (candidate.attribution) quote.attribution = candidate.attribution;
     if (candidate.parts.length > 1) quote.parts = candidate.parts.map((p) => ({ text: text.slice(p.start, trimmedEnd(text, p.end)), start: p.start, end: trimmedEnd(text, p.end) }));
     return { quote, score, order, candidate };

@@ -4,7 +4,7 @@
  * fullest name the article gives, through its name index (surnames, titles, organisations) and,
  * for pronouns, the most recent compatible speaker or sentence subject.
  */
-import { CONNECTORS, GROUP_NOUNS, isTitleWord, namePieces, splitTitle, titleKey, type NameIndex } from './names.js';
+import { ARABIC_PARTICLE, CONNECTORS, GROUP_NOUNS, isTitleWord, namePieces, splitTitle, titleKey, type NameIndex } from './names.js';
 
 /** A word or punctuation mark of the text, with its offset into Article.text. */
 export interface Token {
@@ -101,7 +101,17 @@ const LIKELY_VERBS = new Set(
 );
 
 /** Capitalised words that open a sentence, not a name: "In a statement", "During the debate". */
-const CAPITALISED_STOPS = new Set('during following amid despite should would could will can may might must according asked speaking however meanwhile but so yet for read'.split(' '));
+const CAPITALISED_STOPS = new Set(
+  (
+    'during following amid despite should would could will can may might must according asked speaking however meanwhile but so yet for read ' +
+    'monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays'
+  ).split(' '),
+);
+
+/** A word that can stand in a name: capitalised, or an Arabic particle joined to one ("al-Hussein"). */
+function isNameWord(word: string): boolean {
+  return isCapitalised(word) || ARABIC_PARTICLE.test(word);
+}
 
 const DASHES = /^[—–―-]$/;
 
@@ -249,13 +259,14 @@ const MODIFIER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'to', 'w
  * someone ("the US Secretary of State" → "John Kerry"), else the phrase as written when it ends
  * in a role ("a senior official"); null when it names nobody.
  */
-export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns = true): Mention | null {
+export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns = true, anchor?: number): Mention | null {
   if (phrase.length === 0) return null;
   const at = phrase[0]!.start;
   const first = phrase[0]!.text.toLowerCase();
   if (phrase.length === 1 && PRONOUNS.has(first)) {
     if (first === 'i' || first === 'you' || !pronouns) return null;
-    return resolvePronoun(context, first, at);
+    // `“…” against President X, he added`: "he" points before the quotation, not into it.
+    return resolvePronoun(context, first, Math.min(at, anchor ?? at));
   }
   const words: string[] = [];
   let depth = 0;
@@ -269,16 +280,24 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
   // Douma-based media activist", "Nadim Houry deputy director of …"), else the last run not
   // introduced by "of", "at", … ("Trump lawyer Marc Kasowitz").
   let head: { from: number; to: number } | null = null;
-  for (let i = 0; i < words.length; i++) {
-    if (!isCapitalised(words[i]!)) continue;
-    let j = i + 1;
-    while (j < words.length && (isCapitalised(words[j]!) || (CONNECTORS.has(words[j]!) && j + 1 < words.length && isCapitalised(words[j + 1]!)))) j++;
+  const joins = (j: number) => (CONNECTORS.has(words[j]!) || words[j] === 'and' || words[j] === '&') && j + 1 < words.length && isNameWord(words[j + 1]!);
+  const opensHead = (i: number) => {
     let b = i - 1;
     while (b >= 0 && DETERMINERS.has(words[b]!.toLowerCase())) b--;
     const before = b >= 0 ? words[b]!.toLowerCase() : undefined;
-    if (!before || !MODIFIER_PREPOSITIONS.has(before)) {
+    return !before || !MODIFIER_PREPOSITIONS.has(before);
+  };
+  for (let i = 0; i < words.length; i++) {
+    if (!isCapitalised(words[i]!)) continue;
+    let j = i + 1;
+    while (j < words.length && (isNameWord(words[j]!) || joins(j))) j++;
+    if (opensHead(i)) {
       head = { from: i, to: j };
-      if (j - i >= 2 && j < words.length && !isCapitalised(words[j]!) && !/['’]s?$/.test(words[j - 1]!) && context.names.fullest(words.slice(i, j)).person) break;
+      // "Osama Said a media activist": a person's name then an apposition. But "Operation Resolve
+      // spokesperson Colonel Chris Garver": an organisation, its role noun, then the person.
+      const next = words[j];
+      const laterName = next !== undefined && (isTitleWord(next) || ROLE_NOUNS.has(next.toLowerCase())) && words.slice(j + 1).some((w, k) => isCapitalised(w) && opensHead(j + 1 + k));
+      if (j - i >= 2 && next !== undefined && !isCapitalised(next) && !laterName && !/['’]s?$/.test(words[j - 1]!) && context.names.fullest(words.slice(i, j)).person) break;
     }
     i = j - 1;
   }
@@ -301,7 +320,9 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
         const full = context.names.fullest(name);
         const groupNoun = tail[0] && GROUP_NOUNS.has(tail[0].toLowerCase()) ? ` ${tail[0].toLowerCase()}` : '';
         if (groupNoun) return { at, name: full.name + groupNoun, person: false };
-        return { at, name: full.name, person: full.person };
+        // "the Tahrir al-Sham jihadist alliance": a group however its name reads.
+        const group = tail.length > 0 && GROUP_NOUNS.has(tail[tail.length - 1]!.toLowerCase());
+        return { at, name: full.name, person: full.person && !group };
       }
       const office = context.names.office(titleKey([...title, ...tail]));
       if (office) return { at, name: office, person: true };
@@ -346,4 +367,4 @@ export function firstPerson(context: SpeakerContext, start: number, end: number)
   return end > start ? mentionsIn(context, start, end).person : null;
 }
 
-export { isCapitalised, isWord, PRONOUNS };
+export { isCapitalised, isWord, PRONOUNS, ROLE_NOUNS };

@@ -9,6 +9,12 @@ export interface TextSpan {
 export interface Quote extends TextSpan {
   /** The speaker's fullest name in the article ("John Kerry"), a group ("Friends of Syria group"), or null. */
   speaker: string | null;
+  /**
+   * Who the speaker is, verbatim from the article: the title before the name, a party label, the
+   * apposition after it ("British Foreign Secretary", "president of the United Federation of
+   * Teachers", "Rep. (D-Wis.)"). Absent when the article gives none.
+   */
+  speakerRole?: string;
   /** Where the attribution names the speaker (the cue such as "he said" or the name itself). */
   attribution?: TextSpan;
   /**

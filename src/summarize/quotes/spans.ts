@@ -109,7 +109,8 @@ export function findQuotedSpans(text: string, paragraphs: ParagraphRange[]): Quo
         continue;
       }
       // Inside a quotation: a mark of the other kind, or one that clearly opens, nests.
-      const nests = role === 'open' && (markKind !== kind || depth > 0 || opensNested(text, at));
+      // Curly marks have a direction: “ after a space opens a nested quotation, never closes this one.
+      const nests = role === 'open' && (markKind !== kind || depth > 0 || opensNested(text, at) || text.charCodeAt(at) === 0x201c);
       if (nests) {
         depth++;
         continue;
