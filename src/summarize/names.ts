@@ -41,7 +41,7 @@ export const GROUP_NOUNS = new Set(
     'group groups coalition alliance ministry council committee agency army forces organisation organization organisations organizations campaign party government office ' +
     'department observatory network union movement front monitor command commission administration authority authorities court militia brigade brigades battalion ' +
     'regime embassy institute foundation association federation bureau service services agency team board fund bank company firm media outlet newspaper channel station ' +
-    'convention conference summit caucus center centre university college school institute society societies club church times post journal news press report'
+    'convention conference forum summit caucus center centre university college school institute society societies club church times post journal news press report'
   ).split(' '),
 );
 

@@ -9,6 +9,7 @@ import {
   recentMention,
   isAuxiliary,
   isCapitalised,
+  isNameWord,
   isParticiple,
   isWord,
   isSpeechVerb,
@@ -16,6 +17,7 @@ import {
   phraseBackward,
   phraseForward,
   resolvePhrase,
+  sentenceIndex,
   tokenize,
   type Mention,
   type SpeakerContext,
@@ -329,15 +331,16 @@ function laterCue(tokens: Token[]): Cue | null {
     let j = i - 1;
     while (j > 0 && isAuxiliary(tokens[j]!.text)) j--;
     const phrase = phraseBackward(tokens, j);
-    const head = phrase[0] ? tokens.indexOf(phrase[0]) : -1;
+    let before = phrase[0] ? tokens.indexOf(phrase[0]) - 1 : -1;
+    while (before > 0 && /^(?:the|a|an)$/i.test(tokens[before]!.text)) before--;
     // `… coordinator of the opposition HNC wrote`: the subject is the clause's first phrase.
-    if (head > 0 && OBJECT_PREPOSITIONS.has(tokens[head - 1]!.text.toLowerCase())) {
+    if (before >= 0 && tokens[before]!.text.toLowerCase() !== 'the' && OBJECT_PREPOSITIONS.has(tokens[before]!.text.toLowerCase())) {
       const first = tokens.findIndex(isWord);
       const subject = phraseForward(tokens, first);
       if (subject.length && isCapitalised(subject[0]!.text)) return { phrase: subject, verb: tokens[i]! };
     }
     const last = phrase[phrase.length - 1];
-    if (last && (isCapitalised(last.text) || (phrase.length === 1 && PRONOUNS.has(last.text.toLowerCase())))) return { phrase, verb: tokens[i]! };
+    if (last && (phrase.some((t) => isNameWord(t.text)) || (phrase.length === 1 && PRONOUNS.has(last.text.toLowerCase())))) return { phrase, verb: tokens[i]! };
     // `… to open an inquiry said spokesman Colonel Chris Garver`: the speaker follows the verb.
     const after = phraseForward(tokens, i + 1);
     if (after.length && isCapitalised(after[after.length - 1]!.text)) return { phrase: after, verb: tokens[i]! };
@@ -422,10 +425,17 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
     }
   }
 
-  // A quotation that carries on from the previous one (same paragraph, or the next one).
+  // `…, Schiff said. “The other factor …”`: the sentence before names who speaks.
+  if (first.open >= 0 && settle(sentenceCue(context, paragraphs, first, previous))) return;
+
+  // A quotation that carries on from the previous one (same paragraph, or the next one), unless
+  // someone else is named in between.
   if (previous?.speaker) {
     const tail = previous.parts[previous.parts.length - 1]!;
-    if (tail.paragraph === first.paragraph || (tail.paragraph === first.paragraph - 1 && first.open === paragraphs[first.paragraph]?.start)) {
+    const near = tail.paragraph === first.paragraph || (tail.paragraph === first.paragraph - 1 && first.open === paragraphs[first.paragraph]?.start);
+    const from = Math.max(tail.close + 1, previous.attribution?.end ?? 0);
+    const other = near && tail.close >= 0 && first.open > from ? firstPerson(context, from, first.open) : null;
+    if (near && (!other || other.name === previous.speaker.name)) {
       candidate.speaker = previous.speaker;
       candidate.role = previous.role;
       candidate.via = 'continued';
@@ -442,6 +452,43 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
     candidate.speaker = subject;
     candidate.via = 'subject';
   }
+}
+
+/**
+ * The attribution that ends the sentence right before a quotation that opens a sentence:
+ * `…, Schiff said.` or `…, said Schiff.`, in the same paragraph or the one before, after the
+ * previous quotation.
+ */
+function sentenceCue(context: SpeakerContext, paragraphs: { start: number; end: number }[], first: QuotedPart, previous: Candidate | null): Cue | null {
+  const { text, sentences } = context;
+  if (!startsStatement(text, first)) return null;
+  let s = sentenceIndex(sentences, first.open);
+  if (s >= 0 && sentences[s]!.start < first.open - 1 && text.slice(sentences[s]!.start, first.open).trim() !== '') return null;
+  if (s >= 0 && sentences[s]!.start >= first.open - 1) s--;
+  const sentence = sentences[s];
+  const floor = paragraphs[Math.max(0, first.paragraph - 1)]!.start;
+  const tail = previous?.parts[previous.parts.length - 1];
+  if (!sentence || sentence.start < floor || (tail && tail.close >= sentence.start) || context.insideQuote(sentence.start)) return null;
+  const from = Math.max(sentence.start, sentence.end - 200);
+  const tokens = tokenize(text, from, Math.min(sentence.end, first.open));
+  let end = tokens.length;
+  while (end > 0 && !isWord(tokens[end - 1]!)) end--;
+  for (let i = end - 1; i >= 0 && i >= end - 6; i--) {
+    const t = tokens[i]!;
+    if (!isSpeechVerb(t.text) || isCapitalised(t.text) || isParticiple(t.text)) continue;
+    if (i === end - 1) {
+      let j = i - 1;
+      while (j > 0 && isAuxiliary(tokens[j]!.text)) j--;
+      const phrase = phraseBackward(tokens, j);
+      const opener = phrase[0] ? tokens[tokens.indexOf(phrase[0]) - 1] : undefined;
+      if (phrase.length && isCapitalised(phrase[phrase.length - 1]!.text) && (!opener || opener.text === ',')) return { phrase, verb: t };
+      return null;
+    }
+    const phrase = phraseForward(tokens, i + 1);
+    if (phrase.length && tokens.indexOf(phrase[phrase.length - 1]!) === end - 1 && tokens[i - 1]?.text === ',') return { phrase, verb: t };
+    return null;
+  }
+  return null;
 }
 
 function nextMarkOrEnd(text: string, from: number, end: number): number {
@@ -486,7 +533,19 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     }
     let j = i - 1;
     while (j >= 0 && isAuxiliary(tokens[j]!.text)) j--;
+    if (tokens[j]?.text === ',') {
+      // `Minyon Moore, a senior adviser to the campaign, called …`: the name before the apposition.
+      let k = j - 1;
+      while (k > 0 && k > j - 20 && tokens[k]!.text !== ',' && tokens[k]!.text !== '.') k--;
+      const named = tokens[k]?.text === ',' ? phraseBackward(tokens, k - 1) : [];
+      if (named.length && isCapitalised(named[named.length - 1]!.text)) return { phrase: named, verb: token };
+    }
     const backward = j >= 0 ? phraseBackward(tokens, j) : [];
+    if (backward.length === 0 && /^(?:and|but)$/i.test(tokens[j]?.text ?? '')) {
+      // `X said Friday that … but said “…”`: the sentence's subject again.
+      const subject = phraseForward(tokens, 0);
+      if (subject.length && isCapitalised(subject[subject.length - 1]!.text)) return { phrase: subject, verb: token };
+    }
     const before = backward.length ? tokens[tokens.indexOf(backward[0]!) - 1]?.text.toLowerCase() : undefined;
     if (before && OBJECT_PREPOSITIONS.has(before)) {
       // `US Central Command which oversees operations in the Middle East said`: the subject opens the sentence.

@@ -39,7 +39,9 @@ const SPEECH_VERBS = new Set(
     'promise promises promised pledge pledges pledged observe observes observed comment comments commented post posts posted shout shouts shouted yell yelled cry cried ' +
     'whisper whispered testify testified testifies allege alleges alleged charge charges charged counter counters countered confirm confirms confirmed deny denies denied ' +
     'maintain maintains maintained contend contends contended conclude concludes concluded lament laments lamented muse mused recount recounts recounted report reports reported ' +
-    'assert asserts asserted demand demands demanded proclaim proclaimed thundered exclaimed retorted murmured stressing insisting'
+    'assert asserts asserted demand demands demanded proclaim proclaimed thundered exclaimed retorted murmured stressing insisting ' +
+    // Verbs that characterise in quoted words: `what it called “a clear threat”`, `branded it “an outlaw nation”`.
+    'call calls called brand brands branded dub dubs dubbed label labels labeled labelled term terms termed'
   ).split(' '),
 );
 
@@ -86,7 +88,8 @@ const PHRASE_STOPS = new Set(
   (
     'that who whom whose which when where while as because since after before during in on at to from with without about into over under than ' +
     'and or but if though although was were is are has have had will would can could should may might did does do not also who’s ' +
-    'this these those there here then now today yesterday tonight tomorrow recently later earlier again'
+    'this these those there here then now today yesterday tonight tomorrow recently later earlier again ' +
+    'against among amid toward towards across along around behind beyond near upon via per despite'
   ).split(' '),
 );
 
@@ -122,7 +125,7 @@ function fitsPhrase(token: Token, first: boolean, inParens: boolean): boolean {
   if (!isWord(token)) return word === '’' || word === "'" || word === '(' || word === '/' || word === '&' || (word === '-' && !first);
   const l = word.toLowerCase();
   if (isCapitalised(word)) return (!PRONOUNS.has(l) || first || l === 'i') && !PHRASE_STOPS.has(l) && !CAPITALISED_STOPS.has(l);
-  if (first && PRONOUNS.has(l)) return true;
+  if (PRONOUNS.has(l)) return first;
   if (isTitleWord(l) || GROUP_NOUNS.has(l) || ROLE_NOUNS.has(l)) return !PRONOUNS.has(l); // "state department spokeswoman"
   if (PHRASE_STOPS.has(l) || isSpeechVerb(word) || /ing$/.test(word) || /ly$/.test(word) || LIKELY_VERBS.has(l)) return false;
   return !/ed$/.test(l) || ROLE_NOUNS.has(l);
@@ -153,6 +156,11 @@ function collect(tokens: Token[], from: number, step: 1 | -1, max: number): Toke
       // Reading backwards, a determiner or a pronoun opens the phrase.
       if (phrase.length === 0 || !PRONOUNS.has(l)) phrase.push(token);
       break;
+    }
+    // Reading backwards, "and" inside an organisation's name: "Red Cross and Red Crescent Societies".
+    if (step === -1 && (l === 'and' || l === '&') && phrase.length > 0 && isCapitalised(phrase[phrase.length - 1]!.text) && isCapitalised(tokens[i - 1]?.text ?? '')) {
+      phrase.push(token);
+      continue;
     }
     if (!fitsPhrase(token, phrase.length === 0 || (step === 1 && phrase.length === 1 && DETERMINERS.has(phrase[0]!.text.toLowerCase())), depth > 0)) break;
     phrase.push(token);
@@ -296,7 +304,15 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
       // "Osama Said a media activist": a person's name then an apposition. But "Operation Resolve
       // spokesperson Colonel Chris Garver": an organisation, its role noun, then the person.
       const next = words[j];
-      const laterName = next !== undefined && (isTitleWord(next) || ROLE_NOUNS.has(next.toLowerCase())) && words.slice(j + 1).some((w, k) => isCapitalised(w) && opensHead(j + 1 + k));
+      let laterName = false;
+      if (next !== undefined && (isTitleWord(next) || ROLE_NOUNS.has(next.toLowerCase()))) {
+        for (let k = j + 1; k < words.length && !MODIFIER_PREPOSITIONS.has(words[k]!.toLowerCase()); k++) {
+          if (isCapitalised(words[k]!)) {
+            laterName = true;
+            break;
+          }
+        }
+      }
       if (j - i >= 2 && next !== undefined && !isCapitalised(next) && !laterName && !/['’]s?$/.test(words[j - 1]!) && context.names.fullest(words.slice(i, j)).person) break;
     }
     i = j - 1;
@@ -307,7 +323,10 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
   const roleHead = head !== null && head.to - head.from === 1 && head.to < words.length && tail.every((w) => !isCapitalised(w) && !DETERMINERS.has(w.toLowerCase())) && ROLE_NOUNS.has(lastWord) && !isTitleWord(lastWord);
   const possessive = head !== null && ((/['’]s?$/.test(words[head.to - 1]!) && tail.length > 0) || roleHead);
   if (head && !possessive) {
-    const pieces = namePieces(words.slice(head.from, head.to).join(' '));
+    // "International Federation of Red Cross and Red Crescent Societies": an organisation's whole name.
+    const run = words.slice(head.from, head.to);
+    if (run.length >= 3 && GROUP_NOUNS.has(run[run.length - 1]!.toLowerCase()) && run.some((w) => w === 'and' || w === '&')) return { at, name: run.join(' '), person: false };
+    const pieces = namePieces(run.join(' '));
     const piece = pieces[pieces.length - 1];
     if (piece) {
       const { title, name } = splitTitle(piece);
@@ -321,7 +340,10 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
         const groupNoun = tail[0] && GROUP_NOUNS.has(tail[0].toLowerCase()) ? ` ${tail[0].toLowerCase()}` : '';
         if (groupNoun) return { at, name: full.name + groupNoun, person: false };
         // "the Tahrir al-Sham jihadist alliance": a group however its name reads.
-        const group = tail.length > 0 && GROUP_NOUNS.has(tail[tail.length - 1]!.toLowerCase());
+        const group =
+          tail.length > 0 &&
+          GROUP_NOUNS.has(tail[tail.length - 1]!.toLowerCase()) &&
+          tail.every((w) => !isCapitalised(w) && !DETERMINERS.has(w.toLowerCase()) && !MODIFIER_PREPOSITIONS.has(w.toLowerCase()));
         return { at, name: full.name, person: full.person && !group };
       }
       const office = context.names.office(titleKey([...title, ...tail]));
@@ -331,6 +353,11 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
   const office = context.names.office(titleKey(words.filter((w) => !/['’]s?$/.test(w))));
   if (office) return { at, name: office, person: true };
   const last = words[words.length - 1]!.toLowerCase();
+  // "the statement added": the group that issued it, named before.
+  if ((last === 'statement' || last === 'report') && words.length <= 3 && !words.some(isCapitalised)) {
+    const issuer = recentMention(context, anchor ?? at, 'group');
+    if (issuer) return { ...issuer, at };
+  }
   if (ROLE_NOUNS.has(last) || GROUP_NOUNS.has(last) || isTitleWord(last)) {
     const plain = context.text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end);
     return { at, name: plain, person: !GROUP_NOUNS.has(last) && !/s$/.test(last) };
@@ -367,4 +394,4 @@ export function firstPerson(context: SpeakerContext, start: number, end: number)
   return end > start ? mentionsIn(context, start, end).person : null;
 }
 
-export { isCapitalised, isWord, PRONOUNS, ROLE_NOUNS };
+export { isCapitalised, isNameWord, isWord, PRONOUNS, ROLE_NOUNS };

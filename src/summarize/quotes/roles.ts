@@ -134,7 +134,8 @@ function appositionAt(text: string, at: number, limit: number): string {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (isWord(t)) {
-      if (i > 0 && isSpeechVerb(t.text) && !isCapitalised(t.text) && !/^(?:who|whom|whose|which|that)$/i.test(tokens[i - 1]!.text)) break;
+      // A speech verb ends it ("… activist told"), unless it is a noun after a determiner ("one of the states").
+      if (i > 0 && isSpeechVerb(t.text) && !isCapitalised(t.text) && !/^(?:who|whom|whose|which|that|the|a|an|its|their|his|her)$/i.test(tokens[i - 1]!.text)) break;
       if (++words > MAX_APPOSITION_WORDS) return '';
       end = t.end;
       continue;
