@@ -149,7 +149,8 @@ function insideQuotes(spans: QuotedSpan[]): (at: number) => boolean {
   };
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A word; a number written with separators ("3,210", "2.5") is one. */
+const WORD = /[\p{L}\p{N}]+(?:[.,]\d+)*/gu;
 
 function countWords(text: string, start: number, end: number): number {
   WORD.lastIndex = start;
@@ -196,7 +197,8 @@ function continuesQuotation(text: string, tail: QuotedPart, head: QuotedPart, ne
   const speech = words.filter((t) => isSpeechVerb(t.text) && !isCapitalised(t.text)).length;
   // A sentence ends inside (abbreviations such as "Mr." are single tokens).
   const lastWord = tokens.lastIndexOf(words[words.length - 1]!);
-  const sentenceEnds = tokens.some((t, i) => i < lastWord && (t.text === '.' || t.text === '!' || t.text === '?'));
+  // "(D-Mo.)", "D-S.C.": periods of abbreviations are followed by a mark or a letter, not a space.
+  const sentenceEnds = tokens.some((t, i) => i < lastWord && (t.text === '.' || t.text === '!' || t.text === '?') && /\s/.test(text.charAt(t.end)));
   // Fragments of one sentence: `“a liar” and “a bully”` (not names: `the “Northern Circle” met at the “Summit Hall”`).
   if (speech === 0 && words.length <= 4 && !sentenceEnds && !/[;:]/.test(between) && FRAGMENT_LINKS.has(words[0]!.text.toLowerCase())) {
     return !isCapitalisedRun(text, tail) && !isCapitalisedRun(text, head);
@@ -243,7 +245,8 @@ function startsStatement(text: string, part: QuotedPart): boolean {
 function looksLikeTitle(text: string, candidate: Candidate): boolean {
   if (candidate.parts.length > 1 || candidate.words > 8) return false;
   const part = candidate.parts[0]!;
-  if (/[.!?,;:]\s*$/.test(text.slice(part.start, part.end)) && candidate.words > 3) return false;
+  // A sentence's end says speech; a comma does not (`on “The Morning Show,” she said`).
+  if (/[.!?;:]\s*$/.test(text.slice(part.start, part.end)) && candidate.words > 3) return false;
   return isCapitalisedRun(text, part);
 }
 
@@ -291,7 +294,8 @@ function findCue(tokens: Token[], from: number): Cue | null {
     let j = i;
     for (let appositions = 0; appositions < 3; appositions++) {
       let k = j + 1;
-      while (k < tokens.length && k < j + 16 && tokens[k]!.text !== ',' && tokens[k]!.text !== '.') k++;
+      // A sentence end stops the search; the period of "R-Ky., said" does not.
+      while (k < tokens.length && k < j + 16 && tokens[k]!.text !== ',' && !(tokens[k]!.text === '.' && tokens[k + 1]?.text !== ',')) k++;
       if (tokens[k]?.text !== ',') break;
       let v = k + 1;
       while (v < tokens.length && v < k + 3 && isAuxiliary(tokens[v]!.text)) v++;
@@ -524,7 +528,7 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     if (!isSpeechVerb(token.text) || isCapitalised(token.text)) continue;
     const gap = tokens.length - 1 - i;
     const nextWord = tokens[i + 1]?.text.toLowerCase();
-    if (gap > 3 && nextWord !== 'that' && nextWord !== ':' && !colon && gap > 14) return null;
+    if (gap > 3 && nextWord !== 'that' && nextWord !== ':' && !colon && gap > 14) break;
     if (isParticiple(token.text)) {
       // "Jarba was upbeat, saying …": the sentence's subject speaks.
       const phrase = phraseForward(tokens, 0);
@@ -556,6 +560,12 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     const forward = phraseForward(tokens, i + 1);
     if (forward.length) return { phrase: forward, verb: token };
     return null;
+  }
+  // A verb too far from the quotation to introduce it; "according to" covers the whole sentence.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.text.toLowerCase() !== 'according' || tokens[i + 1]!.text.toLowerCase() !== 'to') continue;
+    const phrase = phraseForward(tokens, i + 2);
+    return phrase.length ? { phrase, verb: tokens[i]! } : null;
   }
   return null;
 }

@@ -375,6 +375,11 @@ function mentionsIn(context: SpeakerContext, start: number, end: number): { pers
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (!isCapitalised(token.text) || context.insideQuote(token.start)) continue;
+    // "CONGRESS HAS INVESTIGATED HIM —": a heading in capitals names nobody.
+    if (/^\p{Lu}{2,}$/u.test(token.text) && /^\p{Lu}{2,}$/u.test(tokens[i + 1]?.text ?? '')) {
+      while (i + 1 < tokens.length && /^\p{Lu}{2,}$/u.test(tokens[i + 1]!.text)) i++;
+      continue;
+    }
     if (PRONOUNS.has(token.text.toLowerCase()) && i === 0) return found; // the sentence goes on about the previous subject
     const phrase = phraseForward(tokens, i, 8);
     if (phrase.length === 0) continue;

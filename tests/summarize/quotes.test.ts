@@ -112,6 +112,22 @@ describe('extractQuotes', () => {
     expect(quotes[1]!.speaker).toBe('Efua Boateng');
   });
 
+  it('joins around an attribution whose label has periods: (D-Ore.), (D-S.C.)', () => {
+    const quotes = quotesOf('“The plan is unfair to farmers,” Sen. Lisa Krone (D-Ore.) said. “It cuts their water and raises their taxes.”');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.parts).toHaveLength(2);
+  });
+
+  it('leaves out a title quoted with a comma before its attribution', () => {
+    const quotes = quotesOf('Mayor Ana Ruiz spoke on “The Lakeside Morning Show,” a local radio programme, on Monday.');
+    expect(quotes).toEqual([]);
+  });
+
+  it('counts a number with separators as one word', () => {
+    const quotes = quotesOf('The report counted “3,210 flood victims” across the region.');
+    expect(quotes).toEqual([]);
+  });
+
   it('keeps a second piece that has its own attribution apart', () => {
     const quotes = quotesOf('“This is not acceptable,” Ines Moreau said. “You cut the wages of the cleaners first,” she told the board.');
     expect(said(quotes)).toEqual([

@@ -86,4 +86,22 @@ describe('who speaks', () => {
     expect(speakers(quotes)).toEqual(['International Union of Rescue and Relief Societies']);
     expect(quotes[0]!.speakerRole).toBe('IURRS');
   });
+
+  it('reads "according to" that opens a long sentence before the quotation', () => {
+    const quotes = quotesOf(
+      'According to the statement the Lakeside Children Fund continues to provide treatment and shelter in the area of the flood as well as to work with local partners "to raise awareness about clean water in every village."',
+    );
+    expect(speakers(quotes)).toEqual(['Lakeside Children Fund']);
+  });
+
+  it('takes no one from a heading in capitals', () => {
+    const quotes = quotesOf('PARLIAMENT HAS QUESTIONED HIM — Dr. Ivo Brandt sold a tea he called a "cure for every kind of fatigue."');
+    expect(speakers(quotes)).toEqual(['Ivo Brandt']);
+  });
+
+  it('reads a party label with periods inside an apposition before the verb', () => {
+    const quotes = quotesOf('“Our assumption is that the veto will be overridden,” Senate Majority Leader Tom Avery, R-Ky., said Tuesday.');
+    expect(speakers(quotes)).toEqual(['Tom Avery']);
+    expect(quotes[0]!.speakerRole).toBe('Senate Majority Leader, R-Ky.');
+  });
 });

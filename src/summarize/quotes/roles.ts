@@ -18,7 +18,7 @@ const APPOSITION_OPENERS = new Set('a an the one his her their its who whose who
 const FUNCTION_WORDS = new Set('by of for from with to at in on into between against about over under after before during like than as and or but ever'.split(' '));
 
 /** Words shaped like role nouns that are not. */
-const NOT_ROLES = new Set('never other others either neither rather whether however together later earlier after over under power order matter whatever wherever moment percent president-elect'.split(' '));
+const NOT_ROLES = new Set('statement statements report reports never other others either neither rather whether however together later earlier after over under power order matter whatever wherever moment percent president-elect'.split(' '));
 
 /** Title words that name an institution or a party, not a person's office ("said the White House"). */
 const NOT_PERSONAL = new Set('white house senate us u.s. un u.n. uk u.k. eu nato national state league arab opposition republican democratic democrat gop campaign staff'.split(' '));
@@ -28,6 +28,7 @@ const MAX_APPOSITION_WORDS = 30;
 /** A noun for a person's role: a title word, a role noun or a word shaped like one (lawyer, economist, historian). */
 export function isRoleNoun(word: string): boolean {
   const l = word.toLowerCase();
+  if (NOT_ROLES.has(l)) return false;
   if (isTitleWord(l) || isTitleWord(`${l}.`) || ROLE_NOUNS.has(l)) return true;
   return l.length > 4 && !FUNCTION_WORDS.has(l) && !NOT_ROLES.has(l) && /(?:er|or|ist|ian|man|woman|ant|ent|ee|ess)s?$/.test(l);
 }
