@@ -60,6 +60,11 @@ describe('newsdigest CLI', () => {
     expect(stdout).toContain('Daily News Egypt / AFP');
     expect(stdout).toMatch(/Top US diplomat John Kerry meets his Russian counterpart Monday/);
     expect(stdout).not.toMatch(/AFP PHOTO|appeared first on|AFP –|attend a meeting dedicated/);
+    // The editor's key quotes (at least two, with their speakers) and both figures with "at least".
+    const keyQuotes = [/“I am confident that he and others will be in Geneva\.[\s\S]*?” — John Kerry/, /“If we receive an invitation[\s\S]*?” — Mohammad Javad Zarif/, /“This is going to put the Assad regime on the spot[\s\S]*?” — William Hague/, /“Assad and his close associates[\s\S]*?” — Friends of Syria group/];
+    expect(keyQuotes.filter((quote) => quote.test(stdout)).length).toBeGreaterThanOrEqual(2);
+    expect(stdout).toContain('at least 130,000 people killed');
+    expect(stdout).toContain('at least 700 people killed');
   });
 
   it('rejects a bad --sentences value', async () => {
