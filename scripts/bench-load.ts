@@ -9,8 +9,9 @@
  *   npm run bench:load -- --rates 50,400    # other rates
  *
  * Prints a table: acknowledgement latency p50/p95/p99 (request sent → HTTP answer), errors (non-2xx,
- * network errors, or no answer within Slack's and Discord's 3 s), and the service's peak resident
- * memory during the step. Everything stays on loopback, and every step is bounded in count and time.
+ * network errors, or no answer within Slack's and Discord's 3 s), the service's CPU time per request,
+ * its event-loop lag p99 (from its /metrics), the sender's own event-loop lag p99 (a lagging sender
+ * inflates what it measures), and the service's peak resident memory during the step. Everything stays on loopback, and every step is bounded in count and time.
  * The goal: p99 under 50 ms at 200 requests a second with no errors.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -19,6 +20,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Agent, fetch } from 'undici';
 import { stringify } from 'yaml';
@@ -78,6 +80,15 @@ async function waitForHealth(base: string, child: ChildProcess, stderr: () => st
 
 type Kind = 'slack /digest' | 'slack /article' | 'discord /digest' | 'discord /article';
 const KINDS: Kind[] = ['slack /digest', 'slack /article', 'discord /digest', 'discord /article'];
+
+/**
+ * The service's own event-loop lag p99 in ms since the previous scrape (prom-client resets its
+ * event-loop histogram at each collection), from /metrics.
+ */
+async function serviceLoopLagP99(base: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  return Number(/^newsdigest_nodejs_eventloop_lag_p99_seconds (\S+)$/m.exec(text)?.[1] ?? NaN) * 1000;
+}
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -191,6 +202,10 @@ async function main(): Promise<void> {
         peakRss = Math.max(peakRss, residentMb(child.pid!));
       }, 100);
       const cpuBefore = cpuMs(child.pid!);
+      await serviceLoopLagP99(base); // resets the service's lag histogram
+      // The sender's own event-loop delay: if it lags, the latencies it measures are inflated.
+      const senderLag = monitorEventLoopDelay({ resolution: 10 });
+      senderLag.enable();
       // Open loop: request i leaves at start + i/rate, whether or not earlier ones were answered.
       const start = performance.now();
       await new Promise<void>((done) => {
@@ -206,6 +221,8 @@ async function main(): Promise<void> {
       // Let the last answers (response_url posts) finish before reading the CPU time.
       await new Promise((done) => setTimeout(done, 500));
       const cpuPerRequest = (cpuMs(child.pid!) - cpuBefore) / total;
+      senderLag.disable();
+      const serviceLag = await serviceLoopLagP99(base);
       clearInterval(sampler);
       peakRss = Math.max(peakRss, residentMb(child.pid!));
       const sortedMs = (list: typeof settled) => list.filter((r) => r.ok).map((r) => r.ms).sort((a, b) => a - b);
@@ -225,12 +242,14 @@ async function main(): Promise<void> {
         percentile(discordMs, 99).toFixed(1),
         String(errors.length),
         cpuPerRequest.toFixed(1),
+        serviceLag.toFixed(1),
+        (senderLag.percentile(99) / 1e6).toFixed(1),
         peakRss.toFixed(0),
       ]);
     }
     await agent.close();
 
-    const header = ['req/s', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'Slack p99', 'Discord p99', 'errors', 'CPU ms/req', 'peak RSS MB'];
+    const header = ['req/s', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'Slack p99', 'Discord p99', 'errors', 'CPU ms/req', 'service lag p99', 'sender lag p99', 'peak RSS MB'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
     console.log(`newsdigest run on 127.0.0.1, Slack and Discord HTTP endpoints, ${seconds} s per step, ${KINDS.join(', ')} in turn; RSS after start ${startRss.toFixed(0)} MB; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end`);
