@@ -15,6 +15,12 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Give up connecting after this long (default 5 s). */
   connectTimeoutMs?: number;
+  /**
+   * Give up on a query that gets no answer after this long (default 30 s). Without it a server
+   * or network that falls silent (no reset, no error) would hold the query, and the channel's
+   * scheduled run waiting on it, forever; a timed-out connection is dropped from the pool.
+   */
+  queryTimeoutMs?: number;
   /** Where errors of idle connections go (a restarted server, say); without it they are ignored. */
   logger?: Logger;
 }
@@ -50,6 +56,9 @@ export class PostgresStore extends SqlStore {
       connectionString: options.connectionString,
       max: options.poolSize ?? 5,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      query_timeout: options.queryTimeoutMs ?? 30_000,
+      // Lets the operating system notice a peer that vanished while a connection sits idle.
+      keepAlive: true,
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     // An idle client's error (server restart) must not crash the process; the next query reconnects.

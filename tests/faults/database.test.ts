@@ -4,6 +4,7 @@ import type { Logger } from '../../src/log.js';
 import type { Publisher } from '../../src/platforms/types.js';
 import { createService, type Service } from '../../src/service/service.js';
 import { openStore } from '../../src/store/open.js';
+import { PostgresStore } from '../../src/store/postgres.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { RecordingPublisher, type RecordedPost } from '../fakes/recording-publisher.js';
@@ -163,13 +164,12 @@ describe.each([
 
 describe('PostgreSQL that stops answering (no reset, no error) at post time', () => {
   /**
-   * KNOWN BUG (reported): the pg pool has no query timeout, so a query sent into a silent network
-   * path (a partition, a hung server) waits forever. The channel's sweep waits on it, and every
-   * later sweep of that channel joins the same sweep: the digest is not posted even after the
-   * database is back, until the process restarts. `it.fails` keeps this green while the bug
-   * exists; remove `.fails` once the pool sets query_timeout (src/store/postgres.ts).
+   * A query sent into a silent network path (a partition, a hung server) gets no answer and no
+   * error. The store gives up on it after its query timeout (30 s by default, 500 ms here), so
+   * the channel's sweep fails instead of waiting forever, and a later sweep posts the digest.
+   * (Before the timeout existed, every later sweep joined the hung one until a restart.)
    */
-  it.fails('posts the digest once the database answers again', async () => {
+  it('posts the digest once the database answers again', async () => {
     const space = workspace();
     const url = await testDatabaseUrl();
     const schema = freshSchema();
@@ -177,7 +177,8 @@ describe('PostgreSQL that stops answering (no reset, no error) at post time', ()
     const posts: RecordedPost[] = [];
     const clock = new TestClock(new Date('2025-04-26T07:00:00Z'));
     const { logger } = recordingLogger();
-    const store = await openStore({ databaseUrl: proxy.via(url), sqlitePath: 'unused', schema, logger });
+    const store = new PostgresStore({ connectionString: proxy.via(url), schema, logger, queryTimeoutMs: 500 });
+    await store.migrate();
     // The database falls silent exactly as the digest is claimed (the real store does the work).
     let silenceAtClaim = false;
     const silencing = new Proxy(store, {
@@ -209,8 +210,22 @@ describe('PostgreSQL that stops answering (no reset, no error) at post time', ()
       await new Promise((resolve) => setTimeout(resolve, 300));
       proxy.setMode('pass');
       clock.advance(60_000);
-      const later = await Promise.race([service.scheduler.sweep(), new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 3000))]);
+      // Waits out the timed-out sweep if it is still running, then posts (bounded: 3 s).
+      const later = await Promise.race([
+        (async () => {
+          let report = await service.scheduler.sweep().catch(() => null);
+          for (let i = 0; i < 10 && posts.length === 0; i++) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            report = await service.scheduler.sweep().catch(() => null);
+          }
+          return report;
+        })(),
+        new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 3000)),
+      ]);
       expect(later).not.toBe('still waiting');
+      expect(posts).toHaveLength(1);
+      clock.advance(60_000);
+      await service.scheduler.sweep();
       expect(posts).toHaveLength(1);
     } finally {
       await proxy.close(); // ends the hung connection, so stop() does not wait for it
