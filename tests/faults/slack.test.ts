@@ -119,3 +119,51 @@ describe('Slack misbehaving at post time: delivered once after recovery', () => 
     );
   });
 });
+
+describe('a failure only the user can fix', () => {
+  async function foreignChannelService(lines?: ReturnType<typeof recordingLogger>) {
+    const { logger } = lines ?? recordingLogger();
+    return createService(
+      channelConfig('slack', 'C999', space, { storage: { sqlitePath: `${space.sqlitePath}-foreign` } }),
+      { slackBotToken: slack.botToken, slackSigningSecret: 'fault-secret', slackApiUrl: slack.apiUrl },
+      { clock, logger, cron: false, connect: false, http: false, platformFactories: { slack: fastSlack } },
+    );
+  }
+
+  it('names the channel and says what to do', async () => {
+    const recorded = recordingLogger();
+    const foreign = await foreignChannelService(recorded);
+    try {
+      clock.set(FIRE);
+      const report = await foreign.scheduler.sweep();
+      expect(report.runs.map((r) => r.outcome)).toEqual([{ status: 'failed', retryable: false, error: expect.stringContaining('C999') }]);
+      const logged = recorded.lines.find((l) => l.level === 50 && l.channel === 'newsroom');
+      expect(logged?.msg).toBe(
+        'could not post the digest to channel newsroom: Slack channel C999: the bot is not a member (not_in_channel): invite it with /invite @newsdigest. ' +
+          'Fix the channel or token in the config/environment; trying again in 1800 s',
+      );
+      expect(slack.messages).toEqual([]);
+    } finally {
+      await foreign.stop();
+    }
+  });
+
+  /**
+   * KNOWN BUG (reported): the log promises the next try in 1800 s, but the scheduler's retry
+   * (src/scheduler/scheduler.ts, dueRuns) uses retryDelayMs(attempts) without the retryable flag,
+   * which the ledger does not keep: it tries again after 30 s, 60 s, … like a rate limit.
+   */
+  it.fails('waits the 30 minutes it announced before trying again', async () => {
+    const foreign = await foreignChannelService();
+    try {
+      clock.set(FIRE);
+      await foreign.scheduler.sweep();
+      const calls = slack.calls('chat.postMessage').length;
+      clock.advance(5 * 60_000);
+      await foreign.scheduler.sweep();
+      expect(slack.calls('chat.postMessage')).toHaveLength(calls);
+    } finally {
+      await foreign.stop();
+    }
+  });
+});
