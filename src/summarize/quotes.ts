@@ -150,7 +150,7 @@ function insideQuotes(spans: QuotedSpan[]): (at: number) => boolean {
 }
 
 /** A word; a number written with separators ("3,210", "2.5") is one. */
-const WORD = /[\p{L}\p{N}]+(?:[.,]\d+)*/gu;
+const WORD = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+/gu;
 
 function countWords(text: string, start: number, end: number): number {
   WORD.lastIndex = start;
@@ -191,6 +191,9 @@ function joinSplitQuotes(text: string, spans: QuotedSpan[], paragraphs: { start:
 function continuesQuotation(text: string, tail: QuotedPart, head: QuotedPart, next: QuotedPart[], paragraphs: { start: number; end: number }[]): boolean {
   const between = text.slice(tail.close + 1, head.open);
   if (between.length > 400) return false;
+  // Cheap tests first: fragments are a few words apart; an attribution follows a piece that leaves its sentence open.
+  const leavesOpen = /[,?!]\s*$/.test(text.slice(Math.max(tail.start, tail.end - 2), tail.end)) || /^\s*,/.test(between);
+  if (!leavesOpen && between.length > 40) return false;
   const tokens = tokenize(text, tail.close + 1, head.open, 80);
   const words = tokens.filter(isWord);
   if (words.length === 0) return false;
@@ -204,7 +207,7 @@ function continuesQuotation(text: string, tail: QuotedPart, head: QuotedPart, ne
     return !isCapitalisedRun(text, tail) && !isCapitalisedRun(text, head);
   }
   // Around an attribution: the first piece must leave its sentence open.
-  if (!/[,?!]\s*$/.test(text.slice(Math.max(tail.start, tail.end - 2), tail.end)) && !/^\s*,/.test(between)) return false;
+  if (!leavesOpen) return false;
   if (sentenceEnds || speech !== 1) return false;
   const first = tokens.findIndex(isWord);
   if (!tokens.slice(0, first).every((t) => /^[,—–-]$/.test(t.text)) || findCue(tokens, first) === null) return false;
@@ -390,7 +393,8 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
     if (part.close < 0) continue;
     const next = candidate.parts[i + 1];
     const until = next && next.paragraph === part.paragraph ? next.open : nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end);
-    const tokens = tokenize(text, part.close + 1, until, 48);
+    // Most attributions are a few words; read further only when they are not.
+    let tokens = tokenize(text, part.close + 1, until, 24);
     const firstWord = tokens.findIndex((t) => /^[\p{L}\p{N}]/u.test(t.text));
     // An epigraph's dash: `” ― Pamela Padilla`.
     const dash = tokens[0] && DASHES.test(tokens[0].text) ? tokens[0] : undefined;
@@ -402,7 +406,11 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
     // ends its sentence, the attribution must end soon too (`.” he said.`, not `.” Camp
     // residents told Reuters that …`).
     if (firstWord < 0 || !tokens.slice(0, firstWord).every((t) => /^[,.;:—–-]$/.test(t.text))) continue;
-    const cue = findCue(tokens, firstWord);
+    let cue = findCue(tokens, firstWord);
+    if (!cue && tokens.length === 24) {
+      tokens = tokenize(text, part.close + 1, until, 48);
+      cue = findCue(tokens, firstWord);
+    }
     const runsIntoQuote = until < paragraphs[part.paragraph]!.end && !(next && next.paragraph === part.paragraph);
     if (cue && (!endsSentence(text, part) || attributionEndsSoon(tokens, cue, runsIntoQuote)) && settle(cue)) return;
     // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
@@ -438,7 +446,8 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
     const tail = previous.parts[previous.parts.length - 1]!;
     const near = tail.paragraph === first.paragraph || (tail.paragraph === first.paragraph - 1 && first.open === paragraphs[first.paragraph]?.start);
     const from = Math.max(tail.close + 1, previous.attribution?.end ?? 0);
-    const other = near && tail.close >= 0 && first.open > from ? firstPerson(context, from, first.open) : null;
+    // Only words between the two can name someone new (`…,” he said. “…` has none worth reading).
+    const other = near && tail.close >= 0 && first.open > from + 3 && /[.!?]["”’]?\s+\p{Lu}/u.test(text.slice(from, first.open)) ? firstPerson(context, from, first.open) : null;
     if (near && (!other || other.name === previous.speaker.name)) {
       candidate.speaker = previous.speaker;
       candidate.role = previous.role;

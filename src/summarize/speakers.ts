@@ -208,6 +208,8 @@ export interface SpeakerContext {
   insideQuote(at: number): boolean;
   /** Per sentence: the first person and the first group named outside quotations (lazy). */
   subjects: ({ person: Mention | null; group: Mention | null } | undefined)[];
+  /** Mentions found in a stretch of text, by its start and end (lazy). */
+  mentions?: Map<number, { person: Mention | null; group: Mention | null }>;
 }
 
 /** How far back "he said" may look for its antecedent. */
@@ -370,7 +372,12 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
  * sentence's subject, which "he said" in a later sentence usually points back to.
  */
 function mentionsIn(context: SpeakerContext, start: number, end: number): { person: Mention | null; group: Mention | null } {
+  // The same stretch is read again for each quotation that looks back over it.
+  const key = start * 1_000_003 + end;
+  const cached = (context.mentions ??= new Map()).get(key);
+  if (cached) return cached;
   const found: { person: Mention | null; group: Mention | null } = { person: null, group: null };
+  context.mentions.set(key, found);
   const tokens = tokenize(context.text, start, end, 60);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;

@@ -116,7 +116,9 @@ export function bareApposition(words: Token[]): boolean {
 /** `, president of the union, said` → "president of the union"; `of the Sierra Club` too. */
 function appositionAt(text: string, at: number, limit: number): string {
   const comma = text.charCodeAt(at) === 44;
-  const tokens = tokenize(text, comma ? at + 1 : at, Math.min(limit, at + 400), MAX_APPOSITION_WORDS * 2 + 10);
+  // Only a comma or "of" can start one: most names are followed by neither.
+  if (!comma && !(text.startsWith('of ', at) || text.startsWith(' of ', at - 1))) return '';
+  const tokens = tokenize(text, comma ? at + 1 : at, appositionBound(text, at + 1, Math.min(limit, at + 400)), MAX_APPOSITION_WORDS * 2 + 10);
   const first = tokens[0];
   if (!first || !isWord(first) || text.slice(at, first.start).includes('\n')) return '';
   const word = first.text;
@@ -166,15 +168,33 @@ function appositionAt(text: string, at: number, limit: number): string {
   return text.slice(comma ? at + 1 : at, end).trim().replace(/[\s,(]+$/, '');
 }
 
+/** Where an apposition must end at the latest: a sentence end, a quotation mark, a dash or a bracket. */
+function appositionBound(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    // ! ; : ? " ) “ ” — – newline; a period followed by a space
+    if (c === 33 || c === 59 || c === 58 || c === 63 || c === 34 || c === 41 || c === 0x201c || c === 0x201d || c === 0x2014 || c === 0x2013 || c === 10) return i + 1;
+    // A period ends a sentence after a long lower-case word, not after "U.S." or "Gov.".
+    if (c === 46 && (i + 1 >= limit || text.charCodeAt(i + 1) === 32) && /\p{Ll}{5}$/u.test(text.slice(Math.max(from, i - 5), i))) return i + 1;
+  }
+  return limit;
+}
+
 /**
  * The role the article gives a person where it names them: the first occurrence of the full name
  * (outside quotations) with a title, label or apposition. Cached per name by the caller.
  */
 export function introducedRole(text: string, name: string, insideQuote: (at: number) => boolean, paragraphEnd: (at: number) => number): string {
   if (name.length < 3) return '';
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+  let looked = 0;
+  for (let at = text.indexOf(name); at >= 0 && looked < 8; at = text.indexOf(name, at + 1)) {
     const end = at + name.length;
     if (isLetter(text.charCodeAt(at - 1)) || isLetter(text.charCodeAt(end)) || /^['’]s/.test(text.slice(end, end + 2)) || insideQuote(at)) continue;
+    looked++;
+    // Cheap test first: a role needs a comma, a label or "of" after the name, or a title word before it.
+    const after = text.charCodeAt(end);
+    const previous = /(\S+)\s+$/.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? '';
+    if (after !== 44 && !text.startsWith(' (', end) && !text.startsWith(' of ', end) && !(previous && (isCapitalised(previous) || isRoleNoun(previous.replace(/[^\p{L}.]+$/u, ''))))) continue;
     const limit = paragraphEnd(at);
     const before = tokenize(text, Math.max(0, at - 80), end);
     const phrase = phraseBackward(before, before.length - 1);
