@@ -195,6 +195,8 @@ export function introducedRole(text: string, name: string, insideQuote: (at: num
     const after = text.charCodeAt(end);
     const previous = /(\S+)\s+$/.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? '';
     if (after !== 44 && !text.startsWith(' (', end) && !text.startsWith(' of ', end) && !(previous && (isCapitalised(previous) || isRoleNoun(previous.replace(/[^\p{L}.]+$/u, ''))))) continue;
+    // "the rise of Donald Trump, who …": a name in object position is not being introduced.
+    if (FUNCTION_WORDS.has(previous.toLowerCase())) continue;
     const limit = paragraphEnd(at);
     const before = tokenize(text, Math.max(0, at - 80), end);
     const phrase = phraseBackward(before, before.length - 1);
