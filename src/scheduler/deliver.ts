@@ -115,6 +115,26 @@ export async function deliverDigest(deps: DeliveryDeps, channel: ChannelConfig, 
   }
 
   const publisher = deps.publisherFor(channel);
+  // A failed attempt may have reached the channel (the platform's answer was lost): where the
+  // platform lets us look, a retry first checks for the digest by its key.
+  if (claim.attempts > 1 && publisher.findPosted) {
+    let found: string | null;
+    try {
+      found = await withTimeout(publisher.findPosted(channel.channel, deliveryKeyString(key)), deps.postTimeoutMs ?? DEFAULT_POST_TIMEOUT_MS);
+    } catch (error) {
+      const message = `could not check channel ${channel.id} for an earlier attempt before posting again: ${error instanceof Timeout ? 'no answer in time' : describe(error)}`;
+      await store.failDelivery(key, message, clock.now());
+      deps.observer?.failed(channel, true);
+      log.warn({ attempts: claim.attempts }, `${message}; trying again in ${Math.round(retryDelayMs(claim.attempts) / 1000)} s`);
+      return { status: 'failed', error: message, retryable: true };
+    }
+    if (found) {
+      await completeWithRetry(store, key, [found], clock, log);
+      deps.observer?.posted(channel);
+      log.info({ messageIds: [found], attempts: claim.attempts }, `the digest for channel ${channel.id} had reached it on an earlier attempt; recorded it, not posting again`);
+      return { status: 'posted', messageIds: [found] };
+    }
+  }
   const posting = publisher.post(channel.channel, digest, { deliveryKey: deliveryKeyString(key) });
   try {
     const result = await withTimeout(posting, deps.postTimeoutMs ?? DEFAULT_POST_TIMEOUT_MS);
@@ -134,7 +154,7 @@ export async function deliverDigest(deps: DeliveryDeps, channel: ChannelConfig, 
     }
     const retryable = error instanceof PostError ? error.retryable : true;
     const message = describe(error);
-    await store.failDelivery(key, message, clock.now());
+    await store.failDelivery(key, message, clock.now(), undefined, retryable);
     deps.observer?.failed(channel, retryable);
     const wait = Math.round(retryDelayMs(claim.attempts, retryable) / 1000);
     log.error(

@@ -152,7 +152,7 @@ export class Scheduler {
       const delivery = await store.getDelivery(key);
       const late = now.getTime() - fire.getTime();
       const due = delivery
-        ? delivery.status === 'failed' && now.getTime() >= Date.parse(delivery.claimedAt) + retryDelayMs(delivery.attempts)
+        ? delivery.status === 'failed' && now.getTime() >= Date.parse(delivery.claimedAt) + retryDelayMs(delivery.attempts, delivery.retryable)
         : late <= graceMs || late <= catchUpMs;
       if (!due) continue;
       if (!delivery && late > graceMs) this.options.logger.info({ channel: channel.id, date }, `catching up: the digest for channel ${channel.id} on ${date} was due at ${fire.toISOString()}`);

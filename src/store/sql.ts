@@ -208,12 +208,13 @@ export abstract class SqlStore implements Store {
     error: string,
     _now: Date,
     expected?: Pick<Delivery, 'owner' | 'attempts'>,
+    retryable = true,
   ): Promise<boolean> {
     const sameClaim = expected ? ' AND owner = ? AND attempts = ?' : '';
     const changed = await this.run(
-      `UPDATE deliveries SET status = 'failed', last_error = ?
+      `UPDATE deliveries SET status = 'failed', last_error = ?, retryable = ?
        WHERE channel_id = ? AND date = ? AND status = 'claimed'${sameClaim}`,
-      [error, key.channelId, key.date, ...(expected ? [expected.owner, expected.attempts] : [])],
+      [error, this.kind === 'sqlite' ? Number(retryable) : retryable, key.channelId, key.date, ...(expected ? [expected.owner, expected.attempts] : [])],
     );
     return changed > 0;
   }
@@ -391,5 +392,6 @@ function toDelivery(row: Row): Delivery {
     messageIds: json<string[]>(row.message_ids),
     attempts: Number(row.attempts),
     lastError: optionalText(row.last_error),
+    retryable: row.retryable === undefined || row.retryable === null ? true : Boolean(row.retryable),
   });
 }

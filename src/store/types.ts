@@ -43,6 +43,8 @@ export interface Delivery extends DeliveryKey {
   messageIds: string[];
   attempts: number;
   lastError?: string;
+  /** Whether the last failure is worth retrying soon (an outage) rather than after a person fixes something. */
+  retryable: boolean;
 }
 
 /**
@@ -82,13 +84,15 @@ export interface Store extends FeedStateStore {
    * Releases a claim after a failed post so a later attempt can claim it again; true when this call
    * released it. With `expected` (a Delivery read earlier, e.g. from staleClaims) it releases only
    * that very claim — same owner and attempt — so two processes resolving one stale claim at once
-   * cannot release the fresh claim one of them has just made.
+   * cannot release the fresh claim one of them has just made. `retryable` (default true) is kept
+   * so the schedule retries an outage soon and a wrong channel or token only after a long wait.
    */
   failDelivery(
     key: DeliveryKey,
     error: string,
     now: Date,
     expected?: Pick<Delivery, 'owner' | 'attempts'>,
+    retryable?: boolean,
   ): Promise<boolean>;
   getDelivery(key: DeliveryKey): Promise<Delivery | null>;
   /** Claims left `claimed` (a crash between claim and post), for resolution at start. */

@@ -105,14 +105,11 @@ describe('Slack misbehaving at post time: delivered once after recovery', () => 
   });
 
   /**
-   * KNOWN BUG (reported): when Slack receives chat.postMessage but its answer is lost (a timeout
-   * or a reset after the request went out), the WebClient retries the post blindly and the
-   * scheduler's later retry posts again: the channel gets the digest several times. The
-   * delivery key is on the message (metadata), so checking findPosted before re-posting would
-   * make it exactly once. `it.fails` keeps this test green while the bug exists; remove `.fails`
-   * when it is fixed.
+   * Slack received chat.postMessage but its answer is lost (a timeout or a reset after the request
+   * went out): the poster never re-posts blindly; it and the scheduler's retry look for the
+   * message by its delivery key (metadata) first, so the channel gets the digest once.
    */
-  it.fails('answers lost after Slack posted (timeouts) for a while', async () => {
+  it('answers lost after Slack posted (timeouts) for a while', async () => {
     await fireThroughFault(
       () => proxy.setMode('drop-responses'),
       () => proxy.setMode('pass'),
@@ -149,11 +146,10 @@ describe('a failure only the user can fix', () => {
   });
 
   /**
-   * KNOWN BUG (reported): the log promises the next try in 1800 s, but the scheduler's retry
-   * (src/scheduler/scheduler.ts, dueRuns) uses retryDelayMs(attempts) without the retryable flag,
-   * which the ledger does not keep: it tries again after 30 s, 60 s, … like a rate limit.
+   * A failure only a person can fix (a wrong channel) is retried after the 30 minutes the log
+   * announces, not on the short schedule of an outage: the ledger keeps whether it was retryable.
    */
-  it.fails('waits the 30 minutes it announced before trying again', async () => {
+  it('waits the 30 minutes it announced before trying again', async () => {
     const foreign = await foreignChannelService();
     try {
       clock.set(FIRE);

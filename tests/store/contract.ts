@@ -172,6 +172,15 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
     });
 
     describe('delivery ledger', () => {
+      it('remembers whether the last failure was retryable', async () => {
+        await store.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:00Z'));
+        expect(await store.failDelivery(key, 'channel_not_found', at('2024-03-01T08:00:01Z'), undefined, false)).toBe(true);
+        expect(await store.getDelivery(key)).toMatchObject({ status: 'failed', retryable: false, lastError: 'channel_not_found' });
+        await store.claimDelivery(key, 'replica-a', at('2024-03-01T08:30:00Z'));
+        await store.failDelivery(key, 'HTTP 503', at('2024-03-01T08:30:01Z'));
+        expect(await store.getDelivery(key)).toMatchObject({ status: 'failed', retryable: true });
+      });
+
       it('claims a delivery once; a second claim gets null', async () => {
         const claim = await store.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:00Z'));
         expect(claim).toEqual({
@@ -181,6 +190,7 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
           claimedAt: '2024-03-01T08:00:00.000Z',
           messageIds: [],
           attempts: 1,
+          retryable: true,
         });
         expect(await store.claimDelivery(key, 'replica-b', at('2024-03-01T08:00:01Z'))).toBeNull();
         expect(await store.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:02Z'))).toBeNull();

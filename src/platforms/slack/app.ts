@@ -170,7 +170,15 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
     options.logger.error({ err: error }, 'slack app error');
   });
 
-  const poster = createSlackPoster({ client: app.client, logger: options.logger, minIntervalMs: options.minIntervalMs });
+  // Posting retries are the poster's own: a blind client retry after a lost answer would post twice.
+  const postClient = new webApi.WebClient(botToken, { ...clientOptions, logger: log, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const poster = createSlackPoster({
+    client: app.client,
+    postClient,
+    retry: options.retry ?? DEFAULT_RETRY,
+    logger: options.logger,
+    minIntervalMs: options.minIntervalMs,
+  });
   // The readiness probe must answer fast: no retries, short timeout.
   const probe = new webApi.WebClient(botToken, { slackApiUrl, logger: log, retryConfig: { retries: 0 }, timeout: 3000 });
   let server: Server | null = null;

@@ -18,7 +18,15 @@ const HISTORY_PAGES = 3;
 const HISTORY_PAGE_SIZE = 200;
 
 export interface SlackPosterOptions {
+  /**
+   * Reads (conversations.history) and, unless `postClient` is given, posts. A client with its own
+   * retries posts blindly again when Slack's answer is lost, so posting should use `postClient`.
+   */
   client: webApi.WebClient;
+  /** Posts without retries of its own (`retries: 0`, `rejectRateLimitedCalls`): `send` decides. */
+  postClient?: webApi.WebClient;
+  /** How often and how long `send` retries a rate limit, a 5xx or a lost answer. */
+  retry?: Pick<webApi.RetryOptions, 'retries' | 'factor' | 'minTimeout' | 'maxTimeout'>;
   logger: Logger;
   /** Least time between two messages in one channel (Slack allows about one a second). */
   minIntervalMs?: number;
@@ -74,7 +82,10 @@ export function toPostError(error: unknown, channel: string): PostError {
     return new PostError(`Slack answered HTTP ${error.statusCode} for ${channel} after several tries: will try again later`, true, { cause: error });
   }
   if (error instanceof webApi.WebAPIRateLimitedError) {
-    return new PostError(`Slack rate-limited posting to ${channel} (retry after ${error.retryAfter} s)`, true, { cause: error });
+    return new PostError(`Slack's rate limit held back posting to ${channel} (retry after ${error.retryAfter} s): will try again later`, true, { cause: error });
+  }
+  if (error instanceof webApi.WebAPIRequestError && /rate limit/i.test(error.original.message)) {
+    return new PostError(`Slack's rate limit kept holding back posts to ${channel}: will try again later`, true, { cause: error });
   }
   if (error instanceof webApi.WebAPIRequestError) {
     return new PostError(`Cannot reach Slack to post to ${channel}: ${error.original.message}`, true, { cause: error });
@@ -90,14 +101,45 @@ export interface SlackPoster {
 
 export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
   const { client, logger } = options;
+  const postClient = options.postClient ?? client;
   const pacer = new ChannelPacer(options.minIntervalMs ?? 1000, options.now, options.sleep);
+  const sleep = options.sleep ?? realSleep;
+  const retry = { retries: 5, factor: 2, minTimeout: 1000, maxTimeout: 20_000, ...options.retry };
+  const backoff = (attempt: number) => Math.min(retry.maxTimeout, retry.minTimeout * retry.factor ** attempt);
 
-  async function send(channel: string, message: SlackMessage, extra: Partial<webApi.ChatPostMessageArguments>): Promise<string> {
+  /**
+   * Posts one message. A rate limit or a 5xx means Slack did not take it: wait and send again. A
+   * lost answer (timeout, reset) may hide a message that did go out: with a delivery key we look
+   * for it before sending again; without one we stop rather than risk a second copy.
+   */
+  async function send(channel: string, message: SlackMessage, extra: Partial<webApi.ChatPostMessageArguments>, deliveryKey?: string): Promise<string> {
     const problems = checkMessage(message);
     // A message over Slack's limits is our bug; say so instead of sending invalid_blocks.
     if (problems.length) throw new PostError(`newsdigest built a Slack message over Block Kit limits: ${problems.join('; ')}`, false);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await sendOnce(channel, message, extra);
+      } catch (error) {
+        if (attempt >= retry.retries) throw error;
+        if (error instanceof webApi.WebAPIRateLimitedError) {
+          logger.warn({ channel, retryAfter: error.retryAfter }, `Slack rate-limited posting to ${channel}; waiting ${error.retryAfter} s as it asks`);
+          await sleep(error.retryAfter * 1000);
+        } else if (error instanceof webApi.WebAPIHTTPError && error.statusCode >= 500) {
+          await sleep(backoff(attempt));
+        } else if (error instanceof webApi.WebAPIRequestError && deliveryKey) {
+          await sleep(backoff(attempt));
+          const found = await poster.findPosted(channel, deliveryKey);
+          if (found) return found;
+        } else {
+          throw error;
+        }
+      }
+    }
+  }
+
+  async function sendOnce(channel: string, message: SlackMessage, extra: Partial<webApi.ChatPostMessageArguments>): Promise<string> {
     await pacer.wait(channel);
-    const result = await client.chat.postMessage({
+    const result = await postClient.chat.postMessage({
       channel,
       text: message.text,
       blocks: message.blocks,
@@ -112,7 +154,7 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
     return result.ts;
   }
 
-  return {
+  const poster: SlackPoster = {
     async post(channel, digest, postOptions = {}) {
       const messages = renderDigest(digest);
       const ids: string[] = [];
@@ -125,7 +167,7 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
                 ? { metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: postOptions.deliveryKey, date: digest.date, parts: messages.length } } }
                 : {}
               : { thread_ts: first };
-          ids.push(await send(channel, message, extra));
+          ids.push(await send(channel, message, extra, first === undefined ? postOptions.deliveryKey : undefined));
           logger.debug({ channel, part: i + 1, parts: messages.length }, 'slack message posted');
         }
       } catch (error) {
@@ -164,4 +206,5 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
       }
     },
   };
+  return poster;
 }

@@ -1,4 +1,5 @@
 import { initial } from './001-initial.js';
+import { deliveryRetryable } from './002-delivery-retryable.js';
 
 /**
  * One step of the schema. Each dialect gets its own SQL (types differ: TEXT vs timestamptz/jsonb);
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Applied at start and recorded in `schema_migrations`. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, deliveryRetryable];
 
 /** The newest schema version this build knows. */
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

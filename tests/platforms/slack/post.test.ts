@@ -88,7 +88,7 @@ describe('Slack posting', () => {
     expect(slack.calls('chat.postMessage')).toHaveLength(2);
     expect(slack.messages).toHaveLength(1);
     expect(result.messageIds).toEqual([slack.messages[0]!.ts]);
-    expect(logs.join('')).toMatch(/rate limiting\. Will retry in 0 seconds/);
+    expect(logs.join('')).toMatch(/Slack rate-limited posting to C123; waiting 0 s as it asks/);
   });
 
   it('retries a 500 with back-off and delivers the message once', async () => {
