@@ -19,6 +19,13 @@ import {
 
 const HOUR = 3_600_000;
 
+/** Runs fail as a whole only when the ledger can't be read or written: say where to look. */
+const STORE_HINT = 'if the database is unreachable, check DATABASE_URL (or the SQLite file) and that the server is up; /readyz shows the store';
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error ?? 'unknown error');
+}
+
 export interface SchedulerOptions extends Omit<DeliveryDeps, 'accepting' | 'owner'> {
   channels: ChannelConfig[];
   /** Digests due this far back that were never attempted are posted at start (config.scheduler). */
@@ -90,12 +97,16 @@ export class Scheduler {
         name: `digest:${channel.id}`,
         timezone: channel.timeZone,
       });
-      task.on('execution:failed', (ctx) => this.options.logger.error({ err: ctx.execution?.error, channel: channel.id }, `scheduled run for channel ${channel.id} failed; the next sweep retries`));
+      task.on('execution:failed', (ctx) =>
+        this.options.logger.error({ err: ctx.execution?.error, channel: channel.id }, `scheduled run for channel ${channel.id} failed (${reason(ctx.execution?.error)}); ${STORE_HINT}; the next sweep retries`),
+      );
       this.tasks.push(task);
     }
     // Each minute, on one replica: retries, catch-up, DST-gap fires, stale claims of other replicas.
     const sweep = cron.schedule('* * * * *', () => this.sweep(), { ...common, distributedLease: 55_000, name: 'digest:sweep', timezone: 'UTC' });
-    sweep.on('execution:failed', (ctx) => this.options.logger.error({ err: ctx.execution?.error }, 'scheduler sweep failed; trying again next minute'));
+    sweep.on('execution:failed', (ctx) =>
+      this.options.logger.error({ err: ctx.execution?.error }, `scheduler sweep failed (${reason(ctx.execution?.error)}); ${STORE_HINT}; trying again next minute`),
+    );
     this.tasks.push(sweep);
   }
 

@@ -46,6 +46,8 @@ export async function ingestFileSource(source: Extract<SourceConfig, { type: 'fi
   let stored = 0;
   for (const article of articles) {
     try {
+      // Each digest build reads the folder again: an article already stored is not summarized again.
+      if (await deps.store.getArticle(article.id)) continue;
       const result = await deps.store.saveArticle(toStoredArticle(article, source.id, { sentences: deps.sentences, now: deps.now() }));
       if (result.stored) stored++;
     } catch (error) {
