@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { decodeHTML } from 'entities';
 import { parseHTML } from 'linkedom';
+import { UserError } from '../errors.js';
 
 /**
  * HTML to the project's plain-text article format. Text is built block by block (paragraphs,
@@ -20,6 +21,50 @@ const blocks = new Set([
   'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR',
   'TD', 'TH', 'THEAD', 'TBODY', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'CENTER', 'BODY', 'HTML',
 ]);
+
+/**
+ * Pages beyond these are built to stall a reader: Readability's time grows with the cube of the
+ * nesting depth and a DOM costs ~0.1 ms an element, all on the event loop. Real article pages
+ * nest a few dozen levels and hold a few thousand elements.
+ */
+export const MAX_HTML_DEPTH = 200;
+export const MAX_HTML_ELEMENTS = 30_000;
+
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
+/** Elements that never hold others, or whose end tag a browser implies: they don't nest. */
+const flat = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param',
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp',
+]);
+
+/** A page too deep or too large to read safely, named by its URL. */
+export class PageShapeError extends UserError {
+  override name = 'PageShapeError';
+}
+
+/** Why an HTML text is too deep or too large to parse, from a scan of its tags; null when fine. */
+export function htmlShapeProblem(html: string): string | null {
+  let depth = 0;
+  let elements = 0;
+  TAG.lastIndex = 0;
+  for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
+    if (match[1]) {
+      if (depth > 0 && !flat.has(match[2]!.toLowerCase())) depth--;
+      continue;
+    }
+    if (++elements > MAX_HTML_ELEMENTS) return `has more than ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} elements`;
+    if (!match[3] && !flat.has(match[2]!.toLowerCase()) && ++depth > MAX_HTML_DEPTH) return `nests elements more than ${MAX_HTML_DEPTH} levels deep`;
+  }
+  return null;
+}
+
+/** Text of HTML without a DOM, for content too deep or large to parse: tags become line breaks. */
+function tagsStripped(html: string): string[] {
+  return decodeHTML(html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, '\n'))
+    .split(/\n\s*\n|\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -81,6 +126,8 @@ export function htmlToParagraphs(html: string): string[] {
       .map((p) => p.replace(/\s+/g, ' ').trim())
       .filter(Boolean);
   }
+  // Feed content too deep or large for a DOM still gives its text, read without one.
+  if (htmlShapeProblem(html)) return tagsStripped(html);
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return paragraphsOf(document.body as unknown as MinimalNode);
 }
@@ -105,14 +152,15 @@ export interface ExtractedPage {
  * block. Returns null when the page has no article text Readability can find.
  */
 export function extractArticle(html: string, url?: string): ExtractedPage | null {
+  const problem = htmlShapeProblem(html);
+  if (problem) throw new PageShapeError(`${url ?? 'the page'} ${problem}, more than an article page; newsdigest does not read it`);
   const { document } = parseHTML(html);
   const pageTitle = document.querySelector('title')?.textContent?.trim();
   // Readability reads the document's URL to resolve links; linkedom has none, which is fine.
   const reader = new Readability<MinimalNode>(document as never, {
     // Keep the element itself: walking it gives paragraphs; re-parsing serialized HTML would not add anything.
     serializer: (node) => node as unknown as MinimalNode,
-    // Hostile pages with millions of elements: stop rather than spin.
-    maxElemsToParse: 200_000,
+    maxElemsToParse: MAX_HTML_ELEMENTS,
   });
   let parsed: ReturnType<typeof reader.parse>;
   try {
