@@ -28,11 +28,21 @@ export function describeFigure(figure: Figure): string {
   return `${amount}${who} ${figure.kind}`;
 }
 
-/** `“…” — William Hague, British Foreign Secretary`: the speaker's name, then who they are when the article says. */
+/** The quoted words as a reader sees them: pieces split by the attribution joined with " … ", no trailing comma. */
+export function quoteWords(quote: Quote): string {
+  const pieces = quote.parts?.length ? quote.parts.map((part) => part.text) : [quote.text];
+  return pieces.map((piece) => piece.replace(/[\s,]+$/, '').trim()).join(' … ');
+}
+
+/** "William Hague, British Foreign Secretary": the speaker's name, then who they are when the article says. */
+export function quoteSpeaker(quote: Quote): string {
+  if (!quote.speaker) return 'unattributed';
+  return quote.speakerRole ? `${quote.speaker}, ${quote.speakerRole}` : quote.speaker;
+}
+
+/** `“…” — William Hague, British Foreign Secretary` */
 export function describeQuote(quote: Quote): string {
-  const text = quote.text.replace(/[\s,]+$/, '');
-  const who = quote.speaker ? (quote.speakerRole ? `${quote.speaker}, ${quote.speakerRole}` : quote.speaker) : 'unattributed';
-  return `“${text}” — ${who}`;
+  return `“${quoteWords(quote)}” — ${quoteSpeaker(quote)}`;
 }
 
 /** "Daily News Egypt / AFP" */

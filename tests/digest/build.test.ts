@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/build.js';
 import { addDays, localDate } from '../../src/digest/dates.js';
-import { describeFigure } from '../../src/digest/format.js';
+import { describeFigure, describeQuote } from '../../src/digest/format.js';
 import type { Figure } from '../../src/summarize/types.js';
 import { storyEntry } from '../fakes/stories.js';
 
@@ -49,5 +49,26 @@ describe('describeFigure', () => {
     [{ min: 200, qualifier: 'hundreds', kind: 'displaced' as const, who: null }, 'hundreds displaced'],
   ])('%j reads "%s"', (figure, text) => {
     expect(describeFigure({ ...base, ...figure })).toBe(text);
+  });
+});
+
+describe('describeQuote', () => {
+  it('joins the pieces of a quote split by its attribution, and names the speaker with their role', () => {
+    const text = 'We will rebuild the bridge,” the mayor, Ana Silva, said. “It will take a year.';
+    const quote = {
+      text,
+      start: 0,
+      end: text.length,
+      speaker: 'Ana Silva',
+      speakerRole: 'mayor',
+      key: true,
+      rank: 1,
+      parts: [
+        { text: 'We will rebuild the bridge,', start: 0, end: 27 },
+        { text: 'It will take a year.', start: text.length - 20, end: text.length },
+      ],
+    };
+    expect(describeQuote(quote)).toBe('“We will rebuild the bridge … It will take a year.” — Ana Silva, mayor');
+    expect(describeQuote({ ...quote, parts: undefined, text: 'No comment,', speaker: null })).toBe('“No comment” — unattributed');
   });
 });

@@ -12,7 +12,7 @@ import {
 import type { ItemPart, View } from '../../commands/types.js';
 import type { Digest, DigestItem, SourceRef } from '../../digest/types.js';
 import type { Figure, Quote } from '../../summarize/types.js';
-import { describeFigure, describeSource, keyQuotes } from '../../digest/format.js';
+import { describeFigure, describeSource, keyQuotes, quoteSpeaker, quoteWords } from '../../digest/format.js';
 import { EmbedLimits, MessageLimits, inert, inertText, truncate } from './limits.js';
 
 /** A message ready for Discord's REST API (channel message, interaction response or webhook). */
@@ -60,8 +60,8 @@ function message(parts: Partial<Omit<DiscordMessage, 'allowed_mentions'>>): Disc
 
 function quoteField(quote: Quote, maxText: number): APIEmbedField {
   return {
-    name: inertText(quote.speaker ?? 'Unattributed', EmbedLimits.fieldName),
-    value: `“${inertText(quote.text.replace(/[\s,]+$/, ''), Math.min(maxText, EmbedLimits.fieldValue) - 2)}”`,
+    name: inertText(quote.speaker ? quoteSpeaker(quote) : 'Unattributed', EmbedLimits.fieldName),
+    value: `“${inertText(quoteWords(quote), Math.min(maxText, EmbedLimits.fieldValue) - 2)}”`,
   };
 }
 

@@ -3,7 +3,7 @@ import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, Mrkdw
 import type { ItemPart, View } from '../../commands/types.js';
 import type { Digest, DigestItem, SourceRef } from '../../digest/types.js';
 import type { Figure, Quote } from '../../summarize/types.js';
-import { describeFigure, describeSource } from '../../digest/format.js';
+import { describeFigure, describeSource, quoteSpeaker, quoteWords } from '../../digest/format.js';
 import { SLACK_LIMITS as L, type SlackMessage } from './limits.js';
 import { escapeMrkdwn, escapeWithin, joinWithin, link, slackDate, truncate } from './mrkdwn.js';
 
@@ -58,8 +58,8 @@ function bareQuote(text: string): string {
 }
 
 export function formatQuote(quote: Quote, max: number = BUDGET.quote): string {
-  const speaker = quote.speaker ? ` — _${escapeWithin(quote.speaker, 80)}_` : '';
-  return `> “${escapeWithin(bareQuote(quote.text), max)}”${speaker}`;
+  const speaker = quote.speaker ? ` — _${escapeWithin(quoteSpeaker(quote), 160)}_` : '';
+  return `> “${escapeWithin(bareQuote(quoteWords(quote)), max)}”${speaker}`;
 }
 
 function figuresLine(figures: Figure[]): string | null {
