@@ -17,57 +17,116 @@ const nlp = winkNLP(model, ['sbd']);
 const its = nlp.its;
 
 /**
- * Splits the body into sentences with wink-nlp, then mends its two habits that hurt news text:
- * a split inside a quotation ("… Geneva. I am counting …”) and a split after an abbreviation
- * that wink does not know.
+ * Splits the body into sentences. Plain sentence ends ("…in Syria. The talks…", "…?” he asked.
+ * Then…") are split where they are; a stretch with a doubtful end (an abbreviation, an initial, a
+ * number, a lower-case next word) goes to wink-nlp, whose model knows such cases. wink is by far
+ * the largest cost of summarizing, so it reads only those stretches. Then two habits that hurt
+ * news text are mended: a split inside a quotation ("… Geneva. I am counting …”) and a split
+ * after an abbreviation.
  */
 export function splitSentences(article: Article): Sentence[] {
   const paragraphs = bodyParagraphs(article);
-  // One wink document for the whole body (far cheaper than one per paragraph); blank lines
-  // between paragraphs are sentence boundaries to wink, so no sentence spans two paragraphs.
+  // Pieces per paragraph, as offsets into Article.text.
+  const pieces: Span[][] = paragraphs.map(() => []);
+
+  // Doubtful stretches go into one wink document (far cheaper than one per stretch); blank
+  // lines are sentence boundaries to wink, so no sentence spans two stretches.
+  const doubtful: { paragraph: number; start: number; end: number }[] = [];
   const starts: number[] = [];
   let joined = '';
-  for (const paragraph of paragraphs) {
-    if (joined) joined += '\n\n';
-    starts.push(joined.length);
-    joined += article.text.slice(paragraph.start, paragraph.end);
+  paragraphs.forEach((paragraph, i) => {
+    const text = article.text.slice(paragraph.start, paragraph.end);
+    for (const stretch of plainStretches(text)) {
+      const start = paragraph.start + stretch.start;
+      const end = paragraph.start + stretch.end;
+      if (!stretch.doubtful) {
+        pieces[i]!.push({ start, end });
+        continue;
+      }
+      if (joined) joined += '\n\n';
+      doubtful.push({ paragraph: i, start, end });
+      starts.push(joined.length);
+      joined += article.text.slice(start, end);
+    }
+  });
+  if (joined) {
+    let cursor = 0;
+    let owner = 0;
+    const winkPieces: Span[][] = doubtful.map(() => []);
+    for (const piece of nlp.readDoc(joined).sentences().out(its.value) as string[]) {
+      const at = joined.indexOf(piece, cursor);
+      if (at < 0) continue;
+      cursor = at + piece.length;
+      while (owner + 1 < starts.length && starts[owner + 1]! <= at) owner++;
+      const stretch = doubtful[owner]!;
+      const shift = stretch.start - starts[owner]!;
+      winkPieces[owner]!.push({ start: at + shift, end: Math.min(cursor + shift, stretch.end) });
+    }
+    // Put each stretch's sentences back in paragraph order.
+    doubtful.forEach((stretch, k) => pieces[stretch.paragraph]!.push(...winkPieces[k]!));
+    for (const list of pieces) list.sort((a, b) => a.start - b.start);
   }
-  const pieces = joined ? (nlp.readDoc(joined).sentences().out(its.value) as string[]) : [];
 
   const sentences: Sentence[] = [];
-  let cursor = 0;
-  let paragraphIndex = 0;
-  let indexInParagraph = 0;
-  let open: { start: number; end: number } | null = null;
-  const flush = () => {
-    if (!open) return;
-    const base = paragraphs[paragraphIndex]!.start - starts[paragraphIndex]!;
-    sentences.push({ start: base + open.start, end: base + open.end, paragraph: paragraphIndex, indexInParagraph: indexInParagraph++ });
-    open = null;
-  };
-  for (const piece of pieces) {
-    const at = joined.indexOf(piece, cursor);
-    if (at < 0) continue;
-    const end = at + piece.length;
-    cursor = end;
-    let owner = paragraphIndex;
-    while (owner + 1 < starts.length && starts[owner + 1]! <= at) owner++;
-    if (owner !== paragraphIndex) {
-      flush();
-      paragraphIndex = owner;
-      indexInParagraph = 0;
+  paragraphs.forEach((paragraph, index) => {
+    let indexInParagraph = 0;
+    let open: Span | null = null;
+    for (const piece of pieces[index]!) {
+      if (open && shouldJoin(article.text, open.start, open.end, piece.start, paragraph.end)) {
+        open.end = piece.end;
+        continue;
+      }
+      if (open) sentences.push({ ...open, paragraph: index, indexInParagraph: indexInParagraph++ });
+      open = { ...piece };
     }
-    const paragraphEnd = starts[owner]! + (paragraphs[owner]!.end - paragraphs[owner]!.start);
-    const clipped = Math.min(end, paragraphEnd);
-    if (open && shouldJoin(joined, open.start, open.end, at, paragraphEnd)) {
-      open.end = clipped;
+    if (open) sentences.push({ ...open, paragraph: index, indexInParagraph: indexInParagraph++ });
+  });
+  return sentences;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** A sentence end, its closing quotes or brackets, the space after it, and the next character. */
+const SENTENCE_END = /([.!?…])(["'”’)\]]*)(\s+)(\S)/g;
+/** Words that end with a period without ending a sentence. */
+const ABBREVIATIONS = new Set(
+  'Mr Mrs Ms Dr Gen Col Lt Sgt Capt Cmdr Rep Sen Gov Prof St Jr Sr Inc Corp Co Ltd No Nos Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mt Ft Rev Hon Pres Adm Maj Cpl Pvt Supt Det Insp vs etc al Ave Blvd Dept Univ Messrs Mme Mlle Fig approx est Brig Lieut Del Atty Amb Ald Sens Reps Msgr Cdr Comdr Gens'.split(' '),
+);
+
+/**
+ * A paragraph cut at its plain sentence ends into stretches; a stretch is `doubtful` when it holds
+ * a possible sentence end that wink must judge (an abbreviation, initial or number before a
+ * period, or a lower-case word after it).
+ */
+function plainStretches(text: string): (Span & { doubtful: boolean })[] {
+  const stretches: (Span & { doubtful: boolean })[] = [];
+  let start = 0;
+  let doubtful = false;
+  SENTENCE_END.lastIndex = 0;
+  for (let match = SENTENCE_END.exec(text); match; match = SENTENCE_END.exec(text)) {
+    const [, mark, closers, space, next] = match as unknown as [string, string, string, string, string];
+    if (!/[\p{Lu}"“‘'(\[]/u.test(next)) {
+      // “…?” he asked: the quotation ends, the sentence goes on; anything else is for wink.
+      if (mark === '.' || !closers) doubtful = true;
       continue;
     }
-    flush();
-    open = { start: at, end: clipped };
+    if (mark === '.' && !closers) {
+      const word = /[^\s("“‘']*$/.exec(text.slice(Math.max(0, match.index - 24), match.index))![0];
+      if (!/^\p{L}[\p{L}'’-]+$/u.test(word) || ABBREVIATIONS.has(word) || /^\p{Lu}{1,3}$/u.test(word)) {
+        doubtful = true;
+        continue;
+      }
+    }
+    const end = match.index + mark.length + closers.length;
+    stretches.push({ start, end, doubtful });
+    start = end + space.length;
+    doubtful = false;
   }
-  flush();
-  return sentences;
+  stretches.push({ start, end: text.length, doubtful });
+  return stretches;
 }
 
 const OPENING = /[“‘]/g;
@@ -79,7 +138,7 @@ function shouldJoin(text: string, start: number, end: number, next: number, para
   const straight = (previous.match(/"/g)?.length ?? 0) % 2 === 1;
   const curlyOpen = (previous.match(OPENING)?.length ?? 0) > (previous.match(CLOSING)?.length ?? 0) + apostrophes(previous);
   if (straight || curlyOpen) return next < paragraphEnd;
-  return /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Prof|St|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec))\.$/.test(previous);
+  return /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Del|Amb|Atty|Prof|St|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec))\.$/.test(previous);
 }
 
 /** Right single quotes used as apostrophes (Assad’s) are not closing quotation marks. */
