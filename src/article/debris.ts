@@ -97,12 +97,15 @@ export function findDateline(paragraph: string): { length: number; text: string;
 
 /** `long` begins with the words of `short`, whatever the quotation marks, case and spacing. */
 export function startsWithWords(long: string, short: string): boolean {
+  // Punctuation and spacing change lengths a little, never by half: skip the work when they can't match.
+  if (short.length > long.length * 1.5 + 10) return false;
   const ws = words(short);
   return ws.length > 0 && words(long).startsWith(ws);
 }
 
 /** Same words in the same order, whatever the quotation marks, punctuation, case and spacing. */
 export function sameWords(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > Math.min(a.length, b.length) / 2 + 10) return false;
   const wa = words(a);
   return wa.length > 0 && wa === words(b);
 }
