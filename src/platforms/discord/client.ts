@@ -39,6 +39,8 @@ export interface DiscordPlatformOptions {
   itemPartView?: ItemPartView;
   /** Work slower than this is deferred, then edited in (default 1500 ms, inside Discord's 3 s). */
   deferAfterMs?: number;
+  /** How long start() waits for the gateway's READY before giving up with a clear error (default 60 s). */
+  readyTimeoutMs?: number;
 }
 
 export interface DiscordPlatform extends PlatformAdapter {
@@ -189,11 +191,20 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
     client,
     async start() {
       if (!client) return;
-      const ready = once(client, Events.ClientReady);
+      // A gateway that never sends READY must not hold the service's start forever.
+      const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(options.readyTimeoutMs ?? 60_000) });
       try {
-        await client.login(options.token);
-        await ready;
+        // login() itself may wait for the gateway; whichever fails first ends the wait.
+        await Promise.all([client.login(options.token), ready]);
       } catch (error) {
+        if (error instanceof Error && error.name === 'AbortError') {
+          // Stop the login's reconnect attempts; don't wait on a gateway that isn't answering.
+          void client.destroy().catch(() => undefined);
+          throw new UserError(
+            `Discord accepted the login but the gateway was not ready within ${Math.round((options.readyTimeoutMs ?? 60_000) / 1000)} s: check the network to Discord${options.apiUrl ? ` and DISCORD_API_URL ${options.apiUrl}` : ''}`,
+            { cause: error },
+          );
+        }
         const reason = error instanceof Error ? error.message : String(error);
         throw new UserError(`could not connect to Discord: ${reason} (check DISCORD_TOKEN${options.apiUrl ? ` and DISCORD_API_URL ${options.apiUrl}` : ''})`, { cause: error });
       }
