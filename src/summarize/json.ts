@@ -11,7 +11,7 @@ export function summaryRecord(file: string, article: Article, summary: Summary) 
     id: article.id,
     headline: summary.headline,
     summary: summary.summary.map((sentence) => sentence.text.replace(/\s+/g, ' ').trim()),
-    quotes: summary.quotes.map(({ text, speaker, key, rank, start, end }) => ({ text, speaker, key, rank, start, end })),
+    quotes: summary.quotes.map(({ text, speaker, speakerRole, key, rank, start, end, parts }) => ({ text, speaker, speakerRole, key, rank, start, end, parts })),
     casualties: summary.casualties.map(({ count, min, max, qualifier, kind, who, context, text, start, end }) => ({ count, min, max, qualifier, kind, who, context, text, start, end })),
     source: { ...article.source },
   };
