@@ -1,5 +1,6 @@
 /** Casualty scoring, a line-by-line port of score.py `score_casualties` and `score_annotated`. */
 import { type PyNumber, pyFrozensetRepr, pyRepr, pyRound, pySetMembers, pySortedBy } from './python.js';
+import { precisionRecall } from './text.js';
 import type { AnnotatedArticle, CasualtiesGold, LooseFigure, PredictionsByFile } from './types.js';
 
 /** score.py `figure_values`: the numeric ones of count, min and max (a bool is a Python int). */
@@ -96,12 +97,8 @@ export function scoreAnnotated(annotated: readonly AnnotatedArticle[], preds: Pr
     npred += m.pred.length;
     tp += m.matched.length;
   }
-  const P = tp / Math.max(1, npred);
-  const R = tp / Math.max(1, ngold);
   return {
-    precision: pyRound(P, 4),
-    recall: pyRound(R, 4),
-    f1: pyRound((2 * P * R) / Math.max(1e-9, P + R), 4),
+    ...precisionRecall(tp, npred, ngold),
     gold_figures: ngold,
   };
 }

@@ -1,6 +1,6 @@
 /** Quote scoring, a line-by-line port of score.py `score_quotes`. */
 import { pyRound } from './python.js';
-import { overlap, toks } from './text.js';
+import { overlap, precisionRecall, toks } from './text.js';
 import type { GoldQuote, LoosePrediction, PredictionsByFile, QuotesGold } from './types.js';
 
 export const QUOTE_THRESHOLDS = [0.3, 0.8] as const;
@@ -90,12 +90,8 @@ export function scoreQuotes(gold: readonly QuotesGold[], preds: PredictionsByFil
         }
       }
     }
-    const P = tp / Math.max(1, npred);
-    const R = tp / Math.max(1, ngold);
     return {
-      precision: pyRound(P, 4),
-      recall: pyRound(R, 4),
-      f1: pyRound((2 * P * R) / Math.max(1e-9, P + R), 4),
+      ...precisionRecall(tp, npred, ngold),
       speaker_accuracy: pyRound(spkOk / Math.max(1, spkN), 4),
       speaker_scored: spkN,
     };

@@ -1,5 +1,5 @@
 /** Tokens, n-gram counts, Lead-3 and ROUGE exactly as the corpus's score.py computes them. */
-import { PY_SPACE, pyStrip } from './python.js';
+import { PY_SPACE, pyRound, pyStrip } from './python.js';
 
 /** score.py `toks`: lower-cased runs of ASCII letters and digits; anything that is not a
  * non-empty string counts as no text (score.py's `s or ""`). */
@@ -68,6 +68,13 @@ function total(c: Counter): number {
 /** score.py `f1` (note the 1e-9 floor on the denominator). */
 export function f1(p: number, r: number): number {
   return (2 * p * r) / Math.max(1e-9, p + r);
+}
+
+/** Precision, recall and F1 of `tp` matches among `npred` predictions and `ngold` gold items, rounded as score.py rounds them. */
+export function precisionRecall(tp: number, npred: number, ngold: number): { precision: number; recall: number; f1: number } {
+  const P = tp / Math.max(1, npred);
+  const R = tp / Math.max(1, ngold);
+  return { precision: pyRound(P, 4), recall: pyRound(R, 4), f1: pyRound(f1(P, R), 4) };
 }
 
 /** Length of the longest common subsequence of two token lists. */
