@@ -1,42 +1,19 @@
 import type { ChannelConfig, SourceConfig } from '../config/schema.js';
-import type { Logger } from '../log.js';
 import type { Publisher } from '../platforms/types.js';
 import type { HttpClient } from '../sources/http.js';
 import { fetchArticle } from '../sources/page.js';
 import { pollFeed, readFeedItems } from '../sources/poll.js';
-import type { Store } from '../store/types.js';
-import type { Article } from '../article/types.js';
-import { toStoredArticle } from './ingest.js';
+import { storeArticles, type IngestDeps } from './ingest.js';
 
 type FeedSourceConfig = Extract<SourceConfig, { type: 'feed' }>;
 type PageSourceConfig = Extract<SourceConfig, { type: 'page' }>;
 
-export interface RemoteIngestDeps {
-  store: Store;
+export interface RemoteIngestDeps extends IngestDeps {
   client: HttpClient;
-  logger: Logger;
-  sentences: number;
-  now(): Date;
   channels: ChannelConfig[];
   publisherFor(channel: ChannelConfig): Publisher | undefined;
-  onStored?(sourceId: string, count: number): void;
   /** Counts a feed poll that failed, for /metrics. */
   onFeedFailure?(sourceId: string): void;
-}
-
-async function storeArticles(sourceId: string, articles: Article[], deps: RemoteIngestDeps): Promise<number> {
-  let stored = 0;
-  for (const article of articles) {
-    try {
-      const result = await deps.store.saveArticle(toStoredArticle(article, sourceId, { sentences: deps.sentences, now: deps.now() }));
-      if (result.stored) stored++;
-    } catch (error) {
-      deps.logger.error({ err: error, source: sourceId, origin: article.source.url ?? article.source.origin }, `source ${sourceId}: could not store ${article.source.url ?? article.source.origin}`);
-    }
-  }
-  if (stored) deps.logger.info({ source: sourceId, stored }, `source ${sourceId}: stored ${stored} new article(s)`);
-  deps.onStored?.(sourceId, stored);
-  return stored;
 }
 
 /** Tells every channel that reads a source, in one line; a notice that fails is only logged. */

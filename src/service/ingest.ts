@@ -37,24 +37,30 @@ export interface IngestDeps {
 }
 
 /**
- * Reads a `files` source folder and stores articles it has not seen (the store de-duplicates by
- * URL and content hash). A bad file is logged by name and skipped; it never stops the service.
+ * Stores articles the store has not seen (it also de-duplicates by URL and content hash),
+ * summarizing only those. An article that fails is logged by name and skipped.
  */
+export async function storeArticles(sourceId: string, articles: Article[], deps: IngestDeps): Promise<number> {
+  let stored = 0;
+  for (const article of articles) {
+    const name = article.source.url ?? article.source.origin;
+    try {
+      // Sources are read again before each digest: an article already stored is not summarized again.
+      if (await deps.store.getArticle(article.id)) continue;
+      const result = await deps.store.saveArticle(toStoredArticle(article, sourceId, { sentences: deps.sentences, now: deps.now() }));
+      if (result.stored) stored++;
+    } catch (error) {
+      deps.logger.error({ err: error, source: sourceId, origin: name }, `source ${sourceId}: could not store ${name}`);
+    }
+  }
+  if (stored) deps.logger.info({ source: sourceId, stored }, `source ${sourceId}: stored ${stored} new article(s)`);
+  deps.onStored?.(sourceId, stored);
+  return stored;
+}
+
+/** Reads a `files` source folder into the store. A bad file is logged by name; it never stops the service. */
 export async function ingestFileSource(source: Extract<SourceConfig, { type: 'files' }>, deps: IngestDeps): Promise<number> {
   const { articles, errors } = readArticleFiles([source.path]);
   for (const error of errors) deps.logger.warn({ source: source.id }, `source ${source.id}: ${error.message}`);
-  let stored = 0;
-  for (const article of articles) {
-    try {
-      // Each digest build reads the folder again: an article already stored is not summarized again.
-      if (await deps.store.getArticle(article.id)) continue;
-      const result = await deps.store.saveArticle(toStoredArticle(article, source.id, { sentences: deps.sentences, now: deps.now() }));
-      if (result.stored) stored++;
-    } catch (error) {
-      deps.logger.error({ err: error, source: source.id, origin: article.source.origin }, `source ${source.id}: could not store ${article.source.origin}`);
-    }
-  }
-  if (stored) deps.logger.info({ source: source.id, stored }, `source ${source.id}: stored ${stored} new article(s)`);
-  deps.onStored?.(source.id, stored);
-  return stored;
+  return storeArticles(source.id, articles, deps);
 }
