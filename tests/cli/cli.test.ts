@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -36,7 +36,12 @@ describe('newsdigest CLI', () => {
     const record = JSON.parse(lines[0]!);
     expect(record).toMatchObject({ file: SEED, headline: 'Kerry and Lavrov discuss Syria peace talks', source: { publication: 'Daily News Egypt', agency: 'AFP' } });
     expect(record.summary).toHaveLength(3);
-    expect(Array.isArray(record.quotes) && Array.isArray(record.casualties)).toBe(true);
+    // The editor's expectation for the seed: all 7 quotes with their speakers, exactly 2 figures.
+    const expected = JSON.parse(readFileSync('tests/fixtures/seed.expected.json', 'utf8'));
+    expect(record.quotes.map((q: { text: string; speaker: string }) => [q.text, q.speaker])).toEqual(expected.quotes.map((q: { text: string; speaker: string }) => [q.text, q.speaker]));
+    expect(record.casualties.map((f: { count: number; min: number; qualifier: string; kind: string }) => [f.count, f.min, f.qualifier, f.kind])).toEqual(
+      expected.casualties.map((f: { count: number; min: number; qualifier: string; kind: string }) => [f.count, f.min, f.qualifier, f.kind]),
+    );
   });
 
   it('reports a bad file in one line and still summarizes the others', async () => {
