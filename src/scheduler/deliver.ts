@@ -1,3 +1,4 @@
+import { TIMED_OUT, within } from '../timing.js';
 import type { Logger } from '../log.js';
 import type { ChannelConfig } from '../config/schema.js';
 import type { Digest } from '../digest/types.js';
@@ -70,13 +71,10 @@ function describe(error: unknown): string {
 
 class Timeout extends Error {}
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Timeout()), ms);
-    timer.unref();
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  const result = await within(promise, ms);
+  if (result === TIMED_OUT) throw new Timeout();
+  return result;
 }
 
 /**

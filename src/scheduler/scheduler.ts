@@ -1,3 +1,4 @@
+import { TIMED_OUT, within } from '../timing.js';
 import cron, { type ScheduledTask } from 'node-cron';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -208,15 +209,8 @@ export class Scheduler {
     this.stopping = true;
     await Promise.all(this.tasks.map((task) => task.destroy()));
     this.tasks.length = 0;
-    let timer: NodeJS.Timeout | undefined;
-    const waited = await Promise.race([
-      Promise.allSettled([...this.inFlight.values(), ...this.sweeping.values()]).then(() => true),
-      new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), timeoutMs);
-      }),
-    ]);
-    clearTimeout(timer);
-    if (!waited) this.options.logger.warn(`stopped with ${this.inFlight.size} post(s) still in flight; their claims are checked at the next start`);
+    const waited = await within(Promise.allSettled([...this.inFlight.values(), ...this.sweeping.values()]), timeoutMs);
+    if (waited === TIMED_OUT) this.options.logger.warn(`stopped with ${this.inFlight.size} post(s) still in flight; their claims are checked at the next start`);
     await this.coordinator.releaseAll();
   }
 }

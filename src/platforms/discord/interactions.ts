@@ -1,3 +1,4 @@
+import { TIMED_OUT, within } from '../../timing.js';
 import type { Logger } from '../../log.js';
 import type { Choice, CommandArgs, CommandContext, CommandDefinition, ItemPart, View } from '../../commands/types.js';
 import type { CommandObserver } from '../types.js';
@@ -56,18 +57,6 @@ export function toDiscordChoices(choices: Choice[]): Choice[] {
     .map((c) => ({ name: truncate(c.name.trim() || c.value, MessageLimits.choiceName), value: c.value }));
 }
 
-/** Resolves with the value, or with null when `ms` passes first. */
-async function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * Binds the platform-neutral commands to Discord interactions: slash commands, autocomplete and
@@ -98,7 +87,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
   async function answer(interaction: Exclude<IncomingInteraction, { kind: 'autocomplete' }>, responder: Responder): Promise<boolean> {
     const work = viewFor(interaction);
     const quick = await within(work, deferAfterMs);
-    if (quick) {
+    if (quick !== TIMED_OUT) {
       const ephemeral = quick.view.visibility !== 'channel';
       const [first, ...rest] = renderView(quick.view);
       await responder.reply(first!, ephemeral);
