@@ -1,4 +1,5 @@
 /** The eval table and the error listings that engineers read to improve the summarizer. */
+import { collapse } from '../article/read.js';
 import path from 'node:path';
 import { deathValues, figureValues, literalArticles, literalHit, matchAnnotated, type FigureKey } from './casualties.js';
 import { loadAnnotated, predictionsByFile, readJsonl, readSetArticle } from './corpus.js';
@@ -90,7 +91,7 @@ function nameOnlyAccuracy(run: SetRun): number {
 
 /** One line of text, at most `max` characters. */
 function clip(text: unknown, max = 110): string {
-  const s = (typeof text === 'string' ? text : String(text ?? '')).replace(/\s+/g, ' ').trim();
+  const s = collapse(typeof text === 'string' ? text : String(text ?? ''));
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 

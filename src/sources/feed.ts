@@ -1,3 +1,4 @@
+import { collapse } from '../article/read.js';
 import { decodeHTML } from 'entities';
 import { DetectError, MalformedError, parseFeed as parseAnyFeed, type AnyFeed } from 'feedsmith';
 import { UserError } from '../errors.js';
@@ -217,7 +218,7 @@ function escapeText(text: string): string {
 function plain(value: string | undefined): string {
   if (!value) return '';
   const text = /<[a-z!/]/i.test(value) ? htmlToParagraphs(value).join(' ') : decodeHTML(value);
-  return text.replace(/\s+/g, ' ').trim();
+  return collapse(text);
 }
 
 function absolute(link: string | undefined, base: string): string | undefined {

@@ -1,3 +1,4 @@
+import { collapse } from '../article/read.js';
 import { Readability } from '@mozilla/readability';
 import { decodeHTML } from 'entities';
 import { parseHTML } from 'linkedom';
@@ -62,7 +63,7 @@ export function htmlShapeProblem(html: string): string | null {
 function tagsStripped(html: string): string[] {
   return decodeHTML(html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, '\n'))
     .split(/\n\s*\n|\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map(collapse)
     .filter(Boolean);
 }
 
@@ -81,7 +82,7 @@ export function paragraphsOf(root: MinimalNode): string[] {
   const paragraphs: string[] = [];
   let current = '';
   const flush = (): void => {
-    const text = current.replace(/\s+/g, ' ').trim();
+    const text = collapse(current);
     if (text) paragraphs.push(text);
     current = '';
   };
@@ -123,7 +124,7 @@ export function htmlToParagraphs(html: string): string[] {
   if (!/<[a-z!/]/i.test(html)) {
     return decodeHTML(html)
       .split(/\n\s*\n/)
-      .map((p) => p.replace(/\s+/g, ' ').trim())
+      .map(collapse)
       .filter(Boolean);
   }
   // Feed content too deep or large for a DOM still gives its text, read without one.
@@ -134,8 +135,7 @@ export function htmlToParagraphs(html: string): string[] {
 
 /** The project's plain-text article: title line, blank line, paragraphs separated by blank lines. */
 export function articleText(title: string, paragraphs: string[]): string {
-  const cleanTitle = title.replace(/\s+/g, ' ').trim();
-  return [cleanTitle, ...paragraphs].join('\n\n') + '\n';
+  return [collapse(title), ...paragraphs].join('\n\n') + '\n';
 }
 
 export interface ExtractedPage {
@@ -170,7 +170,7 @@ export function extractArticle(html: string, url?: string): ExtractedPage | null
   }
   if (!parsed?.content) return null;
   const paragraphs = paragraphsOf(parsed.content);
-  const title = (parsed.title ?? pageTitle ?? '').replace(/\s+/g, ' ').trim() || url || 'Untitled';
+  const title = collapse(parsed.title ?? pageTitle ?? '') || url || 'Untitled';
   // Readability sometimes repeats the headline as the first block; the title line already says it.
   if (paragraphs[0] && paragraphs[0] === title) paragraphs.shift();
   // …and the byline line ("By Jane Roe") when the byline is kept as metadata anyway.
@@ -187,8 +187,7 @@ export function extractArticle(html: string, url?: string): ExtractedPage | null
 }
 
 function clean(value: string | null | undefined): string | undefined {
-  const text = value?.replace(/\s+/g, ' ').trim();
-  return text ? text : undefined;
+  return value ? collapse(value) || undefined : undefined;
 }
 
 /** ISO 8601 for any date string Date can read, else undefined (never an "Invalid Date"). */

@@ -1,3 +1,4 @@
+import { collapse } from '../article/read.js';
 import { createHash } from 'node:crypto';
 import type { Article } from '../article/types.js';
 import { UserError } from '../errors.js';
@@ -141,7 +142,7 @@ export function itemKeys(item: FeedItem): string[] {
   const keys: string[] = [];
   const id = item.guid ?? item.link;
   if (id) keys.push(`id:${id}`);
-  const content = [item.title, ...item.paragraphs].join('\n').toLowerCase().replace(/\s+/g, ' ').trim();
+  const content = collapse([item.title, ...item.paragraphs].join('\n').toLowerCase());
   if (content) keys.push(`hash:${createHash('sha256').update(content).digest('hex')}`);
   return keys;
 }

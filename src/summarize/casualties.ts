@@ -1,3 +1,4 @@
+import { collapse } from '../article/read.js';
 import type { Article } from '../article/types.js';
 import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
 import {
@@ -93,7 +94,7 @@ export function scanSegment(text: string, start: number, end: number, inherited:
   let context: string | null = null; // built only for sentences that hold a figure
   for (const mention of mentions) {
     if (!mention.figure) continue;
-    context ??= segment.replace(/\s+/g, ' ').trim();
+    context ??= collapse(segment);
     mention.figure.context = context;
     out.push(mention.figure);
   }

@@ -1,3 +1,4 @@
+import { collapse } from '../article/read.js';
 import type { Article } from '../article/types.js';
 import type { Summary } from './types.js';
 
@@ -10,7 +11,7 @@ export function summaryRecord(file: string, article: Article, summary: Summary) 
     file,
     id: article.id,
     headline: summary.headline,
-    summary: summary.summary.map((sentence) => sentence.text.replace(/\s+/g, ' ').trim()),
+    summary: summary.summary.map((sentence) => collapse(sentence.text)),
     quotes: summary.quotes.map(({ text, speaker, speakerRole, key, rank, start, end, parts }) => ({ text, speaker, speakerRole, key, rank, start, end, parts })),
     casualties: summary.casualties.map(({ count, min, max, qualifier, kind, who, context, text, start, end }) => ({ count, min, max, qualifier, kind, who, context, text, start, end })),
     source: { ...article.source },
