@@ -38,6 +38,7 @@ function unmet(runs: readonly SetRun[]): string[] {
     if (s.kind === 'quotes') {
       if (!meets(THRESHOLDS.quoteF1, s['overlap0.8'].f1)) out.push(`${name} F1 @0.8`);
       if (!meets(THRESHOLDS.speakerAccuracy, s['overlap0.8'].speaker_accuracy)) out.push(`${name} speaker accuracy`);
+      if (!meets(THRESHOLDS.speakerWrong, s['overlap0.8'].speaker_wrong)) out.push(`${name} speaker wrong`);
     } else if (s.kind === 'casualties') {
       if (!meets(THRESHOLDS.recallLiteral, s.recall_literal)) out.push(`${name} recall_literal`);
       if (s.annotated && !meets(THRESHOLDS.annotatedPrecision, s.annotated.precision)) out.push(`${name} annotated precision`);

@@ -17,7 +17,7 @@ import type {
 } from './types.js';
 
 /** The sets of the corpus in the order the report shows them. */
-export const SET_NAMES = ['quotes', 'quotes-conflict', 'casualties', 'summaries'] as const;
+export const SET_NAMES = ['quotes', 'quotes-train', 'quotes-conflict', 'casualties', 'summaries'] as const;
 
 /** The corpus folder: --corpus, else NEWSDIGEST_CORPUS, else ../shared/corpus beside the project. */
 export function corpusDir(projectRoot: string, option?: string, env: NodeJS.ProcessEnv = process.env): string {

@@ -1,5 +1,5 @@
 /** Quote scoring, a line-by-line port of score.py `score_quotes`. */
-import { pyRound } from './python.js';
+import { pyRound, pyStrip } from './python.js';
 import { overlap, precisionRecall, toks } from './text.js';
 import type { GoldQuote, LoosePrediction, PredictionsByFile, QuotesGold } from './types.js';
 
@@ -25,6 +25,8 @@ export interface QuoteFigures {
   f1: number;
   speaker_accuracy: number;
   speaker_scored: number;
+  /** Share of scored pairs shown with a speaker who is someone else (an empty speaker is a miss, not wrong). */
+  speaker_wrong: number;
 }
 
 export interface QuotesScore {
@@ -70,6 +72,12 @@ export function speakerMatches(surname: string, speaker: unknown): boolean {
   return spk.includes(surname.toLowerCase());
 }
 
+/** A speaker is shown (not blank) and it is not the gold source: a wrong name put before readers. */
+export function speakerWrong(surname: string, speaker: unknown): boolean {
+  const spk = typeof speaker === 'string' ? speaker : '';
+  return pyStrip(spk) !== '' && !speakerMatches(surname, spk);
+}
+
 export function scoreQuotes(gold: readonly QuotesGold[], preds: PredictionsByFile, minWords = MIN_QUOTE_WORDS): QuotesScore {
   const byThreshold = QUOTE_THRESHOLDS.map((th): QuoteFigures => {
     let tp = 0;
@@ -77,6 +85,7 @@ export function scoreQuotes(gold: readonly QuotesGold[], preds: PredictionsByFil
     let ngold = 0;
     let spkN = 0;
     let spkOk = 0;
+    let spkWrong = 0;
     for (const g of gold) {
       const pq = scoredQuotes(preds.get(g.file), minWords);
       npred += pq.length;
@@ -86,7 +95,9 @@ export function scoreQuotes(gold: readonly QuotesGold[], preds: PredictionsByFil
         tp += 1;
         if (pair.gold.surname) {
           spkN += 1;
-          if (speakerMatches(pair.gold.surname, pq[pair.predIndex]!.speaker)) spkOk += 1;
+          const speaker = pq[pair.predIndex]!.speaker;
+          if (speakerMatches(pair.gold.surname, speaker)) spkOk += 1;
+          if (speakerWrong(pair.gold.surname, speaker)) spkWrong += 1;
         }
       }
     }
@@ -94,6 +105,7 @@ export function scoreQuotes(gold: readonly QuotesGold[], preds: PredictionsByFil
       ...precisionRecall(tp, npred, ngold),
       speaker_accuracy: pyRound(spkOk / Math.max(1, spkN), 4),
       speaker_scored: spkN,
+      speaker_wrong: pyRound(spkWrong / Math.max(1, spkN), 4),
     };
   });
   return {

@@ -42,6 +42,7 @@ export function evalTable(runs: readonly SetRun[], sentences: number): string {
           ...targetCells(THRESHOLDS.speakerAccuracy, strict.speaker_accuracy),
         ],
         ['', 'speaker accuracy @0.8 (name only)', `${f4(nameOnlyAccuracy(run))} of ${strict.speaker_scored}`, '', ''],
+        ['', 'speaker wrong @0.8 (someone else named)', f4(strict.speaker_wrong), ...targetCells(THRESHOLDS.speakerWrong, strict.speaker_wrong)],
       );
     } else if (s.kind === 'casualties') {
       const entries = Object.entries(s.kinds);

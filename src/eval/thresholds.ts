@@ -12,6 +12,8 @@ export const THRESHOLDS = {
   quoteF1: { op: '>=', value: 0.92 },
   /** Speaker accuracy at overlap 0.8 (floor 0.25; published rule-based systems about 0.87). */
   speakerAccuracy: { op: '>=', value: 0.92 },
+  /** Share of scored quotes shown with somebody else's name: worse than no speaker. */
+  speakerWrong: { op: '<=', value: 0.03 },
   /** Casualties recall_literal (floor 0.32). */
   recallLiteral: { op: '>=', value: 0.9 },
   /** Precision per figure on the hand-annotated 30. */

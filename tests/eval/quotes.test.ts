@@ -49,8 +49,8 @@ describe('scoreQuotes', () => {
 
   it('scores 4+ word predictions at both overlaps, with speaker accuracy on named gold sources', () => {
     const s = scoreQuotes(gold, preds);
-    expect(s['overlap0.3']).toEqual({ precision: 0.6667, recall: 0.6667, f1: 0.6667, speaker_accuracy: 1, speaker_scored: 1 });
-    expect(s['overlap0.8']).toEqual({ precision: 0.3333, recall: 0.3333, f1: 0.3333, speaker_accuracy: 1, speaker_scored: 1 });
+    expect(s['overlap0.3']).toEqual({ precision: 0.6667, recall: 0.6667, f1: 0.6667, speaker_accuracy: 1, speaker_scored: 1, speaker_wrong: 0 });
+    expect(s['overlap0.8']).toEqual({ precision: 0.3333, recall: 0.3333, f1: 0.3333, speaker_accuracy: 1, speaker_scored: 1, speaker_wrong: 0 });
     expect(s.gold_quotes).toBe(3);
     expect(s.articles).toBe(2);
   });
@@ -62,7 +62,17 @@ describe('scoreQuotes', () => {
     expect(scoreQuotes(gold, none)['overlap0.8'].speaker_accuracy).toBe(0);
   });
 
+  it.each([
+    ['someone else', 'Mary Jones', 1],
+    ['the right speaker', 'John Smith', 0],
+    ['no speaker', null, 0],
+    ['a blank speaker', ' \t', 0],
+  ])('counts %s as speaker_wrong %d', (_label, speaker, wrong) => {
+    const preds: PredictionsByFile = new Map([['a.txt', { quotes: [{ text: 'we will win this war together', speaker }] }]]);
+    expect(scoreQuotes(gold, preds)['overlap0.8'].speaker_wrong).toBe(wrong);
+  });
+
   it('gives zeros, not NaN, with no predictions at all', () => {
-    expect(scoreQuotes(gold, new Map())['overlap0.8']).toEqual({ precision: 0, recall: 0, f1: 0, speaker_accuracy: 0, speaker_scored: 0 });
+    expect(scoreQuotes(gold, new Map())['overlap0.8']).toEqual({ precision: 0, recall: 0, f1: 0, speaker_accuracy: 0, speaker_scored: 0, speaker_wrong: 0 });
   });
 });

@@ -42,7 +42,8 @@ beforeEach(async () => {
   service = await createService(
     config,
     { slackBotToken: slack.botToken, slackSigningSecret: SECRET, slackApiUrl: slack.apiUrl },
-    { logger: capturingLogger().logger, cron: false, port: 0 },
+    // A fixed noon: the 08:00 digest is due today, so the start's catch-up and postNow agree on one date whatever the hour the suite runs.
+    { logger: capturingLogger().logger, cron: false, port: 0, clock: { now: () => new Date('2026-11-27T12:00:00Z') } },
   );
 });
 
@@ -54,7 +55,7 @@ afterEach(async () => {
 
 describe('the service with Slack', () => {
   it('posts the channel digest to Slack once, then answers /digest and serves /healthz on the same port', async () => {
-    await service.start(); // may already post today's digest as a catch-up, depending on the hour
+    await service.start(); // posts today's digest as a catch-up: 08:00 has passed
     const first = await service.postNow('newsroom');
     expect(['posted', 'skipped']).toContain(first.status);
     expect(slack.messages).toHaveLength(1);
