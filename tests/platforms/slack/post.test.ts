@@ -65,16 +65,16 @@ describe('Slack posting', () => {
     expect(JSON.stringify(slack.messages[0]!.blocks)).toContain('Feed “&lt;!channel&gt; &amp; co” is failing: timed out');
   });
 
-  it('posts a long digest as a first message plus replies in its thread, with the delivery key as metadata', async () => {
+  it('posts a long digest as a first message plus replies in its thread, each part with the delivery key as metadata', async () => {
     const result = await platform.post('C123', digestOf(40), { deliveryKey: 'newsroom:2026-03-02' });
     expect(result.messageIds).toHaveLength(4);
     expect(slack.messages.map((m) => m.ts)).toEqual(result.messageIds);
     const [first, ...replies] = slack.messages;
     expect(first!.thread_ts).toBeUndefined();
-    expect(first!.metadata).toEqual({ event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: 'newsroom:2026-03-02', date: '2026-03-02', parts: 4 } });
-    for (const reply of replies) {
+    expect(first!.metadata).toEqual({ event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: 'newsroom:2026-03-02', date: '2026-03-02', part: 1, parts: 4 } });
+    for (const [i, reply] of replies.entries()) {
       expect(reply.thread_ts).toBe(first!.ts);
-      expect(reply.metadata).toBeUndefined();
+      expect(reply.metadata).toEqual({ event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: 'newsroom:2026-03-02', date: '2026-03-02', part: i + 2, parts: 4 } });
     }
     const call = slack.calls('chat.postMessage')[0]!;
     expect(call.headers.authorization).toBe(`Bearer ${slack.botToken}`);
