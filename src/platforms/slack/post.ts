@@ -189,7 +189,9 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
       const history = await client.conversations.history({ channel, limit: HISTORY_PAGE_SIZE, include_all_metadata: true, cursor });
       for (const message of history.messages ?? []) {
         const payload = digestPayload(message, deliveryKey);
-        if (payload && message.ts && partNumber(payload.part, 1) === 1) return { ts: message.ts, parts: partNumber(payload.parts, 1) };
+        // A first message without a part number was posted before parts were numbered: its
+        // replies carry no key, so it counts as the whole digest (as it did then).
+        if (payload && message.ts && partNumber(payload.part, 1) === 1) return { ts: message.ts, parts: payload.part === undefined ? 1 : partNumber(payload.parts, 1) };
       }
       cursor = history.response_metadata?.next_cursor || undefined;
       if (!history.has_more || !cursor) break;
