@@ -8,6 +8,21 @@ export interface PostResult {
 export interface PostOptions {
   /** The delivery ledger's key for this digest (any string); platforms that can attach it do. */
   deliveryKey?: string;
+  /**
+   * Message ids of the digest's first parts, already in the channel from an earlier attempt:
+   * only the parts after them are posted, in order (on Slack in the first part's thread).
+   */
+  alreadyPosted?: string[];
+  /** Called after each part goes out with the ids so far, so the ledger can record each part. */
+  onPart?(messageIds: string[], parts: number): Promise<void>;
+}
+
+/** The parts of a digest found in a channel by their delivery key. */
+export interface PostedParts {
+  /** Ids of the parts found, in order, up to the first one missing (part 1 always). */
+  messageIds: string[];
+  /** How many parts the digest was posted as. */
+  parts: number;
 }
 
 /**
@@ -28,6 +43,11 @@ export interface Publisher {
    */
   findPosted?(channel: string, deliveryKey: string): Promise<string | null>;
   /**
+   * Like findPosted, but for each part of a digest posted as several messages: which of them are
+   * in the channel. Null when the first part is not. Undefined when the platform cannot tell.
+   */
+  findPostedParts?(channel: string, deliveryKey: string): Promise<PostedParts | null>;
+  /**
    * Posts a one-line notice to a channel (a feed that keeps failing, a feed that works again).
    * Plain text; the platform escapes it and sends it without mentions.
    */
@@ -47,6 +67,23 @@ export class PostError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+}
+
+/**
+ * A digest that went out only in part: `messageIds` are the parts in the channel (at least the
+ * first). A retry passes them as `alreadyPosted` so that only the rest is posted.
+ */
+export class PartlyPostedError extends PostError {
+  override name = 'PartlyPostedError';
+  constructor(
+    message: string,
+    retryable: boolean,
+    readonly messageIds: string[],
+    readonly parts: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, retryable, options);
   }
 }
 

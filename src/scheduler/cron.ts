@@ -145,8 +145,45 @@ export class CronSchedule {
   }
 
   /**
-   * One entry per local date whose first fire falls in (from, to], oldest first. A digest is
-   * keyed by (channel, local date), so later fires on the same date add nothing.
+   * The last fire on a local date at or before `atOrBefore`, or null. Fire instants grow with the
+   * wall time (a gap moves a time to the gap's end, a repeated hour fires at its first
+   * occurrence), so a binary search over the date's wall times finds it in a few steps, even
+   * for a schedule that fires every second.
+   */
+  latestOnDate(date: string, atOrBefore: Date): Date | null {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    if (!this.dayMatches(year, month, day)) return null;
+    const perMinute = this.seconds.length;
+    const perHour = this.minutes.length * perMinute;
+    const instant = (index: number) =>
+      wallTimeToInstant(
+        {
+          year,
+          month,
+          day,
+          hour: this.hours[Math.floor(index / perHour)]!,
+          minute: this.minutes[Math.floor(index / perMinute) % this.minutes.length]!,
+          second: this.seconds[index % perMinute]!,
+        },
+        this.zone,
+      );
+    const limit = atOrBefore.getTime();
+    let lo = 0;
+    let hi = this.hours.length * perHour - 1;
+    if (instant(lo) > limit) return null;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (instant(mid) <= limit) lo = mid;
+      else hi = mid - 1;
+    }
+    return new Date(instant(lo));
+  }
+
+  /**
+   * One entry per local date with a fire in (from, to], oldest first, with that date's latest
+   * fire by `to`. A digest is keyed by (channel, local date): any fire of the date posts it if
+   * it is not posted yet (the first fire may have been missed), and the latest one says how late
+   * the digest is.
    */
   dueDates(from: Date, to: Date): { date: string; fire: Date }[] {
     const out: { date: string; fire: Date }[] = [];
@@ -154,8 +191,8 @@ export class CronSchedule {
     // Start a day early: a gap at the start of a local day can move a fire across the date line.
     let date = addDays(localDate(from, this.zone), -1);
     for (let i = 0; i < MAX_DAYS && date <= last; i++, date = addDays(date, 1)) {
-      const fire = this.firstOnDate(date);
-      if (fire && fire.getTime() > from.getTime() && fire.getTime() <= to.getTime()) out.push({ date, fire });
+      const fire = this.latestOnDate(date, to);
+      if (fire && fire.getTime() > from.getTime()) out.push({ date, fire });
     }
     return out;
   }

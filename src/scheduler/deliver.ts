@@ -2,7 +2,7 @@ import { TIMED_OUT, within } from '../timing.js';
 import type { Logger } from '../log.js';
 import type { ChannelConfig } from '../config/schema.js';
 import type { Digest } from '../digest/types.js';
-import { PostError, type Publisher } from '../platforms/types.js';
+import { PartlyPostedError, PostError, type PostedParts, type Publisher } from '../platforms/types.js';
 import type { Delivery, DeliveryKey, Store } from '../store/types.js';
 
 /**
@@ -47,7 +47,8 @@ export type DeliveryOutcome =
   | { status: 'posted'; messageIds: string[] }
   /** Posted before, or another process holds the claim: nothing to do. */
   | { status: 'skipped'; reason: 'posted' | 'claimed' }
-  | { status: 'failed'; error: string; retryable: boolean }
+  /** `partial`: a long digest went out only in part; the retry posts the rest after it. */
+  | { status: 'failed'; error: string; retryable: boolean; partial?: { posted: number; parts: number } }
   /** The post did not answer in time; the claim stays and is settled later. */
   | { status: 'unknown' };
 
@@ -113,12 +114,16 @@ export async function deliverDigest(deps: DeliveryDeps, channel: ChannelConfig, 
   }
 
   const publisher = deps.publisherFor(channel);
-  // A failed attempt may have reached the channel (the platform's answer was lost): where the
-  // platform lets us look, a retry first checks for the digest by its key.
-  if (claim.attempts > 1 && publisher.findPosted) {
-    let found: string | null;
+  const keyString = deliveryKeyString(key);
+  const timeoutMs = deps.postTimeoutMs ?? DEFAULT_POST_TIMEOUT_MS;
+  // Parts of a long digest that an earlier attempt recorded as posted.
+  let alreadyPosted = claim.messageIds;
+  // A failed attempt may have reached the channel (the platform's answer was lost), wholly or in
+  // part: where the platform lets us look, a retry first checks for the digest by its key.
+  if (claim.attempts > 1 && canCheck(publisher)) {
+    let found: PostedParts | null;
     try {
-      found = await withTimeout(publisher.findPosted(channel.channel, deliveryKeyString(key)), deps.postTimeoutMs ?? DEFAULT_POST_TIMEOUT_MS);
+      found = await withTimeout(findParts(publisher, channel.channel, keyString), timeoutMs);
     } catch (error) {
       const message = `could not check channel ${channel.id} for an earlier attempt before posting again: ${error instanceof Timeout ? 'no answer in time' : describe(error)}`;
       await store.failDelivery(key, message, clock.now());
@@ -126,19 +131,34 @@ export async function deliverDigest(deps: DeliveryDeps, channel: ChannelConfig, 
       log.warn({ attempts: claim.attempts }, `${message}; trying again in ${Math.round(retryDelayMs(claim.attempts) / 1000)} s`);
       return { status: 'failed', error: message, retryable: true };
     }
-    if (found) {
-      await completeWithRetry(store, key, [found], clock, log);
+    if (found && found.messageIds.length >= found.parts) {
+      await completeWithRetry(store, key, found.messageIds, clock, log);
       deps.observer?.posted(channel);
-      log.info({ messageIds: [found], attempts: claim.attempts }, `the digest for channel ${channel.id} had reached it on an earlier attempt; recorded it, not posting again`);
-      return { status: 'posted', messageIds: [found] };
+      log.info({ messageIds: found.messageIds, attempts: claim.attempts }, `the digest for channel ${channel.id} had reached it on an earlier attempt; recorded it, not posting again`);
+      return { status: 'posted', messageIds: found.messageIds };
     }
+    if (found && found.messageIds.length > alreadyPosted.length) alreadyPosted = found.messageIds;
   }
-  const posting = publisher.post(channel.channel, digest, { deliveryKey: deliveryKeyString(key) });
+  if (alreadyPosted.length > 0) {
+    log.info({ messageIds: alreadyPosted, attempts: claim.attempts }, `the digest for channel ${channel.id} went out only in part on an earlier attempt (${alreadyPosted.length} message(s)); posting the rest after them`);
+  }
+  const posting = publisher.post(channel.channel, digest, {
+    deliveryKey: keyString,
+    alreadyPosted,
+    // Each part is recorded as it goes out, so a crash between parts loses nothing.
+    onPart: async (messageIds) => void (await store.recordDeliveryParts(key, messageIds, claim)),
+  });
   try {
-    const result = await withTimeout(posting, deps.postTimeoutMs ?? DEFAULT_POST_TIMEOUT_MS);
+    const result = await withTimeout(posting, timeoutMs);
     await completeWithRetry(store, key, result.messageIds, clock, log);
     deps.observer?.posted(channel);
-    log.info({ messageIds: result.messageIds, items: digest.items.length, attempts: claim.attempts }, `posted the digest to channel ${channel.id}`);
+    const resumed = Math.min(alreadyPosted.length, result.messageIds.length);
+    log.info(
+      { messageIds: result.messageIds, items: digest.items.length, attempts: claim.attempts },
+      resumed > 0
+        ? `posted the remaining ${result.messageIds.length - resumed} of ${result.messageIds.length} messages of the digest to channel ${channel.id}`
+        : `posted the digest to channel ${channel.id}`,
+    );
     return { status: 'posted', messageIds: result.messageIds };
   } catch (error) {
     if (error instanceof Timeout) {
@@ -151,10 +171,25 @@ export async function deliverDigest(deps: DeliveryDeps, channel: ChannelConfig, 
       return { status: 'unknown' };
     }
     const retryable = error instanceof PostError ? error.retryable : true;
+    const wait = Math.round(retryDelayMs(claim.attempts, retryable) / 1000);
+    if (error instanceof PartlyPostedError) {
+      // Some parts are in the channel: keep them in the ledger so the retry posts only the rest.
+      const [posted, parts] = [error.messageIds.length, error.parts];
+      await store.recordDeliveryParts(key, error.messageIds, claim).catch(() => false);
+      const message = `posted only ${posted} of ${parts} messages of the digest: ${describe(error)}`;
+      await store.failDelivery(key, message, clock.now(), undefined, retryable);
+      deps.observer?.failed(channel, retryable);
+      log.error(
+        { err: error, attempts: claim.attempts, retryable, messageIds: error.messageIds },
+        `the digest for channel ${channel.id} on ${date} went out only in part (${posted} of ${parts} messages): ${describe(error)}. ` +
+          (retryable ? '' : 'Fix the channel or token in the config/environment. ') +
+          `The remaining ${parts - posted} are posted after them in ${wait} s`,
+      );
+      return { status: 'failed', error: message, retryable, partial: { posted, parts } };
+    }
     const message = describe(error);
     await store.failDelivery(key, message, clock.now(), undefined, retryable);
     deps.observer?.failed(channel, retryable);
-    const wait = Math.round(retryDelayMs(claim.attempts, retryable) / 1000);
     log.error(
       { err: error, attempts: claim.attempts, retryable },
       retryable
@@ -163,6 +198,18 @@ export async function deliverDigest(deps: DeliveryDeps, channel: ChannelConfig, 
     );
     return { status: 'failed', error: message, retryable };
   }
+}
+
+/** Whether the platform can look in the channel for a digest by its key. */
+function canCheck(publisher: Publisher): boolean {
+  return Boolean(publisher.findPostedParts ?? publisher.findPosted);
+}
+
+/** The parts of the digest in the channel; a platform that only finds first messages counts a digest as one part. */
+async function findParts(publisher: Publisher, channel: string, deliveryKey: string): Promise<PostedParts | null> {
+  if (publisher.findPostedParts) return publisher.findPostedParts(channel, deliveryKey);
+  const first = await publisher.findPosted!(channel, deliveryKey);
+  return first ? { messageIds: [first], parts: 1 } : null;
 }
 
 /** The post went out: recording it must not be lost to a brief database hiccup. */
@@ -181,7 +228,7 @@ async function completeWithRetry(store: Store, key: DeliveryKey, messageIds: str
   }
 }
 
-export type StaleResolution = 'found-posted' | 'not-posted' | 'unverifiable' | 'check-failed' | 'resolved-elsewhere';
+export type StaleResolution = 'found-posted' | 'partly-posted' | 'not-posted' | 'unverifiable' | 'check-failed' | 'resolved-elsewhere';
 
 /**
  * Settles a claim left `claimed` by a process that stopped between claiming and posting.
@@ -196,25 +243,38 @@ export async function resolveStaleClaim(deps: DeliveryDeps, channel: ChannelConf
   const key: DeliveryKey = { channelId: delivery.channelId, date: delivery.date };
   const log = deps.logger.child({ channel: channel.id, platform: channel.platform, date: delivery.date, owner: delivery.owner });
   const publisher = deps.publisherFor(channel);
-  if (!publisher.findPosted) {
-    await store.completeDelivery(key, [], clock.now());
+  if (!canCheck(publisher)) {
+    await store.completeDelivery(key, delivery.messageIds, clock.now());
     log.warn(
       `the digest for channel ${channel.id} on ${delivery.date} was claimed at ${delivery.claimedAt} by ${delivery.owner}, which stopped before confirming the post; ` +
         `${channel.platform} cannot be checked, so it is not posted again. If it is missing, run: newsdigest post --channel ${channel.id} --date ${delivery.date} --force`,
     );
     return 'unverifiable';
   }
-  let found: string | null;
+  let found: PostedParts | null;
   try {
-    found = await publisher.findPosted(channel.channel, deliveryKeyString(key));
+    found = await findParts(publisher, channel.channel, deliveryKeyString(key));
   } catch (error) {
     log.warn({ err: error }, `could not check channel ${channel.id} for the digest of ${delivery.date} left unconfirmed by a stopped process; checking again later`);
     return 'check-failed';
   }
-  if (found) {
-    await store.completeDelivery(key, [found], clock.now());
-    log.info({ messageId: found }, `the digest for channel ${channel.id} on ${delivery.date} was already posted before a stop; recorded it, not posting again`);
+  if (found && found.messageIds.length >= found.parts) {
+    await store.completeDelivery(key, found.messageIds, clock.now());
+    log.info({ messageIds: found.messageIds }, `the digest for channel ${channel.id} on ${delivery.date} was already posted before a stop; recorded it, not posting again`);
     return 'found-posted';
+  }
+  // Posted in part (a stop between the messages of a long digest): keep the parts that are in,
+  // release the claim, and the sweep posts the rest after them.
+  const inChannel = found && found.messageIds.length > delivery.messageIds.length ? found.messageIds : delivery.messageIds;
+  if (inChannel.length > 0) {
+    if (!(await store.recordDeliveryParts(key, inChannel, delivery))) return 'resolved-elsewhere';
+    const of = found ? ` of ${found.parts}` : '';
+    if (!(await store.failDelivery(key, `the process stopped after posting ${inChannel.length}${of} messages of the digest`, clock.now(), delivery))) return 'resolved-elsewhere';
+    log.warn(
+      { messageIds: inChannel },
+      `the digest for channel ${channel.id} on ${delivery.date} went out only in part before a stop (${inChannel.length}${of} messages); posting the rest after them now`,
+    );
+    return 'partly-posted';
   }
   // Release only the claim we looked at: another replica may have resolved and re-claimed it meanwhile.
   if (!(await store.failDelivery(key, 'the process stopped before posting', clock.now(), delivery))) return 'resolved-elsewhere';

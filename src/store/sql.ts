@@ -219,6 +219,15 @@ export abstract class SqlStore implements Store {
     return changed > 0;
   }
 
+  async recordDeliveryParts(key: DeliveryKey, messageIds: string[], claim: Pick<Delivery, 'owner' | 'attempts'>): Promise<boolean> {
+    const changed = await this.run(
+      `UPDATE deliveries SET message_ids = ?
+       WHERE channel_id = ? AND date = ? AND status = 'claimed' AND owner = ? AND attempts = ?`,
+      [JSON.stringify(messageIds), key.channelId, key.date, claim.owner, claim.attempts],
+    );
+    return changed > 0;
+  }
+
   async getDelivery(key: DeliveryKey): Promise<Delivery | null> {
     const row = await this.one('SELECT * FROM deliveries WHERE channel_id = ? AND date = ?', [
       key.channelId,

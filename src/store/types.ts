@@ -39,7 +39,7 @@ export interface Delivery extends DeliveryKey {
   owner: string;
   claimedAt: string;
   postedAt?: string;
-  /** Platform message ids, first one first, once posted. */
+  /** Platform message ids, first one first: every part once posted, the parts posted so far before. */
   messageIds: string[];
   attempts: number;
   lastError?: string;
@@ -94,6 +94,12 @@ export interface Store extends FeedStateStore {
     expected?: Pick<Delivery, 'owner' | 'attempts'>,
     retryable?: boolean,
   ): Promise<boolean>;
+  /**
+   * Records the message ids of the parts posted so far while the claim is live (a long digest
+   * goes out as several messages), so that a retry posts only the rest. Only the very claim
+   * given (owner and attempt) is updated; true when it was.
+   */
+  recordDeliveryParts(key: DeliveryKey, messageIds: string[], claim: Pick<Delivery, 'owner' | 'attempts'>): Promise<boolean>;
   getDelivery(key: DeliveryKey): Promise<Delivery | null>;
   /** Claims left `claimed` (a crash between claim and post), for resolution at start. */
   staleClaims(olderThan: Date): Promise<Delivery[]>;

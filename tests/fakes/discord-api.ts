@@ -75,6 +75,7 @@ export class FakeDiscordApi extends EventEmitter {
   /** What /gateway/bot answers; point it at a FakeDiscordGateway. */
   gatewayUrl = 'ws://127.0.0.1:1';
   private readonly faults: Fault[] = [];
+  private readonly holds: (Pick<Fault, 'method' | 'path'> & { after: number; deliver: boolean })[] = [];
   private server: Server | null = null;
   private base = '';
 
@@ -86,6 +87,15 @@ export class FakeDiscordApi extends EventEmitter {
   /** The next request matching the fault gets its answer instead (each fault is used once). */
   failNext(fault: Fault): void {
     this.faults.push(fault);
+  }
+
+  /**
+   * The next request matching (after `after` matching ones are answered) is never answered, as
+   * when a process dies mid-request: with `deliver` Discord did it (a message is posted) and only
+   * the answer is missing; without it the request never arrived. Once.
+   */
+  holdNext(match: Pick<Fault, 'method' | 'path'>, { after = 0, deliver = false } = {}): void {
+    this.holds.push({ ...match, after, deliver });
   }
 
   requestsTo(method: string, pathPart: string): RecordedRequest[] {
@@ -118,6 +128,13 @@ export class FakeDiscordApi extends EventEmitter {
         if ((req.headers['content-type'] ?? '').includes('application/json') && text) body = JSON.parse(text);
         const request: RecordedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers, body };
         this.requests.push(request);
+        const hold = this.holds.findIndex((h) => (!h.method || h.method === request.method) && (!h.path || request.path.includes(h.path)) && h.after-- <= 0);
+        if (hold !== -1) {
+          // Left open until the client goes away or the fake closes.
+          if (this.holds.splice(hold, 1)[0]!.deliver) this.answer(request);
+          this.emit('request', request);
+          return;
+        }
         const { status, headers, body: answer } = this.answer(request);
         const payload = answer === undefined ? '' : JSON.stringify(answer);
         res.writeHead(status, { ...(payload ? { 'content-type': 'application/json' } : {}), ...headers });
@@ -183,8 +200,11 @@ export class FakeDiscordApi extends EventEmitter {
         return { status: 200, body: message };
       }
       if (method === 'GET') {
-        const limit = Number(request.query.get('limit') ?? 50);
-        return { status: 200, body: [...stored].reverse().slice(0, limit) };
+        // Newest first, at most `limit` (1–100, default 50), older than `before` when given, as Discord answers.
+        const limit = Math.min(100, Math.max(1, Number(request.query.get('limit') ?? 50)));
+        const before = request.query.get('before');
+        const older = before ? stored.filter((m) => BigInt(m.id) < BigInt(before)) : stored;
+        return { status: 200, body: [...older].reverse().slice(0, limit) };
       }
     }
     if (method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {

@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 
 /**
  * A fake Slack on 127.0.0.1 for tests: the Web API methods newsdigest uses (auth.test,
- * chat.postMessage, chat.update, conversations.history, apps.connections.open), a response_url
+ * chat.postMessage, chat.update, conversations.history, conversations.replies, apps.connections.open), a response_url
  * endpoint, and a Socket Mode WebSocket. It records every request, keeps posted messages per
  * channel, and can be told to fail the next calls with 429 (+ Retry-After), 500 or a Slack error.
  *
@@ -53,6 +53,7 @@ export class FakeSlackApi {
   readonly messages: PostedMessage[] = [];
   readonly socketAcks: SocketAck[] = [];
   private readonly failures = new Map<string, Array<Failure | null>>();
+  private readonly holds = new Map<string, { after: number; deliver: boolean }>();
   private readonly sockets = new Set<Socket>();
   private readonly waiters: Array<() => void> = [];
   private readonly wss = new WebSocketServer({ noServer: true });
@@ -122,6 +123,16 @@ export class FakeSlackApi {
     return this;
   }
 
+  /**
+   * A call of `method` (after `after` more succeed) is never answered, as when a process dies
+   * mid-request: with `deliver` Slack did the work (the message is posted) and only the answer
+   * is missing; without it the request never arrived. Once.
+   */
+  holdNext(method: string, { after = 0, deliver = false } = {}): this {
+    this.holds.set(method, { after, deliver });
+    return this;
+  }
+
   /** Resolves once `predicate` holds (checked after every request), or rejects after `timeoutMs`. */
   async waitFor(predicate: () => boolean, timeoutMs = 5000, what = 'the expected Slack requests'): Promise<void> {
     if (predicate()) return;
@@ -179,6 +190,13 @@ export class FakeSlackApi {
     const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path.startsWith('/response/') ? 'response_url' : path;
     this.requests.push({ method, path, headers: req.headers, body });
     try {
+      const hold = this.holds.get(method);
+      if (hold && hold.after-- <= 0) {
+        this.holds.delete(method);
+        // Left open until the client goes away or the fake closes.
+        if (hold.deliver) this.answer(method, req, { writeHead: () => undefined, end: () => undefined } as unknown as ServerResponse, body);
+        return;
+      }
       this.answer(method, req, res, body);
     } finally {
       this.notify();
@@ -242,6 +260,19 @@ export class FakeSlackApi {
           .reverse()
           .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
         return json(200, { ok: true, messages: history, has_more: false });
+      }
+      case 'conversations.replies': {
+        const channel = String(body.channel ?? '');
+        const problem = this.channelProblem(channel);
+        if (problem) return json(200, { ok: false, error: problem });
+        const root = String(body.ts ?? '');
+        if (!this.messages.some((m) => m.channel === channel && m.ts === root)) return json(200, { ok: false, error: 'thread_not_found' });
+        const withMetadata = body.include_all_metadata === true || body.include_all_metadata === 'true';
+        // The parent first, then its replies, oldest first, as Slack answers.
+        const thread = this.messages
+          .filter((m) => m.channel === channel && (m.ts === root || m.thread_ts === root))
+          .map((m) => ({ type: 'message', ts: m.ts, thread_ts: root, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+        return json(200, { ok: true, messages: thread, has_more: false });
       }
       default:
         return json(200, { ok: false, error: 'unknown_method' });

@@ -62,16 +62,28 @@ describe('next fire times across DST changes (no waiting for the clock)', () => 
     ]);
   });
 
-  it('due dates: one per local date, the first fire of that date', () => {
+  it('due dates: one per local date, the latest fire of that date by the end of the window', () => {
     const schedule = new CronSchedule('0 8,20 * * *', 'Africa/Cairo');
     const due = schedule.dueDates(new Date('2025-04-24T00:00:00Z'), new Date('2025-04-26T12:00:00Z'));
+    // 12:00 UTC on the 26th is 15:00 in Cairo: that day's 20:00 fire has not come yet.
     expect(due.map(({ date, fire }) => [date, fire.toISOString()])).toEqual([
-      ['2025-04-24', '2025-04-24T06:00:00.000Z'],
-      ['2025-04-25', '2025-04-25T05:00:00.000Z'],
+      ['2025-04-24', '2025-04-24T18:00:00.000Z'],
+      ['2025-04-25', '2025-04-25T17:00:00.000Z'],
       ['2025-04-26', '2025-04-26T05:00:00.000Z'],
     ]);
     expect(schedule.previousDue('2025-04-26')?.toISOString()).toBe('2025-04-25T05:00:00.000Z');
     expect(new CronSchedule('0 9 * * 1', 'UTC').previousDue('2025-04-28')?.toISOString()).toBe('2025-04-21T09:00:00.000Z');
+  });
+
+  it.each<[string, string, string, string, [string, string][]]>([
+    // The 08:00 fire fell before the window (a short catch-up); the 20:00 one is in it.
+    ['a later fire of a date whose first fire is out of the window', '0 8,20 * * *', '2025-04-26T10:00:00Z', '2025-04-26T17:00:00Z', [['2025-04-26', '2025-04-26T17:00:00.000Z']]],
+    ['no fire of the date in the window yet', '0 8,20 * * *', '2025-04-26T10:00:00Z', '2025-04-26T16:59:59Z', []],
+    ['every minute: the minute just past', '* * * * *', '2025-04-26T16:00:00Z', '2025-04-26T16:30:30Z', [['2025-04-26', '2025-04-26T16:30:00.000Z']]],
+    ['every 30 s across a date line', '*/30 * * * * *', '2025-04-26T20:59:00Z', '2025-04-26T21:00:10Z', [['2025-04-26', '2025-04-26T20:59:30.000Z'], ['2025-04-27', '2025-04-26T21:00:00.000Z']]],
+  ])('due dates: %s', (_name, expression, from, to, expected) => {
+    const due = new CronSchedule(expression, 'Africa/Cairo').dueDates(new Date(from), new Date(to));
+    expect(due.map(({ date, fire }) => [date, fire.toISOString()])).toEqual(expected);
   });
 
   it('names what is wrong with a bad expression', () => {

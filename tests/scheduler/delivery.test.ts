@@ -75,6 +75,30 @@ describe.each(databases)('exactly-once delivery on %s', (_name, makeDatabase) =>
     expect(posts.map((p) => p.digest.date)).toEqual(['2025-04-27']);
   });
 
+  it('a later fire the same day posts the digest when the first fire was missed beyond catch-up', async () => {
+    // Down from before 08:00 until 19:00 Cairo time with a 6 h catch-up: the 08:00 digest is
+    // too old to catch up at start, but the 20:00 fire finds the day's digest unposted.
+    const config = testConfig({
+      channels: [{ id: 'daily', platform: 'terminal', channel: 'stdout', schedule: '0 8,20 * * *', timeZone: 'Africa/Cairo', sources: ['seeds'] }],
+      scheduler: { catchUpHours: 6 },
+    });
+    const clock = new TestClock(new Date('2025-04-26T16:00:00Z'));
+    const posts: RecordedPost[] = [];
+    const { service: s } = await service(clock, posts, { config });
+    expect((await s.start()).runs).toEqual([]);
+    expect(posts).toEqual([]);
+    clock.set('2025-04-26T17:00:00Z');
+    const report = await s.scheduler.sweep();
+    expect(report.runs.map((r) => [r.date, r.outcome.status])).toEqual([['2025-04-26', 'posted']]);
+    expect(posts.map((p) => p.digest.date)).toEqual(['2025-04-26']);
+    // The next day: posted at 08:00, and its 20:00 fire finds it posted.
+    clock.set('2025-04-27T05:00:00Z');
+    await s.scheduler.sweep();
+    clock.set('2025-04-27T17:00:00Z');
+    await s.scheduler.sweep();
+    expect(posts.map((p) => p.digest.date)).toEqual(['2025-04-26', '2025-04-27']);
+  });
+
   describe('a process killed between claim and post', () => {
     async function leaveStaleClaim(): Promise<void> {
       const store = await db.open();

@@ -247,6 +247,24 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
         expect(await store.getDelivery(key)).toMatchObject({ status: 'posted', messageIds: ['m2'], attempts: 2 });
       });
 
+      it('records the parts of a long digest as they go out, kept across a failure for the retry', async () => {
+        const claim = (await store.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:00Z')))!;
+        expect(await store.recordDeliveryParts(key, ['p1'], claim)).toBe(true);
+        expect(await store.recordDeliveryParts(key, ['p1', 'p2'], claim)).toBe(true);
+        expect(await store.getDelivery(key)).toMatchObject({ status: 'claimed', messageIds: ['p1', 'p2'] });
+        // Only the live claim records: not another owner, not an earlier attempt.
+        expect(await store.recordDeliveryParts(key, ['x'], { owner: 'replica-b', attempts: 1 })).toBe(false);
+        expect(await store.recordDeliveryParts(key, ['x'], { owner: 'replica-a', attempts: 2 })).toBe(false);
+        await store.failDelivery(key, 'posted 2 of 3 parts', at('2024-03-01T08:00:05Z'));
+        expect(await store.recordDeliveryParts(key, ['x'], claim)).toBe(false);
+        // The retry's claim carries the parts already in the channel; completing records all of them.
+        const retry = (await (await other()).claimDelivery(key, 'replica-b', at('2024-03-01T08:01:00Z')))!;
+        expect(retry).toMatchObject({ attempts: 2, messageIds: ['p1', 'p2'] });
+        await store.completeDelivery(key, ['p1', 'p2', 'p3'], at('2024-03-01T08:01:01Z'));
+        expect(await store.getDelivery(key)).toMatchObject({ status: 'posted', messageIds: ['p1', 'p2', 'p3'] });
+        expect(await store.recordDeliveryParts(key, ['x'], retry)).toBe(false);
+      });
+
       it('releases a stale claim once when two processes resolve it at the same time', async () => {
         await store.claimDelivery(key, 'dead-replica', at('2024-03-01T08:00:00Z'));
         const [stale] = await store.staleClaims(at('2024-03-01T09:00:00Z'));

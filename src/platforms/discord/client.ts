@@ -13,11 +13,11 @@ import { commands as allCommands, itemPartView as defaultItemPartView } from '..
 import type { CommandContext, CommandDefinition } from '../../commands/types.js';
 import { UserError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { CommandObserver, HttpRoute, PlatformAdapter, PostOptions, PostResult } from '../types.js';
+import type { CommandObserver, HttpRoute, PlatformAdapter, PostedParts, PostOptions, PostResult } from '../types.js';
 import type { Digest } from '../../digest/types.js';
 import { interactionsRoute } from './http.js';
 import { createInteractionHandler, type IncomingInteraction, type InteractionHandler, type ItemPartView, type Responder } from './interactions.js';
-import { apiVersion, createRest, findPostedMessage, postMessages } from './post.js';
+import { apiVersion, createRest, findPostedMessage, findPostedParts, postMessages } from './post.js';
 import { renderDigest, renderView, type DiscordMessage } from './render.js';
 
 export interface DiscordPlatformOptions {
@@ -220,7 +220,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
       return client ? client.isReady() : true;
     },
     async post(channel: string, digest: Digest, postOptions?: PostOptions): Promise<PostResult> {
-      const result = await postMessages(rest, channel, renderDigest(digest), postOptions?.deliveryKey);
+      const result = await postMessages(rest, channel, renderDigest(digest), postOptions?.deliveryKey, postOptions);
       logger.info({ channel, messages: result.messageIds.length, date: digest.date }, 'discord digest posted');
       return result;
     },
@@ -229,6 +229,9 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
     },
     async findPosted(channel: string, deliveryKey: string): Promise<string | null> {
       return findPostedMessage(rest, channel, deliveryKey, client?.user?.id);
+    },
+    async findPostedParts(channel: string, deliveryKey: string): Promise<PostedParts | null> {
+      return findPostedParts(rest, channel, deliveryKey, client?.user?.id);
     },
   };
 }

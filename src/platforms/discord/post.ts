@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, REST, RESTJSONErrorCodes, Routes, type APIMessage } from 'discord.js';
-import type { PostResult } from '../types.js';
-import { PostError } from '../types.js';
+import type { PostedParts, PostOptions, PostResult } from '../types.js';
+import { PartlyPostedError, PostError } from '../types.js';
 import type { DiscordMessage } from './render.js';
 
 /** Discord's REST API version; also the path a DISCORD_API_URL test double serves (/api/v10). */
@@ -22,15 +22,25 @@ export function createRest(options: { token: string; apiUrl?: string; timeoutMs?
 
 /**
  * How a delivery key is attached to a posted digest: a short hash of it ("ref") is written as
- * subtext under the digest's header line (`-# ref …`), where findPosted can read it back from
- * the channel's recent messages; and each message's `nonce` (with `enforce_nonce`) is derived
- * from it, so that Discord itself drops a duplicate when a retry follows a lost response.
+ * subtext at the end of each message (`-# ref …` for a one-message digest, `-# ref … · 2/3` on
+ * each part of a longer one), where findPostedParts can read back which parts are in the
+ * channel; and each message's `nonce` (with `enforce_nonce`) is derived from it, so that Discord
+ * itself drops a duplicate when a retry follows a lost response.
  */
 export function deliveryRef(deliveryKey: string): string {
   return createHash('sha256').update(deliveryKey).digest('base64url').slice(0, 16);
 }
 
-const refMarker = (ref: string) => `-# ref ${ref}`;
+const refMarker = (ref: string, part = 1, parts = 1) => (parts > 1 ? `-# ref ${ref} · ${part}/${parts}` : `-# ref ${ref}`);
+
+/** Part and part count of a marker line for this ref; a bare marker is a whole digest (or the first part of one posted before parts were marked). */
+function readMarker(line: string, ref: string): { part: number; parts: number } | null {
+  if (line === refMarker(ref)) return { part: 1, parts: 1 };
+  const m = /^-# ref (\S+) · (\d+)\/(\d+)$/.exec(line);
+  if (!m || m[1] !== ref) return null;
+  const [part, parts] = [Number(m[2]), Number(m[3])];
+  return part >= 1 && part <= parts ? { part, parts } : null;
+}
 
 /** Messages the bot reads back when checking for an earlier post (Discord's maximum page). */
 const recentMessages = 100;
@@ -61,38 +71,65 @@ export function describeDiscordError(error: unknown, channel: string): PostError
   return new PostError(`could not reach Discord posting to channel ${channel}: ${reason}; will try again later`, true, { cause: error });
 }
 
-/** Posts the messages in order; with a delivery key the first one carries its ref (see deliveryRef). */
-export async function postMessages(rest: REST, channel: string, messages: DiscordMessage[], deliveryKey?: string): Promise<PostResult> {
+/**
+ * Posts the messages in order; with a delivery key each one carries its ref and part (see
+ * deliveryRef). With `alreadyPosted` (an earlier attempt got that far) only the rest is posted,
+ * after them. A failure once a part is in throws PartlyPostedError with the parts that are in.
+ */
+export async function postMessages(rest: REST, channel: string, messages: DiscordMessage[], deliveryKey?: string, options: Pick<PostOptions, 'alreadyPosted' | 'onPart'> = {}): Promise<PostResult> {
   const ref = deliveryKey === undefined ? undefined : deliveryRef(deliveryKey);
-  const messageIds: string[] = [];
-  for (const [index, message] of messages.entries()) {
+  const messageIds: string[] = (options.alreadyPosted ?? []).slice(0, messages.length);
+  for (let index = messageIds.length; index < messages.length; index++) {
+    const message = messages[index]!;
     const body: Record<string, unknown> = { ...message };
     if (ref) {
       body.nonce = `${ref}${index}`;
       body.enforce_nonce = true;
-      if (index === 0) body.content = message.content ? `${message.content}\n${refMarker(ref)}` : refMarker(ref);
+      const marker = refMarker(ref, index + 1, messages.length);
+      body.content = message.content ? `${message.content}\n${marker}` : marker;
     }
     try {
       const posted = (await rest.post(Routes.channelMessages(channel), { body })) as APIMessage;
       messageIds.push(posted.id);
     } catch (error) {
-      throw describeDiscordError(error, channel);
+      const failure = describeDiscordError(error, channel);
+      if (messageIds.length === 0) throw failure;
+      throw new PartlyPostedError(`${failure.message} (after posting ${messageIds.length} of ${messages.length} messages)`, failure.retryable, [...messageIds], messages.length, { cause: error });
     }
+    // The ledger's record of a part is a help, not the truth (the channel is): never fail the post for it.
+    await options.onPart?.([...messageIds], messages.length).catch(() => undefined);
   }
   return { messageIds };
 }
 
-/** The first message of a digest posted with this delivery key among the channel's recent messages, or null. */
-export async function findPostedMessage(rest: REST, channel: string, deliveryKey: string, botUserId?: string): Promise<string | null> {
-  const marker = refMarker(deliveryRef(deliveryKey));
+/** Which parts of the digest posted with this delivery key are among the channel's recent messages, or null. */
+export async function findPostedParts(rest: REST, channel: string, deliveryKey: string, botUserId?: string): Promise<PostedParts | null> {
+  const ref = deliveryRef(deliveryKey);
   let recent: APIMessage[];
   try {
     recent = (await rest.get(Routes.channelMessages(channel), { query: new URLSearchParams({ limit: String(recentMessages) }) })) as APIMessage[];
   } catch (error) {
     throw describeDiscordError(error, channel);
   }
-  const found = recent.find(
-    (m) => (botUserId ? m.author.id === botUserId : m.author.bot === true) && m.content.split('\n').includes(marker),
-  );
-  return found?.id ?? null;
+  const found = new Map<number, string>();
+  let parts = 1;
+  // Newest first: the oldest copy of a part (the one found first by a retry) wins.
+  for (const m of [...recent].reverse()) {
+    if (!(botUserId ? m.author.id === botUserId : m.author.bot === true)) continue;
+    for (const line of m.content.split('\n')) {
+      const marker = readMarker(line, ref);
+      if (!marker || found.has(marker.part)) continue;
+      found.set(marker.part, m.id);
+      if (marker.part === 1) parts = marker.parts;
+    }
+  }
+  if (!found.has(1)) return null;
+  const messageIds: string[] = [];
+  for (let part = 1; part <= parts && found.has(part); part++) messageIds.push(found.get(part)!);
+  return { messageIds, parts };
+}
+
+/** The first message of a digest posted with this delivery key among the channel's recent messages, or null. */
+export async function findPostedMessage(rest: REST, channel: string, deliveryKey: string, botUserId?: string): Promise<string | null> {
+  return (await findPostedParts(rest, channel, deliveryKey, botUserId))?.messageIds[0] ?? null;
 }

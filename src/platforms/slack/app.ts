@@ -188,6 +188,7 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
     app,
     post: poster.post,
     findPosted: poster.findPosted,
+    findPostedParts: poster.findPostedParts,
     notify: poster.notify,
     async ready() {
       try {

@@ -1,15 +1,16 @@
 import { webApi } from '@slack/bolt';
 import type { Digest } from '../../digest/types.js';
 import type { Logger } from '../../log.js';
-import { PostError, type PostOptions, type PostResult } from '../types.js';
+import { PartlyPostedError, PostError, type PostedParts, type PostOptions, type PostResult } from '../types.js';
 import { checkMessage, type SlackMessage } from './limits.js';
 import { renderDigest, renderNotice } from './render.js';
 
 /**
- * The delivery key rides on the digest's first message as Slack message metadata
+ * The delivery key rides on every message of a digest as Slack message metadata
  * (https://docs.slack.dev/messaging/message-metadata): event type `newsdigest_digest`, payload
- * `{ delivery_key, date, parts }`. `findPosted` reads it back with conversations.history
- * (`include_all_metadata`), which needs the channels:history (public) / groups:history (private) scope.
+ * `{ delivery_key, date, part, parts }`. `findPosted` reads the first part back with
+ * conversations.history, `findPostedParts` the others with conversations.replies (both with
+ * `include_all_metadata`), which needs the channels:history (public) / groups:history (private) scope.
  */
 export const METADATA_EVENT_TYPE = 'newsdigest_digest';
 
@@ -96,7 +97,34 @@ export function toPostError(error: unknown, channel: string): PostError {
 export interface SlackPoster {
   post(channel: string, digest: Digest, options?: PostOptions): Promise<PostResult>;
   findPosted(channel: string, deliveryKey: string): Promise<string | null>;
+  findPostedParts(channel: string, deliveryKey: string): Promise<PostedParts | null>;
   notify(channel: string, text: string): Promise<void>;
+}
+
+type DigestPayload = { delivery_key?: unknown; part?: unknown; parts?: unknown };
+
+/** The digest metadata of a message when it carries this delivery key, else null. */
+function digestPayload(message: { metadata?: { event_type?: string; event_payload?: unknown } }, deliveryKey: string): DigestPayload | null {
+  const payload = message.metadata?.event_type === METADATA_EVENT_TYPE ? (message.metadata.event_payload as DigestPayload | undefined) : undefined;
+  return payload?.delivery_key === deliveryKey ? payload : null;
+}
+
+/** A part number from metadata; digests posted before parts were numbered carry none (part 1). */
+function partNumber(value: unknown, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 1 ? n : fallback;
+}
+
+/**
+ * Hands the ids posted so far to the caller (the ledger records each part). A failure to record
+ * is only logged: the parts carry their key, so the channel itself still tells what is in.
+ */
+async function recordPart(options: PostOptions, ids: string[], parts: number, channel: string, logger?: Logger): Promise<void> {
+  try {
+    await options.onPart?.([...ids], parts);
+  } catch (error) {
+    logger?.warn({ err: error, channel, part: ids.length, parts }, 'could not record a posted part in the ledger; the channel still shows it by its key');
+  }
 }
 
 export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
@@ -112,7 +140,7 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
    * lost answer (timeout, reset) may hide a message that did go out: with a delivery key we look
    * for it before sending again; without one we stop rather than risk a second copy.
    */
-  async function send(channel: string, message: SlackMessage, extra: Partial<webApi.ChatPostMessageArguments>, deliveryKey?: string): Promise<string> {
+  async function send(channel: string, message: SlackMessage, extra: Partial<webApi.ChatPostMessageArguments>, lookForIt?: () => Promise<string | null>): Promise<string> {
     const problems = checkMessage(message);
     // A message over Slack's limits is our bug; say so instead of sending invalid_blocks.
     if (problems.length) throw new PostError(`newsdigest built a Slack message over Block Kit limits: ${problems.join('; ')}`, false);
@@ -126,9 +154,9 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
           await sleep(error.retryAfter * 1000);
         } else if (error instanceof webApi.WebAPIHTTPError && error.statusCode >= 500) {
           await sleep(backoff(attempt));
-        } else if (error instanceof webApi.WebAPIRequestError && deliveryKey) {
+        } else if (error instanceof webApi.WebAPIRequestError && lookForIt) {
           await sleep(backoff(attempt));
-          const found = await poster.findPosted(channel, deliveryKey);
+          const found = await lookForIt();
           if (found) return found;
         } else {
           throw error;
@@ -154,29 +182,75 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
     return result.ts;
   }
 
+  /** The digest's first message (top level, part 1) with this key among the channel's latest. */
+  async function findFirst(channel: string, deliveryKey: string): Promise<{ ts: string; parts: number } | null> {
+    let cursor: string | undefined;
+    for (let page = 0; page < HISTORY_PAGES; page++) {
+      const history = await client.conversations.history({ channel, limit: HISTORY_PAGE_SIZE, include_all_metadata: true, cursor });
+      for (const message of history.messages ?? []) {
+        const payload = digestPayload(message, deliveryKey);
+        // A first message without a part number was posted before parts were numbered: its
+        // replies carry no key, so it counts as the whole digest (as it did then).
+        if (payload && message.ts && partNumber(payload.part, 1) === 1) return { ts: message.ts, parts: payload.part === undefined ? 1 : partNumber(payload.parts, 1) };
+      }
+      cursor = history.response_metadata?.next_cursor || undefined;
+      if (!history.has_more || !cursor) break;
+    }
+    return null;
+  }
+
+  /** The later parts (2, 3, …) with this key in the thread of the first one, by part number. */
+  async function findReplies(channel: string, threadTs: string, deliveryKey: string): Promise<Map<number, string>> {
+    const found = new Map<number, string>();
+    let cursor: string | undefined;
+    for (let page = 0; page < HISTORY_PAGES; page++) {
+      const replies = await client.conversations.replies({ channel, ts: threadTs, limit: HISTORY_PAGE_SIZE, include_all_metadata: true, cursor });
+      for (const message of replies.messages ?? []) {
+        const payload = digestPayload(message, deliveryKey);
+        const part = payload ? partNumber(payload.part, 1) : 1;
+        if (part > 1 && message.ts && !found.has(part)) found.set(part, message.ts);
+      }
+      cursor = replies.response_metadata?.next_cursor || undefined;
+      if (!replies.has_more || !cursor) break;
+    }
+    return found;
+  }
+
   const poster: SlackPoster = {
+    /**
+     * Posts the digest's messages in order: the first at the top of the channel, the others in its
+     * thread. With `alreadyPosted` (an earlier attempt got that far) it posts only the rest, in
+     * the same thread. A failure after the first part throws PartlyPostedError with what is in.
+     */
     async post(channel, digest, postOptions = {}) {
       const messages = renderDigest(digest);
-      const ids: string[] = [];
+      const key = postOptions.deliveryKey;
+      const ids: string[] = (postOptions.alreadyPosted ?? []).slice(0, messages.length);
+      const resumedAt = ids.length;
       try {
-        for (const [i, message] of messages.entries()) {
+        for (let i = ids.length; i < messages.length; i++) {
+          const part = i + 1;
           const first = ids[0];
-          const extra: Partial<webApi.ChatPostMessageArguments> =
-            first === undefined
-              ? postOptions.deliveryKey
-                ? { metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: postOptions.deliveryKey, date: digest.date, parts: messages.length } } }
-                : {}
-              : { thread_ts: first };
-          ids.push(await send(channel, message, extra, first === undefined ? postOptions.deliveryKey : undefined));
-          logger.debug({ channel, part: i + 1, parts: messages.length }, 'slack message posted');
+          const extra: Partial<webApi.ChatPostMessageArguments> = {
+            ...(key ? { metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: key, date: digest.date, part, parts: messages.length } } } : {}),
+            ...(first === undefined ? {} : { thread_ts: first }),
+          };
+          const lookForIt = key
+            ? first === undefined
+              ? () => poster.findPosted(channel, key)
+              : async () => (await findReplies(channel, first, key)).get(part) ?? null
+            : undefined;
+          ids.push(await send(channel, messages[i]!, extra, lookForIt));
+          logger.debug({ channel, part, parts: messages.length }, 'slack message posted');
+          await recordPart(postOptions, ids, messages.length, channel, logger);
         }
       } catch (error) {
         const failure = toPostError(error, channel);
         if (ids.length === 0) throw failure;
-        // Part of the digest is in the channel: a blind retry would repeat it.
-        throw new PostError(`${failure.message} (after posting ${ids.length} of ${messages.length} messages, first ts ${ids[0]})`, false, { cause: error });
+        // Part of the digest is in the channel: a retry posts only the rest, in the same thread.
+        throw new PartlyPostedError(`${failure.message} (after posting ${ids.length} of ${messages.length} messages, first ts ${ids[0]})`, failure.retryable, [...ids], messages.length, { cause: error });
       }
-      logger.info({ channel, messages: ids.length, date: digest.date }, 'digest posted to slack');
+      logger.info({ channel, messages: ids.length, resumedAfter: resumedAt || undefined, date: digest.date }, 'digest posted to slack');
       return { messageIds: ids };
     },
 
@@ -190,17 +264,22 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
 
     async findPosted(channel, deliveryKey) {
       try {
-        let cursor: string | undefined;
-        for (let page = 0; page < HISTORY_PAGES; page++) {
-          const history = await client.conversations.history({ channel, limit: HISTORY_PAGE_SIZE, include_all_metadata: true, cursor });
-          for (const message of history.messages ?? []) {
-            const metadata = message.metadata;
-            if (metadata?.event_type === METADATA_EVENT_TYPE && (metadata.event_payload as Record<string, unknown> | undefined)?.delivery_key === deliveryKey && message.ts) return message.ts;
-          }
-          cursor = history.response_metadata?.next_cursor || undefined;
-          if (!history.has_more || !cursor) break;
+        return (await findFirst(channel, deliveryKey))?.ts ?? null;
+      } catch (error) {
+        throw toPostError(error, channel);
+      }
+    },
+
+    async findPostedParts(channel, deliveryKey) {
+      try {
+        const first = await findFirst(channel, deliveryKey);
+        if (!first) return null;
+        const messageIds = [first.ts];
+        if (first.parts > 1) {
+          const replies = await findReplies(channel, first.ts, deliveryKey);
+          for (let part = 2; part <= first.parts && replies.has(part); part++) messageIds.push(replies.get(part)!);
         }
-        return null;
+        return { messageIds, parts: first.parts };
       } catch (error) {
         throw toPostError(error, channel);
       }

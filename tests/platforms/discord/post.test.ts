@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/log.js';
 import { createDiscordPlatform, type DiscordPlatform } from '../../../src/platforms/discord/client.js';
-import { PostError } from '../../../src/platforms/types.js';
-import { FakeDiscordApi, rateLimited } from '../../fakes/discord-api.js';
+import { deliveryRef } from '../../../src/platforms/discord/post.js';
+import { PartlyPostedError, PostError } from '../../../src/platforms/types.js';
+import { FakeDiscordApi, rateLimited, type RecordedRequest } from '../../fakes/discord-api.js';
 import { digestOf, hostileStory } from './stories.js';
 import { testContext } from './setup.js';
 
@@ -83,6 +84,45 @@ describe('posting digests to Discord channels', () => {
     expect(error).toBeInstanceOf(PostError);
     expect(error.message).toContain(`Discord failed (HTTP 503) posting to channel ${channel}`);
     expect(error.retryable).toBe(true);
+  });
+
+  it('marks each part of a long digest, finds which parts are in, and posts only the rest after them', async () => {
+    const key = `${channel}:2024-05-10`;
+    const marker = (part: number) => `-# ref ${deliveryRef(key)} · ${part}/3`;
+    // Discord refuses part 3 (a permission taken away meanwhile): parts 1 and 2 are in.
+    const refuseThird = (request: RecordedRequest) => {
+      if (request.method !== 'POST' || api.requestsTo('POST', `/channels/${channel}/messages`).length !== 2) return;
+      api.failNext({ method: 'POST', path: `/channels/${channel}/messages`, status: 403, body: { message: 'Missing Permissions', code: 50013 } });
+      api.off('request', refuseThird);
+    };
+    api.on('request', refuseThird);
+    const error = await discord.post(channel, digestOf(12), { deliveryKey: key }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PartlyPostedError);
+    expect((error as PartlyPostedError).retryable).toBe(false);
+    expect((error as PartlyPostedError).message).toMatch(/^the bot lacks a permission in channel \d+: .* \(after posting 2 of 3 messages\)$/);
+    const inChannel = api.messages.get(channel)!.map((m) => m.id);
+    expect((error as PartlyPostedError).messageIds).toEqual(inChannel);
+    expect(await discord.findPostedParts!(channel, key)).toEqual({ messageIds: inChannel, parts: 3 });
+
+    const result = await discord.post(channel, digestOf(12), { deliveryKey: key, alreadyPosted: inChannel });
+    const messages = api.messages.get(channel)!;
+    expect(messages.map((m) => m.content.split('\n').at(-1))).toEqual([marker(1), marker(2), marker(3)]);
+    expect(result.messageIds).toEqual(messages.map((m) => m.id));
+    expect(await discord.findPostedParts!(channel, key)).toEqual({ messageIds: result.messageIds, parts: 3 });
+    expect(await discord.findPosted!(channel, key)).toBe(result.messageIds[0]);
+  });
+
+  it.each([
+    ['a one-message digest', (ref: string) => [`-# ref ${ref}`], { parts: 1, found: 1 }],
+    ['a digest posted before parts were marked (a bare ref on its first message)', (ref: string) => [`**Digest**\n-# ref ${ref}`, ''], { parts: 1, found: 1 }],
+    ['parts 1 and 3 of 3 (part 2 missing): only the parts before the gap', (ref: string) => [`-# ref ${ref} · 1/3`, `-# ref ${ref} · 3/3`], { parts: 3, found: 1 }],
+    ['another digest\'s ref', () => ['-# ref AAAAAAAAAAAAAAAA · 1/2'], null],
+  ])('reads the part markers of %s', async (_name, contents, expected) => {
+    const key = `${channel}:2024-05-11`;
+    for (const content of contents(deliveryRef(key))) await discord.notify!(channel, 'placeholder').then(() => (api.messages.get(channel)!.at(-1)!.content = content));
+    const found = await discord.findPostedParts!(channel, key);
+    if (expected === null) return expect(found).toBeNull();
+    expect(found).toEqual({ messageIds: api.messages.get(channel)!.slice(0, expected.found).map((m) => m.id), parts: expected.parts });
   });
 
   it('attaches the delivery key so that findPosted finds the digest again', async () => {

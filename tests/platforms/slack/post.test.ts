@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryLibrary } from '../../../src/digest/library.js';
 import { createSlackPlatform, type SlackPlatform } from '../../../src/platforms/slack/app.js';
 import { ChannelPacer, METADATA_EVENT_TYPE } from '../../../src/platforms/slack/post.js';
-import { PostError } from '../../../src/platforms/types.js';
+import { PartlyPostedError, PostError } from '../../../src/platforms/types.js';
 import type { CommandContext } from '../../../src/commands/types.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { digestOf } from './fixtures.js';
@@ -65,16 +65,16 @@ describe('Slack posting', () => {
     expect(JSON.stringify(slack.messages[0]!.blocks)).toContain('Feed “&lt;!channel&gt; &amp; co” is failing: timed out');
   });
 
-  it('posts a long digest as a first message plus replies in its thread, with the delivery key as metadata', async () => {
+  it('posts a long digest as a first message plus replies in its thread, each part with the delivery key as metadata', async () => {
     const result = await platform.post('C123', digestOf(40), { deliveryKey: 'newsroom:2026-03-02' });
     expect(result.messageIds).toHaveLength(4);
     expect(slack.messages.map((m) => m.ts)).toEqual(result.messageIds);
     const [first, ...replies] = slack.messages;
     expect(first!.thread_ts).toBeUndefined();
-    expect(first!.metadata).toEqual({ event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: 'newsroom:2026-03-02', date: '2026-03-02', parts: 4 } });
-    for (const reply of replies) {
+    expect(first!.metadata).toEqual({ event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: 'newsroom:2026-03-02', date: '2026-03-02', part: 1, parts: 4 } });
+    for (const [i, reply] of replies.entries()) {
       expect(reply.thread_ts).toBe(first!.ts);
-      expect(reply.metadata).toBeUndefined();
+      expect(reply.metadata).toEqual({ event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: 'newsroom:2026-03-02', date: '2026-03-02', part: i + 2, parts: 4 } });
     }
     const call = slack.calls('chat.postMessage')[0]!;
     expect(call.headers.authorization).toBe(`Bearer ${slack.botToken}`);
@@ -141,6 +141,35 @@ describe('Slack posting', () => {
     const error = await postError(post);
     expect(error.retryable).toBe(false);
     expect(error.message).toMatch(/^Slack refused the message to C123 \(msg_too_long\) \(after posting 2 of 4 messages, first ts 1700000000\.\d+\)$/);
+  });
+
+  it('finds which parts of a long digest are in the channel, and posts only the rest in the same thread', async () => {
+    const key = 'newsroom:2026-03-02';
+    slack.failNext('chat.postMessage', { error: 'msg_too_long' }, 1, { after: 2 });
+    const error = await postError(platform.post('C123', digestOf(40), { deliveryKey: key }));
+    expect(error).toBeInstanceOf(PartlyPostedError);
+    expect((error as PartlyPostedError).messageIds).toEqual(slack.messages.map((m) => m.ts));
+    expect((error as PartlyPostedError).parts).toBe(4);
+    expect(await platform.findPostedParts!('C123', key)).toEqual({ messageIds: slack.messages.map((m) => m.ts), parts: 4 });
+    expect(slack.calls('conversations.replies').at(-1)!.body).toMatchObject({ channel: 'C123', ts: slack.messages[0]!.ts, include_all_metadata: 'true' });
+
+    const recorded: string[][] = [];
+    const result = await platform.post('C123', digestOf(40), { deliveryKey: key, alreadyPosted: (error as PartlyPostedError).messageIds, onPart: async (ids) => void recorded.push(ids) });
+    expect(slack.messages.map((m) => [m.metadata?.event_payload.part, m.thread_ts])).toEqual([
+      [1, undefined],
+      [2, slack.messages[0]!.ts],
+      [3, slack.messages[0]!.ts],
+      [4, slack.messages[0]!.ts],
+    ]);
+    expect(result.messageIds).toEqual(slack.messages.map((m) => m.ts));
+    expect(recorded.map((ids) => ids.length)).toEqual([3, 4]);
+    expect(await platform.findPostedParts!('C123', key)).toEqual({ messageIds: result.messageIds, parts: 4 });
+    expect(await platform.findPostedParts!('C123', 'newsroom:2026-03-03')).toBeNull();
+  });
+
+  it('counts a digest posted before parts were numbered as whole (its replies carry no key)', async () => {
+    slack.messages.push({ ts: '1690000000.000001', channel: 'C123', text: 'digest', metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: 'newsroom:2026-02-01', date: '2026-02-01', parts: 3 } } });
+    expect(await platform.findPostedParts!('C123', 'newsroom:2026-02-01')).toEqual({ messageIds: ['1690000000.000001'], parts: 1 });
   });
 
   it('finds a digest posted before a crash by its delivery key', async () => {
