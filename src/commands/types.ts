@@ -1,3 +1,4 @@
+import type { NewsLibrary } from '../digest/library.js';
 import type { Digest, DigestItem } from '../digest/types.js';
 import type { Article } from '../article/types.js';
 
@@ -30,16 +31,6 @@ export type CommandArgs = Record<string, string | number | boolean | undefined>;
 export interface Choice {
   name: string;
   value: string;
-}
-
-/** Where commands read news from. The in-memory library and the store both implement it. */
-export interface NewsLibrary {
-  /** The latest digest, or the one for a local date (YYYY-MM-DD); null when none exists. */
-  digest(date?: string): Promise<Digest | null>;
-  /** A story by its id. */
-  item(id: string): Promise<DigestItem | null>;
-  /** Stories whose headline or text matches the words, best first. */
-  search(query: string, limit: number): Promise<DigestItem[]>;
 }
 
 export interface CommandContext {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scheduleProblem } from '../scheduler/cron.js';
+import { scheduleProblem } from './schedule.js';
 
 /** True when the runtime knows the IANA zone (Intl throws RangeError otherwise). */
 function isTimeZone(zone: string): boolean {
