@@ -5,7 +5,7 @@ import { collapse } from '../article/read.js';
 import { stripControl } from '../digest/format.js';
 import { decodeText } from '../sources/charset.js';
 import { FeedError, parseFeedText, type ParsedFeed } from '../sources/feed.js';
-import { HttpClient } from '../sources/http.js';
+import type { HttpClient } from '../sources/http.js';
 import { readPage } from '../sources/page.js';
 
 /** Terminal-safe text on one line: no control characters (a feed title must not move the cursor or recolour the screen). */

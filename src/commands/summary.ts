@@ -1,4 +1,5 @@
 import { readArticle } from '../article/read.js';
+import type { Article } from '../article/types.js';
 import { entryFor, toDigestItem } from '../digest/item.js';
 import { UserError } from '../errors.js';
 import { summarize } from '../summarize/index.js';
@@ -21,7 +22,7 @@ export const summaryCommand: CommandDefinition = {
   async run(args, ctx) {
     const input = String(args.input ?? '').trim();
     if (!input) return usage(USAGE);
-    let article;
+    let article: Article;
     if (/^<?https?:\/\/\S+>?$/i.test(input)) {
       // Slack wraps links as <https://…> or <https://…|label>.
       const url = input.replace(/^<|>$/g, '').split('|')[0]!;
