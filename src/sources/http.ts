@@ -79,16 +79,6 @@ function trimZero(value: string): string {
   return value.endsWith('.0') ? value.slice(0, -2) : value;
 }
 
-/**
- * Delay before the next try after `failures` failures in a row: base × 2^(failures-1), capped.
- * A server's Retry-After wins when it asks for longer.
- */
-export function backoffDelay(failures: number, options: { baseMs: number; maxMs: number; retryAfterMs?: number }): number {
-  if (failures <= 0) return options.baseMs;
-  const exponential = Math.min(options.maxMs, options.baseMs * 2 ** Math.min(failures - 1, 30));
-  return Math.max(exponential, Math.min(options.retryAfterMs ?? 0, options.maxMs));
-}
-
 /** Retry-After as milliseconds (delta-seconds or an HTTP date), or undefined. */
 export function parseRetryAfter(value: string | undefined, now: Date): number | undefined {
   if (!value) return undefined;
