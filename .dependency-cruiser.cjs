@@ -24,6 +24,18 @@ const coreLayerRules = CORE.map((layer, index) => ({
   to: { path: '^src/', pathNot: [`^src/(${CORE.slice(0, index + 1).join('|')})/`, SHARED] },
 }));
 
+/** The code that wires the core to the world, innermost first; the CLI wraps them all. */
+const WIRING = ['store', 'platforms', 'scheduler', 'service'];
+
+/** One rule per wiring layer: it never imports the layers that wire it. */
+const wiringRules = WIRING.slice(0, -1).map((layer, index) => ({
+  name: `${layer}-does-not-import-what-wires-it`,
+  comment: `src/${layer}/ is used by ${WIRING.slice(index + 1).join(', ')} and the CLI, never the other way round.`,
+  severity: 'error',
+  from: { path: `^src/${layer}/` },
+  to: { path: `^src/(${WIRING.slice(index + 1).join('|')})/` },
+}));
+
 /** Node modules that reach the disk, the network or other processes. */
 const IO_CORE_MODULES = '^(node:)?(fs|fs/promises|net|http|https|http2|dns|dns/promises|tls|dgram|child_process|cluster|worker_threads)$';
 /** Packages that talk to databases, the network, chat platforms, schedules or logs. */
@@ -55,28 +67,10 @@ module.exports = {
       from: { path: '^src/config/' },
       to: { path: '^src/', pathNot: ['^src/config/', SHARED] },
     },
-    {
-      name: 'store-does-not-import-wiring',
-      comment: 'The store is used by the wiring (platforms, scheduler, service, cli), never the other way round.',
-      severity: 'error',
-      from: { path: '^src/store/' },
-      to: { path: '^src/(platforms|scheduler|service|cli)/|^src/cli[.]ts$' },
-    },
-    {
-      name: 'platforms-do-not-import-the-service',
-      comment: 'A platform adapts commands and Views to one chat platform; the scheduler, service and CLI wire it, not the other way round.',
-      severity: 'error',
-      from: { path: '^src/platforms/' },
-      to: { path: '^src/(scheduler|service|cli)/|^src/cli[.]ts$' },
-    },
-    {
-      name: 'scheduler-does-not-import-the-service',
-      severity: 'error',
-      from: { path: '^src/scheduler/' },
-      to: { path: '^src/(service|cli)/|^src/cli[.]ts$' },
-    },
+    ...wiringRules,
     {
       name: 'only-the-cli-imports-the-cli',
+      comment: 'The CLI is the outermost layer: it wires everything, and nothing imports it.',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/cli([.]ts$|/)' },
       to: { path: '^src/cli([.]ts$|/)' },
