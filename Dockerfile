@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # newsdigest: multi-stage, small, non-root. The steps are the ones .ci/run proves: npm ci, then
-# npm run build (type-check) and npm test in the test stage.
+# npm run build (type-check), npm run lint (layer rules, linter) and npm test in the test stage.
 
 # ---- build: all dependencies (better-sqlite3 compiles here if no prebuilt binary fits) ----
 FROM node:20-slim AS build
@@ -13,7 +13,7 @@ COPY . .
 # ---- test: `docker build --target test .` runs the same checks as CI ----
 # (the PostgreSQL tests need a database on 127.0.0.1:5432, e.g. `docker run --network host`)
 FROM build AS test
-RUN npm run build && npm test
+RUN npm run build && npm run lint && npm test
 
 # ---- production dependencies only ----
 FROM build AS prod-deps

@@ -17,3 +17,14 @@ export async function within<T>(work: Promise<T>, ms: number): Promise<T | typeo
     clearTimeout(timer);
   }
 }
+
+/**
+ * Delay before the next try after `failures` failures in a row: `baseMs × factor^(failures-1)`
+ * (factor 2 unless given), at most `maxMs`. A server's Retry-After wins when it asks for longer,
+ * still at most `maxMs`. The one back-off for feeds, deliveries and Slack posts.
+ */
+export function backoffDelay(failures: number, options: { baseMs: number; maxMs: number; factor?: number; retryAfterMs?: number }): number {
+  if (failures <= 0) return options.baseMs;
+  const exponential = Math.min(options.maxMs, options.baseMs * (options.factor ?? 2) ** Math.min(failures - 1, 30));
+  return Math.max(exponential, Math.min(options.retryAfterMs ?? 0, options.maxMs));
+}

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { readArticleFiles } from '../article/files.js';
+import { readArticleFiles } from '../sources/files.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { buildDigest } from '../digest/build.js';

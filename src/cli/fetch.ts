@@ -11,7 +11,7 @@ export function register(program: Command): void {
     .action(async (url: string, options: { allowLoopback?: boolean }) => {
       const config = loadConfig(program.opts<{ config: string }>().config);
       // The HTTP and feed code loads only for this command, so other commands start quicker.
-      const [{ HttpClient }, { describeUrl }] = await Promise.all([import('../sources/http.js'), import('../sources/describe.js')]);
+      const [{ HttpClient }, { describeUrl }] = await Promise.all([import('../sources/http.js'), import('./describe.js')]);
       const client = new HttpClient({ ...config.fetch, allowLoopback: options.allowLoopback });
       try {
         process.stdout.write(await describeUrl(url, client));

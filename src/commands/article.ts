@@ -1,20 +1,23 @@
-import type { CommandDefinition, CommandContext, ItemPart, View } from './types.js';
-import { notice, usage } from './views.js';
+import { defineCommand } from './define.js';
+import type { CommandContext, CommandOption, ItemPart, View } from './types.js';
+import { notice } from './views.js';
 
 const USAGE = '/article <number|words> (a number from the latest digest, or words from a headline)';
 
+const options = [
+  { name: 'query', description: 'Its number in the latest digest, or words from its headline', type: 'string', required: true, autocomplete: true },
+] as const satisfies readonly CommandOption[];
+
 /** `/article`: one story in full: summary, all quotes, figures and sources. */
-export const articleCommand: CommandDefinition = {
+export const articleCommand = defineCommand({
   name: 'article',
   description: 'Show one story in full: summary, quotes, figures and source',
   usage: USAGE,
-  options: [{ name: 'query', description: 'Its number in the latest digest, or words from its headline', type: 'string', required: true, autocomplete: true }],
+  options,
   parseText(text) {
     return { query: text.trim() };
   },
-  async run(args, ctx) {
-    const query = String(args.query ?? '').trim();
-    if (!query) return usage(USAGE);
+  async run({ query }, ctx) {
     if (/^\d{1,3}$/.test(query)) {
       const digest = await ctx.library.digest();
       const item = digest?.items[Number(query) - 1];
@@ -36,7 +39,7 @@ export const articleCommand: CommandDefinition = {
     // Discord allows 100 characters a choice name.
     return items.map((item) => ({ name: item.headline.length > 100 ? `${item.headline.slice(0, 99)}…` : item.headline, value: item.id }));
   },
-};
+});
 
 /** The answer to a digest's Quotes / Figures / Source button: that part of the stored story. */
 export async function itemPartView(ctx: CommandContext, itemId: string, part: ItemPart): Promise<View> {

@@ -1,27 +1,29 @@
 import { readArticle } from '../article/read.js';
+import type { Article } from '../article/types.js';
 import { entryFor, toDigestItem } from '../digest/item.js';
 import { UserError } from '../errors.js';
 import { summarize } from '../summarize/index.js';
-import type { CommandDefinition } from './types.js';
-import { notice, usage } from './views.js';
+import { defineCommand } from './define.js';
+import type { CommandOption } from './types.js';
+import { notice } from './views.js';
 
 const USAGE = '/summary <url or pasted text>';
 /** Pasted text beyond this is cut: Slack and Discord carry at most a few thousand characters anyway. */
 const MAX_PASTED_CHARS = 100_000;
 
+const options = [{ name: 'input', description: 'An article URL, or the article text', type: 'string', required: true }] as const satisfies readonly CommandOption[];
+
 /** `/summary`: summarize a page (public URLs only) or pasted text on request. */
-export const summaryCommand: CommandDefinition = {
+export const summaryCommand = defineCommand({
   name: 'summary',
   description: 'Summarize an article from a URL or pasted text',
   usage: USAGE,
-  options: [{ name: 'input', description: 'An article URL, or the article text', type: 'string', required: true }],
+  options,
   parseText(text) {
     return { input: text.trim() };
   },
-  async run(args, ctx) {
-    const input = String(args.input ?? '').trim();
-    if (!input) return usage(USAGE);
-    let article;
+  async run({ input }, ctx) {
+    let article: Article;
     if (/^<?https?:\/\/\S+>?$/i.test(input)) {
       // Slack wraps links as <https://…> or <https://…|label>.
       const url = input.replace(/^<|>$/g, '').split('|')[0]!;
@@ -41,4 +43,4 @@ export const summaryCommand: CommandDefinition = {
     if (summary.summary.length === 0) return notice('info', 'There is no article text to summarize there.');
     return { kind: 'item', item: toDigestItem(entryFor(article, summary)), part: 'full', visibility: 'private' };
   },
-};
+});

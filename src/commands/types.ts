@@ -1,3 +1,4 @@
+import type { NewsLibrary } from '../digest/library.js';
 import type { Digest, DigestItem } from '../digest/types.js';
 import type { Article } from '../article/types.js';
 
@@ -22,24 +23,34 @@ export interface CommandOption {
   required: boolean;
   /** Offer suggestions while the user types (Discord autocomplete). */
   autocomplete?: boolean;
-  choices?: { name: string; value: string }[];
+  choices?: readonly { name: string; value: string }[];
 }
 
+/** Arguments as a platform hands them over (Slack's parsed text, Discord's option values), not yet checked. */
 export type CommandArgs = Record<string, string | number | boolean | undefined>;
+
+/** The value one declared option gives its handler: its choices' values, or its type. */
+export type OptionValue<Option extends CommandOption> = Option['choices'] extends readonly { value: infer Value }[]
+  ? Value
+  : Option['type'] extends 'integer'
+    ? number
+    : Option['type'] extends 'boolean'
+      ? boolean
+      : string;
+
+/**
+ * A handler's arguments, derived from the command's options declared `as const`: a required
+ * option is always there, an optional one may be missing.
+ */
+export type ArgsOf<Options extends readonly CommandOption[]> = {
+  [Option in Options[number] as Option['required'] extends true ? Option['name'] : never]: OptionValue<Option>;
+} & {
+  [Option in Options[number] as Option['required'] extends true ? never : Option['name']]?: OptionValue<Option>;
+};
 
 export interface Choice {
   name: string;
   value: string;
-}
-
-/** Where commands read news from. The in-memory library and the store both implement it. */
-export interface NewsLibrary {
-  /** The latest digest, or the one for a local date (YYYY-MM-DD); null when none exists. */
-  digest(date?: string): Promise<Digest | null>;
-  /** A story by its id. */
-  item(id: string): Promise<DigestItem | null>;
-  /** Stories whose headline or text matches the words, best first. */
-  search(query: string, limit: number): Promise<DigestItem[]>;
 }
 
 export interface CommandContext {
@@ -52,15 +63,19 @@ export interface CommandContext {
   timeZone: string;
 }
 
-/** A command, defined once; each platform binds it (slash command, application command, CLI). */
-export interface CommandDefinition {
+/**
+ * A command, defined once; each platform binds it (slash command, application command, CLI).
+ * `Args` are what its handler reads; platforms hand over plain CommandArgs, which `defineCommand`
+ * checks against the declared options first.
+ */
+export interface CommandDefinition<Args = CommandArgs> {
   name: string;
   description: string;
   /** One-line usage shown for empty or unknown arguments, e.g. "/article <number|words>". */
   usage: string;
-  options: CommandOption[];
+  options: readonly CommandOption[];
   /** Reads the free text of a Slack slash command or terminal line into named arguments. */
   parseText(text: string): CommandArgs;
-  run(args: CommandArgs, ctx: CommandContext): Promise<View>;
+  run(args: Args, ctx: CommandContext): Promise<View>;
   autocomplete?(option: string, partial: string, ctx: CommandContext): Promise<Choice[]>;
 }

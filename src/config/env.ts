@@ -19,7 +19,7 @@ export interface Secrets {
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
-  return value && value.trim() ? value.trim() : undefined;
+  return value?.trim() ? value.trim() : undefined;
 }
 
 export function readSecrets(env: NodeJS.ProcessEnv = process.env): Secrets {

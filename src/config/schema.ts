@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { scheduleProblem } from '../scheduler/cron.js';
+import { scheduleProblem } from './schedule.js';
 
 /** True when the runtime knows the IANA zone (Intl throws RangeError otherwise). */
 function isTimeZone(zone: string): boolean {
@@ -10,6 +10,14 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/** The limits every fetch obeys unless the config sets its own (the HTTP client in sources/ applies them). */
+export const FETCH_DEFAULTS = {
+  timeoutMs: 10_000,
+  maxBytes: 5 * 1024 * 1024,
+  maxRedirects: 5,
+  userAgent: 'newsdigest/0.1 (+https://github.com/newsdigest/newsdigest)',
+} as const;
 
 const timeZone = z.string().refine(isTimeZone, { message: 'is not an IANA time zone such as "Europe/Paris"' });
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" and "_" only');
@@ -79,12 +87,12 @@ export const configSchema = z
       .default({ catchUpHours: 24 }),
     fetch: z
       .strictObject({
-        timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
-        maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(5 * 1024 * 1024),
-        maxRedirects: z.number().int().min(0).max(10).default(5),
-        userAgent: z.string().min(1).default('newsdigest/0.1 (+https://github.com/newsdigest/newsdigest)'),
+        timeoutMs: z.number().int().min(100).max(120_000).default(FETCH_DEFAULTS.timeoutMs),
+        maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(FETCH_DEFAULTS.maxBytes),
+        maxRedirects: z.number().int().min(0).max(10).default(FETCH_DEFAULTS.maxRedirects),
+        userAgent: z.string().min(1).default(FETCH_DEFAULTS.userAgent),
       })
-      .default({ timeoutMs: 10_000, maxBytes: 5 * 1024 * 1024, maxRedirects: 5, userAgent: 'newsdigest/0.1 (+https://github.com/newsdigest/newsdigest)' }),
+      .default({ ...FETCH_DEFAULTS }),
     slack: z
       .strictObject({
         mode: z.enum(['http', 'socket']).default('http'),

@@ -1,5 +1,14 @@
-import type { NewsLibrary } from '../commands/types.js';
 import type { Digest, DigestItem } from './types.js';
+
+/** Where commands read news from. The in-memory library (below) and the store both implement it. */
+export interface NewsLibrary {
+  /** The latest digest, or the one for a local date (YYYY-MM-DD); null when none exists. */
+  digest(date?: string): Promise<Digest | null>;
+  /** A story by its id. */
+  item(id: string): Promise<DigestItem | null>;
+  /** Stories whose headline or text matches the words, best first. */
+  search(query: string, limit: number): Promise<DigestItem[]>;
+}
 
 /** Words of a query or text, lower-cased, for matching. */
 export function searchWords(text: string): string[] {

@@ -1,4 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
+import { scheduleProblem } from '../config/schedule.js';
 import { addDays, localDate } from '../digest/dates.js';
 
 /**
@@ -23,13 +24,6 @@ const NICKNAMES: Record<string, string> = {
   '@midnight': '0 0 * * *',
   '@hourly': '0 * * * *',
 };
-
-/** A problem with an expression in words, or null when node-cron accepts it. */
-export function scheduleProblem(expression: string): string | null {
-  const result = cron.validateDetailed(expression);
-  if (result.valid) return null;
-  return result.errors.map((e) => e.message).join('; ') || 'is not a cron expression';
-}
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

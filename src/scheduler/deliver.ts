@@ -1,4 +1,4 @@
-import { TIMED_OUT, within } from '../timing.js';
+import { backoffDelay, TIMED_OUT, within } from '../timing.js';
 import type { Logger } from '../log.js';
 import type { ChannelConfig } from '../config/schema.js';
 import type { Digest } from '../digest/types.js';
@@ -63,7 +63,7 @@ export function deliveryKeyString(key: DeliveryKey): string {
 export function retryDelayMs(attempts: number, retryable = true): number {
   const cap = 30 * 60_000;
   if (!retryable) return cap;
-  return Math.min(cap, 30_000 * 2 ** Math.max(0, attempts - 1));
+  return backoffDelay(attempts, { baseMs: 30_000, maxMs: cap });
 }
 
 function describe(error: unknown): string {

@@ -1,4 +1,4 @@
-export { CronSchedule, scheduleProblem, wallTimeToInstant } from './cron.js';
+export { CronSchedule, wallTimeToInstant } from './cron.js';
 export {
   deliverDigest,
   deliveryKeyString,

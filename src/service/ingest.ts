@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readArticleFiles } from '../article/files.js';
+import { readArticleFiles } from '../sources/files.js';
 import { bodyParagraphs, type Article } from '../article/types.js';
 import type { SourceConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';

@@ -3,23 +3,12 @@ import { isIP } from 'node:net';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, buildConnector, request } from 'undici';
+import { FETCH_DEFAULTS, type Config } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import { refusalReason, type AddressPolicy } from './address.js';
 
-/** The limits every fetch obeys; `config.fetch` has this shape. */
-export interface FetchLimits {
-  timeoutMs: number;
-  maxBytes: number;
-  maxRedirects: number;
-  userAgent: string;
-}
-
-export const defaultFetchLimits: FetchLimits = {
-  timeoutMs: 10_000,
-  maxBytes: 5 * 1024 * 1024,
-  maxRedirects: 5,
-  userAgent: 'newsdigest/0.1 (+https://github.com/newsdigest/newsdigest)',
-};
+/** The limits every fetch obeys: `config.fetch`. */
+export type FetchLimits = Config['fetch'];
 
 export interface HttpClientOptions extends Partial<FetchLimits>, AddressPolicy {
   /** Requests in flight to one host (host:port) at a time; the rest wait their turn. */
@@ -77,16 +66,6 @@ export function formatDuration(ms: number): string {
 
 function trimZero(value: string): string {
   return value.endsWith('.0') ? value.slice(0, -2) : value;
-}
-
-/**
- * Delay before the next try after `failures` failures in a row: base × 2^(failures-1), capped.
- * A server's Retry-After wins when it asks for longer.
- */
-export function backoffDelay(failures: number, options: { baseMs: number; maxMs: number; retryAfterMs?: number }): number {
-  if (failures <= 0) return options.baseMs;
-  const exponential = Math.min(options.maxMs, options.baseMs * 2 ** Math.min(failures - 1, 30));
-  return Math.max(exponential, Math.min(options.retryAfterMs ?? 0, options.maxMs));
 }
 
 /** Retry-After as milliseconds (delta-seconds or an HTTP date), or undefined. */
@@ -179,10 +158,10 @@ export class HttpClient {
 
   constructor(options: HttpClientOptions = {}) {
     this.limits = {
-      timeoutMs: options.timeoutMs ?? defaultFetchLimits.timeoutMs,
-      maxBytes: options.maxBytes ?? defaultFetchLimits.maxBytes,
-      maxRedirects: options.maxRedirects ?? defaultFetchLimits.maxRedirects,
-      userAgent: options.userAgent ?? defaultFetchLimits.userAgent,
+      timeoutMs: options.timeoutMs ?? FETCH_DEFAULTS.timeoutMs,
+      maxBytes: options.maxBytes ?? FETCH_DEFAULTS.maxBytes,
+      maxRedirects: options.maxRedirects ?? FETCH_DEFAULTS.maxRedirects,
+      userAgent: options.userAgent ?? FETCH_DEFAULTS.userAgent,
     };
     this.policy = { allowLoopback: options.allowLoopback };
     this.hosts = new HostLimiter(options.perHostConcurrency ?? 2);

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../article/types.js';
 import { UserError } from '../errors.js';
 import { fetchFeed, type FeedItem } from './feed.js';
-import { backoffDelay, FetchError, formatDuration, type HttpClient } from './http.js';
+import { backoffDelay } from '../timing.js';
+import { FetchError, formatDuration, type HttpClient } from './http.js';
 import { feedItemArticle } from './page.js';
 import type { FeedState, FeedStateStore } from './state.js';
 

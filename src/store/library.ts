@@ -1,5 +1,5 @@
-import type { NewsLibrary } from '../commands/types.js';
 import { toDigestItem, type DigestEntry } from '../digest/item.js';
+import type { NewsLibrary } from '../digest/library.js';
 import type { Digest, DigestItem } from '../digest/types.js';
 import type { Store, StoredArticle } from './types.js';
 

@@ -45,7 +45,7 @@ export function selectSentences(article: Article, sentences: Sentence[], count: 
     if (i === lede) return { i, score: Infinity };
     let shared = 0;
     for (const word of words[i]!) shared += documentFrequency.get(word)! - 1;
-    return { i, score: shared / Math.pow(words[i]!.size + 10, 0.7) };
+    return { i, score: shared / (words[i]!.size + 10) ** 0.7 };
   });
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
 

@@ -108,7 +108,7 @@ function plainStretches(text: string): (Span & { doubtful: boolean })[] {
   SENTENCE_END.lastIndex = 0;
   for (let match = SENTENCE_END.exec(text); match; match = SENTENCE_END.exec(text)) {
     const [, mark, closers, space, next] = match as unknown as [string, string, string, string, string];
-    if (!/[\p{Lu}"“‘'(\[]/u.test(next)) {
+    if (!/[\p{Lu}"“‘'([]/u.test(next)) {
       // “…?” he asked: the quotation ends, the sentence goes on; anything else is for wink.
       if (mark === '.' || !closers) doubtful = true;
       continue;

@@ -13,7 +13,7 @@ export interface Token {
   end: number;
 }
 
-const TOKEN = /(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Prof|Jr|Sr|St|Del|Cmdr|Gens|Sens|Reps)\.|\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}’'\-]*|[^\s\p{L}\p{N}]/gu;
+const TOKEN = /(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Prof|Jr|Sr|St|Del|Cmdr|Gens|Sens|Reps)\.|\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}’'-]*|[^\s\p{L}\p{N}]/gu;
 
 /** Tokens of text[start, end). */
 export function tokenize(text: string, start: number, end: number, limit = Infinity): Token[] {

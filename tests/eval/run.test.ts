@@ -81,7 +81,7 @@ describe('runSet and the reports', () => {
   it('lists the gold quote nobody predicted, with its speaker', () => {
     const report = errorReport(runSet(quotesDir), 5);
     expect(report).toContain('gold quotes missed at overlap 0.8');
-    expect(report).toMatch(/gold  “salt ruined all our nets” — a fisherman\n    ours  nothing shares a word with it/);
+    expect(report).toMatch(/gold {2}“salt ruined all our nets” — a fisherman\n {4}ours {2}nothing shares a word with it/);
   });
 
   it('lists annotated figures we miss with their span', () => {

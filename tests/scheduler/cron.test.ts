@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CronSchedule, scheduleProblem } from '../../src/scheduler/cron.js';
+import { scheduleProblem } from '../../src/config/schedule.js';
+import { CronSchedule } from '../../src/scheduler/cron.js';
 
 /** Next fires as "UTC instant = local wall time" strings, for readable expectations. */
 function fires(expression: string, zone: string, from: string, count: number): string[] {

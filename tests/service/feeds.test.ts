@@ -35,7 +35,12 @@ async function feedService(clock: TestClock) {
   web = await WebServer.start();
   db = await sqliteDatabase();
   const printed: string[] = [];
-  const stdout = new Writable({ write: (chunk, _encoding, done) => (printed.push(chunk.toString()), done()) });
+  const stdout = new Writable({
+    write: (chunk, _encoding, done) => {
+      printed.push(chunk.toString());
+      done();
+    },
+  });
   const { logger, lines } = recordingLogger();
   const config = testConfig({
     sources: [{ id: 'valley', type: 'feed', url: web.url('/feed.xml'), backfill: 5, pollMinutes: 10 }],

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backoffDelay, FetchError, formatBytes, HttpClient, parseRetryAfter } from '../../src/sources/http.js';
+import { FetchError, formatBytes, HttpClient, parseRetryAfter } from '../../src/sources/http.js';
 import { UserError } from '../../src/errors.js';
 import { WebServer } from '../fakes/web-server.js';
 
@@ -261,14 +261,6 @@ describe('helpers', () => {
     expect(formatBytes(5 * 1024 * 1024)).toBe('5 MB');
     expect(formatBytes(12.34 * 1024 * 1024)).toBe('12.3 MB');
     expect(formatBytes(64 * 1024)).toBe('64 KB');
-  });
-
-  it('backs off exponentially, capped, and honours a longer Retry-After', () => {
-    const options = { baseMs: 60_000, maxMs: 3_600_000 };
-    expect([1, 2, 3, 4].map((n) => backoffDelay(n, options))).toEqual([60_000, 120_000, 240_000, 480_000]);
-    expect(backoffDelay(30, options)).toBe(3_600_000);
-    expect(backoffDelay(1, { ...options, retryAfterMs: 600_000 })).toBe(600_000);
-    expect(backoffDelay(1, { ...options, retryAfterMs: 99_999_999 })).toBe(3_600_000);
   });
 
   it('reads Retry-After as seconds or a date', () => {

@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
 import type { Digest } from '../../digest/types.js';
 import type { Logger } from '../../log.js';
+import { backoffDelay } from '../../timing.js';
 import { PartlyPostedError, PostError, type PostedParts, type PostOptions, type PostResult } from '../types.js';
 import { checkMessage, type SlackMessage } from './limits.js';
 import { renderDigest, renderNotice } from './render.js';
@@ -133,7 +134,8 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
   const pacer = new ChannelPacer(options.minIntervalMs ?? 1000, options.now, options.sleep);
   const sleep = options.sleep ?? realSleep;
   const retry = { retries: 5, factor: 2, minTimeout: 1000, maxTimeout: 20_000, ...options.retry };
-  const backoff = (attempt: number) => Math.min(retry.maxTimeout, retry.minTimeout * retry.factor ** attempt);
+  // `attempt` counts from 0, so it is the number of failures before this one, less one.
+  const backoff = (attempt: number) => backoffDelay(attempt + 1, { baseMs: retry.minTimeout, maxMs: retry.maxTimeout, factor: retry.factor });
 
   /**
    * Posts one message. A rate limit or a 5xx means Slack did not take it: wait and send again. A

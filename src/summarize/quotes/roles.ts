@@ -6,7 +6,7 @@
  * text only, never invented.
  */
 import { isTitleWord } from '../names.js';
-import { isCapitalised, isSpeechVerb, isWord, phraseBackward, PRONOUNS, ROLE_NOUNS, tokenize, type Token } from '../speakers.js';
+import { isCapitalised, isSpeechVerb, isWord, phraseBackward, ROLE_NOUNS, tokenize, type Token } from '../speakers.js';
 
 /** "Mr. Obama" says nothing about who Obama is. */
 const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx.', 'the', 'a', 'an']);
@@ -96,7 +96,7 @@ export function roleAfter(text: string, end: number, limit: number): { label: st
     const close = text.indexOf(')', at);
     const inner = text.slice(at + 1, close);
     // Only a label: a few capitalised words or abbreviations ("D-Wis.", "R", "IFRC"), not an aside.
-    if (close > at && close - at <= 30 && close < limit && /^\s*\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*){0,2}\s*$/u.test(inner)) {
+    if (close > at && close - at <= 30 && close < limit && /^\s*\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2}\s*$/u.test(inner)) {
       label = text.slice(at + 1, close).trim();
       at = close + 1;
     }

@@ -30,7 +30,7 @@ export interface ParagraphRange {
 
 const QUOTE_MARK = /["“”]/g;
 
-const enum Kind {
+enum Kind {
   Straight,
   Curly,
 }

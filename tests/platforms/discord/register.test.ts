@@ -58,7 +58,10 @@ describe('Discord command registration', () => {
     vi.stubEnv('DISCORD_APPLICATION_ID', fakeIds.application);
     vi.stubEnv('DISCORD_API_URL', api.apiUrl);
     const output: string[] = [];
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      output.push(String(chunk));
+      return true;
+    });
     const program = new Command().exitOverride();
     register(program);
     await program.parseAsync(['discord', 'register', '--guild', fakeIds.guild], { from: 'user' });

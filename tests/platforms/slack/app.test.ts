@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CommandContext, NewsLibrary } from '../../../src/commands/types.js';
-import { MemoryLibrary } from '../../../src/digest/library.js';
+import type { CommandContext } from '../../../src/commands/types.js';
+import { MemoryLibrary, type NewsLibrary } from '../../../src/digest/library.js';
 import type { Digest, DigestItem } from '../../../src/digest/types.js';
 import { UserError } from '../../../src/errors.js';
 import { createSlackPlatform, SLACK_EVENTS_PATH, type SlackPlatform } from '../../../src/platforms/slack/app.js';

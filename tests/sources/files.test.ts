@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readArticleFile, readArticleFiles } from '../../src/article/files.js';
+import { readArticleFile, readArticleFiles } from '../../src/sources/files.js';
 
 let dir: string;
 beforeAll(() => {

@@ -1,8 +1,8 @@
 import { readdirSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import { readArticle } from './read.js';
-import type { Article } from './types.js';
+import { readArticle } from '../article/read.js';
+import type { Article } from '../article/types.js';
 
 /** Articles larger than this are refused rather than read (a plain-text news story is ~5 KB). */
 export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;

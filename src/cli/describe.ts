@@ -3,10 +3,10 @@ import { bodyParagraphs } from '../article/types.js';
 import { groupSameStory } from '../digest/same-story.js';
 import { collapse } from '../article/read.js';
 import { stripControl } from '../digest/format.js';
-import { decodeText } from './charset.js';
-import { FeedError, parseFeedText, type ParsedFeed } from './feed.js';
-import { HttpClient } from './http.js';
-import { readPage } from './page.js';
+import { decodeText } from '../sources/charset.js';
+import { FeedError, parseFeedText, type ParsedFeed } from '../sources/feed.js';
+import type { HttpClient } from '../sources/http.js';
+import { readPage } from '../sources/page.js';
 
 /** Terminal-safe text on one line: no control characters (a feed title must not move the cursor or recolour the screen). */
 function printable(text: string): string {

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { register } from '../../src/cli/fetch.js';
-import { describeUrl } from '../../src/sources/describe.js';
+import { describeUrl } from '../../src/cli/describe.js';
 import { FetchError, HttpClient } from '../../src/sources/http.js';
 import { WebServer } from '../fakes/web-server.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string => readFileSync(new URL(`../sources/fixtures/${name}`, import.meta.url), 'utf8');
 
 let web: WebServer;
 let client: HttpClient;
