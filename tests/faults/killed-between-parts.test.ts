@@ -110,8 +110,15 @@ async function killDuringSecondPart(config: object, secrets: Secrets, secondPart
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   const said = (word: string) =>
     new Promise<void>((done, fail) => {
-      const timer = setInterval(() => out.includes(word) && (clearInterval(timer), done()), 20);
-      child.once('exit', (code) => (clearInterval(timer), fail(new Error(`the service exited (${code}) before saying "${word}"`))));
+      const timer = setInterval(() => {
+        if (!out.includes(word)) return;
+        clearInterval(timer);
+        done();
+      }, 20);
+      child.once('exit', (code) => {
+        clearInterval(timer);
+        fail(new Error(`the service exited (${code}) before saying "${word}"`));
+      });
     });
   await said('started');
   child.stdin!.write('fire\n');
