@@ -31,32 +31,82 @@ const blocks = new Set([
 export const MAX_HTML_DEPTH = 200;
 export const MAX_HTML_ELEMENTS = 30_000;
 
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
+/** A comment, or a start or end tag: the tokens the shape scan reads. */
+const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
 /** Elements that never hold others, or whose end tag a browser implies: they don't nest. */
 const flat = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param',
   'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp',
 ]);
+/**
+ * Elements whose content is not the page's structure: text to a parser (scripts often hold HTML in
+ * JSON), or a fallback and a template the reader never shows. The scan skips their bodies.
+ */
+const opaque = new Set(['script', 'style', 'template', 'textarea', 'noscript', 'title', 'xmp']);
+/** Of those, the ones a DOM parser still builds elements from: their bodies are cut before parsing. */
+const builtAnyway = new Set(['template', 'noscript']);
+const endTags = new Map([...opaque].map((name) => [name, new RegExp(`</${name}(?=[\\s/>])[^>]*>`, 'gi')]));
+
+/** A page's shape from a scan of its tags, and the bodies (start, end) to cut before parsing. */
+interface HtmlScan {
+  problem: string | null;
+  cut: [number, number][];
+}
+
+function scanHtml(html: string): HtmlScan {
+  let depth = 0;
+  let elements = 0;
+  const cut: [number, number][] = [];
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
+    const name = match[2]?.toLowerCase();
+    if (!name) continue; // a comment
+    if (match[1]) {
+      if (depth > 0 && !flat.has(name)) depth--;
+      continue;
+    }
+    if (++elements > MAX_HTML_ELEMENTS) return { problem: `has more than ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} elements`, cut };
+    // As in a browser, "<script/>" still opens a script: the slash is ignored.
+    const endTag = endTags.get(name);
+    if (endTag) {
+      // Everything up to the end tag is this element's body; without one, the rest of the page is.
+      const bodyStart = TOKEN.lastIndex;
+      endTag.lastIndex = bodyStart;
+      const end = endTag.exec(html);
+      const bodyEnd = end ? end.index : html.length;
+      if (builtAnyway.has(name) && bodyEnd > bodyStart) cut.push([bodyStart, bodyEnd]);
+      TOKEN.lastIndex = end ? end.index + end[0].length : html.length;
+      continue;
+    }
+    if (!match[3] && !flat.has(name) && ++depth > MAX_HTML_DEPTH) return { problem: `nests elements more than ${MAX_HTML_DEPTH} levels deep`, cut };
+  }
+  return { problem: null, cut };
+}
 
 /** A page too deep or too large to read safely, named by its URL. */
 export class PageShapeError extends UserError {
   override name = 'PageShapeError';
 }
 
-/** Why an HTML text is too deep or too large to parse, from a scan of its tags; null when fine. */
+/**
+ * Why an HTML text is too deep or too large to parse, from a scan of its tags; null when fine.
+ * Comments and the bodies of scripts, styles, templates, textareas and noscript fallbacks are
+ * skipped: tags in them are text, not the page's shape.
+ */
 export function htmlShapeProblem(html: string): string | null {
-  let depth = 0;
-  let elements = 0;
-  TAG.lastIndex = 0;
-  for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
-    if (match[1]) {
-      if (depth > 0 && !flat.has(match[2]!.toLowerCase())) depth--;
-      continue;
-    }
-    if (++elements > MAX_HTML_ELEMENTS) return `has more than ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} elements`;
-    if (!match[3] && !flat.has(match[2]!.toLowerCase()) && ++depth > MAX_HTML_DEPTH) return `nests elements more than ${MAX_HTML_DEPTH} levels deep`;
+  return scanHtml(html).problem;
+}
+
+/** `html` without the cut bodies, so the parser builds only what the scan measured. */
+function withoutCuts(html: string, cut: [number, number][]): string {
+  if (cut.length === 0) return html;
+  let result = '';
+  let from = 0;
+  for (const [start, end] of cut) {
+    result += html.slice(from, start);
+    from = end;
   }
-  return null;
+  return result + html.slice(from);
 }
 
 /** Text of HTML without a DOM, for content too deep or large to parse: tags become line breaks. */
@@ -128,8 +178,9 @@ export function htmlToParagraphs(html: string): string[] {
       .filter(Boolean);
   }
   // Feed content too deep or large for a DOM still gives its text, read without one.
-  if (htmlShapeProblem(html)) return tagsStripped(html);
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const scan = scanHtml(html);
+  if (scan.problem) return tagsStripped(html);
+  const { document } = parseHTML(`<!doctype html><html><body>${withoutCuts(html, scan.cut)}</body></html>`);
   return paragraphsOf(document.body as unknown as MinimalNode);
 }
 
@@ -152,9 +203,9 @@ export interface ExtractedPage {
  * block. Returns null when the page has no article text Readability can find.
  */
 export function extractArticle(html: string, url?: string): ExtractedPage | null {
-  const problem = htmlShapeProblem(html);
+  const { problem, cut } = scanHtml(html);
   if (problem) throw new PageShapeError(`${url ?? 'the page'} ${problem}, more than an article page; newsdigest does not read it`);
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(withoutCuts(html, cut));
   const pageTitle = document.querySelector('title')?.textContent?.trim();
   // Readability reads the document's URL to resolve links; linkedom has none, which is fine.
   const reader = new Readability<MinimalNode>(document as never, {
