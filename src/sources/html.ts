@@ -3,6 +3,7 @@ import { Readability } from '@mozilla/readability';
 import { decodeHTML } from 'entities';
 import { parseHTML } from 'linkedom';
 import { UserError } from '../errors.js';
+import { linkBlockRule, type BlockStats } from './page-signals.js';
 
 /**
  * HTML to the project's plain-text article format. Text is built block by block (paragraphs,
@@ -129,7 +130,24 @@ interface MinimalNode {
 
 /** Paragraph texts of an element tree, in document order, whitespace collapsed, empty ones dropped. */
 export function paragraphsOf(root: MinimalNode): string[] {
+  return readBlocks(root, { pageSignals: false }).paragraphs;
+}
+
+/** The text of a page's article, block by block, with what its structure says. */
+interface BlockReading {
+  paragraphs: string[];
+  /** Paragraphs that are figure captions (also in `paragraphs`, in place). */
+  captions: string[];
+}
+
+/**
+ * Reads the blocks of an element tree. With `pageSignals`, blocks that are mostly links to other
+ * stories are left out and figcaption text is listed as captions.
+ */
+function readBlocks(root: MinimalNode, options: { pageSignals: boolean }): BlockReading {
   const paragraphs: string[] = [];
+  const captions: string[] = [];
+  const stats = options.pageSignals ? blockStats(root) : undefined;
   let current = '';
   const flush = (): void => {
     const text = collapse(current);
@@ -137,11 +155,16 @@ export function paragraphsOf(root: MinimalNode): string[] {
     current = '';
   };
   // An explicit stack: deeply nested hostile HTML must not overflow the call stack.
-  const stack: (MinimalNode | 'end-block')[] = [root];
+  const stack: (MinimalNode | 'end-block' | { captionsFrom: number })[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node === 'end-block') {
       flush();
+      continue;
+    }
+    if ('captionsFrom' in node) {
+      flush();
+      captions.push(...paragraphs.slice(node.captionsFrom));
       continue;
     }
     if (node.nodeType === TEXT_NODE) {
@@ -157,15 +180,81 @@ export function paragraphsOf(root: MinimalNode): string[] {
       continue;
     }
     const isBlock = blocks.has(name);
+    if (isBlock && stats && node !== root) {
+      const block = stats.get(node);
+      if (block && linkBlockRule(block)) {
+        flush();
+        continue;
+      }
+    }
     if (isBlock) {
       flush();
-      stack.push('end-block');
+      stack.push(name === 'FIGCAPTION' && stats ? { captionsFrom: paragraphs.length } : 'end-block');
     }
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   flush();
-  return paragraphs;
+  return { paragraphs, captions };
+}
+
+/** Blocks no longer than this keep their text for the rules that read words; longer ones are prose. */
+const TEXT_RULE_CHARS = 300;
+
+/** Text and link counts of every element under `root`, in one pass from the leaves up. */
+function blockStats(root: MinimalNode): Map<MinimalNode, BlockStats> {
+  const stats = new Map<MinimalNode, BlockStats>();
+  const stack: { node: MinimalNode; done: boolean }[] = [{ node: root, done: false }];
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    const { node } = entry;
+    if (!entry.done) {
+      entry.done = true;
+      stack.push(entry);
+      const children = node.childNodes;
+      for (let i = 0; i < children.length; i++) {
+        const child = children[i]!;
+        if (child.nodeType === ELEMENT_NODE && !skipped.has(child.nodeName.toUpperCase())) stack.push({ node: child, done: false });
+      }
+      continue;
+    }
+    const block: BlockStats = { chars: 0, linkChars: 0, links: 0, text: '' };
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.nodeType === TEXT_NODE) block.chars += (child.textContent ?? '').replace(/\s+/g, '').length;
+      const inner = stats.get(child);
+      if (!inner) continue;
+      block.chars += inner.chars;
+      block.linkChars += inner.linkChars;
+      block.links += inner.links;
+    }
+    if (node.nodeName.toUpperCase() === 'A' && block.chars > 0) {
+      block.linkChars = block.chars;
+      block.links = Math.max(block.links, 1);
+    }
+    // Only short blocks are read word by word; an empty one has no words to read.
+    if (block.chars > 0 && block.chars <= TEXT_RULE_CHARS && blocks.has(node.nodeName.toUpperCase())) block.text = collapse(visibleText(node));
+    stats.set(node, block);
+  }
+  return stats;
+}
+
+/** Text of an element without what the reader never shows (scripts, styles, forms…). */
+function visibleText(root: MinimalNode): string {
+  let text = '';
+  const stack: MinimalNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) text += node.textContent ?? '';
+    else if (node.nodeType === ELEMENT_NODE && (node === root || !skipped.has(node.nodeName.toUpperCase()))) {
+      const children = node.childNodes;
+      // Blocks and line breaks separate words.
+      if (blocks.has(node.nodeName.toUpperCase()) || node.nodeName.toUpperCase() === 'BR') text += ' ';
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+  return text;
 }
 
 /** Paragraphs of an HTML fragment (a feed item's content or description). */
@@ -196,6 +285,8 @@ export interface ExtractedPage {
   /** ISO 8601 when the page states a valid publication time. */
   publishedAt?: string;
   paragraphs: string[];
+  /** Paragraphs the page marks as figure captions (`<figcaption>`), as they appear in `paragraphs`. */
+  captions?: string[];
 }
 
 /**
@@ -220,7 +311,8 @@ export function extractArticle(html: string, url?: string): ExtractedPage | null
     return null;
   }
   if (!parsed?.content) return null;
-  const paragraphs = paragraphsOf(parsed.content);
+  // Links to other stories are not article text; figure captions are named as such.
+  const { paragraphs, captions } = readBlocks(parsed.content, { pageSignals: true });
   const title = collapse(parsed.title ?? pageTitle ?? '') || url || 'Untitled';
   // Readability sometimes repeats the headline as the first block; the title line already says it.
   if (paragraphs[0] && paragraphs[0] === title) paragraphs.shift();
@@ -234,6 +326,7 @@ export function extractArticle(html: string, url?: string): ExtractedPage | null
     siteName: clean(parsed.siteName),
     publishedAt: toIsoDate(parsed.publishedTime),
     paragraphs,
+    captions: captions.filter((caption) => paragraphs.includes(caption)),
   };
 }
 

@@ -1,4 +1,5 @@
-import { readArticle } from '../article/read.js';
+import { normalizeText } from '../article/normalize.js';
+import { collapse, readArticle } from '../article/read.js';
 import type { Article } from '../article/types.js';
 import { UserError } from '../errors.js';
 import { decodeText } from './charset.js';
@@ -40,13 +41,32 @@ export function readPage(html: string, url: string, origin = url): Article {
 }
 
 function pageArticle(page: ExtractedPage, url: string, origin: string): Article {
-  return readArticle(articleText(page.title, page.paragraphs), {
+  const article = readArticle(articleText(page.title, page.paragraphs), {
     origin,
     url,
     author: page.byline,
     publishedAt: page.publishedAt,
     publication: page.siteName,
   });
+  return withCaptions(article, page.captions);
+}
+
+/**
+ * The page said which paragraphs are figure captions: mark them so, rather than leave the reader
+ * to guess them from their words.
+ */
+function withCaptions(article: Article, captions: string[] | undefined): Article {
+  if (!captions?.length) return article;
+  const wanted = new Set(captions.map((caption) => collapse(normalizeText(caption).text)));
+  let marked = false;
+  const paragraphs = article.paragraphs.map((paragraph) => {
+    if (paragraph.role !== 'body') return paragraph;
+    const start = paragraph.dateline?.start ?? paragraph.start;
+    if (!wanted.has(collapse(article.text.slice(start, paragraph.end)))) return paragraph;
+    marked = true;
+    return { role: 'caption' as const, start, end: paragraph.end };
+  });
+  return marked ? { ...article, paragraphs } : article;
 }
 
 /** Fetches a page and finds its article: title, byline, date, site name and paragraphs. */
@@ -78,11 +98,12 @@ export async function feedItemArticle(item: FeedItem, origin: string, client: Ht
   if (text) return readArticle(text, source, { hasTitleLine: Boolean(item.title) });
   if (!item.link) throw new PageError(`item "${item.title}" in ${origin} has no text and no link to read it from`);
   const { page, finalUrl } = await fetchPage(item.link, client);
-  return readArticle(articleText(item.title || page.title, page.paragraphs), {
+  const article = readArticle(articleText(item.title || page.title, page.paragraphs), {
     ...source,
     url: finalUrl,
     author: item.author ?? page.byline,
     publishedAt: item.publishedAt ?? page.publishedAt,
     publication: item.publication ?? page.siteName,
   });
+  return withCaptions(article, page.captions);
 }

@@ -66,3 +66,40 @@ describe('extractArticle on a real page shape', () => {
     expect(extracted?.paragraphs.join(' ')).not.toContain('hidden');
   });
 });
+
+describe('extractArticle keeps the structure’s signals', () => {
+  const body = [
+    'The ferry to Gull Island sailed again on Tuesday after a storm closed the crossing for nine days, the harbour office said.',
+    'Captain Idris Vantongeren said the first crossing carried 84 passengers and two supply trucks.',
+    'The harbour office expects the normal timetable of six crossings a day to return by Friday.',
+  ];
+  const page = (inside: string) =>
+    `<html><head><title>Ferry service to Gull Island resumes</title></head><body><article><h1>Ferry service to Gull Island resumes</h1>
+      <p>${body[0]}</p>${inside}<p>Captain <a href="/people/vantongeren">Idris Vantongeren</a> said the first crossing carried 84 passengers and two supply trucks.</p>
+      <p>${body[2]}</p></article></body></html>`;
+
+  it('gives figcaption text as a caption, not as story text', () => {
+    const caption = 'Passengers board the morning ferry at the Gull Island pier on Tuesday.';
+    const extracted = extractArticle(page(`<figure><img src="/ferry.jpg" alt=""><figcaption>${caption}</figcaption></figure>`), 'https://gazette.example/ferry');
+    expect(extracted?.captions).toEqual([caption]);
+    expect(extracted?.paragraphs).toEqual([body[0], caption, body[1], body[2]]);
+  });
+
+  it.each([
+    ['a "Related" block of links', '<div class="box"><h3>Related</h3><ul><li><a href="/a">Storm closes Gull Island crossing</a></li><li><a href="/b">Harbour office hires two more pilots</a></li></ul></div>'],
+    ['a "More stories" heading and its list', '<h2>More stories</h2><ul><li><a href="/c">Pier repairs to start in spring</a></li><li><a href="/d">Island school reopens</a></li><li><a href="/e">Fish market moves indoors</a></li></ul>'],
+    ['a "Read more" line', '<p>Read more: <a href="/f">How the storm hit the island</a></p>'],
+    ['a lone headline link', '<p><a href="/g">Timeline of the closure</a></p>'],
+    ['links in a table of teasers', '<table><tr><td><a href="/h">Island ferry fares</a></td><td><a href="/i">Winter timetable</a></td></tr></table>'],
+  ])('leaves out %s', (_, block) => {
+    expect(extractArticle(page(block), 'https://gazette.example/ferry')?.paragraphs).toEqual(body);
+  });
+
+  it.each([
+    ['a paragraph with a linked name', `<p>Harbour master <a href="/p/osei">Ama Osei</a> said the pier was not damaged.</p>`, 'Harbour master Ama Osei said the pier was not damaged.'],
+    ['a sentence that is all link', `<p><a href="/report">The harbour office published its full storm report on Monday.</a></p>`, 'The harbour office published its full storm report on Monday.'],
+    ['a list of facts with one link', `<ul><li>Crossings a day: 6</li><li>Fare: <a href="/fares">4 euros</a></li></ul>`, 'Crossings a day: 6'],
+  ])('keeps %s', (_, block, kept) => {
+    expect(extractArticle(page(block), 'https://gazette.example/ferry')?.paragraphs).toContain(kept);
+  });
+});

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyParagraphs } from '../../src/article/types.js';
 import { FetchError, HttpClient } from '../../src/sources/http.js';
 import { articleText, extractArticle, htmlToParagraphs, toIsoDate } from '../../src/sources/html.js';
-import { feedItemArticle, fetchArticle, PageError } from '../../src/sources/page.js';
+import { feedItemArticle, fetchArticle, PageError, readPage } from '../../src/sources/page.js';
 import type { FeedItem } from '../../src/sources/feed.js';
 import { WebServer } from '../fakes/web-server.js';
 
@@ -135,5 +135,23 @@ describe('fetchArticle', () => {
     await expect(feedItemArticle({ ...base, link: undefined }, 'https://rail.example/feed', client)).rejects.toThrow(
       'item "Night trains are back" in https://rail.example/feed has no text and no link to read it from',
     );
+  });
+});
+
+describe('readPage', () => {
+  it('marks figcaption text as a caption, so it is not story text', () => {
+    const caption = 'Passengers board the morning ferry at the Gull Island pier on Tuesday.';
+    const html = `<html><head><title>Ferry service to Gull Island resumes</title></head><body><article><h1>Ferry service to Gull Island resumes</h1>
+      <p>The ferry to Gull Island sailed again on Tuesday after a storm closed the crossing for nine days, the harbour office said.</p>
+      <figure><img src="/ferry.jpg" alt=""><figcaption>${caption}</figcaption></figure>
+      <p>Captain Idris Vantongeren said the first crossing carried 84 passengers and two supply trucks.</p></article></body></html>`;
+    const article = readPage(html, 'https://gazette.example/ferry');
+    const roles = article.paragraphs.map((p) => [p.role, article.text.slice(p.start, p.end)]);
+    expect(roles).toEqual([
+      ['title', 'Ferry service to Gull Island resumes'],
+      ['body', 'The ferry to Gull Island sailed again on Tuesday after a storm closed the crossing for nine days, the harbour office said.'],
+      ['caption', caption],
+      ['body', 'Captain Idris Vantongeren said the first crossing carried 84 passengers and two supply trucks.'],
+    ]);
   });
 });
