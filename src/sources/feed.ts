@@ -3,7 +3,7 @@ import { decodeHTML } from 'entities';
 import { DetectError, MalformedError, parseFeed as parseAnyFeed, type AnyFeed } from 'feedsmith';
 import { UserError } from '../errors.js';
 import { decodeText } from './charset.js';
-import { formatBytes, type ConditionalHeaders, type HttpClient } from './http.js';
+import { displayUrl, formatBytes, type ConditionalHeaders, type HttpClient } from './http.js';
 import { articleText, htmlToParagraphs, toIsoDate } from './html.js';
 
 /** One feed item, read into what newsdigest needs from it. */
@@ -217,7 +217,8 @@ export async function fetchFeed(url: string, client: HttpClient, validators: Con
   });
   const { etag, lastModified } = response;
   if (response.notModified) return { notModified: true, url, etag: etag ?? validators.etag, lastModified: lastModified ?? validators.lastModified };
-  const feed = parseFeedText(decodeText(response.body, response.contentType), url, options);
+  // Named without any user:pass@, in messages and as the base of relative links.
+  const feed = parseFeedText(decodeText(response.body, response.contentType), displayUrl(url), options);
   return { notModified: false, url, feed, etag, lastModified };
 }
 

@@ -200,6 +200,19 @@ describe('feeds that are not feeds', () => {
     expect(parseFeedText(xml, 'https://odd.example/feed').skipped).toEqual(['2 items in https://odd.example/feed have no title, text or link']);
   });
 
+  it('names a feed asked for with user:pass@ without them, in what it skipped and in the links it resolves', async () => {
+    web.route('/private-feed.xml', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: '<?xml version="1.0"?><rss version="2.0"><channel><title>R</title><item><title>First</title><link>/stories/1</link></item><item></item></channel></rss>',
+    });
+    const url = web.url('/private-feed.xml').replace('http://', 'http://reader:hunter2@');
+    const result = await fetchFeed(url, client);
+    if (result.notModified) throw new Error('unexpected 304');
+    expect(result.feed.skipped).toEqual([`item #2 in ${web.url('/private-feed.xml')} has no title, text or link`]);
+    expect(result.feed.items[0]?.link).toBe(web.url('/stories/1'));
+    expect(JSON.stringify(result.feed)).not.toContain('hunter2');
+  });
+
   it('refuses a 10 MB feed over the fetch limit before parsing it', async () => {
     const body = `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title><item><title>Huge</title><description>${'x'.repeat(10 * 1024 * 1024)}</description></item></channel></rss>`;
     web.route('/big.xml', { headers: { 'content-type': 'application/rss+xml' }, body });

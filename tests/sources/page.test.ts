@@ -113,6 +113,12 @@ describe('fetchArticle', () => {
     expect(bodyParagraphs(article)).toHaveLength(2);
   });
 
+  it('names a page asked for with user:pass@ without them', async () => {
+    const error = await fetchArticle(web.url('/empty').replace('http://', 'http://reader:hunter2@'), { client }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PageError);
+    expect((error as Error).message).toBe(`${web.url('/empty')} has no article text newsdigest can find`);
+  });
+
   it('refuses what is not an article, naming the URL', async () => {
     await expect(fetchArticle(web.url('/image.png'), { client })).rejects.toThrow(`${web.url('/image.png')} is image/png, not a web page with an article`);
     const error = await fetchArticle(web.url('/empty'), { client }).catch((e: unknown) => e);
