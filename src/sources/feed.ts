@@ -4,7 +4,7 @@ import { DetectError, MalformedError, parseFeed as parseAnyFeed, type AnyFeed } 
 import { UserError } from '../errors.js';
 import { decodeText } from './charset.js';
 import { displayUrl, formatBytes, type ConditionalHeaders, type HttpClient } from './http.js';
-import { articleText, htmlToParagraphs, toIsoDate } from './html.js';
+import { articleText, htmlToBlocks, htmlToParagraphs, toIsoDate } from './html.js';
 
 /** One feed item, read into what newsdigest needs from it. */
 export interface FeedItem {
@@ -23,6 +23,8 @@ export interface FeedItem {
   paragraphs: string[];
   /** Where `paragraphs` came from; 'none' means the linked page has to be fetched for the text. */
   textFrom: 'content' | 'description' | 'none';
+  /** Paragraphs the item's HTML marks as figure captions (`<figcaption>`), as they appear in `paragraphs`. */
+  captions?: string[];
 }
 
 export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json';
@@ -97,8 +99,12 @@ export function parseFeedText(text: string, origin: string, options: ParseFeedOp
       skipped.push(`item ${label} in ${origin} is ${formatBytes(size)}, more than the ${formatBytes(maxItemChars)} limit for one article`);
       return;
     }
-    const fromContent = raw.content ? htmlToParagraphs(raw.content) : [];
-    const fromDescription = fromContent.length === 0 && raw.description ? htmlToParagraphs(raw.description) : [];
+    const empty = { paragraphs: [], captions: [] };
+    const content = raw.content ? htmlToBlocks(raw.content) : empty;
+    const description = content.paragraphs.length === 0 && raw.description ? htmlToBlocks(raw.description) : empty;
+    const fromContent = content.paragraphs;
+    const fromDescription = description.paragraphs;
+    const captions = fromContent.length ? content.captions : description.captions;
     const item: FeedItem = {
       title: plain(raw.title),
       link: absolute(raw.link, base),
@@ -109,6 +115,7 @@ export function parseFeedText(text: string, origin: string, options: ParseFeedOp
       publication,
       paragraphs: fromContent.length ? fromContent : fromDescription,
       textFrom: fromContent.length ? 'content' : fromDescription.length ? 'description' : 'none',
+      ...(captions.length ? { captions } : {}),
     };
     if (!item.title && !item.link && item.paragraphs.length === 0) {
       skipped.push(`item ${label} in ${origin} has no title, text or link`);

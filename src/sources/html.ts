@@ -130,24 +130,24 @@ interface MinimalNode {
 
 /** Paragraph texts of an element tree, in document order, whitespace collapsed, empty ones dropped. */
 export function paragraphsOf(root: MinimalNode): string[] {
-  return readBlocks(root, { pageSignals: false }).paragraphs;
+  return readBlocks(root, { captions: false, linkBlocks: false }).paragraphs;
 }
 
 /** The text of a page's article, block by block, with what its structure says. */
-interface BlockReading {
+export interface BlockReading {
   paragraphs: string[];
   /** Paragraphs that are figure captions (also in `paragraphs`, in place). */
   captions: string[];
 }
 
 /**
- * Reads the blocks of an element tree. With `pageSignals`, blocks that are mostly links to other
- * stories are left out and figcaption text is listed as captions.
+ * Reads the blocks of an element tree. With `captions`, figcaption text is also listed as
+ * captions; with `linkBlocks`, blocks that are mostly links to other stories are left out.
  */
-function readBlocks(root: MinimalNode, options: { pageSignals: boolean }): BlockReading {
+function readBlocks(root: MinimalNode, options: { captions: boolean; linkBlocks: boolean }): BlockReading {
   const paragraphs: string[] = [];
   const captions: string[] = [];
-  const stats = options.pageSignals ? blockStats(root) : undefined;
+  const stats = options.linkBlocks ? blockStats(root) : undefined;
   let current = '';
   const flush = (): void => {
     const text = collapse(current);
@@ -189,7 +189,7 @@ function readBlocks(root: MinimalNode, options: { pageSignals: boolean }): Block
     }
     if (isBlock) {
       flush();
-      stack.push(name === 'FIGCAPTION' && stats ? { captionsFrom: paragraphs.length } : 'end-block');
+      stack.push(name === 'FIGCAPTION' && options.captions ? { captionsFrom: paragraphs.length } : 'end-block');
     }
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
@@ -259,18 +259,27 @@ function visibleText(root: MinimalNode): string {
 
 /** Paragraphs of an HTML fragment (a feed item's content or description). */
 export function htmlToParagraphs(html: string): string[] {
+  return htmlToBlocks(html).paragraphs;
+}
+
+/**
+ * Paragraphs of an HTML fragment, and which of them are figure captions. Links are kept: in a
+ * feed's own content they carry its trailer ("The post … appeared first on …") and credits.
+ */
+export function htmlToBlocks(html: string): BlockReading {
   // Plain text in a description (no tags) is common: keep its own blank-line paragraphs.
   if (!/<[a-z!/]/i.test(html)) {
-    return decodeHTML(html)
+    const paragraphs = decodeHTML(html)
       .split(/\n\s*\n/)
       .map(collapse)
       .filter(Boolean);
+    return { paragraphs, captions: [] };
   }
   // Feed content too deep or large for a DOM still gives its text, read without one.
   const scan = scanHtml(html);
-  if (scan.problem) return tagsStripped(html);
+  if (scan.problem) return { paragraphs: tagsStripped(html), captions: [] };
   const { document } = parseHTML(`<!doctype html><html><body>${withoutCuts(html, scan.cut)}</body></html>`);
-  return paragraphsOf(document.body as unknown as MinimalNode);
+  return readBlocks(document.body as unknown as MinimalNode, { captions: true, linkBlocks: false });
 }
 
 /** The project's plain-text article: title line, blank line, paragraphs separated by blank lines. */
@@ -312,7 +321,7 @@ export function extractArticle(html: string, url?: string): ExtractedPage | null
   }
   if (!parsed?.content) return null;
   // Links to other stories are not article text; figure captions are named as such.
-  const { paragraphs, captions } = readBlocks(parsed.content, { pageSignals: true });
+  const { paragraphs, captions } = readBlocks(parsed.content, { captions: true, linkBlocks: true });
   const title = collapse(parsed.title ?? pageTitle ?? '') || url || 'Untitled';
   // Readability sometimes repeats the headline as the first block; the title line already says it.
   if (paragraphs[0] && paragraphs[0] === title) paragraphs.shift();

@@ -97,7 +97,7 @@ export async function feedItemArticle(item: FeedItem, feedUrl: string, client: H
   const origin = displayUrl(feedUrl);
   const source = { origin, url: item.link, author: item.author, publishedAt: item.publishedAt, publication: item.publication };
   const text = feedItemText(item);
-  if (text) return readArticle(text, source, { hasTitleLine: Boolean(item.title) });
+  if (text) return withCaptions(readArticle(text, source, { hasTitleLine: Boolean(item.title) }), item.captions);
   if (!item.link) throw new PageError(`item "${item.title}" in ${origin} has no text and no link to read it from`);
   const { page, finalUrl } = await fetchPage(item.link, client);
   const article = readArticle(articleText(item.title || page.title, page.paragraphs), {

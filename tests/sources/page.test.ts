@@ -4,7 +4,7 @@ import { bodyParagraphs } from '../../src/article/types.js';
 import { FetchError, HttpClient } from '../../src/sources/http.js';
 import { articleText, extractArticle, htmlToParagraphs, toIsoDate } from '../../src/sources/html.js';
 import { feedItemArticle, fetchArticle, PageError, readPage } from '../../src/sources/page.js';
-import type { FeedItem } from '../../src/sources/feed.js';
+import { parseFeedText, type FeedItem } from '../../src/sources/feed.js';
 import { WebServer } from '../fakes/web-server.js';
 
 const articleHtml = readFileSync(new URL('./fixtures/article.html', import.meta.url), 'utf8');
@@ -158,6 +158,26 @@ describe('readPage', () => {
       ['body', 'The ferry to Gull Island sailed again on Tuesday after a storm closed the crossing for nine days, the harbour office said.'],
       ['caption', caption],
       ['body', 'Captain Idris Vantongeren said the first crossing carried 84 passengers and two supply trucks.'],
+    ]);
+  });
+});
+
+describe('feed items with figures', () => {
+  it('marks the figcaption in a feed item’s own content as a caption', async () => {
+    const caption = 'Volunteers stack sandbags along the Marrow river on Sunday.';
+    const xml = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Valley Courier</title>
+      <item><title>Marrow river expected to crest on Monday</title><link>https://courier.example/marrow</link>
+      <content:encoded><![CDATA[<p>The Marrow river is expected to crest on Monday, the valley flood office said.</p><figure><img src="/bags.jpg"><figcaption>${caption}</figcaption></figure><p>About 300 homes near the river were asked to prepare to leave.</p>]]></content:encoded></item></channel></rss>`;
+    const [item] = parseFeedText(xml, 'https://courier.example/feed').items;
+    expect(item?.captions).toEqual([caption]);
+    const unused = new HttpClient(); // the item carries its text: nothing is fetched
+    const article = await feedItemArticle(item!, 'https://courier.example/feed', unused);
+    await unused.close();
+    const captions = article.paragraphs.filter((p) => p.role === 'caption').map((p) => article.text.slice(p.start, p.end));
+    expect(captions).toEqual([caption]);
+    expect(bodyParagraphs(article).map((p) => article.text.slice(p.start, p.end))).toEqual([
+      'The Marrow river is expected to crest on Monday, the valley flood office said.',
+      'About 300 homes near the river were asked to prepare to leave.',
     ]);
   });
 });
