@@ -57,8 +57,10 @@ const defaults = { maxItems: 500, maxItemChars: 1024 * 1024 };
  * Reads RSS 2.0, RSS 1.0 (RDF), Atom or JSON Feed text into items. `origin` is the feed's URL, used
  * to resolve relative links and in error messages. Throws FeedError for text that is not a feed.
  */
-export function parseFeedText(text: string, origin: string, options: ParseFeedOptions = {}): ParsedFeed {
+export function parseFeedText(text: string, feedUrl: string, options: ParseFeedOptions = {}): ParsedFeed {
   const { maxItems, maxItemChars } = { ...defaults, ...options };
+  // Named without any user:pass@, in messages and as the base of relative links.
+  const origin = displayUrl(feedUrl);
   let parsed: AnyFeed<string>;
   try {
     parsed = parseAnyFeed<string>(text.replace(/^\uFEFF/, ''), { maxItems });
@@ -224,8 +226,7 @@ export async function fetchFeed(url: string, client: HttpClient, validators: Con
   });
   const { etag, lastModified } = response;
   if (response.notModified) return { notModified: true, url, etag: etag ?? validators.etag, lastModified: lastModified ?? validators.lastModified };
-  // Named without any user:pass@, in messages and as the base of relative links.
-  const feed = parseFeedText(decodeText(response.body, response.contentType), displayUrl(url), options);
+  const feed = parseFeedText(decodeText(response.body, response.contentType), url, options);
   return { notModified: false, url, feed, etag, lastModified };
 }
 

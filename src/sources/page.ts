@@ -34,10 +34,11 @@ export async function fetchArticle(url: string, options: FetchArticleOptions = {
 }
 
 /** Reads the HTML of a page (already fetched) into an Article; `origin` names it in errors. */
-export function readPage(html: string, url: string, origin = displayUrl(url)): Article {
+export function readPage(html: string, url: string, origin = url): Article {
+  const shown = displayUrl(origin);
   const page = extractArticle(html, displayUrl(url));
-  if (!page) throw new PageError(`${origin} has no article text newsdigest can find`);
-  return pageArticle(page, url, origin);
+  if (!page) throw new PageError(`${shown} has no article text newsdigest can find`);
+  return pageArticle(page, displayUrl(url), shown);
 }
 
 function pageArticle(page: ExtractedPage, url: string, origin: string): Article {
