@@ -112,7 +112,9 @@ function withoutCuts(html: string, cut: [number, number][]): string {
 
 /** Text of HTML without a DOM, for content too deep or large to parse: tags become line breaks. */
 function tagsStripped(html: string): string[] {
-  return decodeHTML(html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, '\n'))
+  // The same bodies the shape scan skips are not text either.
+  const hidden = /<!--[\s\S]*?(?:-->|$)|<(script|style|template|textarea|noscript|title|xmp)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+  return decodeHTML(html.replace(hidden, ' ').replace(/<[^>]*>/g, '\n'))
     .split(/\n\s*\n|\n/)
     .map(collapse)
     .filter(Boolean);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractArticle, htmlShapeProblem, MAX_HTML_DEPTH } from '../../src/sources/html.js';
+import { extractArticle, htmlShapeProblem, htmlToParagraphs, MAX_HTML_DEPTH } from '../../src/sources/html.js';
 
 const nested = (depth: number, inner = 'x') => `${'<div>'.repeat(depth)}${inner}${'</div>'.repeat(depth)}`;
 /** What a news site's page-data script looks like: HTML inside JSON, closing tags escaped. */
@@ -101,5 +101,12 @@ describe('extractArticle keeps the structure’s signals', () => {
     ['a list of facts with one link', `<ul><li>Crossings a day: 6</li><li>Fare: <a href="/fares">4 euros</a></li></ul>`, 'Crossings a day: 6'],
   ])('keeps %s', (_, block, kept) => {
     expect(extractArticle(page(block), 'https://gazette.example/ferry')?.paragraphs).toContain(kept);
+  });
+});
+
+describe('htmlToParagraphs without a DOM (content too deep to parse)', () => {
+  it('leaves out comments and the bodies of scripts, noscript fallbacks and templates', () => {
+    const deep = `${'<div>'.repeat(300)}<p>The bridge reopened.</p><!-- old teaser --><noscript>Enable scripts</noscript><template><p>Card</p></template><script>var x = 1;</script><p>Traffic flows again.</p>${'</div>'.repeat(300)}`;
+    expect(htmlToParagraphs(deep)).toEqual(['The bridge reopened.', 'Traffic flows again.']);
   });
 });
