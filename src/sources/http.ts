@@ -273,7 +273,13 @@ export class HttpClient {
         if (hop === 0 && options.etag) headers['if-none-match'] = options.etag;
         if (hop === 0 && options.lastModified) headers['if-modified-since'] = options.lastModified;
 
-        const response = await request(current, { method: 'GET', headers, dispatcher: this.agent, signal });
+        const send = () => request(current, { method: 'GET', headers, dispatcher: this.agent, signal });
+        // A kept-alive connection the server closed as we reused it fails before any answer: a GET
+        // is safe to send once more, and undici sends it on a fresh connection.
+        const response = await send().catch((error: unknown) => {
+          if (signal.aborted || !resetBeforeAnswer(error)) throw error;
+          return send();
+        });
         const status = response.statusCode;
         const location = headerValue(response.headers.location);
 
@@ -414,6 +420,12 @@ function parseHttpUrl(value: string, shownValue: string, shown: string): URL {
   }
   if (url.username || url.password) url.username = url.password = '';
   return url;
+}
+
+/** A connection reset or closed before the response began (undici names it by code). */
+function resetBeforeAnswer(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE';
 }
 
 /** A decompressing stream for Content-Encoding, null for none, undefined for unknown. */

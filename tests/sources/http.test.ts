@@ -163,6 +163,21 @@ describe('HttpClient', () => {
     expect(error.message).toContain('redirects to file:///etc/passwd, which is not an http(s) URL');
   });
 
+  it('sends a GET once more when the connection is closed before any answer (a kept-alive connection the server dropped)', async () => {
+    let calls = 0;
+    web.route('/dropped-once', (req, res) => {
+      if (++calls === 1) return void req.socket.destroy();
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('second try');
+    });
+    expect((await client.get(web.url('/dropped-once'))).body.toString()).toBe('second try');
+    expect(web.requestsFor('/dropped-once')).toHaveLength(2);
+
+    web.route('/always-dropped', (req) => void req.socket.destroy());
+    const error = await failure(client.get(web.url('/always-dropped')));
+    expect(error.kind).toBe('network');
+    expect(web.requestsFor('/always-dropped')).toHaveLength(2);
+  });
+
   it('keeps at most N requests in flight per host', async () => {
     let inFlight = 0;
     let most = 0;
