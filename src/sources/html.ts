@@ -206,57 +206,52 @@ const TEXT_RULE_CHARS = 300;
 /** Text and link counts of every element under `root`, in one pass from the leaves up. */
 function blockStats(root: MinimalNode): Map<MinimalNode, BlockStats> {
   const stats = new Map<MinimalNode, BlockStats>();
-  const stack: { node: MinimalNode; done: boolean }[] = [{ node: root, done: false }];
+  // The text of each short element so far (null once longer than the text rules read).
+  const texts = new Map<MinimalNode, string | null>();
+  const stack: { node: MinimalNode; children?: MinimalNode[] }[] = [{ node: root }];
   while (stack.length > 0) {
-    const entry = stack.pop()!;
+    const entry = stack[stack.length - 1]!;
     const { node } = entry;
-    if (!entry.done) {
-      entry.done = true;
-      stack.push(entry);
-      const children = node.childNodes;
-      for (let i = 0; i < children.length; i++) {
-        const child = children[i]!;
-        if (child.nodeType === ELEMENT_NODE && !skipped.has(child.nodeName.toUpperCase())) stack.push({ node: child, done: false });
+    if (!entry.children) {
+      // First visit: read the children once (a DOM may build the list on each access), then them.
+      entry.children = Array.from(node.childNodes);
+      for (const child of entry.children) {
+        if (child.nodeType === ELEMENT_NODE && !skipped.has(child.nodeName.toUpperCase())) stack.push({ node: child });
       }
       continue;
     }
+    stack.pop();
     const block: BlockStats = { chars: 0, linkChars: 0, links: 0, text: '' };
-    const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
-      if (child.nodeType === TEXT_NODE) block.chars += (child.textContent ?? '').replace(/\s+/g, '').length;
+    let text: string | null = '';
+    for (const child of entry.children) {
+      if (child.nodeType === TEXT_NODE) {
+        const value = child.textContent ?? '';
+        block.chars += value.replace(/\s+/g, '').length;
+        if (text !== null) text += value;
+        continue;
+      }
       const inner = stats.get(child);
       if (!inner) continue;
       block.chars += inner.chars;
       block.linkChars += inner.linkChars;
       block.links += inner.links;
+      const innerText = texts.get(child) ?? null;
+      text = text === null || innerText === null ? null : text + innerText;
     }
-    if (node.nodeName.toUpperCase() === 'A' && block.chars > 0) {
+    const name = node.nodeName.toUpperCase();
+    if (name === 'A' && block.chars > 0) {
       block.linkChars = block.chars;
       block.links = Math.max(block.links, 1);
     }
+    if (block.chars > TEXT_RULE_CHARS) text = null;
+    // Blocks and line breaks separate words.
+    if (text !== null && (blocks.has(name) || name === 'BR')) text = ` ${text} `;
+    texts.set(node, text);
     // Only short blocks are read word by word; an empty one has no words to read.
-    if (block.chars > 0 && block.chars <= TEXT_RULE_CHARS && blocks.has(node.nodeName.toUpperCase())) block.text = collapse(visibleText(node));
+    if (text !== null && block.chars > 0 && blocks.has(name)) block.text = collapse(text);
     stats.set(node, block);
   }
   return stats;
-}
-
-/** Text of an element without what the reader never shows (scripts, styles, forms…). */
-function visibleText(root: MinimalNode): string {
-  let text = '';
-  const stack: MinimalNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === TEXT_NODE) text += node.textContent ?? '';
-    else if (node.nodeType === ELEMENT_NODE && (node === root || !skipped.has(node.nodeName.toUpperCase()))) {
-      const children = node.childNodes;
-      // Blocks and line breaks separate words.
-      if (blocks.has(node.nodeName.toUpperCase()) || node.nodeName.toUpperCase() === 'BR') text += ' ';
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    }
-  }
-  return text;
 }
 
 /** Paragraphs of an HTML fragment (a feed item's content or description). */
