@@ -61,7 +61,7 @@ beforeAll(async () => {
       ],
       channels: [{ id: 'newsroom', platform: 'terminal', channel: 'stdout', schedule: '0 8 * * *', timeZone: 'UTC' }],
       storage: { sqlitePath: join(dir, 'store.sqlite') },
-      // Reading the 10,000-tag page holds the event loop for seconds on a busy machine; the feeds' timers must outlast it.
+      // Reading the 10,000-tag page can hold the event loop for seconds; the feeds' time limit must outlast it.
       fetch: { maxBytes: 2 * MB, timeoutMs: 30_000 },
       scheduler: { catchUpHours: 0 },
     },
