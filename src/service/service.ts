@@ -124,6 +124,8 @@ export async function createService(config: Config, secrets: Secrets, options: S
     maxRedirects: config.fetch.maxRedirects,
     userAgent: config.fetch.userAgent,
     allowLoopback: options.allowLoopbackFetch,
+    // What a refused name resolves to is for the operator's log, never for the user's reply.
+    log: logger,
   });
   const context: CommandContext = {
     library: new StoreLibrary(store),

@@ -3,8 +3,8 @@ import { decodeHTML } from 'entities';
 import { DetectError, MalformedError, parseFeed as parseAnyFeed, type AnyFeed } from 'feedsmith';
 import { UserError } from '../errors.js';
 import { decodeText } from './charset.js';
-import { formatBytes, type ConditionalHeaders, type HttpClient } from './http.js';
-import { articleText, htmlToParagraphs, toIsoDate } from './html.js';
+import { displayUrl, formatBytes, type ConditionalHeaders, type HttpClient } from './http.js';
+import { articleText, htmlToBlocks, htmlToParagraphs, toIsoDate } from './html.js';
 
 /** One feed item, read into what newsdigest needs from it. */
 export interface FeedItem {
@@ -23,6 +23,8 @@ export interface FeedItem {
   paragraphs: string[];
   /** Where `paragraphs` came from; 'none' means the linked page has to be fetched for the text. */
   textFrom: 'content' | 'description' | 'none';
+  /** Paragraphs the item's HTML marks as figure captions (`<figcaption>`), as they appear in `paragraphs`. */
+  captions?: string[];
 }
 
 export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json';
@@ -55,8 +57,10 @@ const defaults = { maxItems: 500, maxItemChars: 1024 * 1024 };
  * Reads RSS 2.0, RSS 1.0 (RDF), Atom or JSON Feed text into items. `origin` is the feed's URL, used
  * to resolve relative links and in error messages. Throws FeedError for text that is not a feed.
  */
-export function parseFeedText(text: string, origin: string, options: ParseFeedOptions = {}): ParsedFeed {
+export function parseFeedText(text: string, feedUrl: string, options: ParseFeedOptions = {}): ParsedFeed {
   const { maxItems, maxItemChars } = { ...defaults, ...options };
+  // Named without any user:pass@, in messages and as the base of relative links.
+  const origin = displayUrl(feedUrl);
   let parsed: AnyFeed<string>;
   try {
     parsed = parseAnyFeed<string>(text.replace(/^\uFEFF/, ''), { maxItems });
@@ -75,15 +79,34 @@ export function parseFeedText(text: string, origin: string, options: ParseFeedOp
   const base = absolute(home, origin) ?? origin;
   const items: FeedItem[] = [];
   const skipped: string[] = [];
-  raws.forEach((raw, index) => {
+  // The parser drops items past the cap, and items with nothing but empty fields, without a word.
+  const census = countEntries(text, parsed.format);
+  const total = Math.max(census?.total ?? 0, raws.length);
+  const read = Math.min(total, maxItems);
+  const emptyRead = census?.empty.filter((index) => index < read) ?? [];
+  // Places in the feed of the items the parser kept, when the census accounts for every one dropped.
+  const placed = read - emptyRead.length === raws.length;
+  const places = placed ? Array.from({ length: read }, (_, index) => index).filter((index) => !emptyRead.includes(index)) : [];
+  if (placed) {
+    for (const index of emptyRead) skipped.push(`item #${index + 1} in ${origin} has no title, text or link`);
+  } else if (read > raws.length) {
+    const n = read - raws.length;
+    skipped.push(`${n} item${n === 1 ? '' : 's'} in ${origin} ${n === 1 ? 'has' : 'have'} no title, text or link`);
+  }
+  raws.forEach((raw, rawIndex) => {
+    const index = places[rawIndex] ?? rawIndex;
     const label = raw.title ? `"${plain(raw.title).slice(0, 80)}"` : `#${index + 1}`;
     const size = Math.max(raw.content?.length ?? 0, raw.description?.length ?? 0);
     if (size > maxItemChars) {
       skipped.push(`item ${label} in ${origin} is ${formatBytes(size)}, more than the ${formatBytes(maxItemChars)} limit for one article`);
       return;
     }
-    const fromContent = raw.content ? htmlToParagraphs(raw.content) : [];
-    const fromDescription = fromContent.length === 0 && raw.description ? htmlToParagraphs(raw.description) : [];
+    const empty = { paragraphs: [], captions: [] };
+    const content = raw.content ? htmlToBlocks(raw.content) : empty;
+    const description = content.paragraphs.length === 0 && raw.description ? htmlToBlocks(raw.description) : empty;
+    const fromContent = content.paragraphs;
+    const fromDescription = description.paragraphs;
+    const captions = fromContent.length ? content.captions : description.captions;
     const item: FeedItem = {
       title: plain(raw.title),
       link: absolute(raw.link, base),
@@ -94,6 +117,7 @@ export function parseFeedText(text: string, origin: string, options: ParseFeedOp
       publication,
       paragraphs: fromContent.length ? fromContent : fromDescription,
       textFrom: fromContent.length ? 'content' : fromDescription.length ? 'description' : 'none',
+      ...(captions.length ? { captions } : {}),
     };
     if (!item.title && !item.link && item.paragraphs.length === 0) {
       skipped.push(`item ${label} in ${origin} has no title, text or link`);
@@ -101,7 +125,87 @@ export function parseFeedText(text: string, origin: string, options: ParseFeedOp
     }
     items.push(item);
   });
+  if (total > maxItems) {
+    const beyond = total - maxItems;
+    const which = beyond === 1 ? `the last one (#${total}) was` : `the last ${beyond} (#${maxItems + 1} to #${total}) were`;
+    skipped.push(`${origin} has ${total} items, more than the ${maxItems} newsdigest reads from one feed: ${which} left out`);
+  }
+  skipped.sort(byItemNumber);
   return { format: parsed.format, title: publication, link: home, items, skipped };
+}
+
+/** Skipped lines in feed order: numbered items by their number, the rest after them as they came. */
+function byItemNumber(a: string, b: string): number {
+  const number = (line: string) => Number(/^item #(\d+) /.exec(line)?.[1] ?? Infinity);
+  const difference = number(a) - number(b);
+  return Number.isNaN(difference) ? 0 : difference;
+}
+
+/** How many items a feed's text holds, and which of them (0-based) hold nothing but empty fields. */
+interface EntryCensus {
+  total: number;
+  empty: number[];
+}
+
+/** Comments, CDATA sections, and item or entry tags (any namespace prefix), in document order. */
+const ENTRY_TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)(?:[A-Za-z_][\w.-]*:)?(item|entry)(?=[\s/>])[^>]*?(\/?)>/g;
+
+/**
+ * Counts the items in a feed's text without the parser, which drops some silently. Returns
+ * undefined when the text cannot be counted (then only what the parser kept is known).
+ */
+function countEntries(text: string, format: FeedFormat): EntryCensus | undefined {
+  if (format === 'json') {
+    try {
+      const items = (JSON.parse(text.replace(/^\uFEFF/, '')) as { items?: unknown }).items;
+      if (!Array.isArray(items)) return undefined;
+      return { total: items.length, empty: items.flatMap((item, index) => (hasContent(item) ? [] : [index])) };
+    } catch {
+      return undefined;
+    }
+  }
+  const element = format === 'atom' ? 'entry' : 'item';
+  const census: EntryCensus = { total: 0, empty: [] };
+  let depth = 0;
+  let start = 0;
+  ENTRY_TOKEN.lastIndex = 0;
+  for (let match = ENTRY_TOKEN.exec(text); match; match = ENTRY_TOKEN.exec(text)) {
+    if (match[2] !== element) continue; // a comment or CDATA section: skipped whole
+    if (match[1]) {
+      if (depth > 0 && --depth === 0 && !xmlHasContent(text.slice(start, ENTRY_TOKEN.lastIndex))) census.empty.push(census.total - 1);
+    } else if (depth === 0) {
+      census.total++;
+      if (match[3]) {
+        if (!xmlHasContent(match[0])) census.empty.push(census.total - 1);
+      } else {
+        start = match.index;
+        depth = 1;
+      }
+    } else if (!match[3]) {
+      depth++;
+    }
+  }
+  return census;
+}
+
+/** Whether an item's XML holds any text or attribute value (namespace declarations aside). */
+function xmlHasContent(xml: string): boolean {
+  const withoutComments = xml.replace(/<!--[\s\S]*?-->/g, '');
+  if (/<!\[CDATA\[[\s\S]*?\S[\s\S]*?\]\]>/.test(withoutComments)) return true;
+  const tagsOnly = withoutComments.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
+  for (const attribute of tagsOnly.matchAll(/\s([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    if (!attribute[1]!.startsWith('xmlns') && (attribute[2] ?? attribute[3] ?? '').trim()) return true;
+  }
+  return tagsOnly.replace(/<[^>]*>/g, '').trim().length > 0;
+}
+
+/** Whether a JSON value holds anything but empty strings, arrays and objects. */
+function hasContent(value: unknown): boolean {
+  if (typeof value === 'string') return value.trim().length > 0;
+  if (typeof value === 'number' || typeof value === 'boolean') return true;
+  if (Array.isArray(value)) return value.some(hasContent);
+  if (value && typeof value === 'object') return Object.values(value).some(hasContent);
+  return false;
 }
 
 /** The item in the project's plain-text article format, or null when it carries no text. */

@@ -3,6 +3,7 @@ import { Readability } from '@mozilla/readability';
 import { decodeHTML } from 'entities';
 import { parseHTML } from 'linkedom';
 import { UserError } from '../errors.js';
+import { linkBlockRule, type BlockStats } from './page-signals.js';
 
 /**
  * HTML to the project's plain-text article format. Text is built block by block (paragraphs,
@@ -31,37 +32,89 @@ const blocks = new Set([
 export const MAX_HTML_DEPTH = 200;
 export const MAX_HTML_ELEMENTS = 30_000;
 
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
+/** A comment, or a start or end tag: the tokens the shape scan reads. */
+const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
 /** Elements that never hold others, or whose end tag a browser implies: they don't nest. */
 const flat = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param',
   'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp',
 ]);
+/**
+ * Elements whose content is not the page's structure: text to a parser (scripts often hold HTML in
+ * JSON), or a fallback and a template the reader never shows. The scan skips their bodies.
+ */
+const opaque = new Set(['script', 'style', 'template', 'textarea', 'noscript', 'title', 'xmp']);
+/** Of those, the ones a DOM parser still builds elements from: their bodies are cut before parsing. */
+const builtAnyway = new Set(['template', 'noscript']);
+const endTags = new Map([...opaque].map((name) => [name, new RegExp(`</${name}(?=[\\s/>])[^>]*>`, 'gi')]));
+
+/** A page's shape from a scan of its tags, and the bodies (start, end) to cut before parsing. */
+interface HtmlScan {
+  problem: string | null;
+  cut: [number, number][];
+}
+
+function scanHtml(html: string): HtmlScan {
+  let depth = 0;
+  let elements = 0;
+  const cut: [number, number][] = [];
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
+    const name = match[2]?.toLowerCase();
+    if (!name) continue; // a comment
+    if (match[1]) {
+      if (depth > 0 && !flat.has(name)) depth--;
+      continue;
+    }
+    if (++elements > MAX_HTML_ELEMENTS) return { problem: `has more than ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} elements`, cut };
+    // As in a browser, "<script/>" still opens a script: the slash is ignored.
+    const endTag = endTags.get(name);
+    if (endTag) {
+      // Everything up to the end tag is this element's body; without one, the rest of the page is.
+      const bodyStart = TOKEN.lastIndex;
+      endTag.lastIndex = bodyStart;
+      const end = endTag.exec(html);
+      const bodyEnd = end ? end.index : html.length;
+      if (builtAnyway.has(name) && bodyEnd > bodyStart) cut.push([bodyStart, bodyEnd]);
+      TOKEN.lastIndex = end ? end.index + end[0].length : html.length;
+      continue;
+    }
+    if (!match[3] && !flat.has(name) && ++depth > MAX_HTML_DEPTH) return { problem: `nests elements more than ${MAX_HTML_DEPTH} levels deep`, cut };
+  }
+  return { problem: null, cut };
+}
 
 /** A page too deep or too large to read safely, named by its URL. */
 export class PageShapeError extends UserError {
   override name = 'PageShapeError';
 }
 
-/** Why an HTML text is too deep or too large to parse, from a scan of its tags; null when fine. */
+/**
+ * Why an HTML text is too deep or too large to parse, from a scan of its tags; null when fine.
+ * Comments and the bodies of scripts, styles, templates, textareas and noscript fallbacks are
+ * skipped: tags in them are text, not the page's shape.
+ */
 export function htmlShapeProblem(html: string): string | null {
-  let depth = 0;
-  let elements = 0;
-  TAG.lastIndex = 0;
-  for (let match = TAG.exec(html); match; match = TAG.exec(html)) {
-    if (match[1]) {
-      if (depth > 0 && !flat.has(match[2]!.toLowerCase())) depth--;
-      continue;
-    }
-    if (++elements > MAX_HTML_ELEMENTS) return `has more than ${MAX_HTML_ELEMENTS.toLocaleString('en-US')} elements`;
-    if (!match[3] && !flat.has(match[2]!.toLowerCase()) && ++depth > MAX_HTML_DEPTH) return `nests elements more than ${MAX_HTML_DEPTH} levels deep`;
+  return scanHtml(html).problem;
+}
+
+/** `html` without the cut bodies, so the parser builds only what the scan measured. */
+function withoutCuts(html: string, cut: [number, number][]): string {
+  if (cut.length === 0) return html;
+  let result = '';
+  let from = 0;
+  for (const [start, end] of cut) {
+    result += html.slice(from, start);
+    from = end;
   }
-  return null;
+  return result + html.slice(from);
 }
 
 /** Text of HTML without a DOM, for content too deep or large to parse: tags become line breaks. */
 function tagsStripped(html: string): string[] {
-  return decodeHTML(html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, '\n'))
+  // The same bodies the shape scan skips are not text either.
+  const hidden = /<!--[\s\S]*?(?:-->|$)|<(script|style|template|textarea|noscript|title|xmp)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
+  return decodeHTML(html.replace(hidden, ' ').replace(/<[^>]*>/g, '\n'))
     .split(/\n\s*\n|\n/)
     .map(collapse)
     .filter(Boolean);
@@ -79,7 +132,24 @@ interface MinimalNode {
 
 /** Paragraph texts of an element tree, in document order, whitespace collapsed, empty ones dropped. */
 export function paragraphsOf(root: MinimalNode): string[] {
+  return readBlocks(root, { captions: false, linkBlocks: false }).paragraphs;
+}
+
+/** The text of a page's article, block by block, with what its structure says. */
+export interface BlockReading {
+  paragraphs: string[];
+  /** Paragraphs that are figure captions (also in `paragraphs`, in place). */
+  captions: string[];
+}
+
+/**
+ * Reads the blocks of an element tree. With `captions`, figcaption text is also listed as
+ * captions; with `linkBlocks`, blocks that are mostly links to other stories are left out.
+ */
+function readBlocks(root: MinimalNode, options: { captions: boolean; linkBlocks: boolean }): BlockReading {
   const paragraphs: string[] = [];
+  const captions: string[] = [];
+  const stats = options.linkBlocks ? blockStats(root) : undefined;
   let current = '';
   const flush = (): void => {
     const text = collapse(current);
@@ -87,11 +157,16 @@ export function paragraphsOf(root: MinimalNode): string[] {
     current = '';
   };
   // An explicit stack: deeply nested hostile HTML must not overflow the call stack.
-  const stack: (MinimalNode | 'end-block')[] = [root];
+  const stack: (MinimalNode | 'end-block' | { captionsFrom: number })[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node === 'end-block') {
       flush();
+      continue;
+    }
+    if ('captionsFrom' in node) {
+      flush();
+      captions.push(...paragraphs.slice(node.captionsFrom));
       continue;
     }
     if (node.nodeType === TEXT_NODE) {
@@ -107,30 +182,101 @@ export function paragraphsOf(root: MinimalNode): string[] {
       continue;
     }
     const isBlock = blocks.has(name);
+    if (isBlock && stats && node !== root) {
+      const block = stats.get(node);
+      if (block && linkBlockRule(block)) {
+        flush();
+        continue;
+      }
+    }
     if (isBlock) {
       flush();
-      stack.push('end-block');
+      stack.push(name === 'FIGCAPTION' && options.captions ? { captionsFrom: paragraphs.length } : 'end-block');
     }
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   flush();
-  return paragraphs;
+  return { paragraphs, captions };
+}
+
+/** Blocks no longer than this keep their text for the rules that read words; longer ones are prose. */
+const TEXT_RULE_CHARS = 300;
+
+/** Text and link counts of every element under `root`, in one pass from the leaves up. */
+function blockStats(root: MinimalNode): Map<MinimalNode, BlockStats> {
+  const stats = new Map<MinimalNode, BlockStats>();
+  // The text of each short element so far (null once longer than the text rules read).
+  const texts = new Map<MinimalNode, string | null>();
+  const stack: { node: MinimalNode; children?: MinimalNode[] }[] = [{ node: root }];
+  while (stack.length > 0) {
+    const entry = stack[stack.length - 1]!;
+    const { node } = entry;
+    if (!entry.children) {
+      // First visit: read the children once (a DOM may build the list on each access), then them.
+      entry.children = Array.from(node.childNodes);
+      for (const child of entry.children) {
+        if (child.nodeType === ELEMENT_NODE && !skipped.has(child.nodeName.toUpperCase())) stack.push({ node: child });
+      }
+      continue;
+    }
+    stack.pop();
+    const block: BlockStats = { chars: 0, linkChars: 0, links: 0, text: '' };
+    let text: string | null = '';
+    for (const child of entry.children) {
+      if (child.nodeType === TEXT_NODE) {
+        const value = child.textContent ?? '';
+        block.chars += value.replace(/\s+/g, '').length;
+        if (text !== null) text += value;
+        continue;
+      }
+      const inner = stats.get(child);
+      if (!inner) continue;
+      block.chars += inner.chars;
+      block.linkChars += inner.linkChars;
+      block.links += inner.links;
+      const innerText = texts.get(child) ?? null;
+      text = text === null || innerText === null ? null : text + innerText;
+    }
+    const name = node.nodeName.toUpperCase();
+    if (name === 'A' && block.chars > 0) {
+      block.linkChars = block.chars;
+      block.links = Math.max(block.links, 1);
+    }
+    if (block.chars > TEXT_RULE_CHARS) text = null;
+    // Blocks and line breaks separate words.
+    if (text !== null && (blocks.has(name) || name === 'BR')) text = ` ${text} `;
+    texts.set(node, text);
+    // Only short blocks are read word by word; an empty one has no words to read.
+    if (text !== null && block.chars > 0 && blocks.has(name)) block.text = collapse(text);
+    stats.set(node, block);
+  }
+  return stats;
 }
 
 /** Paragraphs of an HTML fragment (a feed item's content or description). */
 export function htmlToParagraphs(html: string): string[] {
+  return htmlToBlocks(html).paragraphs;
+}
+
+/**
+ * Paragraphs of an HTML fragment, and which of them are figure captions. Links are kept: in a
+ * feed's own content they carry its trailer ("The post … appeared first on …") and credits.
+ */
+export function htmlToBlocks(html: string): BlockReading {
   // Plain text in a description (no tags) is common: keep its own blank-line paragraphs.
   if (!/<[a-z!/]/i.test(html)) {
-    return decodeHTML(html)
+    const paragraphs = decodeHTML(html)
       .split(/\n\s*\n/)
       .map(collapse)
       .filter(Boolean);
+    return { paragraphs, captions: [] };
   }
   // Feed content too deep or large for a DOM still gives its text, read without one.
-  if (htmlShapeProblem(html)) return tagsStripped(html);
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
-  return paragraphsOf(document.body as unknown as MinimalNode);
+  const scan = scanHtml(html);
+  if (scan.problem) return { paragraphs: tagsStripped(html), captions: [] };
+  const { document } = parseHTML(`<!doctype html><html><body>${withoutCuts(html, scan.cut)}</body></html>`);
+  return readBlocks(document.body as unknown as MinimalNode, { captions: true, linkBlocks: false });
 }
 
 /** The project's plain-text article: title line, blank line, paragraphs separated by blank lines. */
@@ -145,6 +291,8 @@ export interface ExtractedPage {
   /** ISO 8601 when the page states a valid publication time. */
   publishedAt?: string;
   paragraphs: string[];
+  /** Paragraphs the page marks as figure captions (`<figcaption>`), as they appear in `paragraphs`. */
+  captions?: string[];
 }
 
 /**
@@ -152,9 +300,9 @@ export interface ExtractedPage {
  * block. Returns null when the page has no article text Readability can find.
  */
 export function extractArticle(html: string, url?: string): ExtractedPage | null {
-  const problem = htmlShapeProblem(html);
+  const { problem, cut } = scanHtml(html);
   if (problem) throw new PageShapeError(`${url ?? 'the page'} ${problem}, more than an article page; newsdigest does not read it`);
-  const { document } = parseHTML(html);
+  const { document } = parseHTML(withoutCuts(html, cut));
   const pageTitle = document.querySelector('title')?.textContent?.trim();
   // Readability reads the document's URL to resolve links; linkedom has none, which is fine.
   const reader = new Readability<MinimalNode>(document as never, {
@@ -169,7 +317,8 @@ export function extractArticle(html: string, url?: string): ExtractedPage | null
     return null;
   }
   if (!parsed?.content) return null;
-  const paragraphs = paragraphsOf(parsed.content);
+  // Links to other stories are not article text; figure captions are named as such.
+  const { paragraphs, captions } = readBlocks(parsed.content, { captions: true, linkBlocks: true });
   const title = collapse(parsed.title ?? pageTitle ?? '') || url || 'Untitled';
   // Readability sometimes repeats the headline as the first block; the title line already says it.
   if (paragraphs[0] && paragraphs[0] === title) paragraphs.shift();
@@ -183,6 +332,7 @@ export function extractArticle(html: string, url?: string): ExtractedPage | null
     siteName: clean(parsed.siteName),
     publishedAt: toIsoDate(parsed.publishedTime),
     paragraphs,
+    captions: captions.filter((caption) => paragraphs.includes(caption)),
   };
 }
 

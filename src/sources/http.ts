@@ -10,9 +10,16 @@ import { refusalReason, type AddressPolicy } from './address.js';
 /** The limits every fetch obeys: `config.fetch`. */
 export type FetchLimits = Config['fetch'];
 
+/** Where the client writes what users are not told (the address a refused name resolved to). */
+export interface FetchLog {
+  warn(fields: Record<string, unknown>, message: string): void;
+}
+
 export interface HttpClientOptions extends Partial<FetchLimits>, AddressPolicy {
   /** Requests in flight to one host (host:port) at a time; the rest wait their turn. */
   perHostConcurrency?: number;
+  /** Gets one line per refused address; without it the detail is dropped, never shown to users. */
+  log?: FetchLog;
 }
 
 export type FetchErrorKind = 'invalid-url' | 'address' | 'timeout' | 'too-large' | 'redirects' | 'status' | 'network' | 'encoding';
@@ -79,7 +86,28 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
 /** Marks a connection refused by the address guard inside undici's connect path. */
 class AddressRefused extends Error {
   constructor(readonly address: string, readonly reason: string) {
-    super(`${address} is ${reason}`);
+    super('the address is not public');
+  }
+}
+
+/** The hop being fetched: errors name the URL that failed, and whether a redirect led there. */
+interface Hop {
+  url?: URL;
+  redirected: boolean;
+}
+
+/**
+ * A URL as it may appear in a message or the log: without `user:pass@` (a password in a feed URL
+ * is a secret), otherwise exactly as given.
+ */
+export function displayUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (!url.username && !url.password) return value;
+    url.username = url.password = '';
+    return url.toString();
+  } catch {
+    return value;
   }
 }
 
@@ -155,6 +183,7 @@ export class HttpClient {
   private readonly hosts: HostLimiter;
   private readonly connectors = new Map<number, buildConnector.connector>();
   private readonly agent: Agent;
+  private readonly log?: FetchLog;
 
   constructor(options: HttpClientOptions = {}) {
     this.limits = {
@@ -164,6 +193,7 @@ export class HttpClient {
       userAgent: options.userAgent ?? FETCH_DEFAULTS.userAgent,
     };
     this.policy = { allowLoopback: options.allowLoopback };
+    this.log = options.log;
     this.hosts = new HostLimiter(options.perHostConcurrency ?? 2);
     this.agent = new Agent({
       connect: (connectOptions, callback) => this.connectorFor(connectOptions)(connectOptions, callback),
@@ -189,23 +219,28 @@ export class HttpClient {
   async get(url: string, options: GetOptions = {}): Promise<FetchResponse> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.limits.timeoutMs);
+    const shown = displayUrl(url);
+    const at: Hop = { redirected: false };
     try {
-      return await this.follow(url, options, controller.signal);
+      return await this.follow(url, shown, at, options, controller.signal);
     } catch (error) {
       if (error instanceof FetchError) throw error;
       if (controller.signal.aborted) {
-        throw new FetchError(`${url} timed out after ${formatDuration(this.limits.timeoutMs)}`, url, 'timeout');
+        throw new FetchError(`${shown} timed out after ${formatDuration(this.limits.timeoutMs)}`, shown, 'timeout');
       }
-      throw this.describeNetworkError(url, error);
+      throw this.describeNetworkError(shown, at, error);
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async follow(startUrl: string, options: GetOptions, signal: AbortSignal): Promise<FetchResponse> {
-    let current = parseHttpUrl(startUrl, startUrl);
+  /** `startUrl` is fetched; `shown` is how messages name it. */
+  private async follow(startUrl: string, shown: string, at: Hop, options: GetOptions, signal: AbortSignal): Promise<FetchResponse> {
+    let current = parseHttpUrl(startUrl, shown, shown);
     for (let hop = 0; ; hop++) {
-      this.checkLiteralAddress(current, startUrl);
+      at.url = current;
+      at.redirected = hop > 0;
+      this.checkLiteralAddress(shown, at);
       const release = await this.hosts.acquire(current.host);
       try {
         const headers: Record<string, string> = {
@@ -217,16 +252,23 @@ export class HttpClient {
         if (hop === 0 && options.etag) headers['if-none-match'] = options.etag;
         if (hop === 0 && options.lastModified) headers['if-modified-since'] = options.lastModified;
 
-        const response = await request(current, { method: 'GET', headers, dispatcher: this.agent, signal });
+        const send = () => request(current, { method: 'GET', headers, dispatcher: this.agent, signal });
+        // A kept-alive connection the server closed as we reused it fails before any answer: a GET
+        // is safe to send once more, and undici sends it on a fresh connection.
+        const response = await send().catch((error: unknown) => {
+          if (signal.aborted || !resetBeforeAnswer(error)) throw error;
+          return send();
+        });
         const status = response.statusCode;
         const location = headerValue(response.headers.location);
 
         if (redirectStatuses.has(status) && location) {
           discard(response.body);
           if (hop >= this.limits.maxRedirects) {
-            throw new FetchError(`${startUrl} redirected more than ${this.limits.maxRedirects} times`, startUrl, 'redirects');
+            throw new FetchError(`${shown} redirected more than ${this.limits.maxRedirects} times`, shown, 'redirects');
           }
-          current = parseHttpUrl(new URL(location, current).toString(), startUrl);
+          const target = new URL(location, current).toString();
+          current = parseHttpUrl(target, displayUrl(target), shown);
           continue;
         }
         const common = {
@@ -243,15 +285,15 @@ export class HttpClient {
         if (status < 200 || status > 299) {
           discard(response.body);
           const retryAfterMs = parseRetryAfter(headerValue(response.headers['retry-after']), new Date());
-          throw new FetchError(`${current} answered HTTP ${status}`, startUrl, 'status', { status, retryAfterMs });
+          throw new FetchError(`${current} answered HTTP ${status}`, shown, 'status', { status, retryAfterMs });
         }
         const declared = Number(headerValue(response.headers['content-length']));
         const encoding = (headerValue(response.headers['content-encoding']) ?? '').trim().toLowerCase();
         if (Number.isFinite(declared) && declared > this.limits.maxBytes) {
           discard(response.body);
-          throw this.tooLarge(startUrl, `is ${formatBytes(declared)}`);
+          throw this.tooLarge(shown, `is ${formatBytes(declared)}`);
         }
-        const body = await this.readBody(response.body, encoding, startUrl);
+        const body = await this.readBody(response.body, encoding, shown);
         return { ...common, notModified: false, body };
       } finally {
         release();
@@ -260,12 +302,26 @@ export class HttpClient {
   }
 
   /** An IP literal in the URL never goes through DNS, so it is checked here, before connecting. */
-  private checkLiteralAddress(url: URL, startUrl: string): void {
+  private checkLiteralAddress(shown: string, at: Hop): void {
+    const url = at.url!;
     const host = url.hostname.replace(/^\[|\]$/g, '');
     if (!isIP(host)) return;
     const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
     const reason = refusalReason(host, port, this.policy);
-    if (reason) throw addressError(startUrl, url, host, reason);
+    if (reason) throw this.refused(shown, at, host, reason);
+  }
+
+  /**
+   * Users learn only that the host they asked for (or were redirected to) is not public: what a
+   * name resolves to would map the local network for them. The log keeps the address.
+   */
+  private refused(shown: string, at: Hop, address: string, reason: string): FetchError {
+    const url = at.url!;
+    const where = at.redirected ? `${shown} redirected to ${url}` : shown;
+    const host = url.hostname.replace(/^\[|\]$/g, '');
+    const what = host === address ? `${address} is ${reason}` : `${url.hostname} resolves to ${address}, ${reason}`;
+    this.log?.warn({ url: url.toString(), host: url.hostname, address }, `fetch refused: ${what}`);
+    return new FetchError(`${where}: ${url.hostname} is not a public address; newsdigest only fetches public addresses`, shown, 'address');
   }
 
   /** Reads the body, stopping as soon as the raw or the decompressed bytes pass the limit. */
@@ -310,15 +366,14 @@ export class HttpClient {
     return new FetchError(`${url} ${what} the ${limit} limit`, url, 'too-large');
   }
 
-  private describeNetworkError(url: string, error: unknown): FetchError {
+  private describeNetworkError(url: string, at: Hop, error: unknown): FetchError {
     for (let cause = error; cause instanceof Error; cause = cause.cause) {
       if (cause instanceof FetchError) return cause;
-      if (cause instanceof AddressRefused) {
-        return new FetchError(`${url} resolves to ${cause.address}, ${cause.reason}`, url, 'address');
-      }
+      if (cause instanceof AddressRefused) return this.refused(url, at, cause.address, cause.reason);
       const code = (cause as NodeJS.ErrnoException).code;
       if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-        return new FetchError(`${url}: the host ${new URL(url).hostname} was not found (check the address)`, url, 'network');
+        const where = at.redirected && at.url ? `${url} redirected to ${at.url}` : url;
+        return new FetchError(`${where}: the host ${at.url?.hostname ?? url} was not found (check the address)`, url, 'network');
       }
       if (code === 'ECONNREFUSED') return new FetchError(`${url} refused the connection`, url, 'network');
       if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
@@ -330,24 +385,26 @@ export class HttpClient {
   }
 }
 
-function addressError(startUrl: string, hop: URL, address: string, reason: string): FetchError {
-  const where = hop.toString() === new URL(startUrl).toString() ? startUrl : `${startUrl} (redirected to ${hop})`;
-  return new FetchError(`${where} resolves to ${address}, ${reason}`, startUrl, 'address');
-}
-
-function parseHttpUrl(value: string, startUrl: string): URL {
+/** `value` parsed for fetching (credentials dropped); `shownValue` and `shown` name it and the URL asked for in errors. */
+function parseHttpUrl(value: string, shownValue: string, shown: string): URL {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new FetchError(`${value} is not a valid URL`, startUrl, 'invalid-url');
+    throw new FetchError(`${shownValue} is not a valid URL`, shown, 'invalid-url');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    const what = value === startUrl ? value : `${startUrl} redirects to ${value}, which`;
-    throw new FetchError(`${what} is not an http(s) URL`, startUrl, 'invalid-url');
+    const what = shownValue === shown ? shownValue : `${shown} redirects to ${shownValue}, which`;
+    throw new FetchError(`${what} is not an http(s) URL`, shown, 'invalid-url');
   }
   if (url.username || url.password) url.username = url.password = '';
   return url;
+}
+
+/** A connection reset or closed before the response began (undici names it by code). */
+function resetBeforeAnswer(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE';
 }
 
 /** A decompressing stream for Content-Encoding, null for none, undefined for unknown. */

@@ -4,7 +4,7 @@ import type { Article } from '../article/types.js';
 import { UserError } from '../errors.js';
 import { fetchFeed, type FeedItem } from './feed.js';
 import { backoffDelay } from '../timing.js';
-import { FetchError, formatDuration, type HttpClient } from './http.js';
+import { displayUrl, FetchError, formatDuration, type HttpClient } from './http.js';
 import { feedItemArticle } from './page.js';
 import type { FeedState, FeedStateStore } from './state.js';
 
@@ -112,7 +112,7 @@ export async function pollFeed(source: FeedSource, options: PollOptions): Promis
 }
 
 async function recordFailure(source: FeedSource, state: FeedState, error: unknown, now: Date, pollMs: number, options: PollOptions): Promise<PollResult> {
-  const message = error instanceof UserError ? error.message : `${source.url} could not be polled: ${error instanceof Error ? error.message : String(error)}`;
+  const message = error instanceof UserError ? error.message : `${displayUrl(source.url)} could not be polled: ${error instanceof Error ? error.message : String(error)}`;
   const failures = state.consecutiveFailures + 1;
   const retryAfterMs = error instanceof FetchError ? error.details.retryAfterMs : undefined;
   // The first failure already waits twice the usual interval, then four times, and so on.

@@ -66,4 +66,21 @@ describe('newsdigest fetch', () => {
     }
     expect(web.requestsFor('/rss.xml').at(-1)?.headers['user-agent']).toMatch(/^newsdigest\//);
   });
+
+  it('tells the user a name is not public without saying what it resolves to', async () => {
+    const program = new Command().option('-c, --config <file>', 'configuration file', 'config/default.yaml').exitOverride();
+    register(program);
+    const url = `http://localhost:${web.port}/article`;
+    const error = await program.parseAsync(['fetch', url], { from: 'user' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FetchError);
+    expect((error as Error).message).toBe(`${url}: localhost is not a public address; newsdigest only fetches public addresses`);
+  });
+
+  it('says how many items of a long feed were left out', async () => {
+    const items = Array.from({ length: 502 }, (_, i) => `<item><title>Tide table ${i + 1}</title><link>https://tides.example/${i + 1}</link></item>`).join('');
+    web.route('/long.xml', { headers: { 'content-type': 'application/rss+xml' }, body: `<rss version="2.0"><channel><title>Tides</title>${items}</channel></rss>` });
+    const out = await describeUrl(web.url('/long.xml'), client);
+    expect(out.split('\n')[0]).toBe('Tides — RSS feed, 500 items');
+    expect(out).toContain(`  skipped: ${web.url('/long.xml')} has 502 items, more than the 500 newsdigest reads from one feed: the last 2 (#501 to #502) were left out\n`);
+  });
 });

@@ -43,6 +43,7 @@ beforeAll(async () => {
   const bomb = gzipSync(inflated, { level: 9 });
   web.route('/gzip-bomb.xml', { headers: { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip' }, body: bomb });
   for (const [path, html] of Object.entries(PAGES)) web.route(path, { headers: { 'content-type': 'text/html; charset=utf-8' }, body: html });
+  web.route('/moved.html', { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data/' } });
 
   dir = mkdtempSync(join(tmpdir(), 'newsdigest-hostile-'));
   posts = [];
@@ -56,10 +57,12 @@ beforeAll(async () => {
         { id: 'deep', type: 'page', url: web.url('/deep.html') },
         { id: 'broken', type: 'page', url: web.url('/malformed.html') },
         { id: 'empty', type: 'page', url: web.url('/tags-only.html') },
+        { id: 'moved', type: 'page', url: web.url('/moved.html') },
       ],
       channels: [{ id: 'newsroom', platform: 'terminal', channel: 'stdout', schedule: '0 8 * * *', timeZone: 'UTC' }],
       storage: { sqlitePath: join(dir, 'store.sqlite') },
-      fetch: { maxBytes: 2 * MB, timeoutMs: 5000 },
+      // Reading the 10,000-tag page can hold the event loop for seconds; the feeds' time limit must outlast it.
+      fetch: { maxBytes: 2 * MB, timeoutMs: 30_000 },
       scheduler: { catchUpHours: 0 },
     },
     'hostile sources config',
@@ -134,6 +137,17 @@ describe('hostile feeds and pages read by the service', () => {
 
   it('reads feed content nested 100,000 deep as text, without a DOM', () => {
     expect(htmlToParagraphs(nested(100_000, '<p>The bridge reopened.</p><p>Traffic flows again.</p>'))).toEqual(['The bridge reopened.', 'Traffic flows again.']);
+  });
+
+  it('a page redirected to the cloud metadata address is refused by the URL it was sent to; only the log says what kind of address', () => {
+    expect(warningsOf('moved')).toEqual([
+      `source moved: ${web.url('/moved.html')} redirected to http://169.254.169.254/latest/meta-data/: 169.254.169.254 is not a public address; newsdigest only fetches public addresses`,
+    ]);
+    expect(lines.find((l) => l.msg.startsWith('fetch refused:'))).toMatchObject({
+      level: 40,
+      url: 'http://169.254.169.254/latest/meta-data/',
+      msg: 'fetch refused: 169.254.169.254 is a cloud metadata address: newsdigest only fetches public addresses',
+    });
   });
 
   it('the digest still goes out with what could be read', async () => {

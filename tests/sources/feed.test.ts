@@ -154,6 +154,65 @@ describe('feeds that are not feeds', () => {
     expect(feed.skipped).toEqual(['item "Huge" in https://big.example/feed is 10 MB, more than the 1 MB limit for one article']);
   });
 
+  it.each([
+    ['RSS', 'item', (n: number) => `<item><title>Story ${n}</title><link>https://many.example/${n}</link></item>`, (body: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Many</title>${body}</channel></rss>`],
+    ['Atom', 'entry', (n: number) => `<entry><title>Story ${n}</title><link href="https://many.example/${n}"/></entry>`, (body: string) => `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Many</title>${body}</feed>`],
+  ])('says how many %s items past the per-poll cap were left out', (_, _element, item, feed) => {
+    const xml = feed(Array.from({ length: 503 }, (_, i) => item(i + 1)).join('\n'));
+    const parsed = parseFeedText(xml, 'https://many.example/feed');
+    expect(parsed.items).toHaveLength(500);
+    expect(parsed.items.at(-1)?.title).toBe('Story 500');
+    expect(parsed.skipped).toEqual(['https://many.example/feed has 503 items, more than the 500 newsdigest reads from one feed: the last 3 (#501 to #503) were left out']);
+  });
+
+  it('says so for a JSON Feed past the cap too, and for one item past a smaller cap', () => {
+    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: Array.from({ length: 4 }, (_, i) => ({ id: String(i + 1), title: `Story ${i + 1}` })) });
+    expect(parseFeedText(json, 'https://many.example/feed.json', { maxItems: 3 }).skipped).toEqual([
+      'https://many.example/feed.json has 4 items, more than the 3 newsdigest reads from one feed: the last one (#4) was left out',
+    ]);
+  });
+
+  it.each([
+    ['an Atom entry holding only an empty author', 'atom', '<entry><author><name></name></author></entry>'],
+    ['an Atom entry with nothing in it', 'atom', '<entry/>'],
+    ['an RSS item holding only an empty author', 'rss', '<item><author> </author></item>'],
+    ['an empty RSS item', 'rss', '<item></item>'],
+    ['a JSON Feed item holding only an empty author', 'json', { authors: [{ name: '' }] }],
+    ['an empty JSON Feed item', 'json', {}],
+  ] as const)('names %s by its place, and keeps the others numbered as in the feed', (_, format, empty) => {
+    const origin = `https://empty.example/${format}`;
+    let text: string;
+    if (format === 'json') {
+      text = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', title: 'First' }, empty, { id: '3' }, { id: '4', title: 'Fourth' }] });
+    } else if (format === 'atom') {
+      text = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>First</title></entry>${empty as string}<entry><id>urn:3</id></entry><entry><title>Fourth</title></entry></feed>`;
+    } else {
+      text = `<?xml version="1.0"?><rss version="2.0"><channel><title>R</title><item><title>First</title></item>${empty as string}<item><guid>urn:3</guid></item><item><title>Fourth</title></item></channel></rss>`;
+    }
+    const feed = parseFeedText(text, origin);
+    expect(feed.items.map((item) => item.title)).toEqual(['First', 'Fourth']);
+    expect(feed.skipped).toEqual([`item #2 in ${origin} has no title, text or link`, `item #3 in ${origin} has no title, text or link`]);
+  });
+
+  it('still counts empty items it cannot place', () => {
+    // An element newsdigest does not read is not empty to the eye, but gives the item nothing.
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>R</title><item><title>First</title></item><item><unknown>text</unknown></item><item></item></channel></rss>`;
+    expect(parseFeedText(xml, 'https://odd.example/feed').skipped).toEqual(['2 items in https://odd.example/feed have no title, text or link']);
+  });
+
+  it('names a feed asked for with user:pass@ without them, in what it skipped and in the links it resolves', async () => {
+    web.route('/private-feed.xml', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: '<?xml version="1.0"?><rss version="2.0"><channel><title>R</title><item><title>First</title><link>/stories/1</link></item><item></item></channel></rss>',
+    });
+    const url = web.url('/private-feed.xml').replace('http://', 'http://reader:hunter2@');
+    const result = await fetchFeed(url, client);
+    if (result.notModified) throw new Error('unexpected 304');
+    expect(result.feed.skipped).toEqual([`item #2 in ${web.url('/private-feed.xml')} has no title, text or link`]);
+    expect(result.feed.items[0]?.link).toBe(web.url('/stories/1'));
+    expect(JSON.stringify(result.feed)).not.toContain('hunter2');
+  });
+
   it('refuses a 10 MB feed over the fetch limit before parsing it', async () => {
     const body = `<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title><item><title>Huge</title><description>${'x'.repeat(10 * 1024 * 1024)}</description></item></channel></rss>`;
     web.route('/big.xml', { headers: { 'content-type': 'application/rss+xml' }, body });

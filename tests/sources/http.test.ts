@@ -163,6 +163,21 @@ describe('HttpClient', () => {
     expect(error.message).toContain('redirects to file:///etc/passwd, which is not an http(s) URL');
   });
 
+  it('sends a GET once more when the connection is closed before any answer (a kept-alive connection the server dropped)', async () => {
+    let calls = 0;
+    web.route('/dropped-once', (req, res) => {
+      if (++calls === 1) return void req.socket.destroy();
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('second try');
+    });
+    expect((await client.get(web.url('/dropped-once'))).body.toString()).toBe('second try');
+    expect(web.requestsFor('/dropped-once')).toHaveLength(2);
+
+    web.route('/always-dropped', (req) => void req.socket.destroy());
+    const error = await failure(client.get(web.url('/always-dropped')));
+    expect(error.kind).toBe('network');
+    expect(web.requestsFor('/always-dropped')).toHaveLength(2);
+  });
+
   it('keeps at most N requests in flight per host', async () => {
     let inFlight = 0;
     let most = 0;
@@ -194,33 +209,59 @@ describe('HttpClient', () => {
   });
 });
 
+/** Log lines the client wrote, as one string per line (fields included), for checking what reached the log. */
+function recordingLog(): { lines: string[]; warn(fields: Record<string, unknown>, message: string): void } {
+  const lines: string[] = [];
+  return { lines, warn: (fields, message) => void lines.push(`${message} ${JSON.stringify(fields)}`) };
+}
+
+const notPublic = 'is not a public address; newsdigest only fetches public addresses';
+
 describe('address guard in the client', () => {
   it('refuses loopback unless allowed', async () => {
     const strict = new HttpClient();
     web.route('/private', { body: 'secret' });
     const error = await failure(strict.get(web.url('/private')));
     expect(error.kind).toBe('address');
-    expect(error.message).toBe(`${web.url('/private')} resolves to 127.0.0.1, a loopback address: newsdigest only fetches public addresses`);
+    expect(error.message).toBe(`${web.url('/private')}: 127.0.0.1 ${notPublic}`);
     expect(web.requestsFor('/private')).toHaveLength(0);
     await strict.close();
   });
 
-  it('checks names after DNS resolution (localhost)', async () => {
-    const strict = new HttpClient();
+  it('tells users the host they typed is not public, and only the log what it resolves to', async () => {
+    const log = recordingLog();
+    const strict = new HttpClient({ log });
     const url = `http://localhost:${web.port}/private`;
     const error = await failure(strict.get(url));
     expect(error.kind).toBe('address');
-    expect(error.message).toMatch(/resolves to (127\.0\.0\.1|::1), a loopback address: newsdigest only fetches public addresses/);
+    expect(error.message).toBe(`${url}: localhost ${notPublic}`);
+    expect(error.message).not.toMatch(/127\.0\.0\.1|::1|loopback/);
+    expect(log.lines).toHaveLength(1);
+    expect(log.lines[0]).toMatch(/localhost resolves to (127\.0\.0\.1|::1), a loopback address/);
     expect(web.requestsFor('/private')).toHaveLength(0);
     await strict.close();
+  });
+
+  it('names the redirect target that was refused, not only the URL asked for', async () => {
+    const log = recordingLog();
+    const onlyThisServer = new HttpClient({ allowLoopback: { ports: [web.port] }, log });
+    const other = await WebServer.start();
+    const target = `http://localhost:${other.port}/inside`;
+    web.route('/to-internal-name', { status: 302, headers: { location: target } });
+    const error = await failure(onlyThisServer.get(web.url('/to-internal-name')));
+    expect(error.kind).toBe('address');
+    expect(error.message).toBe(`${web.url('/to-internal-name')} redirected to ${target}: localhost ${notPublic}`);
+    expect(error.message.replace(web.url('/to-internal-name'), '')).not.toMatch(/127\.0\.0\.1|::1/);
+    expect(log.lines[0]).toContain(target);
+    expect(other.requests).toHaveLength(0);
+    await onlyThisServer.close();
+    await other.close();
   });
 
   it('refuses a redirect to the metadata address, even when loopback is allowed', async () => {
     web.route('/to-metadata', { status: 302, headers: { location: 'http://169.254.169.254/latest/meta-data/' } });
     const error = await failure(client.get(web.url('/to-metadata')));
-    expect(error.message).toBe(
-      `${web.url('/to-metadata')} (redirected to http://169.254.169.254/latest/meta-data/) resolves to 169.254.169.254, a cloud metadata address: newsdigest only fetches public addresses`,
-    );
+    expect(error.message).toBe(`${web.url('/to-metadata')} redirected to http://169.254.169.254/latest/meta-data/: 169.254.169.254 ${notPublic}`);
   });
 
   it('refuses a redirect to another loopback port when only this server is allowed', async () => {
@@ -230,7 +271,7 @@ describe('address guard in the client', () => {
     web.route('/to-loopback', { status: 302, headers: { location: other.url('/inside') } });
     const error = await failure(onlyThisServer.get(web.url('/to-loopback')));
     expect(error.kind).toBe('address');
-    expect(error.message).toContain('a loopback address: newsdigest only fetches public addresses');
+    expect(error.message).toBe(`${web.url('/to-loopback')} redirected to ${other.url('/inside')}: 127.0.0.1 ${notPublic}`);
     expect(other.requests).toHaveLength(0);
 
     // …and the same redirect is followed when the test allows loopback.
@@ -239,18 +280,37 @@ describe('address guard in the client', () => {
     await other.close();
   });
 
-  it('refuses private, CGNAT and IPv6 literals before connecting', async () => {
-    const strict = new HttpClient();
-    for (const [url, words] of [
-      ['http://10.0.0.5/feed', 'resolves to 10.0.0.5, a private address'],
-      ['http://100.64.1.1/feed', 'a carrier-grade NAT address'],
-      ['http://[::1]:8080/feed', 'resolves to ::1, a loopback address'],
-      ['http://[fd00:ec2::254]/latest', 'a cloud metadata address'],
-      ['http://[::ffff:192.168.1.1]/', 'a private address'],
+  it('never claims a redirect for a URL with user:pass@, and keeps the password out of messages and the log', async () => {
+    for (const [url, shown] of [
+      ['http://reader:hunter2@10.0.0.5/feed', 'http://10.0.0.5/feed'],
+      [`http://reader:hunter2@localhost:${web.port}/private`, `http://localhost:${web.port}/private`],
+    ] as const) {
+      const log = recordingLog();
+      const strict = new HttpClient({ log });
+      const error = await failure(strict.get(url));
+      expect(error.kind).toBe('address');
+      expect(error.message).toBe(`${shown}: ${new URL(url).hostname} ${notPublic}`);
+      expect(error.url).toBe(shown);
+      expect([error.message, ...log.lines].join('\n')).not.toMatch(/hunter2|reader/);
+      expect(log.lines).toHaveLength(1);
+      await strict.close();
+    }
+  });
+
+  it('refuses private, CGNAT and IPv6 literals before connecting, and logs what kind of address each is', async () => {
+    const log = recordingLog();
+    const strict = new HttpClient({ log });
+    for (const [url, host, kind] of [
+      ['http://10.0.0.5/feed', '10.0.0.5', 'a private address'],
+      ['http://100.64.1.1/feed', '100.64.1.1', 'a carrier-grade NAT address'],
+      ['http://[::1]:8080/feed', '[::1]', 'a loopback address'],
+      ['http://[fd00:ec2::254]/latest', '[fd00:ec2::254]', 'a cloud metadata address'],
+      ['http://[::ffff:192.168.1.1]/', '[::ffff:c0a8:101]', 'a private address'],
     ] as const) {
       const error = await failure(strict.get(url));
       expect(error.kind).toBe('address');
-      expect(error.message).toContain(words);
+      expect(error.message).toBe(`${url}: ${host} ${notPublic}`);
+      expect(log.lines.at(-1)).toContain(kind);
     }
     await strict.close();
   });

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bodyParagraphs } from '../../src/article/types.js';
 import { FetchError, HttpClient } from '../../src/sources/http.js';
 import { articleText, extractArticle, htmlToParagraphs, toIsoDate } from '../../src/sources/html.js';
-import { feedItemArticle, fetchArticle, PageError } from '../../src/sources/page.js';
-import type { FeedItem } from '../../src/sources/feed.js';
+import { feedItemArticle, fetchArticle, PageError, readPage } from '../../src/sources/page.js';
+import { parseFeedText, type FeedItem } from '../../src/sources/feed.js';
 import { WebServer } from '../fakes/web-server.js';
 
 const articleHtml = readFileSync(new URL('./fixtures/article.html', import.meta.url), 'utf8');
@@ -113,6 +113,12 @@ describe('fetchArticle', () => {
     expect(bodyParagraphs(article)).toHaveLength(2);
   });
 
+  it('names a page asked for with user:pass@ without them', async () => {
+    const error = await fetchArticle(web.url('/empty').replace('http://', 'http://reader:hunter2@'), { client }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PageError);
+    expect((error as Error).message).toBe(`${web.url('/empty')} has no article text newsdigest can find`);
+  });
+
   it('refuses what is not an article, naming the URL', async () => {
     await expect(fetchArticle(web.url('/image.png'), { client })).rejects.toThrow(`${web.url('/image.png')} is image/png, not a web page with an article`);
     const error = await fetchArticle(web.url('/empty'), { client }).catch((e: unknown) => e);
@@ -135,5 +141,43 @@ describe('fetchArticle', () => {
     await expect(feedItemArticle({ ...base, link: undefined }, 'https://rail.example/feed', client)).rejects.toThrow(
       'item "Night trains are back" in https://rail.example/feed has no text and no link to read it from',
     );
+  });
+});
+
+describe('readPage', () => {
+  it('marks figcaption text as a caption, so it is not story text', () => {
+    const caption = 'Passengers board the morning ferry at the Gull Island pier on Tuesday.';
+    const html = `<html><head><title>Ferry service to Gull Island resumes</title></head><body><article><h1>Ferry service to Gull Island resumes</h1>
+      <p>The ferry to Gull Island sailed again on Tuesday after a storm closed the crossing for nine days, the harbour office said.</p>
+      <figure><img src="/ferry.jpg" alt=""><figcaption>${caption}</figcaption></figure>
+      <p>Captain Idris Vantongeren said the first crossing carried 84 passengers and two supply trucks.</p></article></body></html>`;
+    const article = readPage(html, 'https://gazette.example/ferry');
+    const roles = article.paragraphs.map((p) => [p.role, article.text.slice(p.start, p.end)]);
+    expect(roles).toEqual([
+      ['title', 'Ferry service to Gull Island resumes'],
+      ['body', 'The ferry to Gull Island sailed again on Tuesday after a storm closed the crossing for nine days, the harbour office said.'],
+      ['caption', caption],
+      ['body', 'Captain Idris Vantongeren said the first crossing carried 84 passengers and two supply trucks.'],
+    ]);
+  });
+});
+
+describe('feed items with figures', () => {
+  it('marks the figcaption in a feed item’s own content as a caption', async () => {
+    const caption = 'Volunteers stack sandbags along the Marrow river on Sunday.';
+    const xml = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Valley Courier</title>
+      <item><title>Marrow river expected to crest on Monday</title><link>https://courier.example/marrow</link>
+      <content:encoded><![CDATA[<p>The Marrow river is expected to crest on Monday, the valley flood office said.</p><figure><img src="/bags.jpg"><figcaption>${caption}</figcaption></figure><p>About 300 homes near the river were asked to prepare to leave.</p>]]></content:encoded></item></channel></rss>`;
+    const [item] = parseFeedText(xml, 'https://courier.example/feed').items;
+    expect(item?.captions).toEqual([caption]);
+    const unused = new HttpClient(); // the item carries its text: nothing is fetched
+    const article = await feedItemArticle(item!, 'https://courier.example/feed', unused);
+    await unused.close();
+    const captions = article.paragraphs.filter((p) => p.role === 'caption').map((p) => article.text.slice(p.start, p.end));
+    expect(captions).toEqual([caption]);
+    expect(bodyParagraphs(article).map((p) => article.text.slice(p.start, p.end))).toEqual([
+      'The Marrow river is expected to crest on Monday, the valley flood office said.',
+      'About 300 homes near the river were asked to prepare to leave.',
+    ]);
   });
 });

@@ -113,6 +113,16 @@ describe('pollFeed: new items only', () => {
     expect(titles(await pollFeed(source, options()))).toEqual(['Pool opens for summer']);
   });
 
+  it('says in skipped which items of a long feed were left out, poll after poll', async () => {
+    const many = Array.from({ length: 503 }, (_, i) => ({ guid: `n${i + 1}`, title: `Notice ${i + 1}`, body: `Notice number ${i + 1} was posted.` }));
+    serve(many, '"many"');
+    const result = await pollFeed({ ...source, backfill: 1 }, options());
+    expect(result.status).toBe('ok');
+    if (result.status !== 'ok') return;
+    expect(result.skipped).toEqual([`${source.url} has 503 items, more than the 500 newsdigest reads from one feed: the last 3 (#501 to #503) were left out`]);
+    expect(titles(result)).toEqual(['Notice 1']);
+  });
+
   it('gives each item a guid key and a content key', () => {
     const keys = itemKeys({ guid: 'x', title: 'T', paragraphs: ['Body'], categories: [], textFrom: 'description' });
     expect(keys[0]).toBe('id:x');
