@@ -55,12 +55,12 @@ export interface BlockStats {
   text: string;
 }
 
-const labelPattern = new RegExp(`^(?:${linkListLabels.map(escape).join('|')})\\s*:?$`, 'i');
-const leadInPattern = new RegExp(`^(?:${linkLeadIns.map(escape).join('|')})\\s*[:|»›>-]`, 'i');
+const labelPattern = new RegExp(`^(?:${linkListLabels.map(escapeRegExp).join('|')})\\s*:?$`, 'i');
+const leadInPattern = new RegExp(`^(?:${linkLeadIns.map(escapeRegExp).join('|')})\\s*[:|»›>-]`, 'i');
 /** A sentence ends here: a linked sentence is story text, a linked headline is not. */
 const sentenceEnd = /[.!?…]["”’')]*$/;
 
-function escape(word: string): string {
+function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
