@@ -1,17 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { format } from 'node:util';
-import {
-  App,
-  HTTPModuleFunctions,
-  HTTPReceiver,
-  HTTPReceiverDeferredRequestError,
-  LogLevel,
-  SocketModeReceiver,
-  webApi,
-  type Logger as BoltLogger,
-  type Receiver,
-} from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import { commands as defaultCommands, itemPartView as defaultItemPartView } from '../../commands/index.js';
 import type { CommandContext, CommandDefinition } from '../../commands/types.js';
 import type { Config } from '../../config/schema.js';
@@ -21,11 +11,10 @@ import type { Logger } from '../../log.js';
 import type { CommandObserver, HttpRoute, PlatformAdapter } from '../types.js';
 import { registerListeners, type SlackBindings } from './listeners.js';
 import { createSlackPoster } from './post.js';
+import { SlackEventsReceiver } from './receiver.js';
 import { SLACK_EVENTS_PATH } from './limits.js';
 
 export { SLACK_EVENTS_PATH };
-
-/** Bolt's HTTPReceiver answers signed Slack requests here. */
 
 export interface SlackPlatformOptions {
   botToken: string;
@@ -126,7 +115,7 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
   };
 
   let receiver: Receiver;
-  let routeServer: Server | undefined;
+  let ownRoutes: HttpRoute[] = [];
   if (options.mode === 'socket') {
     const appToken = requireValue(options.appToken, 'SLACK_APP_TOKEN', 'Socket Mode needs an app-level token (xapp-…) with connections:write');
     if (!appToken.startsWith('xapp-')) throw new UserError('SLACK_APP_TOKEN must be an app-level token starting with "xapp-" (see docs/slack.md)');
@@ -136,26 +125,22 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
       // Only the base URL: the Socket Mode client keeps its own long retry policy for reconnecting.
       installerOptions: { clientOptions: { slackApiUrl } },
     });
-    // Socket Mode needs no public endpoint; the service routes get a plain server on the port.
-    routeServer = createServer((req, res) => {
-      if (serveRoute(options.routes, req, res, options.logger)) return;
-      res.writeHead(404);
-      res.end();
-    });
   } else {
-    receiver = new HTTPReceiver({
+    const events = new SlackEventsReceiver({
       signingSecret: requireValue(options.signingSecret, 'SLACK_SIGNING_SECRET', 'copy the Signing Secret from your Slack app'),
-      endpoints: SLACK_EVENTS_PATH,
-      logger: log,
-      // Bolt hands every request that is not /slack/events here: the service routes, else 404.
-      dispatchErrorHandler: (args) => {
-        if (args.error instanceof HTTPReceiverDeferredRequestError && serveRoute(options.routes, args.request, args.response, options.logger)) return;
-        HTTPModuleFunctions.defaultDispatchErrorHandler(args);
-      },
-      // ack() answers Slack at once; the command then runs and answers through respond().
-      processBeforeResponse: false,
+      path: SLACK_EVENTS_PATH,
+      logger: options.logger,
+      boltLogger: log,
     });
+    receiver = events;
+    ownRoutes = [events.route];
   }
+  // One plain server on the port: /slack/events (HTTP mode) and the service routes.
+  const routeServer: Server = createServer((req, res) => {
+    if (serveRoute([...ownRoutes, ...options.routes], req, res, options.logger)) return;
+    res.writeHead(404);
+    res.end();
+  });
 
   // Deferred: Bolt would otherwise call auth.test in the constructor and leave a failure unhandled.
   const app = new App({ token: botToken, receiver, logger: log, clientOptions, deferInitialization: true });
@@ -202,24 +187,19 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
       } catch (error) {
         throw new UserError(describeStartError(error));
       }
-      if (routeServer) {
-        const listening = routeServer;
-        await new Promise<void>((resolve, reject) => {
-          listening.once('error', reject);
-          listening.listen(options.port, () => resolve());
-        });
-        await app.start();
-        server = listening;
-      } else {
-        server = (await app.start(options.port)) as Server;
-      }
+      await new Promise<void>((resolve, reject) => {
+        routeServer.once('error', reject);
+        routeServer.listen(options.port, () => resolve());
+      });
+      await app.start();
+      server = routeServer;
       options.logger.info({ mode: options.mode, port: this.port() ?? options.port }, 'slack app started');
     },
     async stop() {
       await app.stop();
-      if (routeServer?.listening) {
+      if (routeServer.listening) {
         routeServer.closeAllConnections();
-        await new Promise<void>((resolve) => routeServer!.close(() => resolve()));
+        await new Promise<void>((resolve) => routeServer.close(() => resolve()));
       }
       server = null;
     },

@@ -199,6 +199,48 @@ describe('Slack slash commands and buttons over the HTTP receiver', () => {
   });
 });
 
+describe('Slack request timestamps and replays', () => {
+  beforeEach(async () => {
+    platform = await startPlatform(new MemoryLibrary([digestOf(3)]));
+  });
+
+  it('refuses a validly signed request stamped more than 5 minutes in the future, answering nothing', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    for (const [id, timestampSec] of [
+      ['future-10min', now + 10 * 60],
+      ['future-1year', now + 365 * 24 * 3600],
+    ] as const) {
+      const response = await sendSlashCommand(eventsUrl(), SECRET, '/digest', '', slack.responseUrl(id), { timestampSec });
+      expect(response.status).toBe(401);
+    }
+    // Within the window either way is still accepted (clocks drift a little).
+    const [nearFuture] = await command('/digest', '', 'near-future');
+    expect(nearFuture!.text).toBe('Morning digest — 2026-03-02');
+    const slightlyAhead = await sendSlashCommand(eventsUrl(), SECRET, '/digest', '', slack.responseUrl('ahead'), { timestampSec: now + 60 });
+    expect(slightlyAhead.status).toBe(200);
+    await slack.waitFor(() => slack.responses('ahead').length > 0);
+    expect(slack.responses('future-10min')).toEqual([]);
+    expect(slack.responses('future-1year')).toEqual([]);
+    expect(logs.join('')).toContain('more than 5 minutes from now');
+  });
+
+  it('runs a command once when the same signed request is replayed within the window', async () => {
+    const timestampSec = Math.floor(Date.now() / 1000);
+    const first = await sendSlashCommand(eventsUrl(), SECRET, '/digest', '', slack.responseUrl('replayed'), { timestampSec });
+    expect(first.status).toBe(200);
+    await slack.waitFor(() => slack.responses('replayed').length > 0);
+    const replay = await sendSlashCommand(eventsUrl(), SECRET, '/digest', '', slack.responseUrl('replayed'), { timestampSec });
+    expect(replay.status).toBe(401);
+    // A fresh request (new timestamp, so a new signature) still runs.
+    const fresh = await sendSlashCommand(eventsUrl(), SECRET, '/digest', '', slack.responseUrl('fresh'), { timestampSec: timestampSec + 1 });
+    expect(fresh.status).toBe(200);
+    await slack.waitFor(() => slack.responses('fresh').length > 0);
+    expect(slack.responses('replayed')).toHaveLength(1);
+    await vi.waitFor(() => expect(events.map((e) => e.command)).toEqual(['/digest', '/digest']));
+    expect(logs.join('')).toContain('replayed');
+  });
+});
+
 describe('Slack acknowledgement and failures', () => {
   it('acknowledges at once while the data source is still working, then answers', async () => {
     const slow = new GatedLibrary(new MemoryLibrary([digestOf(3)]));
