@@ -2,6 +2,8 @@ import type { CommandDefinition, CommandContext, ItemPart, View } from './types.
 import { notice, usage } from './views.js';
 
 const USAGE = '/article <number|words> (a number from the latest digest, or words from a headline)';
+/** Longer than any headline; a longer query is a paste by mistake (or an attempt to load the database). */
+export const MAX_ARTICLE_QUERY_CHARS = 300;
 
 /** `/article`: one story in full: summary, all quotes, figures and sources. */
 export const articleCommand: CommandDefinition = {
@@ -15,6 +17,9 @@ export const articleCommand: CommandDefinition = {
   async run(args, ctx) {
     const query = String(args.query ?? '').trim();
     if (!query) return usage(USAGE);
+    if (query.length > MAX_ARTICLE_QUERY_CHARS) {
+      return usage(`${USAGE}; words at most ${MAX_ARTICLE_QUERY_CHARS} characters, not ${query.length.toLocaleString('en-US')}`);
+    }
     if (/^\d{1,3}$/.test(query)) {
       const digest = await ctx.library.digest();
       const item = digest?.items[Number(query) - 1];
@@ -32,6 +37,7 @@ export const articleCommand: CommandDefinition = {
     return { kind: 'item', item: best, part: 'full', visibility: 'private' };
   },
   async autocomplete(_option, partial, ctx) {
+    if (partial.trim().length > MAX_ARTICLE_QUERY_CHARS) return [];
     const items = partial.trim() ? await ctx.library.search(partial, 25) : ((await ctx.library.digest())?.items ?? []).slice(0, 25);
     // Discord allows 100 characters a choice name.
     return items.map((item) => ({ name: item.headline.length > 100 ? `${item.headline.slice(0, 99)}…` : item.headline, value: item.id }));
