@@ -5,6 +5,7 @@ import type { Digest, DigestItem } from '../../../src/digest/types.js';
 import { UserError } from '../../../src/errors.js';
 import { createSlackPlatform, SLACK_EVENTS_PATH, type SlackPlatform } from '../../../src/platforms/slack/app.js';
 import type { CommandObserver, HttpRoute } from '../../../src/platforms/types.js';
+import { serveRoutes } from '../../../src/service/http.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { sendButton, sendSigned, sendSlashCommand } from '../../fakes/signed-request.js';
 import { digestOf } from './fixtures.js';
@@ -47,6 +48,8 @@ const brokenLibrary: NewsLibrary = {
 
 let slack: FakeSlackApi;
 let platform: SlackPlatform;
+/** The service's HTTP server, serving the platform's /slack/events among its routes. */
+let server: Awaited<ReturnType<typeof serveRoutes>> | undefined;
 let events: Parameters<CommandObserver>[0][];
 let logs: string[];
 
@@ -69,8 +72,6 @@ async function startPlatform(library: NewsLibrary, routes: HttpRoute[] = []): Pr
     signingSecret: SECRET,
     mode: 'http',
     apiUrl: slack.apiUrl,
-    port: 0,
-    routes,
     context,
     logger: captured.logger,
     observe: (event) => observed.push(event),
@@ -78,11 +79,14 @@ async function startPlatform(library: NewsLibrary, routes: HttpRoute[] = []): Pr
     minIntervalMs: 0,
   });
   await started.start();
+  // The platform owns no port: its endpoint is one route among the service's.
+  routes.push(...started.routes);
+  server = await serveRoutes(routes, 0, captured.logger, '127.0.0.1');
   return started;
 }
 
 function eventsUrl(): string {
-  return `http://127.0.0.1:${platform.port()}${SLACK_EVENTS_PATH}`;
+  return `http://127.0.0.1:${server!.port}${SLACK_EVENTS_PATH}`;
 }
 
 /** Sends a slash command and returns the first answer that reaches its response_url. */
@@ -99,6 +103,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  await server?.close();
+  server = undefined;
   await platform?.stop().catch(() => {});
   await slack.close();
 });
@@ -265,7 +271,7 @@ describe('Slack acknowledgement and failures', () => {
     expect(logs.join('')).toContain('database is locked');
   });
 
-  it('serves the service routes on the same port as /slack/events, including routes added after it was made', async () => {
+  it('gives /slack/events as a route for the service to serve beside its own, including routes added later', async () => {
     const routes: HttpRoute[] = [];
     platform = await startPlatform(new MemoryLibrary(), routes);
     // The service adds its health routes after creating the platform.
@@ -277,12 +283,13 @@ describe('Slack acknowledgement and failures', () => {
         res.end('ok');
       },
     });
-    const base = `http://127.0.0.1:${platform.port()}`;
+    expect(platform.routes.map((route) => [route.method, route.path])).toEqual([['POST', SLACK_EVENTS_PATH]]);
+    const base = `http://127.0.0.1:${server!.port}`;
     const health = await fetch(`${base}/healthz?probe=1`);
     expect(health.status).toBe(200);
     expect(await health.text()).toBe('ok');
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
-    expect((await fetch(`${base}/healthz`, { method: 'DELETE' })).status).toBe(404);
+    expect((await fetch(`${base}/healthz`, { method: 'DELETE' })).status).toBe(405);
   });
 
   it('refuses to start with a token Slack rejects, in plain words', async () => {
@@ -292,8 +299,6 @@ describe('Slack acknowledgement and failures', () => {
       signingSecret: SECRET,
       mode: 'http',
       apiUrl: slack.apiUrl,
-      port: 0,
-      routes: [],
       context: { library: new MemoryLibrary(), fetchArticle: async () => Promise.reject(new Error('x')), now: () => new Date(), timeZone: 'UTC' },
       logger: captured.logger,
       retry: FAST_RETRY,
@@ -303,7 +308,7 @@ describe('Slack acknowledgement and failures', () => {
   });
 
   it('names a missing secret', () => {
-    const base = { mode: 'http' as const, port: 0, routes: [], context: {} as CommandContext, logger: capturingLogger().logger };
+    const base = { mode: 'http' as const, context: {} as CommandContext, logger: capturingLogger().logger };
     expect(() => createSlackPlatform({ ...base, botToken: '', signingSecret: SECRET })).toThrow(/^SLACK_BOT_TOKEN is not set/);
     expect(() => createSlackPlatform({ ...base, botToken: 'xoxb-1', signingSecret: '' })).toThrow(/^SLACK_SIGNING_SECRET is not set/);
     expect(() => createSlackPlatform({ ...base, mode: 'socket', botToken: 'xoxb-1', signingSecret: '' })).toThrow(/^SLACK_APP_TOKEN is not set/);
