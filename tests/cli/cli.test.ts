@@ -66,17 +66,20 @@ describe('newsdigest CLI', () => {
       [`storage: { sqlitePath: ${JSON.stringify(sqlitePath)} }`, 'discord: { mode: http }', 'channels:', '  - { id: community, platform: discord, channel: "123456789012345679" }', ''].join('\n'),
     );
     const env = { DISCORD_TOKEN: 'cli-token', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_PUBLIC_KEY: 'not-a-key', PORT: '0' };
-    const badKey = await cli(['--config', config, 'run'], env);
+    // Both at once: each child loads the whole service under tsx, seconds on a busy machine.
+    const [badKey, badId] = await Promise.all([
+      cli(['--config', config, 'run'], env),
+      cli(['--config', config, 'run'], { ...env, DISCORD_PUBLIC_KEY: 'ab'.repeat(32), DISCORD_APPLICATION_ID: '-1' }),
+    ]);
     expect(badKey.code).toBe(1);
     expect(badKey.stderr).toBe(
       `newsdigest: ${config} cannot run as a service: DISCORD_PUBLIC_KEY: must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal\n`,
     );
-    const badId = await cli(['--config', config, 'run'], { ...env, DISCORD_PUBLIC_KEY: 'ab'.repeat(32), DISCORD_APPLICATION_ID: '-1' });
     expect(badId.code).toBe(1);
     expect(badId.stderr).toMatch(/^newsdigest: .* cannot run as a service: DISCORD_APPLICATION_ID: "-1" is not an application id \(17 to 20 digits\): copy the Application ID/);
     expect(badId.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(sqlitePath)).toBe(false);
-  });
+  }, 60_000);
 
   it('preview prints the seed digest without debris', async () => {
     const { code, stdout } = await cli(['preview']);
