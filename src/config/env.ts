@@ -38,6 +38,9 @@ export const secretVariables: Record<keyof Secrets, string> = {
 /** Discord ids (applications, servers, channels) are snowflakes: 17 to 20 digits. */
 export const SNOWFLAKE = /^\d{17,20}$/;
 
+/** Discord's application public key as the Developer Portal shows it: 32 bytes in hex. */
+export const DISCORD_PUBLIC_KEY_HEX = /^[0-9a-f]{64}$/i;
+
 /** Unset and blank are the same: not given. */
 const value = z
   .string()
@@ -94,7 +97,7 @@ const secretFormats = z.object({
   // The key is public, but a wrong one is not repeated back either: it may be another secret pasted by mistake.
   discordPublicKey: z
     .string()
-    .regex(/^[0-9a-f]{64}$/i, 'must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal')
+    .regex(DISCORD_PUBLIC_KEY_HEX, 'must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal')
     .optional(),
 });
 

@@ -11,6 +11,8 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type REST,
 } from 'discord.js';
+import { DISCORD_PUBLIC_KEY_HEX } from '../../config/env.js';
+import { UserError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { CommandArgs } from '../../commands/types.js';
 import type { HttpRoute } from '../types.js';
@@ -26,7 +28,8 @@ const maxClockSkewSeconds = 5 * 60;
 
 /** A public key as the Developer Portal shows it (64 hex characters) → a Node KeyObject. */
 export function discordPublicKey(hex: string): KeyObject {
-  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error('DISCORD_PUBLIC_KEY must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal');
+  // The service checks this before starting; this guards other callers with the same plain words.
+  if (!DISCORD_PUBLIC_KEY_HEX.test(hex)) throw new UserError('DISCORD_PUBLIC_KEY must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal');
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hex, 'hex').toString('base64url') }, format: 'jwk' });
 }
 
