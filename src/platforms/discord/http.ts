@@ -15,6 +15,7 @@ import { DISCORD_PUBLIC_KEY_HEX } from '../../config/env.js';
 import { UserError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { CommandArgs } from '../../commands/types.js';
+import { RecentSignatures } from '../recent-signatures.js';
 import type { HttpRoute } from '../types.js';
 import type { IncomingInteraction, InteractionHandler, Responder } from './interactions.js';
 import type { DiscordMessage } from './render.js';
@@ -128,6 +129,7 @@ export function interactionsRoute(options: {
   now: () => Date;
 }): HttpRoute {
   const key = discordPublicKey(options.publicKey);
+  const recent = new RecentSignatures(maxClockSkewSeconds);
   return {
     path: interactionsPath,
     method: 'POST',
@@ -139,6 +141,11 @@ export function interactionsRoute(options: {
       const age = Math.abs(options.now().getTime() / 1000 - Number(timestamp));
       if (!/^\d+$/.test(timestamp) || !(age <= maxClockSkewSeconds) || !verifySignature(key, signature, timestamp, body)) {
         return send(res, 401, { error: 'invalid request signature' });
+      }
+      // A captured request sent again within the window must not run its command twice.
+      if (recent.seen(signature.toLowerCase(), Number(timestamp), Math.floor(options.now().getTime() / 1000))) {
+        options.logger.warn({ path: interactionsPath }, 'refused a Discord interaction: replayed request (this signature was already accepted)');
+        return send(res, 401, { error: 'replayed request' });
       }
       let interaction: APIInteraction;
       try {

@@ -3,41 +3,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { HTTPModuleFunctions, HTTPResponseAck, type App, type Receiver, type ReceiverEvent, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../log.js';
+import { RecentSignatures } from '../recent-signatures.js';
 import type { HttpRoute } from '../types.js';
+
+export { RecentSignatures };
 
 /** Signed requests stamped further than this from now, either way, are refused (as Discord's are). */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
-
-/** Enough for any real traffic within the window; beyond it the oldest are forgotten first. */
-const MAX_REMEMBERED_SIGNATURES = 100_000;
-
-/**
- * Signatures of requests already accepted, kept while their timestamp is inside the window: a
- * captured request sent again within the window is refused rather than run twice. (Outside the
- * window the timestamp check refuses it anyway.)
- */
-export class RecentSignatures {
-  private readonly stampedAt = new Map<string, number>();
-
-  /** True if this signature was seen; otherwise remembers it. */
-  seen(signature: string, timestampSec: number, nowSec: number): boolean {
-    this.forgetExpired(nowSec);
-    if (this.stampedAt.has(signature)) return true;
-    if (this.stampedAt.size >= MAX_REMEMBERED_SIGNATURES) this.stampedAt.delete(this.stampedAt.keys().next().value!);
-    this.stampedAt.set(signature, timestampSec);
-    return false;
-  }
-
-  get size(): number {
-    return this.stampedAt.size;
-  }
-
-  private forgetExpired(nowSec: number): void {
-    for (const [signature, timestampSec] of this.stampedAt) {
-      if (timestampSec < nowSec - MAX_CLOCK_SKEW_SECONDS) this.stampedAt.delete(signature);
-    }
-  }
-}
 
 export type RequestVerdict = { ok: true } | { ok: false; reason: string };
 
@@ -80,7 +52,7 @@ export interface SlackEventsReceiverOptions {
 export class SlackEventsReceiver implements Receiver {
   readonly route: HttpRoute;
   private app: App | undefined;
-  private readonly recent = new RecentSignatures();
+  private readonly recent = new RecentSignatures(MAX_CLOCK_SKEW_SECONDS);
 
   constructor(private readonly options: SlackEventsReceiverOptions) {
     this.route = { path: options.path, method: 'POST', handler: (req, res) => this.handle(req, res) };

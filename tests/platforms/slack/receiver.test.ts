@@ -10,7 +10,7 @@ function check(timestampSec: number | string, options: { signature?: string; bod
   const timestamp = String(timestampSec);
   return verifySlackRequest(
     { signature: options.signature ?? slackSignature(SECRET, Number(timestampSec), BODY), timestamp, body: options.body ?? BODY },
-    { signingSecret: SECRET, nowMs: NOW_SEC * 1000, recent: options.recent ?? new RecentSignatures() },
+    { signingSecret: SECRET, nowMs: NOW_SEC * 1000, recent: options.recent ?? new RecentSignatures(MAX_CLOCK_SKEW_SECONDS) },
   );
 }
 
@@ -40,7 +40,7 @@ describe('verifySlackRequest', () => {
   });
 
   it('refuses the second of two identical requests, and forgets signatures once outside the window', () => {
-    const recent = new RecentSignatures();
+    const recent = new RecentSignatures(MAX_CLOCK_SKEW_SECONDS);
     expect(check(NOW_SEC, { recent })).toEqual({ ok: true });
     expect(check(NOW_SEC, { recent })).toEqual({ ok: false, reason: 'replayed request (this signature was already accepted)' });
     expect(check(NOW_SEC + 1, { recent })).toEqual({ ok: true });
