@@ -7,7 +7,7 @@ import { createSlackPlatform, SLACK_EVENTS_PATH, type SlackPlatform } from '../.
 import type { CommandObserver, HttpRoute } from '../../../src/platforms/types.js';
 import { serveRoutes } from '../../../src/service/http.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
-import { sendButton, sendSigned, sendSlashCommand } from '../../fakes/signed-request.js';
+import { sendButton, sendSigned, sendSlashCommand, slackSignature } from '../../fakes/signed-request.js';
 import { digestOf } from './fixtures.js';
 import { capturingLogger, FAST_RETRY } from './helpers.js';
 
@@ -244,6 +244,32 @@ describe('Slack request timestamps and replays', () => {
     expect(slack.responses('replayed')).toHaveLength(1);
     await vi.waitFor(() => expect(events.map((e) => e.command)).toEqual(['/digest', '/digest']));
     expect(logs.join('')).toContain('replayed');
+  });
+});
+
+describe('Slack requests that carry no command', () => {
+  beforeEach(async () => {
+    platform = await startPlatform(new MemoryLibrary([digestOf(3)]));
+  });
+
+  it("answers Slack's unsigned SSL check with 200 and runs nothing, even with a command smuggled in", async () => {
+    const body = new URLSearchParams({ ssl_check: '1', command: '/digest', response_url: slack.responseUrl('ssl') }).toString();
+    const response = await fetch(eventsUrl(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(response.status).toBe(200);
+    expect(slack.responses('ssl')).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('refuses a signed body that is neither a form nor JSON with 400', async () => {
+    const timestampSec = Math.floor(Date.now() / 1000);
+    const body = '{not json';
+    const response = await fetch(eventsUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestampSec), 'x-slack-signature': slackSignature(SECRET, timestampSec, body) },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(logs.join('')).toContain('refused a Slack request: the body is not a form or JSON');
   });
 });
 
