@@ -5,7 +5,10 @@ import type { Config } from '../config/schema.js';
 import { buildDigest } from '../digest/build.js';
 import { localDate } from '../digest/dates.js';
 import { entryFor, toDigestItem } from '../digest/item.js';
-import { renderDigest, renderView, terminalStyle } from '../platforms/terminal/render.js';
+import { renderView, terminalStyle } from '../platforms/terminal/render.js';
+import { runTerminalCommand } from '../platforms/terminal/commands.js';
+import { findCommand } from '../commands/index.js';
+import { MemoryLibrary } from '../digest/library.js';
 import { summarize } from '../summarize/index.js';
 import { summaryRecord } from '../summarize/json.js';
 import { UserError } from '../errors.js';
@@ -29,9 +32,10 @@ function fileSourcePaths(config: Config): string[] {
 export function register(program: Command): void {
   program
     .command('preview', { isDefault: true })
-    .description("print today's digest of the configured article files (seeds/) in the terminal")
+    .description("print today's digest of the configured article files (seeds/) in the terminal, as /digest shows it")
+    .argument('[digest-args...]', 'what /digest takes after its name: N for the top N stories')
     .option('-s, --sentences <n>', 'summary sentences per story', sentenceCount)
-    .action((options: { sentences?: number }) => {
+    .action(async (digestArgs: string[], options: { sentences?: number }) => {
       const config = loadConfig(program.opts<{ config: string }>().config);
       const paths = fileSourcePaths(config);
       if (paths.length === 0) throw new UserError('the config lists no "files" sources to preview; add one such as { id: seeds, type: files, path: seeds }');
@@ -43,8 +47,16 @@ export function register(program: Command): void {
         articles.map((article) => entryFor(article, summarize(article, { sentences }))),
         { date: localDate(now, config.timeZone), now },
       );
-      process.stdout.write(renderDigest(digest, terminalStyle()));
-      if (articles.length === 0) process.exitCode = 1;
+      // The same /digest command and View as Slack and Discord, over the digest just built.
+      const context = {
+        library: new MemoryLibrary([digest]),
+        now: () => now,
+        timeZone: config.timeZone,
+        fetchArticle: () => Promise.reject(new UserError('the terminal preview reads only the configured article files')),
+      };
+      const { view, text } = await runTerminalCommand(findCommand('digest')!, digestArgs.join(' '), context, terminalStyle());
+      process.stdout.write(text);
+      if (articles.length === 0 || (view.kind === 'notice' && view.tone !== 'info')) process.exitCode = 1;
     });
 
   program

@@ -1,14 +1,12 @@
 import type { Command } from 'commander';
 import { commands } from '../commands/index.js';
-import { readSecrets, type Secrets } from '../config/env.js';
+import { readSecrets, SNOWFLAKE, type Secrets } from '../config/env.js';
 import { UserError } from '../errors.js';
-
-const snowflake = /^\d{17,20}$/;
 
 function applicationId(secrets: Secrets): string {
   const id = secrets.discordApplicationId;
   if (!id) throw new UserError('DISCORD_APPLICATION_ID is not set: copy the Application ID from the General Information page of your app in the Discord Developer Portal');
-  if (!snowflake.test(id)) throw new UserError(`DISCORD_APPLICATION_ID "${id}" is not an application id (17 to 20 digits)`);
+  if (!SNOWFLAKE.test(id)) throw new UserError(`DISCORD_APPLICATION_ID "${id}" is not an application id (17 to 20 digits)`);
   return id;
 }
 
@@ -25,7 +23,7 @@ export function register(program: Command): void {
       const secrets = readSecrets();
       const appId = applicationId(secrets);
       if (!secrets.discordToken) throw new UserError('DISCORD_TOKEN is not set: copy the bot token from the Bot page of your app in the Discord Developer Portal');
-      if (options.guild !== undefined && !snowflake.test(options.guild)) {
+      if (options.guild !== undefined && !SNOWFLAKE.test(options.guild)) {
         throw new UserError(`--guild "${options.guild}" is not a server id: in Discord, turn on Developer Mode and use "Copy Server ID"`);
       }
       const [{ registerCommands }, { createRest }] = await Promise.all([import('../platforms/discord/commands.js'), import('../platforms/discord/post.js')]);

@@ -1,8 +1,10 @@
 import { defineCommand } from './define.js';
 import type { CommandContext, CommandOption, ItemPart, View } from './types.js';
-import { notice } from './views.js';
+import { notice, usage } from './views.js';
 
 const USAGE = '/article <number|words> (a number from the latest digest, or words from a headline)';
+/** Longer than any headline; a longer query is a paste by mistake (or an attempt to load the database). */
+export const MAX_ARTICLE_QUERY_CHARS = 300;
 
 const options = [
   { name: 'query', description: 'Its number in the latest digest, or words from its headline', type: 'string', required: true, autocomplete: true },
@@ -18,6 +20,9 @@ export const articleCommand = defineCommand({
     return { query: text.trim() };
   },
   async run({ query }, ctx) {
+    if (query.length > MAX_ARTICLE_QUERY_CHARS) {
+      return usage(`${USAGE}; words at most ${MAX_ARTICLE_QUERY_CHARS} characters, not ${query.length.toLocaleString('en-US')}`);
+    }
     if (/^\d{1,3}$/.test(query)) {
       const digest = await ctx.library.digest();
       const item = digest?.items[Number(query) - 1];
@@ -35,6 +40,7 @@ export const articleCommand = defineCommand({
     return { kind: 'item', item: best, part: 'full', visibility: 'private' };
   },
   async autocomplete(_option, partial, ctx) {
+    if (partial.trim().length > MAX_ARTICLE_QUERY_CHARS) return [];
     const items = partial.trim() ? await ctx.library.search(partial, 25) : ((await ctx.library.digest())?.items ?? []).slice(0, 25);
     // Discord allows 100 characters a choice name.
     return items.map((item) => ({ name: item.headline.length > 100 ? `${item.headline.slice(0, 99)}…` : item.headline, value: item.id }));

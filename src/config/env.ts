@@ -1,6 +1,9 @@
+import { z } from 'zod';
+import type { Config } from './schema.js';
+
 /**
  * Secrets come from the environment only, never from config files in the repository.
- * Nothing here is ever logged; `redact` lists the values for the logger to hide.
+ * Nothing here is ever logged; `redactPaths` lists where the logger hides them.
  */
 export interface Secrets {
   slackBotToken?: string;
@@ -18,23 +21,118 @@ export interface Secrets {
   port?: number;
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
-  return value?.trim() ? value.trim() : undefined;
-}
+/** The environment variable each secret is read from, to name it in errors. */
+export const secretVariables: Record<keyof Secrets, string> = {
+  slackBotToken: 'SLACK_BOT_TOKEN',
+  slackSigningSecret: 'SLACK_SIGNING_SECRET',
+  slackAppToken: 'SLACK_APP_TOKEN',
+  slackApiUrl: 'SLACK_API_URL',
+  discordToken: 'DISCORD_TOKEN',
+  discordApplicationId: 'DISCORD_APPLICATION_ID',
+  discordPublicKey: 'DISCORD_PUBLIC_KEY',
+  discordApiUrl: 'DISCORD_API_URL',
+  databaseUrl: 'DATABASE_URL',
+  port: 'PORT',
+};
+
+/** Discord ids (applications, servers, channels) are snowflakes: 17 to 20 digits. */
+export const SNOWFLAKE = /^\d{17,20}$/;
+
+/** Discord's application public key as the Developer Portal shows it: 32 bytes in hex. */
+export const DISCORD_PUBLIC_KEY_HEX = /^[0-9a-f]{64}$/i;
+
+/** Unset and blank are the same: not given. */
+const value = z
+  .string()
+  .optional()
+  .transform((text) => (text?.trim() ? text.trim() : undefined));
+
+/**
+ * The environment as newsdigest reads it. Every variable is optional here: which ones a run needs
+ * depends on the config (see `platformsInUse`), and their formats are checked by `secretProblems`.
+ */
+const environmentSchema = z
+  .object({
+    SLACK_BOT_TOKEN: value,
+    SLACK_SIGNING_SECRET: value,
+    SLACK_APP_TOKEN: value,
+    SLACK_API_URL: value,
+    DISCORD_TOKEN: value,
+    DISCORD_APPLICATION_ID: value,
+    DISCORD_PUBLIC_KEY: value,
+    DISCORD_API_URL: value,
+    DATABASE_URL: value,
+    // Kept even when not a number, so that the check can name it rather than ignore it.
+    PORT: value.transform((port) => (port === undefined ? undefined : Number(port))),
+  })
+  .transform(
+    (env): Secrets => ({
+      slackBotToken: env.SLACK_BOT_TOKEN,
+      slackSigningSecret: env.SLACK_SIGNING_SECRET,
+      slackAppToken: env.SLACK_APP_TOKEN,
+      slackApiUrl: env.SLACK_API_URL,
+      discordToken: env.DISCORD_TOKEN,
+      discordApplicationId: env.DISCORD_APPLICATION_ID,
+      discordPublicKey: env.DISCORD_PUBLIC_KEY,
+      discordApiUrl: env.DISCORD_API_URL,
+      databaseUrl: env.DATABASE_URL,
+      port: env.PORT,
+    }),
+  );
 
 export function readSecrets(env: NodeJS.ProcessEnv = process.env): Secrets {
-  const port = nonEmpty(env.PORT);
+  return environmentSchema.parse(env);
+}
+
+/** What each secret must look like, when given; the messages follow the variable's name. */
+const secretFormats = z.object({
+  port: z.number().int().min(0).max(65535, 'the environment variable is not a port number (0-65535)').optional(),
+  discordApplicationId: z
+    .string()
+    .regex(SNOWFLAKE, {
+      error: (issue) =>
+        `"${String(issue.input)}" is not an application id (17 to 20 digits): copy the Application ID from the General Information page of your app in the Discord Developer Portal`,
+    })
+    .optional(),
+  // The key is public, but a wrong one is not repeated back either: it may be another secret pasted by mistake.
+  discordPublicKey: z
+    .string()
+    .regex(DISCORD_PUBLIC_KEY_HEX, 'must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal')
+    .optional(),
+});
+
+/**
+ * The secrets that are set but malformed, one line each naming its variable
+ * (`DISCORD_APPLICATION_ID: "abc" is not an application id …`). Discord's are checked only when
+ * Discord is in use.
+ */
+export function secretProblems(secrets: Secrets, inUse: PlatformsInUse): string[] {
+  const checked: Partial<Secrets> = { port: secrets.port };
+  if (inUse.discord) Object.assign(checked, { discordApplicationId: secrets.discordApplicationId, discordPublicKey: secrets.discordPublicKey });
+  const result = secretFormats.safeParse(checked);
+  if (result.success) return [];
+  return result.error.issues.map((issue) => {
+    const key = issue.path[0] as keyof Secrets;
+    // A PORT that is not even a number gets the same plain message as one out of range.
+    const message = key === 'port' ? 'the environment variable is not a port number (0-65535)' : issue.message;
+    return `${secretVariables[key]}: ${message}`;
+  });
+}
+
+export interface PlatformsInUse {
+  slack: boolean;
+  discord: boolean;
+}
+
+/**
+ * The one answer to "does this run start Slack / Discord": Slack when a channel posts there or
+ * SLACK_BOT_TOKEN is set (its slash commands answer without a digest channel); Discord when a
+ * channel posts there. `npm start` with neither needs no account.
+ */
+export function platformsInUse(config: Pick<Config, 'channels'>, secrets: Secrets): PlatformsInUse {
   return {
-    slackBotToken: nonEmpty(env.SLACK_BOT_TOKEN),
-    slackSigningSecret: nonEmpty(env.SLACK_SIGNING_SECRET),
-    slackAppToken: nonEmpty(env.SLACK_APP_TOKEN),
-    slackApiUrl: nonEmpty(env.SLACK_API_URL),
-    discordToken: nonEmpty(env.DISCORD_TOKEN),
-    discordApplicationId: nonEmpty(env.DISCORD_APPLICATION_ID),
-    discordPublicKey: nonEmpty(env.DISCORD_PUBLIC_KEY),
-    discordApiUrl: nonEmpty(env.DISCORD_API_URL),
-    databaseUrl: nonEmpty(env.DATABASE_URL),
-    port: port === undefined ? undefined : Number(port),
+    slack: config.channels.some((channel) => channel.platform === 'slack') || Boolean(secrets.slackBotToken),
+    discord: config.channels.some((channel) => channel.platform === 'discord'),
   };
 }
 

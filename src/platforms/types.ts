@@ -1,4 +1,8 @@
+import type { CommandContext } from '../commands/types.js';
+import type { Secrets } from '../config/env.js';
+import type { Config } from '../config/schema.js';
 import type { Digest } from '../digest/types.js';
+import type { Logger } from '../log.js';
 
 /** What a platform answers after posting a digest: its message ids, first one first. */
 export interface PostResult {
@@ -88,8 +92,8 @@ export class PartlyPostedError extends PostError {
 }
 
 /**
- * An HTTP route of the service (/healthz, /readyz, /metrics, /discord/interactions). Same shape
- * as Bolt's CustomRoute, so that when Slack owns the port they are served beside /slack/events.
+ * An HTTP route on the service's one server: its own /healthz, /readyz, /metrics, and the
+ * platforms' endpoints (/slack/events, /discord/interactions).
  */
 export interface HttpRoute {
   path: string;
@@ -99,9 +103,24 @@ export interface HttpRoute {
 
 /** A platform connection the service starts and stops (Slack app, Discord client). */
 export interface PlatformAdapter extends Publisher {
+  /** Endpoints the platform calls (HTTP modes), for the service to serve on its own port; it owns no server. */
+  readonly routes?: readonly HttpRoute[];
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** What a platform adapter needs from the service. */
+export interface PlatformServices {
+  context: CommandContext;
+  logger: Logger;
+  observe: CommandObserver;
+}
+
+/**
+ * Makes a platform's adapter from the config and the environment, or undefined when this run
+ * does not use the platform (`platformsInUse`). Each platform's lives in its own folder.
+ */
+export type PlatformFactory = (config: Config, secrets: Secrets, services: PlatformServices) => PlatformAdapter | undefined;
 
 /** Called after each command a platform answered, for metrics (command latency, failures). */
 export type CommandObserver = (event: {

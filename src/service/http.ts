@@ -70,7 +70,7 @@ function allows(route: HttpRoute, method: string | undefined): boolean {
   return methods.includes((method ?? 'GET') as 'GET' | 'POST') || (method === 'HEAD' && methods.includes('GET'));
 }
 
-/** A plain node:http server for the routes, when no platform (Slack's Bolt) owns the port. */
+/** The service's one node:http server: its own routes and the platforms' endpoints, matched by path and method. */
 export async function serveRoutes(routes: HttpRoute[], port: number, logger: Logger, host?: string): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;

@@ -3,10 +3,10 @@ import type { Secrets } from '../config/env.js';
 import type { ChannelConfig, Config } from '../config/schema.js';
 import { buildDigest } from '../digest/build.js';
 import { createLogger, type Logger } from '../log.js';
-import { createDiscordPlatform } from '../platforms/discord/client.js';
+import { discordPlatformFromConfig } from '../platforms/discord/client.js';
 import { slackPlatformFromConfig } from '../platforms/slack/app.js';
 import { createTerminalPublisher } from '../platforms/terminal/publisher.js';
-import type { CommandObserver, HttpRoute, PlatformAdapter, Publisher } from '../platforms/types.js';
+import type { HttpRoute, PlatformAdapter, PlatformFactory, PlatformServices, Publisher } from '../platforms/types.js';
 import { systemClock, type BuildDigest, type Clock, type DeliveryOutcome } from '../scheduler/deliver.js';
 import { Scheduler, type SweepReport } from '../scheduler/scheduler.js';
 import { HttpClient } from '../sources/http.js';
@@ -22,34 +22,12 @@ import { assertServiceConfig } from './validate.js';
 
 type PlatformName = ChannelConfig['platform'];
 
-/** What a platform adapter needs from the service (the Slack and Discord factories take these). */
-export interface PlatformServices {
-  /** The service's routes; Slack serves them on its port when it is enabled. */
-  routes: HttpRoute[];
-  context: CommandContext;
-  logger: Logger;
-  observe: CommandObserver;
-}
+export type { PlatformFactory, PlatformServices };
 
-/** Makes a platform's adapter, or undefined when the config and environment do not ask for it. */
-export type PlatformFactory = (config: Config, secrets: Secrets, services: PlatformServices) => PlatformAdapter | undefined;
-
+/** Each platform's factory lives in its own folder; tests swap one for a faster-timed one. */
 export const defaultPlatformFactories: Partial<Record<'slack' | 'discord', PlatformFactory>> = {
   slack: slackPlatformFromConfig,
-  discord(config, secrets, services) {
-    const wanted = config.channels.some((c) => c.platform === 'discord');
-    if (!wanted || !secrets.discordToken || !secrets.discordApplicationId) return undefined;
-    return createDiscordPlatform({
-      token: secrets.discordToken,
-      applicationId: secrets.discordApplicationId,
-      publicKey: secrets.discordPublicKey,
-      mode: config.discord.mode,
-      apiUrl: secrets.discordApiUrl,
-      context: services.context,
-      logger: services.logger,
-      observe: services.observe,
-    });
-  },
+  discord: discordPlatformFromConfig,
 };
 
 export interface ServiceOptions {
@@ -59,7 +37,7 @@ export interface ServiceOptions {
   origin?: string;
   /** Start node-cron tasks (default true); tests drive `scheduler.sweep()` with an injected clock. */
   cron?: boolean;
-  /** Serve /healthz, /readyz, /metrics (default true). */
+  /** Serve the HTTP routes: /healthz, /readyz, /metrics and the platforms' endpoints (default true). */
   http?: boolean;
   /** Listen here instead of PORT / http.port (0: any free port). */
   port?: number;
@@ -96,7 +74,7 @@ export interface Service {
   /** Reads the file sources into the store (also done before each digest is built). */
   ingest(): Promise<void>;
   postNow(channelId: string, options?: { date?: string; force?: boolean }): Promise<DeliveryOutcome>;
-  /** The HTTP port once started (ours or Slack's), else null. */
+  /** The HTTP port once started, else null. */
   port(): number | null;
   /** Stops new fires, finishes or hands back deliveries in flight, stops platforms, closes the store. */
   stop(): Promise<void>;
@@ -137,13 +115,11 @@ export async function createService(config: Config, secrets: Secrets, options: S
   let live = true;
   const publishers: Record<string, Publisher> = {};
   const routes: HttpRoute[] = [];
-  const services: PlatformServices = { routes, context, logger, observe: metrics.observeCommand };
+  const services: PlatformServices = { context, logger, observe: metrics.observeCommand };
   const factories = { ...defaultPlatformFactories, ...options.platformFactories };
   const adapters: PlatformAdapter[] = [];
   publishers.terminal = options.publishers?.terminal ?? createTerminalPublisher({ stream: options.stdout });
-  let slack: (PlatformAdapter & { port?(): number | null }) | undefined;
   try {
-    // Discord first: its interactions route (HTTP mode) must be among the routes Slack serves.
     for (const name of ['discord', 'slack'] as const) {
       if (options.publishers?.[name]) {
         publishers[name] = options.publishers[name];
@@ -153,8 +129,8 @@ export async function createService(config: Config, secrets: Secrets, options: S
       if (!adapter) continue;
       adapters.push(adapter);
       publishers[name] = adapter;
-      if (name === 'discord') routes.push(...((adapter as { routes?: HttpRoute[] }).routes ?? []));
-      if (name === 'slack') slack = adapter;
+      // The platforms' endpoints are routes on the service's one server, beside its own.
+      routes.push(...(adapter.routes ?? []));
     }
   } catch (error) {
     await store.close().catch(() => undefined);
@@ -238,9 +214,9 @@ export async function createService(config: Config, secrets: Secrets, options: S
       started = true;
       await ingest();
       if (options.connect !== false) for (const adapter of adapters) await adapter.start();
-      if (options.http !== false && !(slack && options.connect !== false)) {
+      if (options.http !== false) {
         server = await serveRoutes(routes, options.port ?? secrets.port ?? config.http.port, logger, options.host);
-        logger.info({ port: server.port }, `serving /healthz, /readyz and /metrics on port ${server.port}`);
+        logger.info({ port: server.port }, `serving ${listPaths(routes)} on port ${server.port}`);
       }
       const report = await scheduler.start();
       if (feedIds.length && options.cron !== false) {
@@ -253,7 +229,7 @@ export async function createService(config: Config, secrets: Secrets, options: S
       return report;
     },
     postNow: (channelId, postOptions) => scheduler.postNow(channelId, postOptions),
-    port: () => server?.port ?? slack?.port?.() ?? null,
+    port: () => server?.port ?? null,
     stop() {
       stopped ??= (async () => {
         live = false;
@@ -273,4 +249,10 @@ export async function createService(config: Config, secrets: Secrets, options: S
       return stopped;
     },
   };
+}
+
+/** "/slack/events, /healthz, /readyz and /metrics" */
+function listPaths(routes: readonly HttpRoute[]): string {
+  const paths = [...new Set(routes.map((route) => route.path))];
+  return paths.length > 1 ? `${paths.slice(0, -1).join(', ')} and ${paths.at(-1)}` : (paths[0] ?? 'nothing');
 }

@@ -314,10 +314,14 @@ export function numberPlaceholders(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-/** Search words: runs of letters and digits, each once (ignoring case), at most eight. */
+/** Longer than any real word; SQLite refuses LIKE patterns over 50,000 bytes, so none get near. */
+const MAX_SEARCH_WORD_CHARS = 100;
+
+/** Search words: runs of letters and digits (cut at 100 characters), each once (ignoring case), at most eight. */
 export function searchWords(query: string): string[] {
   const words = new Map<string, string>();
-  for (const word of query.match(/[\p{L}\p{N}]+/gu) ?? []) {
+  for (const run of query.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    const word = [...run].slice(0, MAX_SEARCH_WORD_CHARS).join('');
     if (!words.has(word.toLowerCase())) words.set(word.toLowerCase(), word);
   }
   return [...words.values()].slice(0, 8);

@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,9 +9,9 @@ const exec = promisify(execFile);
 const SEED = 'seeds/000_64716e510a3de195.txt';
 
 /** Runs the real CLI as a user would (through the bin's tsx loader). */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, ['bin/newsdigest.js', ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await exec(process.execPath, ['bin/newsdigest.js', ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -57,6 +57,29 @@ describe('newsdigest CLI', () => {
     expect(stderr).toMatch(/bad\.yaml is not a valid newsdigest config:\n {2}channels\[0\]\.platform: /);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('run refuses a malformed DISCORD_PUBLIC_KEY or DISCORD_APPLICATION_ID in one line, before opening the database', async () => {
+    const sqlitePath = join(dir, 'discord.sqlite');
+    const config = join(dir, 'discord.yaml');
+    writeFileSync(
+      config,
+      [`storage: { sqlitePath: ${JSON.stringify(sqlitePath)} }`, 'discord: { mode: http }', 'channels:', '  - { id: community, platform: discord, channel: "123456789012345679" }', ''].join('\n'),
+    );
+    const env = { DISCORD_TOKEN: 'cli-token', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_PUBLIC_KEY: 'not-a-key', PORT: '0' };
+    // Both at once: each child loads the whole service under tsx, seconds on a busy machine.
+    const [badKey, badId] = await Promise.all([
+      cli(['--config', config, 'run'], env),
+      cli(['--config', config, 'run'], { ...env, DISCORD_PUBLIC_KEY: 'ab'.repeat(32), DISCORD_APPLICATION_ID: '-1' }),
+    ]);
+    expect(badKey.code).toBe(1);
+    expect(badKey.stderr).toBe(
+      `newsdigest: ${config} cannot run as a service: DISCORD_PUBLIC_KEY: must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal\n`,
+    );
+    expect(badId.code).toBe(1);
+    expect(badId.stderr).toMatch(/^newsdigest: .* cannot run as a service: DISCORD_APPLICATION_ID: "-1" is not an application id \(17 to 20 digits\): copy the Application ID/);
+    expect(badId.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(sqlitePath)).toBe(false);
+  }, 60_000);
 
   it('preview prints the seed digest without debris', async () => {
     const { code, stdout } = await cli(['preview']);

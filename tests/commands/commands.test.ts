@@ -3,6 +3,9 @@ import { commands, findCommand, itemPartView, type CommandContext, type View } f
 import { readArticle } from '../../src/article/read.js';
 import { MemoryLibrary } from '../../src/digest/library.js';
 import { UserError } from '../../src/errors.js';
+import { StoreLibrary } from '../../src/store/library.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import { article } from '../store/fixtures.js';
 import { STORIES, storyDigest } from '../fakes/stories.js';
 
 function context(library = new MemoryLibrary([storyDigest('2026-11-26', ['council']), storyDigest('2026-11-27')])): CommandContext {
@@ -60,6 +63,27 @@ describe('commands', () => {
     expect(await run('article', '9')).toMatchObject({ kind: 'notice', tone: 'error', text: 'The latest digest has stories 1 to 3; there is no story 9.' });
     expect(await run('article', 'volcano')).toMatchObject({ kind: 'notice', tone: 'info' });
     expect(await run('article', '   ')).toMatchObject({ kind: 'notice', tone: 'usage' });
+  });
+
+  it('/article answers a very long query with its usage line, on the real SQLite store', async () => {
+    const store = new SqliteStore({ path: ':memory:' });
+    await store.migrate();
+    await store.saveArticle(article({ title: 'Harbour wall repaired', text: 'Harbour wall repaired\n\nMasons in Tarrow finished the harbour wall.' }));
+    try {
+      const ctx = { ...context(), library: new StoreLibrary(store) };
+      for (const query of ['x'.repeat(60_000), 'harbour '.repeat(5_000)]) {
+        const view = await run('article', query, ctx);
+        expect(view).toMatchObject({ kind: 'notice', tone: 'usage', visibility: 'private' });
+        expect(view.kind === 'notice' && view.text).toBe(
+          `Usage: /article <number|words> (a number from the latest digest, or words from a headline); words at most 300 characters, not ${query.trim().length.toLocaleString('en-US')}`,
+        );
+        expect(await findCommand('article')!.autocomplete!('query', query, ctx)).toEqual([]);
+      }
+      // Up to the cap, words are searched as before.
+      expect(await run('article', 'y'.repeat(300), ctx)).toMatchObject({ kind: 'notice', tone: 'info', text: expect.stringMatching(/^No stored story matches/) });
+    } finally {
+      await store.close();
+    }
   });
 
   it('/article autocompletes headlines, at most 25, with story ids as values', async () => {

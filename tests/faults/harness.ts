@@ -46,7 +46,6 @@ export const fastSlack: PlatformFactory = (config, secrets, services) =>
     signingSecret: secrets.slackSigningSecret ?? '',
     mode: config.slack.mode,
     apiUrl: secrets.slackApiUrl,
-    port: 0,
     ...services,
     retry: { retries: 2, factor: 1, minTimeout: 5, maxTimeout: 10 },
     requestTimeoutMs: 300,

@@ -47,6 +47,56 @@ describe('bad configuration', () => {
   });
 });
 
+describe('Discord secrets checked before anything starts', () => {
+  const GOOD_ID = '123456789012345678';
+  const GOOD_KEY = 'ab'.repeat(32);
+
+  function discordConfig(dir: string, mode: 'http' | 'gateway') {
+    return testConfig({
+      storage: { sqlitePath: join(dir, 'never.sqlite') },
+      discord: { mode },
+      channels: [{ id: 'community', platform: 'discord', channel: '123456789012345679' }],
+    });
+  }
+
+  it.each([
+    ['abc', 'DISCORD_APPLICATION_ID: "abc" is not an application id (17 to 20 digits)'],
+    ['-1', 'DISCORD_APPLICATION_ID: "-1" is not an application id (17 to 20 digits)'],
+    ['123456789012', 'DISCORD_APPLICATION_ID: "123456789012" is not an application id (17 to 20 digits)'],
+  ])('refuses DISCORD_APPLICATION_ID %s in one line, without opening the store', async (applicationId, problem) => {
+    const dir = tempDir();
+    const error = await createService(discordConfig(dir, 'gateway'), { discordToken: 't', discordApplicationId: applicationId }, { logger: recordingLogger().logger, origin: 'config/d.yaml' }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toBe(`config/d.yaml cannot run as a service: ${problem}: copy the Application ID from the General Information page of your app in the Discord Developer Portal`);
+    expect(existsSync(join(dir, 'never.sqlite'))).toBe(false);
+  });
+
+  it.each([['not-hex-at-all'], ['ab'.repeat(31)], ['zz'.repeat(32)], ['ab'.repeat(33)]])('refuses DISCORD_PUBLIC_KEY %s in one line, without opening the store', async (publicKey) => {
+    const dir = tempDir();
+    const secrets = { discordToken: 't', discordApplicationId: GOOD_ID, discordPublicKey: publicKey };
+    const error = await createService(discordConfig(dir, 'http'), secrets, { logger: recordingLogger().logger, origin: 'config/d.yaml' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toBe(
+      'config/d.yaml cannot run as a service: DISCORD_PUBLIC_KEY: must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal',
+    );
+    expect((error as Error).message).not.toContain(publicKey);
+    expect(existsSync(join(dir, 'never.sqlite'))).toBe(false);
+  });
+
+  it('accepts well-formed ids and keys', async () => {
+    const dir = tempDir();
+    const service = await createService(
+      discordConfig(dir, 'http'),
+      { discordToken: 't', discordApplicationId: GOOD_ID, discordPublicKey: GOOD_KEY },
+      { logger: recordingLogger().logger, cron: false, http: false, connect: false },
+    );
+    services.push(service);
+    expect(service.routes.map((route) => route.path)).toContain('/discord/interactions');
+  });
+});
+
 describe('HTTP endpoints', () => {
   it('/healthz, /readyz and /metrics answer; /readyz fails while a platform is unreachable', async () => {
     const db = await sqliteDatabase();

@@ -13,7 +13,9 @@ import { commands as allCommands, itemPartView as defaultItemPartView } from '..
 import type { CommandContext, CommandDefinition } from '../../commands/types.js';
 import { UserError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { CommandObserver, HttpRoute, PlatformAdapter, PostedParts, PostOptions, PostResult } from '../types.js';
+import { platformsInUse, type Secrets } from '../../config/env.js';
+import type { Config } from '../../config/schema.js';
+import type { CommandObserver, HttpRoute, PlatformAdapter, PlatformServices, PostedParts, PostOptions, PostResult } from '../types.js';
 import type { Digest } from '../../digest/types.js';
 import { interactionsRoute } from './http.js';
 import { createInteractionHandler, type IncomingInteraction, type InteractionHandler, type ItemPartView, type Responder } from './interactions.js';
@@ -234,4 +236,22 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
       return findPostedParts(rest, channel, deliveryKey, client?.user?.id);
     },
   };
+}
+
+/**
+ * The Discord platform from the config and the environment, or undefined when no channel posts to
+ * Discord or its token and application id are missing (the service names those before this runs).
+ */
+export function discordPlatformFromConfig(config: Config, secrets: Secrets, services: PlatformServices): DiscordPlatform | undefined {
+  if (!platformsInUse(config, secrets).discord || !secrets.discordToken || !secrets.discordApplicationId) return undefined;
+  return createDiscordPlatform({
+    token: secrets.discordToken,
+    applicationId: secrets.discordApplicationId,
+    publicKey: secrets.discordPublicKey,
+    mode: config.discord.mode,
+    apiUrl: secrets.discordApiUrl,
+    context: services.context,
+    logger: services.logger,
+    observe: services.observe,
+  });
 }

@@ -11,8 +11,11 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type REST,
 } from 'discord.js';
+import { DISCORD_PUBLIC_KEY_HEX } from '../../config/env.js';
+import { UserError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { CommandArgs } from '../../commands/types.js';
+import { RecentSignatures } from '../recent-signatures.js';
 import type { HttpRoute } from '../types.js';
 import type { IncomingInteraction, InteractionHandler, Responder } from './interactions.js';
 import type { DiscordMessage } from './render.js';
@@ -26,7 +29,8 @@ const maxClockSkewSeconds = 5 * 60;
 
 /** A public key as the Developer Portal shows it (64 hex characters) → a Node KeyObject. */
 export function discordPublicKey(hex: string): KeyObject {
-  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error('DISCORD_PUBLIC_KEY must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal');
+  // The service checks this before starting; this guards other callers with the same plain words.
+  if (!DISCORD_PUBLIC_KEY_HEX.test(hex)) throw new UserError('DISCORD_PUBLIC_KEY must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal');
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hex, 'hex').toString('base64url') }, format: 'jwk' });
 }
 
@@ -125,6 +129,7 @@ export function interactionsRoute(options: {
   now: () => Date;
 }): HttpRoute {
   const key = discordPublicKey(options.publicKey);
+  const recent = new RecentSignatures(maxClockSkewSeconds);
   return {
     path: interactionsPath,
     method: 'POST',
@@ -136,6 +141,11 @@ export function interactionsRoute(options: {
       const age = Math.abs(options.now().getTime() / 1000 - Number(timestamp));
       if (!/^\d+$/.test(timestamp) || !(age <= maxClockSkewSeconds) || !verifySignature(key, signature, timestamp, body)) {
         return send(res, 401, { error: 'invalid request signature' });
+      }
+      // A captured request sent again within the window must not run its command twice.
+      if (recent.seen(signature.toLowerCase(), Number(timestamp), Math.floor(options.now().getTime() / 1000))) {
+        options.logger.warn({ path: interactionsPath }, 'refused a Discord interaction: replayed request (this signature was already accepted)');
+        return send(res, 401, { error: 'replayed request' });
       }
       let interaction: APIInteraction;
       try {

@@ -1,31 +1,18 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { format } from 'node:util';
-import {
-  App,
-  HTTPModuleFunctions,
-  HTTPReceiver,
-  HTTPReceiverDeferredRequestError,
-  LogLevel,
-  SocketModeReceiver,
-  webApi,
-  type Logger as BoltLogger,
-  type Receiver,
-} from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger, type Receiver } from '@slack/bolt';
 import { commands as defaultCommands, itemPartView as defaultItemPartView } from '../../commands/index.js';
 import type { CommandContext, CommandDefinition } from '../../commands/types.js';
 import type { Config } from '../../config/schema.js';
-import type { Secrets } from '../../config/env.js';
+import { platformsInUse, type Secrets } from '../../config/env.js';
 import { UserError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { CommandObserver, HttpRoute, PlatformAdapter } from '../types.js';
+import type { CommandObserver, HttpRoute, PlatformAdapter, PlatformServices } from '../types.js';
 import { registerListeners, type SlackBindings } from './listeners.js';
 import { createSlackPoster } from './post.js';
+import { SlackEventsReceiver } from './receiver.js';
 import { SLACK_EVENTS_PATH } from './limits.js';
 
 export { SLACK_EVENTS_PATH };
-
-/** Bolt's HTTPReceiver answers signed Slack requests here. */
 
 export interface SlackPlatformOptions {
   botToken: string;
@@ -35,9 +22,6 @@ export interface SlackPlatformOptions {
   mode: 'http' | 'socket';
   /** Base URL of the Web API (SLACK_API_URL), e.g. a proxy or a local test double. */
   apiUrl?: string;
-  /** The one HTTP port: /slack/events (HTTP mode) and the service routes. 0 picks a free port. */
-  port: number;
-  routes: HttpRoute[];
   context: CommandContext;
   logger: Logger;
   observe?: CommandObserver;
@@ -56,8 +40,8 @@ export interface SlackPlatform extends PlatformAdapter {
   readonly platform: 'slack';
   /** The Bolt app (for tests and for adding listeners). */
   readonly app: App;
-  /** The port actually listened on once started (/slack/events and the routes), else null. */
-  port(): number | null;
+  /** POST /slack/events in HTTP mode, for the service's server; none in Socket Mode. */
+  readonly routes: readonly HttpRoute[];
 }
 
 /** About five tries over a minute: enough for a Slack hiccup, short enough for one schedule. */
@@ -85,26 +69,6 @@ export function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
-/**
- * Serves one of the service's routes, looked up when the request arrives: the service adds routes
- * (health, metrics, Discord interactions) after creating the platform, so a list copied at
- * construction, as Bolt's customRoutes are, would miss them. False when no route matches.
- */
-function serveRoute(routes: readonly HttpRoute[], req: IncomingMessage, res: ServerResponse, logger: Logger): boolean {
-  const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  const method = (req.method ?? 'GET').toUpperCase();
-  const route = routes.find((r) => r.path === path && (Array.isArray(r.method) ? r.method : [r.method]).some((m) => m === method));
-  if (!route) return false;
-  Promise.resolve()
-    .then(() => route.handler(req, res))
-    .catch((error: unknown) => {
-      logger.error({ err: error, path }, 'route handler failed');
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  return true;
-}
-
 function describeStartError(error: unknown): string {
   if (error instanceof webApi.WebAPIPlatformError) return `Slack rejected the bot token at start (${error.data.error}): check SLACK_BOT_TOKEN`;
   return `Cannot reach Slack at start (auth.test): ${error instanceof Error ? error.message : String(error)}`;
@@ -126,7 +90,7 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
   };
 
   let receiver: Receiver;
-  let routeServer: Server | undefined;
+  let routes: HttpRoute[] = [];
   if (options.mode === 'socket') {
     const appToken = requireValue(options.appToken, 'SLACK_APP_TOKEN', 'Socket Mode needs an app-level token (xapp-…) with connections:write');
     if (!appToken.startsWith('xapp-')) throw new UserError('SLACK_APP_TOKEN must be an app-level token starting with "xapp-" (see docs/slack.md)');
@@ -136,25 +100,15 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
       // Only the base URL: the Socket Mode client keeps its own long retry policy for reconnecting.
       installerOptions: { clientOptions: { slackApiUrl } },
     });
-    // Socket Mode needs no public endpoint; the service routes get a plain server on the port.
-    routeServer = createServer((req, res) => {
-      if (serveRoute(options.routes, req, res, options.logger)) return;
-      res.writeHead(404);
-      res.end();
-    });
   } else {
-    receiver = new HTTPReceiver({
+    const events = new SlackEventsReceiver({
       signingSecret: requireValue(options.signingSecret, 'SLACK_SIGNING_SECRET', 'copy the Signing Secret from your Slack app'),
-      endpoints: SLACK_EVENTS_PATH,
-      logger: log,
-      // Bolt hands every request that is not /slack/events here: the service routes, else 404.
-      dispatchErrorHandler: (args) => {
-        if (args.error instanceof HTTPReceiverDeferredRequestError && serveRoute(options.routes, args.request, args.response, options.logger)) return;
-        HTTPModuleFunctions.defaultDispatchErrorHandler(args);
-      },
-      // ack() answers Slack at once; the command then runs and answers through respond().
-      processBeforeResponse: false,
+      path: SLACK_EVENTS_PATH,
+      logger: options.logger,
+      boltLogger: log,
     });
+    receiver = events;
+    routes = [events.route];
   }
 
   // Deferred: Bolt would otherwise call auth.test in the constructor and leave a failure unhandled.
@@ -181,11 +135,11 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
   });
   // The readiness probe must answer fast: no retries, short timeout.
   const probe = new webApi.WebClient(botToken, { slackApiUrl, logger: log, retryConfig: { retries: 0 }, timeout: 3000 });
-  let server: Server | null = null;
 
   return {
     platform: 'slack',
     app,
+    routes,
     post: poster.post,
     findPosted: poster.findPosted,
     findPostedParts: poster.findPostedParts,
@@ -203,49 +157,26 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
       } catch (error) {
         throw new UserError(describeStartError(error));
       }
-      if (routeServer) {
-        const listening = routeServer;
-        await new Promise<void>((resolve, reject) => {
-          listening.once('error', reject);
-          listening.listen(options.port, () => resolve());
-        });
-        await app.start();
-        server = listening;
-      } else {
-        server = (await app.start(options.port)) as Server;
-      }
-      options.logger.info({ mode: options.mode, port: this.port() ?? options.port }, 'slack app started');
+      // Socket Mode connects here; in HTTP mode the service's server already routes /slack/events.
+      await app.start();
+      options.logger.info({ mode: options.mode }, 'slack app started');
     },
     async stop() {
       await app.stop();
-      if (routeServer?.listening) {
-        routeServer.closeAllConnections();
-        await new Promise<void>((resolve) => routeServer!.close(() => resolve()));
-      }
-      server = null;
     },
     async close() {
       await this.stop();
-    },
-    port() {
-      const address = server?.address() as AddressInfo | null | undefined;
-      return address ? address.port : null;
     },
   };
 }
 
 /**
- * The Slack platform from the config and the environment, with clear errors for a missing
- * secret. `undefined` when no channel in the config uses Slack and no token is set, so
- * `npm start` needs no Slack account.
+ * The Slack platform from the config and the environment, or undefined when this run does not
+ * use Slack (no Slack channel and no SLACK_BOT_TOKEN), so `npm start` needs no Slack account.
+ * The service has checked the secrets first; the error here is a last guard.
  */
-export function slackPlatformFromConfig(
-  config: Config,
-  secrets: Secrets,
-  services: { routes: HttpRoute[]; context: CommandContext; logger: Logger; observe?: CommandObserver },
-): SlackPlatform | undefined {
-  const wanted = config.channels.some((channel) => channel.platform === 'slack');
-  if (!wanted && !secrets.slackBotToken) return undefined;
+export function slackPlatformFromConfig(config: Config, secrets: Secrets, services: PlatformServices): SlackPlatform | undefined {
+  if (!platformsInUse(config, secrets).slack) return undefined;
   if (!secrets.slackBotToken) {
     const channel = config.channels.find((c) => c.platform === 'slack');
     throw new UserError(`channel "${channel?.id}" posts to Slack but SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from your Slack app (see docs/slack.md)`);
@@ -256,7 +187,6 @@ export function slackPlatformFromConfig(
     appToken: secrets.slackAppToken,
     mode: config.slack.mode,
     apiUrl: secrets.slackApiUrl,
-    port: secrets.port ?? config.http.port,
     ...services,
   });
 }

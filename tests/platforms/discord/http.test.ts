@@ -101,6 +101,17 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(unsigned.status).toBe(401);
   });
 
+  it('runs a signed interaction once when it is replayed within the window', async () => {
+    const interaction = buttonInteraction(buttonCustomId('source', story(5).id));
+    const first = await post(interaction);
+    expect((await answerOf(first)).type).toBe(4);
+    const replay = await post(interaction);
+    expect(replay.status).toBe(401);
+    expect(await replay.json()).toEqual({ error: 'replayed request' });
+    // Another interaction (its own signature) still runs.
+    expect((await answerOf(await post(buttonInteraction(buttonCustomId('source', story(5).id))))).type).toBe(4);
+  });
+
   it('answers /digest in the HTTP response and the rest of a long digest through the webhook', async () => {
     const interaction = commandInteraction('digest');
     const response = await post(interaction);

@@ -5,8 +5,9 @@ import type { Digest, DigestItem } from '../../../src/digest/types.js';
 import { UserError } from '../../../src/errors.js';
 import { createSlackPlatform, SLACK_EVENTS_PATH, type SlackPlatform } from '../../../src/platforms/slack/app.js';
 import type { CommandObserver, HttpRoute } from '../../../src/platforms/types.js';
+import { serveRoutes } from '../../../src/service/http.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
-import { sendButton, sendSigned, sendSlashCommand } from '../../fakes/signed-request.js';
+import { sendButton, sendSigned, sendSlashCommand, slackSignature } from '../../fakes/signed-request.js';
 import { digestOf } from './fixtures.js';
 import { capturingLogger, FAST_RETRY } from './helpers.js';
 
@@ -47,6 +48,8 @@ const brokenLibrary: NewsLibrary = {
 
 let slack: FakeSlackApi;
 let platform: SlackPlatform;
+/** The service's HTTP server, serving the platform's /slack/events among its routes. */
+let server: Awaited<ReturnType<typeof serveRoutes>> | undefined;
 let events: Parameters<CommandObserver>[0][];
 let logs: string[];
 
@@ -69,8 +72,6 @@ async function startPlatform(library: NewsLibrary, routes: HttpRoute[] = []): Pr
     signingSecret: SECRET,
     mode: 'http',
     apiUrl: slack.apiUrl,
-    port: 0,
-    routes,
     context,
     logger: captured.logger,
     observe: (event) => observed.push(event),
@@ -78,11 +79,14 @@ async function startPlatform(library: NewsLibrary, routes: HttpRoute[] = []): Pr
     minIntervalMs: 0,
   });
   await started.start();
+  // The platform owns no port: its endpoint is one route among the service's.
+  routes.push(...started.routes);
+  server = await serveRoutes(routes, 0, captured.logger, '127.0.0.1');
   return started;
 }
 
 function eventsUrl(): string {
-  return `http://127.0.0.1:${platform.port()}${SLACK_EVENTS_PATH}`;
+  return `http://127.0.0.1:${server!.port}${SLACK_EVENTS_PATH}`;
 }
 
 /** Sends a slash command and returns the first answer that reaches its response_url. */
@@ -99,6 +103,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  await server?.close();
+  server = undefined;
   await platform?.stop().catch(() => {});
   await slack.close();
 });
@@ -199,6 +205,74 @@ describe('Slack slash commands and buttons over the HTTP receiver', () => {
   });
 });
 
+describe('Slack request timestamps and replays', () => {
+  beforeEach(async () => {
+    platform = await startPlatform(new MemoryLibrary([digestOf(3)]));
+  });
+
+  it('refuses a validly signed request stamped more than 5 minutes in the future, answering nothing', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    for (const [id, timestampSec] of [
+      ['future-10min', now + 10 * 60],
+      ['future-1year', now + 365 * 24 * 3600],
+    ] as const) {
+      const response = await sendSlashCommand(eventsUrl(), SECRET, '/digest', '', slack.responseUrl(id), { timestampSec });
+      expect(response.status).toBe(401);
+    }
+    // Within the window either way is still accepted (clocks drift a little).
+    const [nearFuture] = await command('/digest', '', 'near-future');
+    expect(nearFuture!.text).toBe('Morning digest — 2026-03-02');
+    const slightlyAhead = await sendSlashCommand(eventsUrl(), SECRET, '/digest', '', slack.responseUrl('ahead'), { timestampSec: now + 60 });
+    expect(slightlyAhead.status).toBe(200);
+    await slack.waitFor(() => slack.responses('ahead').length > 0);
+    expect(slack.responses('future-10min')).toEqual([]);
+    expect(slack.responses('future-1year')).toEqual([]);
+    expect(logs.join('')).toContain('more than 5 minutes from now');
+  });
+
+  it('runs a command once when the same signed request is replayed within the window', async () => {
+    const timestampSec = Math.floor(Date.now() / 1000);
+    const first = await sendSlashCommand(eventsUrl(), SECRET, '/digest', '', slack.responseUrl('replayed'), { timestampSec });
+    expect(first.status).toBe(200);
+    await slack.waitFor(() => slack.responses('replayed').length > 0);
+    const replay = await sendSlashCommand(eventsUrl(), SECRET, '/digest', '', slack.responseUrl('replayed'), { timestampSec });
+    expect(replay.status).toBe(401);
+    // A fresh request (new timestamp, so a new signature) still runs.
+    const fresh = await sendSlashCommand(eventsUrl(), SECRET, '/digest', '', slack.responseUrl('fresh'), { timestampSec: timestampSec + 1 });
+    expect(fresh.status).toBe(200);
+    await slack.waitFor(() => slack.responses('fresh').length > 0);
+    expect(slack.responses('replayed')).toHaveLength(1);
+    await vi.waitFor(() => expect(events.map((e) => e.command)).toEqual(['/digest', '/digest']));
+    expect(logs.join('')).toContain('replayed');
+  });
+});
+
+describe('Slack requests that carry no command', () => {
+  beforeEach(async () => {
+    platform = await startPlatform(new MemoryLibrary([digestOf(3)]));
+  });
+
+  it("answers Slack's unsigned SSL check with 200 and runs nothing, even with a command smuggled in", async () => {
+    const body = new URLSearchParams({ ssl_check: '1', command: '/digest', response_url: slack.responseUrl('ssl') }).toString();
+    const response = await fetch(eventsUrl(), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(response.status).toBe(200);
+    expect(slack.responses('ssl')).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('refuses a signed body that is neither a form nor JSON with 400', async () => {
+    const timestampSec = Math.floor(Date.now() / 1000);
+    const body = '{not json';
+    const response = await fetch(eventsUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestampSec), 'x-slack-signature': slackSignature(SECRET, timestampSec, body) },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(logs.join('')).toContain('refused a Slack request: the body is not a form or JSON');
+  });
+});
+
 describe('Slack acknowledgement and failures', () => {
   it('acknowledges at once while the data source is still working, then answers', async () => {
     const slow = new GatedLibrary(new MemoryLibrary([digestOf(3)]));
@@ -223,7 +297,7 @@ describe('Slack acknowledgement and failures', () => {
     expect(logs.join('')).toContain('database is locked');
   });
 
-  it('serves the service routes on the same port as /slack/events, including routes added after it was made', async () => {
+  it('gives /slack/events as a route for the service to serve beside its own, including routes added later', async () => {
     const routes: HttpRoute[] = [];
     platform = await startPlatform(new MemoryLibrary(), routes);
     // The service adds its health routes after creating the platform.
@@ -235,12 +309,13 @@ describe('Slack acknowledgement and failures', () => {
         res.end('ok');
       },
     });
-    const base = `http://127.0.0.1:${platform.port()}`;
+    expect(platform.routes.map((route) => [route.method, route.path])).toEqual([['POST', SLACK_EVENTS_PATH]]);
+    const base = `http://127.0.0.1:${server!.port}`;
     const health = await fetch(`${base}/healthz?probe=1`);
     expect(health.status).toBe(200);
     expect(await health.text()).toBe('ok');
     expect((await fetch(`${base}/nowhere`)).status).toBe(404);
-    expect((await fetch(`${base}/healthz`, { method: 'DELETE' })).status).toBe(404);
+    expect((await fetch(`${base}/healthz`, { method: 'DELETE' })).status).toBe(405);
   });
 
   it('refuses to start with a token Slack rejects, in plain words', async () => {
@@ -250,8 +325,6 @@ describe('Slack acknowledgement and failures', () => {
       signingSecret: SECRET,
       mode: 'http',
       apiUrl: slack.apiUrl,
-      port: 0,
-      routes: [],
       context: { library: new MemoryLibrary(), fetchArticle: async () => Promise.reject(new Error('x')), now: () => new Date(), timeZone: 'UTC' },
       logger: captured.logger,
       retry: FAST_RETRY,
@@ -261,7 +334,7 @@ describe('Slack acknowledgement and failures', () => {
   });
 
   it('names a missing secret', () => {
-    const base = { mode: 'http' as const, port: 0, routes: [], context: {} as CommandContext, logger: capturingLogger().logger };
+    const base = { mode: 'http' as const, context: {} as CommandContext, logger: capturingLogger().logger };
     expect(() => createSlackPlatform({ ...base, botToken: '', signingSecret: SECRET })).toThrow(/^SLACK_BOT_TOKEN is not set/);
     expect(() => createSlackPlatform({ ...base, botToken: 'xoxb-1', signingSecret: '' })).toThrow(/^SLACK_SIGNING_SECRET is not set/);
     expect(() => createSlackPlatform({ ...base, mode: 'socket', botToken: 'xoxb-1', signingSecret: '' })).toThrow(/^SLACK_APP_TOKEN is not set/);

@@ -29,8 +29,6 @@ function platformFor(fake: FakeSlackApi, botToken = fake.botToken): SlackPlatfor
     signingSecret: 'test-signing-secret',
     mode: 'http',
     apiUrl: fake.apiUrl,
-    port: 0,
-    routes: [],
     context,
     logger: captured.logger,
     retry: FAST_RETRY,

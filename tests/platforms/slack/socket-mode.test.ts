@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryLibrary } from '../../../src/digest/library.js';
 import { createSlackPlatform, type SlackPlatform } from '../../../src/platforms/slack/app.js';
+import type { HttpRoute } from '../../../src/platforms/types.js';
+import { serveRoutes } from '../../../src/service/http.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { buttonPayload, slashCommandFields } from '../../fakes/signed-request.js';
 import { digestOf } from './fixtures.js';
@@ -20,8 +22,6 @@ beforeEach(async () => {
     appToken: 'xapp-1-test',
     mode: 'socket',
     apiUrl: slack.apiUrl,
-    port: 0,
-    routes: [{ path: '/healthz', method: 'GET', handler: (_req, res) => void res.end('ok') }],
     context: { library: new MemoryLibrary([digestOf(3)]), fetchArticle: async () => Promise.reject(new Error('offline')), now: () => new Date('2026-03-02T09:00:00Z'), timeZone: 'UTC' },
     logger: captured.logger,
     retry: FAST_RETRY,
@@ -58,10 +58,17 @@ describe('Slack Socket Mode', () => {
     expect(logged).not.toContain(slack.botToken);
   });
 
-  it('serves the service routes on its port without any Slack endpoint', async () => {
-    const base = `http://127.0.0.1:${platform.port()}`;
-    expect(await (await fetch(`${base}/healthz`)).text()).toBe('ok');
-    expect((await fetch(`${base}/slack/events`, { method: 'POST' })).status).toBe(404);
+  it('adds no Slack endpoint to the service routes', async () => {
+    expect(platform.routes).toEqual([]);
+    const routes: HttpRoute[] = [...platform.routes, { path: '/healthz', method: 'GET', handler: (_req, res) => void res.end('ok') }];
+    const server = await serveRoutes(routes, 0, capturingLogger().logger, '127.0.0.1');
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      expect(await (await fetch(`${base}/healthz`)).text()).toBe('ok');
+      expect((await fetch(`${base}/slack/events`, { method: 'POST' })).status).toBe(404);
+    } finally {
+      await server.close();
+    }
   });
 
   it('still posts digests through the Web API', async () => {
