@@ -16,7 +16,8 @@ export interface DigestOptions {
 
 /**
  * Builds the platform-neutral digest: filters by keywords, merges the same story from several
- * sources into one item, ranks stories by how much they carry, and keeps the top ones.
+ * sources into one item, ranks stories by how many independent outlets carried them and then by
+ * how much they carry, and keeps the top ones.
  */
 export function buildDigest(entries: DigestEntry[], options: DigestOptions): Digest {
   const keywords = (options.keywords ?? []).map((word) => word.toLowerCase());
@@ -25,7 +26,7 @@ export function buildDigest(entries: DigestEntry[], options: DigestOptions): Dig
   const ranked = groups
     .filter((group) => group.length > 0)
     .map((group, order) => ({ item: toDigestItem(group[0]!, group.slice(1)), order }))
-    .sort((a, b) => weight(b.item) - weight(a.item) || a.order - b.order)
+    .sort((a, b) => (b.item.outletCount ?? 1) - (a.item.outletCount ?? 1) || weight(b.item) - weight(a.item) || a.order - b.order)
     .slice(0, options.maxItems ?? 10)
     .map(({ item }) => item);
   return {
@@ -44,7 +45,10 @@ function matchesKeywords(entry: DigestEntry, keywords: string[]): boolean {
   return keywords.some((word) => text.includes(word));
 }
 
-/** A story carried by more sources, with people quoted and figures reported, ranks higher. */
+/**
+ * Among stories carried by as many independent outlets: one with people quoted and figures
+ * reported ranks higher.
+ */
 function weight(item: DigestItem): number {
-  return item.sources.length * 3 + Math.min(item.quotes.filter((quote) => quote.key).length, 3) + (item.figures.length ? 2 : 0) + (item.summary.length ? 1 : 0);
+  return Math.min(item.quotes.filter((quote) => quote.key).length, 3) + (item.figures.length ? 2 : 0) + (item.summary.length ? 1 : 0);
 }

@@ -78,8 +78,8 @@ describe('Slack Block Kit renderer', () => {
     // Story 1 has no figures, so no Figures button; story 2 has all three.
     const ids = actions.map((a) => (a as { elements: { action_id: string; value: string }[] }).elements.map((e) => `${e.action_id}=${e.value}`));
     expect(ids).toEqual([
-      ['newsdigest:quotes:story-1=story-1', 'newsdigest:source:story-1=story-1'],
-      ['newsdigest:quotes:story-2=story-2', 'newsdigest:figures:story-2=story-2', 'newsdigest:source:story-2=story-2'],
+      ['nd:quotes:story-1=story-1', 'nd:source:story-1=story-1'],
+      ['nd:quotes:story-2=story-2', 'nd:figures:story-2=story-2', 'nd:source:story-2=story-2'],
     ]);
     for (const id of ids.flat()) expect(id).toMatch(ITEM_ACTION_PATTERN);
     expect(blocks.at(-1)?.type).not.toBe('divider');
