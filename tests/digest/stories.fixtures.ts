@@ -17,6 +17,14 @@ Rescue teams from three neighbouring countries arrived overnight, and at least 1
 
 Aftershocks rattled the provincial capital Merrow through the night.`;
 
+const FERRY = `Ferry service to Oslen island resumes after strike
+
+KALDA - The ferry service between Kalda and Oslen island resumed on Monday after a two-week strike by deck crews ended with a new pay deal.
+
+"Islanders can finally get to their jobs and their doctors again," said Mira Santek, who chairs the island council.
+
+The operator said timetables would be back to normal by the weekend.`;
+
 export const ARTICLES = {
   /** Northwire's story as Valley Post carried it. */
   quakeWireValley: QUAKE_WIRE,
@@ -42,14 +50,17 @@ MERROW - The number of people killed in the Dravenia earthquake rose to at least
 Governor Lena Vostrik said earlier that families were being pulled from the rubble by hand.
 
 Field hospitals in the three valleys were treating hundreds of injured.`,
+  /** Northwire's updated story the next day: a higher toll and a new quote, most of the text unchanged. */
+  quakeWireUpdate: QUAKE_WIRE.replace('Earthquake in Dravenia kills at least 700', 'Earthquake in Dravenia kills at least 820')
+    .replace('killing at least 700 people', 'killing at least 820 people')
+    .replace(
+      'Aftershocks rattled',
+      '"Every hour now counts for those still trapped," Interior Minister Aleksa Dorn said on Saturday.\n\nAftershocks rattled',
+    ),
   /** An unrelated story. */
-  ferry: `Ferry service to Oslen island resumes after strike
-
-KALDA - The ferry service between Kalda and Oslen island resumed on Monday after a two-week strike by deck crews ended with a new pay deal.
-
-"Islanders can finally get to their jobs and their doctors again," said Mira Santek, who chairs the island council.
-
-The operator said timetables would be back to normal by the weekend.`,
+  ferry: FERRY,
+  /** The ferry story again with its last line reworded: nothing new in it. */
+  ferryReworded: FERRY.replace('would be back to normal by the weekend.', 'should be back to normal by the weekend.'),
 };
 
 export type ArticleName = keyof typeof ARTICLES;
