@@ -43,21 +43,25 @@ export function buildDigest(entries: DigestEntry[], options: DigestOptions): Dig
     const fresh = group.filter((entry) => !storyOfEntry.has(entry));
     if (fresh.length === 0) continue;
     const story = group.map((entry) => storyOfEntry.get(entry)).find(Boolean) ?? fresh.map((entry) => storyOfArticle.get(entry.source.articleId)).find(Boolean);
-    const item = toDigestItem(fresh[0]!, fresh.slice(1));
-    // A story continues once; a second group linked to it is a story of its own.
-    if (!story || continued.has(story)) {
-      items.push(item);
+    if (!story) {
+      items.push(toDigestItem(fresh[0]!, fresh.slice(1)));
       continue;
     }
+    // Articles already shown (a window overlapping the last digest) bring nothing: the story goes on from the new ones.
     const known = knownArticles(story);
-    // Articles already shown (an overlapping window) bring nothing: only new ones can develop a story.
-    if (fresh.every((entry) => known.has(entry.source.articleId))) continue;
+    const unseen = fresh.filter((entry) => !known.has(entry.source.articleId));
+    if (unseen.length === 0) continue;
+    // A story continues once; a second group of new articles linked to it is a story of its own.
+    if (continued.has(story)) {
+      items.push(toDigestItem(unseen[0]!, unseen.slice(1)));
+      continue;
+    }
     continued.add(story);
     // A site republishing copy the channel was already shown is no new source.
-    const copies = independentReports([...story.entries, ...fresh])
+    const copies = independentReports([...story.entries, ...unseen])
       .filter((report) => report.some((entry) => storyOfEntry.has(entry)))
       .flatMap((report) => report.filter((entry) => !storyOfEntry.has(entry)).map((entry) => outletName(entry.source)));
-    const developing = develop(item, story, options.date, new Set(copies));
+    const developing = develop(toDigestItem(unseen[0]!, unseen.slice(1)), story, options.date, new Set(copies));
     if (developing) items.push(developing);
   }
   const ranked = items

@@ -14,9 +14,16 @@ const SAME_AGENCY_COPY = 0.5;
 const VERBATIM_COPY = 0.8;
 const SHINGLE_WORDS = 3;
 
-/** The name a reader knows an outlet by: its publication, else its web site, else the agency or origin. */
+/**
+ * The name a reader knows an outlet by: its publication, else its web site, else the agency, else
+ * the file's name (never the folder it sits in).
+ */
 export function outletName(source: SourceRef): string {
-  return source.publication?.trim() || siteName(source.url) || source.agency?.trim() || source.origin;
+  return source.publication?.trim() || siteName(source.url) || source.agency?.trim() || fileName(source.origin);
+}
+
+function fileName(origin: string): string {
+  return origin.split(/[\\/]/).filter(Boolean).at(-1) ?? origin;
 }
 
 function siteName(url: string | undefined): string | null {
