@@ -3,7 +3,7 @@ import { notice, usage } from './views.js';
 
 const USAGE = '/article <number|words> (a number from the latest digest, or words from a headline)';
 
-/** `/article`: one story in full: summary, all quotes, figures and sources. */
+/** `/article`: one story in full: summary, all quotes, figures and sources, and the timeline of a developing story. */
 export const articleCommand: CommandDefinition = {
   name: 'article',
   description: 'Show one story in full: summary, quotes, figures and source',

@@ -76,3 +76,38 @@ describe.each(renderers)('the %s renderer', (_platform, render) => {
     expect(render(unkeyed, true)).toContain('Islanders can finally get to their jobs');
   });
 });
+
+/** A story followed for a week, reported by many outlets, with many disagreeing figures: the largest a renderer meets. */
+function developingStory(): DigestItem {
+  const base = merged();
+  const outlets = Array.from({ length: 30 }, (_, i) => `Regional Outlet Number ${i + 1}`);
+  const figures = Array.from({ length: 12 }, (_, i) => ({ ...base.figures[0]!, count: 700 + i * 10, qualifier: null, outlets }));
+  const days = Array.from({ length: 7 }, (_, i) => ({ date: `2026-11-${String(21 + i).padStart(2, '0')}`, figures, outlets }));
+  return {
+    ...base,
+    figures,
+    sources: outlets.map((publication, i) => ({ ...base.sources[0]!, articleId: `a${i}`, publication })),
+    outletCount: 30,
+    quotes: base.quotes.map((quote) => ({ ...quote, outlets, isNew: true })),
+    development: {
+      firstDate: '2026-11-21',
+      previousDate: '2026-11-27',
+      newFigures: [{ figure: figures[11]!, previous: { figure: figures[0]!, date: '2026-11-27' } }],
+      newQuotes: 2,
+      newOutlets: outlets.slice(0, 5),
+    },
+    timeline: [...days, { date: '2026-11-28', figures, outlets }],
+  };
+}
+
+describe.each(renderers)('the %s renderer, for a developing story', (_platform, render) => {
+  it('says what changed in a digest and shows the timeline in /article, within the platform’s limits', () => {
+    const item = developingStory();
+    const digest = render(item, false);
+    expect(digest).toContain('Developing since 21 Nov: 810 people killed, up from 700 on 27 Nov; 2 new quotes; new sources: Regional Outlet Number 1');
+    expect(digest).toContain('30 sources');
+    const full = render(item, true);
+    expect(full).toContain('Timeline');
+    expect(full).toContain('21 Nov: 700 people killed (Regional Outlet Number 1, Regional Outlet Number 2, Regional Outlet Number 3 +27 more)');
+  });
+});
