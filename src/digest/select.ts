@@ -1,3 +1,4 @@
+import { figureSubject } from './facts.js';
 import { outletNames } from './outlets.js';
 import type { DigestItem, StoryFigure, StoryQuote } from './types.js';
 
@@ -24,7 +25,8 @@ export function isAttributed(item: DigestItem): boolean {
 /**
  * The quotes and figures a digest shows of a story. Quotes: only those the summarizer calls key
  * (an article with none shows none), new ones first in a developing story, then those carried by
- * more outlets, then by rank. Figures: all of them up to a cap, disagreeing figures side by side.
+ * more outlets, then by rank. Figures: all of them up to a cap, disagreeing figures side by side
+ * and never split by it.
  */
 export function selectForDigest(item: DigestItem): StorySelection {
   const quotes = item.quotes
@@ -39,7 +41,22 @@ export function selectForDigest(item: DigestItem): StorySelection {
     )
     .slice(0, DIGEST_SHOWS.quotes)
     .map(({ quote }) => quote);
-  return { quotes, figures: item.figures.slice(0, DIGEST_SHOWS.figures), attributed: isAttributed(item) };
+  return { quotes, figures: wholeSubjects(item.figures, DIGEST_SHOWS.figures), attributed: isAttributed(item) };
+}
+
+/**
+ * Figures up to `max`, never cutting between figures about the same thing: where outlets
+ * disagree, the digest shows all of their figures or none (the first subject always).
+ */
+function wholeSubjects(figures: StoryFigure[], max: number): StoryFigure[] {
+  const subjects = new Map<string, StoryFigure[]>();
+  for (const figure of figures) subjects.set(figureSubject(figure), [...(subjects.get(figureSubject(figure)) ?? []), figure]);
+  const shown: StoryFigure[] = [];
+  for (const group of subjects.values()) {
+    if (shown.length > 0 && shown.length + group.length > max) break;
+    shown.push(...group);
+  }
+  return shown;
 }
 
 /** Everything of a story, for /article and the Quotes / Figures buttons: every quote by rank, every figure. */

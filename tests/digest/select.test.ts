@@ -34,9 +34,18 @@ describe('what a digest shows of a story, decided once', () => {
   });
 
   it(`shows at most ${DIGEST_SHOWS.figures} figures in a digest and all of them in full`, () => {
-    const many = item([], { figures: Array.from({ length: 9 }, (_, i) => figure(i + 1)) });
+    const many = item([], { figures: Array.from({ length: 9 }, (_, i) => ({ ...figure(i + 1), who: `group ${i}` })) });
     expect(selectForDigest(many).figures).toHaveLength(DIGEST_SHOWS.figures);
     expect(selectInFull(many).figures).toHaveLength(9);
+  });
+
+  it('never cuts between disagreeing figures: a subject is shown whole or not at all', () => {
+    const injured = (count: number): Figure => ({ ...figure(count), kind: 'injured', text: `${count} injured` });
+    const story = item([], { figures: [figure(1), figure(2), figure(3), figure(4), figure(5), injured(10), injured(12)] });
+    expect(selectForDigest(story).figures.map((f) => `${f.count} ${f.kind}`)).toEqual(['1 killed', '2 killed', '3 killed', '4 killed', '5 killed']);
+    // The first subject is shown even when it alone is over the cap.
+    const many = item([], { figures: Array.from({ length: 8 }, (_, i) => figure(i + 1)) });
+    expect(selectForDigest(many).figures).toHaveLength(8);
   });
 
   it('shows every quote in full, by rank', () => {

@@ -47,7 +47,9 @@ function renderItem(item: DigestItem, number: number | null, part: 'full' | 'quo
   const heading = number === null ? stripControl(item.headline) : `${number}. ${stripControl(item.headline)}`;
   out.push(paint.bold(paint.cyan(heading)));
   const count = describeSourceCount(item);
-  out.push(indent + paint.dim(stripControl(item.sources.map(describeSource).join(' · ') + (count ? ` (${count})` : ''))));
+  // Two articles of one outlet name it once.
+  const sources = [...new Set(item.sources.map(describeSource))];
+  out.push(indent + paint.dim(stripControl(sources.join(' · ') + (count ? ` (${count})` : ''))));
   if (item.development && part !== 'source') out.push(paint.green(wrap(describeDevelopment(item.development), style.width, indent)));
   if (part === 'digest' || part === 'full') {
     for (const sentence of item.summary) out.push(wrap(sentence, style.width, indent));
