@@ -13,20 +13,31 @@ const SAME_QUOTE_WORDS = 0.8;
 /** A quotation this short must match whole: a few common words say nothing about being the same. */
 const MIN_CONTAINED_WORDS = 5;
 
-function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+interface QuoteWords {
+  list: string[];
+  joined: string;
+  set: Set<string>;
+}
+
+/** A story of many outlets compares each quote with many others: its words are read once. */
+const wordsOfQuote = new WeakMap<Quote, QuoteWords>();
+
+function words(quote: Quote): QuoteWords {
+  let found = wordsOfQuote.get(quote);
+  if (!found) {
+    const list = quoteWords(quote).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    found = { list, joined: list.join(' '), set: new Set(list) };
+    wordsOfQuote.set(quote, found);
+  }
+  return found;
 }
 
 export function sameQuote(a: Quote, b: Quote): boolean {
-  const wordsA = words(quoteWords(a));
-  const wordsB = words(quoteWords(b));
-  const joinedA = wordsA.join(' ');
-  const joinedB = wordsB.join(' ');
+  const { list: wordsA, joined: joinedA, set: setA } = words(a);
+  const { list: wordsB, joined: joinedB, set: setB } = words(b);
   if (joinedA === joinedB) return joinedA.length > 0;
   const [shorter, longer] = wordsA.length <= wordsB.length ? [joinedA, joinedB] : [joinedB, joinedA];
   if (Math.min(wordsA.length, wordsB.length) >= MIN_CONTAINED_WORDS && ` ${longer} `.includes(` ${shorter} `)) return true;
-  const setA = new Set(wordsA);
-  const setB = new Set(wordsB);
   let shared = 0;
   for (const word of setA) if (setB.has(word)) shared++;
   return shared / (setA.size + setB.size - shared || 1) >= SAME_QUOTE_WORDS;
