@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/build.js';
 import { describeSourceCount, describeStoryFigure } from '../../src/digest/format.js';
 import { toDigestItem } from '../../src/digest/item.js';
+import { storyRecord } from '../../src/digest/record.js';
 import { independentReports, outletName } from '../../src/digest/outlets.js';
 import { entry } from './stories.fixtures.js';
 
@@ -73,6 +74,19 @@ describe('a merged story keeps every source’s facts', () => {
       ['Dravenia earthquake toll reaches 750', 2],
       ['Earthquake in Dravenia kills at least 700', 1],
       ['Ferry service to Oslen island resumes after strike', 1],
+    ]);
+  });
+});
+
+describe('a story as a JSON record', () => {
+  it('keeps each quote’s and figure’s outlets, the sources and the outlet count', () => {
+    const record = JSON.parse(JSON.stringify(storyRecord(toDigestItem(herald(), [valley(), harbor()]))));
+    expect(record.outletCount).toBe(2);
+    expect(record.sources.map((source: { outlet: string }) => source.outlet)).toEqual(['Coast Herald', 'Valley Post', 'Harbor Times']);
+    expect(record.quotes[0]).toMatchObject({ speaker: 'Lena Vostrik', outlets: ['Coast Herald', 'Valley Post', 'Harbor Times'] });
+    expect(record.casualties.filter((figure: { kind: string }) => figure.kind === 'killed').map((figure: { count: number; outlets: string[] }) => [figure.count, figure.outlets])).toEqual([
+      [750, ['Coast Herald']],
+      [700, ['Valley Post', 'Harbor Times']],
     ]);
   });
 });
