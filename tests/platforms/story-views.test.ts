@@ -88,7 +88,8 @@ function developingStory(): DigestItem {
     figures,
     sources: outlets.map((publication, i) => ({ ...base.sources[0]!, articleId: `a${i}`, publication })),
     outletCount: 30,
-    quotes: base.quotes.map((quote) => ({ ...quote, outlets, isNew: true })),
+    // More quotes than a Discord embed has fields: the timeline must still show.
+    quotes: Array.from({ length: 40 }, (_, i) => ({ ...base.quotes[i % base.quotes.length]!, rank: i + 1, outlets, isNew: i < 2 })),
     development: {
       firstDate: '2026-11-21',
       previousDate: '2026-11-27',

@@ -223,7 +223,10 @@ export function renderItem(item: DigestItem, part: ItemPart): DiscordMessage {
       embed = buildEmbed({
         ...base,
         description: development + inertText(item.summary.join(' '), EmbedLimits.description - development.length) || undefined,
-        fields: [...quotes.map((q) => quoteField(q, EmbedLimits.fieldValue, shown.attributed)), ...(figures ? [figures] : []), ...(timeline ? [timeline] : [])],
+        // A developing story's figures and timeline come first, so that many quotes cannot push them out of the embed.
+        fields: timeline
+          ? [...(figures ? [figures] : []), timeline, ...quotes.map((q) => quoteField(q, EmbedLimits.fieldValue, shown.attributed))]
+          : [...quotes.map((q) => quoteField(q, EmbedLimits.fieldValue, shown.attributed)), ...(figures ? [figures] : [])],
       });
       break;
     }
