@@ -64,7 +64,7 @@ export function develop(item: DigestItem, story: FollowedStory, date: string, co
   const seenOutlets = new Set(days.flatMap((day) => day.outlets));
 
   const newFigures: FigureChange[] = item.figures
-    .filter((figure) => !seenFigures.some((seen) => sameFigure(seen, figure)))
+    .filter((figure) => !seenFigures.some((seen) => restates(figure, seen)))
     .map((figure) => ({ figure, previous: previousFigure(figure, days) }));
   const quotes = item.quotes.map((quote) => (seenQuotes.some((seen) => sameQuote(seen, quote)) ? quote : { ...quote, isNew: true }));
   const newQuotes = quotes.filter((quote) => quote.isNew).length;
@@ -111,4 +111,13 @@ export function followedStories(records: StoryRecord[], entryOf: (articleId: str
 /** The lead article ids whose text `followedStories` needs from the store. */
 export function leadArticleIds(records: StoryRecord[]): string[] {
   return [...new Set(records.map((record) => record.articleIds[0]).filter((id): id is string => Boolean(id)))];
+}
+
+/**
+ * Whether a figure says again what an earlier one said: the same kind about the same people and
+ * the same number, however qualified ("700 killed" after "at least 700 killed" is not news).
+ */
+function restates(figure: StoryFigure, earlier: StoryFigure): boolean {
+  if (figureSubject(figure) !== figureSubject(earlier)) return false;
+  return figure.count !== null ? figure.count === earlier.count : sameFigure(figure, earlier);
 }

@@ -71,6 +71,15 @@ describe('a story followed across days', () => {
     expect(items.map((item) => describeDevelopment(item.development!))).toEqual(says ? [says] : []);
   });
 
+  it('does not call a figure new when only its wording changed ("700 killed" after "at least 700 people killed")', () => {
+    const digestFor = channel();
+    digestFor('2026-11-27', [valley()]);
+    const restated = entry('quakeWireValley', { publication: 'Valley Post' });
+    const figures = restated.summary.casualties.map((figure) => (figure.kind === 'killed' ? { ...figure, qualifier: null, who: null } : figure));
+    const dayTwo = { ...restated, source: { ...restated.source, articleId: 'restated' }, summary: { ...restated.summary, articleId: 'restated', casualties: figures } };
+    expect(digestFor('2026-11-28', [dayTwo]).items).toEqual([]);
+  });
+
   it('leaves out a story whose only articles were already shown (a window that overlaps the last digest)', () => {
     const digestFor = channel();
     digestFor('2026-11-27', [valley(), ferry()]);
