@@ -67,7 +67,8 @@ export function develop(item: DigestItem, story: FollowedStory, date: string, co
     .filter((figure) => !seenFigures.some((seen) => restates(figure, seen)))
     .map((figure) => ({ figure, previous: previousFigure(figure, days) }));
   const quotes = item.quotes.map((quote) => (seenQuotes.some((seen) => sameQuote(seen, quote)) ? quote : { ...quote, isNew: true }));
-  const newQuotes = quotes.filter((quote) => quote.isNew).length;
+  // Only quotes a digest shows (key ones) make news: a new aside is no development.
+  const newQuotes = quotes.filter((quote) => quote.isNew && quote.key).length;
   const outlets = outletNames(item.sources);
   const newOutlets = outlets.filter((outlet) => !seenOutlets.has(outlet) && !copiedBy.has(outlet));
   if (newFigures.length === 0 && newQuotes === 0 && newOutlets.length === 0) return null;

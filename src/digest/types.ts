@@ -45,7 +45,7 @@ export interface Development {
   /** The date of the digest that last showed it. */
   previousDate: string;
   newFigures: FigureChange[];
-  /** Quotes not shown before (each quote in `quotes` is marked `isNew` too). */
+  /** Key quotes not shown before (every quote not shown before is marked `isNew` in `quotes`). */
   newQuotes: number;
   newOutlets: string[];
 }

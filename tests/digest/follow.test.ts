@@ -80,6 +80,21 @@ describe('a story followed across days', () => {
     expect(digestFor('2026-11-28', [dayTwo]).items).toEqual([]);
   });
 
+  it('does not count a new quote the summarizer calls minor (not key) as a development', () => {
+    const digestFor = channel();
+    digestFor('2026-11-27', [valley()]);
+    const update = entry('quakeWireUpdate', { publication: 'Valley Post' });
+    const minor = {
+      ...update,
+      summary: {
+        ...update.summary,
+        casualties: valley().summary.casualties,
+        quotes: update.summary.quotes.map((quote) => (quote.speaker === 'Aleksa Dorn' ? { ...quote, key: false } : quote)),
+      },
+    };
+    expect(digestFor('2026-11-28', [minor]).items).toEqual([]);
+  });
+
   it('leaves out a story whose only articles were already shown (a window that overlaps the last digest)', () => {
     const digestFor = channel();
     digestFor('2026-11-27', [valley(), ferry()]);
