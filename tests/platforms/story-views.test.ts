@@ -112,3 +112,16 @@ describe.each(renderers)('the %s renderer, for a developing story', (_platform, 
     expect(full).toContain('21 Nov: 700 people killed (Regional Outlet Number 1, Regional Outlet Number 2, Regional Outlet Number 3 +27 more)');
   });
 });
+
+describe('the Slack renderer, for a story whose text fills a section', () => {
+  it('gives the figures with their sources a section of their own rather than cutting them', () => {
+    const item = developingStory();
+    // A long link and long texts: together more than one section holds.
+    const sources = [{ ...item.sources[0]!, url: `https://coastherald.example/${'quake-'.repeat(150)}` }, ...item.sources.slice(1)];
+    const long = { ...item, sources, headline: 'Quake '.repeat(60), summary: ['Rescue work went on. '.repeat(60)], quotes: item.quotes.map((quote) => ({ ...quote, text: 'We will rebuild every school. '.repeat(20), key: true })) };
+    const [message] = slack.renderDigest(digestOf(long));
+    expect(checkMessage(message!)).toEqual([]);
+    const sections = message!.blocks.filter((block) => block.type === 'section').map((block) => JSON.stringify(block));
+    expect(sections.some((text) => text.includes('*Figures:* 700 people killed (Regional Outlet Number 1'))).toBe(true);
+  });
+});

@@ -127,7 +127,7 @@ function buttons(item: DigestItem): ActionsBlock | null {
   return elements.length ? { type: 'actions', elements } : null;
 }
 
-/** The blocks of one story in a digest: section, context, buttons, divider. */
+/** The blocks of one story in a digest: section (two when its figures would not fit), context, buttons, divider. */
 export function storyBlocks(item: DigestItem): KnownBlock[] {
   const shown = selectForDigest(item);
   const lines = [headlineLine(item)];
@@ -137,8 +137,13 @@ export function storyBlocks(item: DigestItem): KnownBlock[] {
   if (summary) lines.push(summary);
   for (const quote of shown.quotes) lines.push(formatQuote(quote, BUDGET.quote, shown.attributed));
   const figures = figuresLine(shown.figures, shown.attributed);
-  if (figures) lines.push(figures);
-  const blocks: KnownBlock[] = [section(joinWithin(lines, L.sectionText))];
+  const blocks: KnownBlock[] = [];
+  if (figures && lines.join('\n').length + 1 + figures.length > L.sectionText) {
+    // Figures with their sources must not be what gets cut: they take a section of their own.
+    blocks.push(section(joinWithin(lines, L.sectionText)), section(figures));
+  } else {
+    blocks.push(section(joinWithin(figures ? [...lines, figures] : lines, L.sectionText)));
+  }
   const ctx = itemContext(item);
   if (ctx) blocks.push(ctx);
   const actions = buttons(item);
