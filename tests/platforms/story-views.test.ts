@@ -125,3 +125,11 @@ describe('the Slack renderer, for a story whose text fills a section', () => {
     expect(sections.some((text) => text.includes('*Figures:* 700 people killed (Regional Outlet Number 1'))).toBe(true);
   });
 });
+
+describe('the terminal renderer, for a story of many outlets', () => {
+  it('names the first five sources under the headline and says how many more', () => {
+    const text = terminalText(developingStory(), false);
+    expect(text).toContain('Regional Outlet Number 5 · +25 more (30 sources)');
+    expect(text).not.toContain('Regional Outlet Number 6 ·');
+  });
+});

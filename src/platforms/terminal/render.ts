@@ -40,6 +40,9 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.join('\n');
 }
 
+/** Sources named under a headline; /article and the Source button list them all. */
+const MAX_NAMED_SOURCES = 5;
+
 function renderItem(item: DigestItem, number: number | null, part: 'full' | 'quotes' | 'figures' | 'source' | 'digest', style: TerminalStyle): string {
   const paint = painter(style);
   const indent = '   ';
@@ -47,9 +50,10 @@ function renderItem(item: DigestItem, number: number | null, part: 'full' | 'quo
   const heading = number === null ? stripControl(item.headline) : `${number}. ${stripControl(item.headline)}`;
   out.push(paint.bold(paint.cyan(heading)));
   const count = describeSourceCount(item);
-  // Two articles of one outlet name it once.
+  // Two articles of one outlet name it once; a story of many outlets names the first few.
   const sources = [...new Set(item.sources.map(describeSource))];
-  out.push(indent + paint.dim(stripControl(sources.join(' · ') + (count ? ` (${count})` : ''))));
+  const named = sources.length > MAX_NAMED_SOURCES ? [...sources.slice(0, MAX_NAMED_SOURCES), `+${sources.length - MAX_NAMED_SOURCES} more`] : sources;
+  out.push(paint.dim(wrap(named.join(' · ') + (count ? ` (${count})` : ''), style.width, indent)));
   if (item.development && part !== 'source') out.push(paint.green(wrap(describeDevelopment(item.development), style.width, indent)));
   if (part === 'digest' || part === 'full') {
     for (const sentence of item.summary) out.push(wrap(sentence, style.width, indent));
