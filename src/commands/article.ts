@@ -10,7 +10,7 @@ const options = [
   { name: 'query', description: 'Its number in the latest digest, or words from its headline', type: 'string', required: true, autocomplete: true },
 ] as const satisfies readonly CommandOption[];
 
-/** `/article`: one story in full: summary, all quotes, figures and sources. */
+/** `/article`: one story in full: summary, all quotes, figures and sources, and the timeline of a developing story. */
 export const articleCommand = defineCommand({
   name: 'article',
   description: 'Show one story in full: summary, quotes, figures and source',

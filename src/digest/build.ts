@@ -1,4 +1,6 @@
+import { develop, knownArticles, type FollowedStory } from './follow.js';
 import { toDigestItem, type DigestEntry } from './item.js';
+import { independentReports, outletName } from './outlets.js';
 import { sameStoryGrouper } from './same-story.js';
 import type { Digest, DigestItem } from './types.js';
 
@@ -12,20 +14,59 @@ export interface DigestOptions {
   title?: string;
   /** Groups entries about the same story; default: by near-duplicate text or a rewrite of the same facts. */
   groupSameStory?: (entries: DigestEntry[]) => DigestEntry[][];
+  /**
+   * Stories this channel was shown in earlier digests. New articles about one of them make it a
+   * developing story (or leave it out when they bring nothing new) instead of a new one.
+   */
+  followed?: FollowedStory[];
 }
 
 /**
  * Builds the platform-neutral digest: filters by keywords, merges the same story from several
- * sources into one item, ranks stories by how much they carry, and keeps the top ones.
+ * sources into one item, ranks stories by how many independent outlets carried them and then by
+ * how much they carry, and keeps the top ones.
  */
 export function buildDigest(entries: DigestEntry[], options: DigestOptions): Digest {
   const keywords = (options.keywords ?? []).map((word) => word.toLowerCase());
   const kept = keywords.length ? entries.filter((entry) => matchesKeywords(entry, keywords)) : entries;
-  const groups = (options.groupSameStory ?? groupBySameStory)(kept);
-  const ranked = groups
-    .filter((group) => group.length > 0)
-    .map((group, order) => ({ item: toDigestItem(group[0]!, group.slice(1)), order }))
-    .sort((a, b) => weight(b.item) - weight(a.item) || a.order - b.order)
+  const followed = options.followed ?? [];
+  // Earlier stories join the grouping through their articles, so new articles about them are recognised.
+  const storyOfEntry = new Map<DigestEntry, FollowedStory>();
+  for (const story of followed) for (const entry of story.entries) storyOfEntry.set(entry, story);
+  const storyOfArticle = new Map<string, FollowedStory>();
+  for (const story of followed) for (const id of knownArticles(story)) storyOfArticle.set(id, story);
+
+  const groups = (options.groupSameStory ?? groupBySameStory)([...storyOfEntry.keys(), ...kept]);
+  const items: DigestItem[] = [];
+  const continued = new Set<FollowedStory>();
+  for (const group of groups) {
+    const fresh = group.filter((entry) => !storyOfEntry.has(entry));
+    if (fresh.length === 0) continue;
+    const story = group.map((entry) => storyOfEntry.get(entry)).find(Boolean) ?? fresh.map((entry) => storyOfArticle.get(entry.source.articleId)).find(Boolean);
+    if (!story) {
+      items.push(toDigestItem(fresh[0]!, fresh.slice(1)));
+      continue;
+    }
+    // Articles already shown (a window overlapping the last digest) bring nothing: the story goes on from the new ones.
+    const known = knownArticles(story);
+    const unseen = fresh.filter((entry) => !known.has(entry.source.articleId));
+    if (unseen.length === 0) continue;
+    // A story continues once; a second group of new articles linked to it is a story of its own.
+    if (continued.has(story)) {
+      items.push(toDigestItem(unseen[0]!, unseen.slice(1)));
+      continue;
+    }
+    continued.add(story);
+    // A site republishing copy the channel was already shown is no new source.
+    const copies = independentReports([...story.entries, ...unseen])
+      .filter((report) => report.some((entry) => storyOfEntry.has(entry)))
+      .flatMap((report) => report.filter((entry) => !storyOfEntry.has(entry)).map((entry) => outletName(entry.source)));
+    const developing = develop(toDigestItem(unseen[0]!, unseen.slice(1)), story, options.date, new Set(copies));
+    if (developing) items.push(developing);
+  }
+  const ranked = items
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => (b.item.outletCount ?? 1) - (a.item.outletCount ?? 1) || weight(b.item) - weight(a.item) || a.order - b.order)
     .slice(0, options.maxItems ?? 10)
     .map(({ item }) => item);
   return {
@@ -44,7 +85,10 @@ function matchesKeywords(entry: DigestEntry, keywords: string[]): boolean {
   return keywords.some((word) => text.includes(word));
 }
 
-/** A story carried by more sources, with people quoted and figures reported, ranks higher. */
+/**
+ * Among stories carried by as many independent outlets: one with people quoted and figures
+ * reported ranks higher.
+ */
 function weight(item: DigestItem): number {
-  return item.sources.length * 3 + Math.min(item.quotes.filter((quote) => quote.key).length, 3) + (item.figures.length ? 2 : 0) + (item.summary.length ? 1 : 0);
+  return Math.min(item.quotes.filter((quote) => quote.key).length, 3) + (item.figures.length ? 2 : 0) + (item.summary.length ? 1 : 0);
 }

@@ -1,5 +1,6 @@
 import type { Figure, Quote } from '../summarize/types.js';
-import type { DigestItem, SourceRef } from './types.js';
+import { outletNames } from './outlets.js';
+import type { Development, DigestItem, SourceRef, StoryDay, StoryFigure } from './types.js';
 
 /**
  * Wording shared by every renderer, so that a figure or a source reads the same in the
@@ -15,6 +16,11 @@ export function formatNumber(value: number): string {
 /** "at least 700 people killed", "between 20 and 30 civilians injured", "hundreds displaced". */
 export function describeFigure(figure: Figure): string {
   const who = figure.who ? ` ${figure.who}` : '';
+  return `${describeAmount(figure)}${who} ${figure.kind}`;
+}
+
+/** The amount of a figure alone: "at least 700", "between 20 and 30", "hundreds". */
+export function describeAmount(figure: Figure): string {
   let amount: string;
   if (figure.count !== null) {
     amount = formatNumber(figure.count);
@@ -25,7 +31,7 @@ export function describeFigure(figure: Figure): string {
     // Vague amounts ("hundreds") read best as written.
     amount = figure.qualifier ?? (figure.min !== null ? `at least ${formatNumber(figure.min)}` : figure.max !== null ? `up to ${formatNumber(figure.max)}` : 'an unknown number of');
   }
-  return `${amount}${who} ${figure.kind}`;
+  return amount;
 }
 
 /** The quoted words as a reader sees them: pieces split by the attribution joined with " … ", no trailing comma. */
@@ -56,9 +62,69 @@ function hostname(url: string | undefined): string | null {
   return new URL(url).hostname || null;
 }
 
-export function keyQuotes(item: DigestItem, max = 3): Quote[] {
-  const key = item.quotes.filter((quote) => quote.key);
-  return (key.length ? key : item.quotes).slice(0, max);
+/** "Coast Herald, Valley Post" (at most three names, then how many more). */
+export function describeOutlets(outlets: string[], max = 3): string {
+  const shown = outlets.slice(0, max).join(', ');
+  return outlets.length > max ? `${shown} +${outlets.length - max} more` : shown;
+}
+
+/** "at least 700 people killed (Coast Herald, Valley Post)" when the story has several outlets, else as describeFigure. */
+export function describeStoryFigure(figure: StoryFigure, attributed: boolean): string {
+  const outlets = attributed && figure.outlets?.length ? ` (${describeOutlets(figure.outlets)})` : '';
+  return describeFigure(figure) + outlets;
+}
+
+/** The outlets that carried a quote, when the story has several outlets; else null. */
+export function quoteOutlets(quote: { outlets?: string[] }, attributed: boolean): string | null {
+  return attributed && quote.outlets?.length ? describeOutlets(quote.outlets) : null;
+}
+
+/**
+ * How many outlets carried a story: "3 sources"; "1 source, on 2 sites" for wire copy republished;
+ * null for a story from one article.
+ */
+export function describeSourceCount(item: DigestItem): string | null {
+  const sites = outletNames(item.sources).length;
+  const independent = item.outletCount ?? sites;
+  if (independent > 1) return `${independent} sources`;
+  return sites > 1 ? `1 source, on ${sites} sites` : null;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "27 Nov" for 2026-11-27 (the digest's own year is implied). */
+export function shortDate(date: string): string {
+  const [, month, day] = /^\d{4}-(\d{2})-(\d{2})$/.exec(date) ?? [];
+  return month && day ? `${Number(day)} ${MONTHS[Number(month) - 1] ?? month}` : date;
+}
+
+function amountValue(figure: Figure): number | null {
+  return figure.count ?? figure.min ?? figure.max;
+}
+
+/** "at least 750 people killed, up from 700 on 27 Nov" (or "new: …" when nothing of the kind was reported before). */
+export function describeFigureChange(change: Development['newFigures'][number]): string {
+  const now = describeFigure(change.figure);
+  if (!change.previous) return now;
+  const before = amountValue(change.previous.figure);
+  const after = amountValue(change.figure);
+  const direction = before === null || after === null || before === after ? 'revised from' : after > before ? 'up from' : 'down from';
+  return `${now}, ${direction} ${describeAmount(change.previous.figure)} on ${shortDate(change.previous.date)}`;
+}
+
+/** One line on what changed: "Developing since 27 Nov: at least 750 people killed, up from 700 on 27 Nov; 1 new quote; new sources: Valley Post". */
+export function describeDevelopment(development: Development): string {
+  const changes = development.newFigures.map(describeFigureChange);
+  if (development.newQuotes) changes.push(`${development.newQuotes} new quote${development.newQuotes === 1 ? '' : 's'}`);
+  if (development.newOutlets.length) changes.push(`new source${development.newOutlets.length === 1 ? '' : 's'}: ${describeOutlets(development.newOutlets)}`);
+  return `Developing since ${shortDate(development.firstDate)}${changes.length ? `: ${changes.join('; ')}` : ''}`;
+}
+
+/** One day of a story's timeline: "27 Nov: at least 700 people killed (Coast Herald) · sources: Coast Herald, Valley Post". */
+export function describeStoryDay(day: StoryDay): string {
+  const figures = day.figures.map((figure) => describeStoryFigure(figure, true)).join(', ');
+  const sources = day.outlets.length ? `sources: ${describeOutlets(day.outlets, 6)}` : '';
+  return `${shortDate(day.date)}: ${[figures || 'no figures', sources].filter(Boolean).join(' · ')}`;
 }
 
 /** Removes control characters (terminal escape sequences, bidi overrides) that article text must not carry into output. */

@@ -1,6 +1,8 @@
 import { collapse } from '../article/read.js';
 import type { Article } from '../article/types.js';
 import type { Summary } from '../summarize/types.js';
+import { mergeFigures, mergeQuotes } from './facts.js';
+import { independentReports, outletName } from './outlets.js';
 import type { DigestItem, SourceRef } from './types.js';
 
 /** An article's summary with where it came from: what a digest is built of. */
@@ -20,16 +22,21 @@ export function entryFor(article: Article, summary: Summary): DigestEntry {
   return { summary, source: sourceRef(article), body: article.text };
 }
 
-/** One story: the lead entry's summary, every entry's source. */
+/**
+ * One story: the lead entry's headline and summary; the quotes and figures of every entry, each
+ * with the outlets that reported it; every entry's source; and how many independent outlets those are.
+ */
 export function toDigestItem(lead: DigestEntry, others: DigestEntry[] = []): DigestItem {
   const { summary, source } = lead;
+  const entries = [lead, ...others];
   return {
     id: summary.articleId,
     headline: summary.headline,
     summary: summary.summary.map((sentence) => collapse(sentence.text)),
-    quotes: [...summary.quotes].sort((a, b) => a.rank - b.rank),
-    figures: summary.casualties,
-    sources: [source, ...others.map((entry) => entry.source)],
+    quotes: mergeQuotes(entries.map((entry) => ({ outlet: outletName(entry.source), quotes: entry.summary.quotes }))),
+    figures: mergeFigures(entries.map((entry) => ({ outlet: outletName(entry.source), figures: entry.summary.casualties }))),
+    sources: entries.map((entry) => entry.source),
+    outletCount: independentReports(entries).length,
     publishedAt: source.publishedAt,
   };
 }

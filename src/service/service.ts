@@ -12,6 +12,7 @@ import { Scheduler, type SweepReport } from '../scheduler/scheduler.js';
 import { HttpClient } from '../sources/http.js';
 import { StoreLibrary, storedEntry } from '../store/library.js';
 import { openStore } from '../store/open.js';
+import { followedStoriesOf, recordStoryDays } from '../store/stories.js';
 import type { Store } from '../store/types.js';
 import { fetchArticle } from '../sources/page.js';
 import { ingestFeedSource, ingestPageSource } from './feeds.js';
@@ -175,12 +176,16 @@ export async function createService(config: Config, secrets: Secrets, options: S
   const build: BuildDigest = async (channel, date, since) => {
     await ingest(channel.sources);
     const articles = await store.articlesSince(since, channel.sources.length ? channel.sources : undefined);
-    return buildDigest(articles.map(storedEntry), {
+    const digest = buildDigest(articles.map(storedEntry), {
       date,
       now: clock.now(),
       maxItems: channel.filters.maxItems,
       keywords: channel.filters.keywords,
+      // Stories the channel already saw come back only as developing, with what is new.
+      followed: await followedStoriesOf(store, channel.id, date),
     });
+    await recordStoryDays(store, channel.id, digest);
+    return digest;
   };
 
   const scheduler = new Scheduler({

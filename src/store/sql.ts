@@ -1,3 +1,4 @@
+import type { StoryRecord } from '../digest/follow.js';
 import type { Digest, DigestItem } from '../digest/types.js';
 import type { FeedState } from '../sources/state.js';
 import type { Summary } from '../summarize/types.js';
@@ -168,6 +169,35 @@ export abstract class SqlStore implements Store {
       channelId === undefined ? [itemId] : [itemId, channelId],
     );
     return row ? json<DigestItem>(row.item) : null;
+  }
+
+  // ---- stories followed across days ----
+
+  async saveStoryDays(channelId: string, date: string, records: StoryRecord[]): Promise<void> {
+    const kept = records.map((record) => record.storyId);
+    await this.run(
+      `DELETE FROM story_days WHERE channel_id = ? AND date = ?${kept.length ? ` AND story_id NOT IN (${kept.map(() => '?').join(', ')})` : ''}`,
+      [channelId, date, ...kept],
+    );
+    for (const record of records) {
+      await this.run(
+        `INSERT INTO story_days (channel_id, story_id, date, record) VALUES (?, ?, ?, ?)
+         ON CONFLICT (channel_id, story_id, date) DO UPDATE SET record = excluded.record`,
+        [channelId, record.storyId, date, JSON.stringify({ ...record, date })],
+      );
+    }
+  }
+
+  async storyDays(channelId: string, range: { since: string; before: string }): Promise<StoryRecord[]> {
+    // Only digests that reached the channel count: a story of a digest that failed was never seen.
+    const rows = await this.all(
+      `SELECT record FROM story_days s
+       WHERE s.channel_id = ? AND s.date >= ? AND s.date < ?
+         AND EXISTS (SELECT 1 FROM deliveries d WHERE d.channel_id = s.channel_id AND d.date = s.date AND d.status = 'posted')
+       ORDER BY s.date, s.story_id`,
+      [channelId, range.since, range.before],
+    );
+    return rows.map((row) => json<StoryRecord>(row.record));
   }
 
   // ---- delivery ledger ----

@@ -1,3 +1,4 @@
+import type { StoryRecord } from '../digest/follow.js';
 import type { Digest, DigestItem } from '../digest/types.js';
 import type { Summary } from '../summarize/types.js';
 import type { FeedStateStore } from '../sources/state.js';
@@ -73,6 +74,17 @@ export interface Store extends FeedStateStore {
   getDigest(options: { channelId?: string; date?: string }): Promise<Digest | null>;
   /** A story as it appeared in the most recent stored digest that carries it (optionally one channel's). */
   findDigestItem(itemId: string, channelId?: string): Promise<DigestItem | null>;
+
+  /**
+   * Records what a channel's digest for `date` showed of each story, replacing what an earlier
+   * build of that date recorded.
+   */
+  saveStoryDays(channelId: string, date: string, records: StoryRecord[]): Promise<void>;
+  /**
+   * What the channel's posted digests (delivery `posted`) showed of their stories on dates from
+   * `since` up to, not including, `before` (YYYY-MM-DD), oldest first.
+   */
+  storyDays(channelId: string, range: { since: string; before: string }): Promise<StoryRecord[]>;
 
   /**
    * Claims the delivery (unique key). Returns the new claim, or null when another process holds

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../src/store/postgres.js';
-import { latestVersion } from '../../src/store/migrations/index.js';
+import { migrations } from '../../src/store/migrations/index.js';
 import type { Store } from '../../src/store/types.js';
 import { storeContract } from './contract.js';
 import { dropSchema, freshSchema, testDatabaseUrl } from './pg.js';
@@ -38,7 +38,7 @@ describe('PostgreSQL specifics', () => {
       try {
         const schema = (f.store as PostgresStore).schema!;
         const { rows } = await client.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`);
-        expect(rows.map((r) => r.version)).toEqual(Array.from({ length: latestVersion }, (_, i) => i + 1));
+        expect(rows.map((r) => r.version)).toEqual(migrations.map((m) => m.version));
         const tables = await client.query(
           `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
           [schema],
@@ -51,6 +51,7 @@ describe('PostgreSQL specifics', () => {
           'feed_state',
           'leases',
           'schema_migrations',
+          'story_days',
         ]);
       } finally {
         await client.end();

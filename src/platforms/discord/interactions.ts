@@ -3,7 +3,8 @@ import type { Logger } from '../../log.js';
 import type { Choice, CommandArgs, CommandContext, CommandDefinition, ItemPart, View } from '../../commands/types.js';
 import type { CommandObserver } from '../types.js';
 import { MessageLimits, truncate } from './limits.js';
-import { parseButtonCustomId, renderView, type DiscordMessage } from './render.js';
+import { decodeStoryButton } from '../../commands/buttons.js';
+import { renderView, type DiscordMessage } from './render.js';
 
 /** An interaction, read the same way from a gateway dispatch and an HTTP request. */
 export type IncomingInteraction =
@@ -75,7 +76,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
         if (!command) return { view: notice(`/${interaction.name} is not a newsdigest command: run "newsdigest discord register" again.`), ok: false };
         return { view: await command.run(interaction.args, context), ok: true };
       }
-      const button = parseButtonCustomId(interaction.customId);
+      const button = decodeStoryButton(interaction.customId);
       if (!button) return { view: notice('This button is not from newsdigest, or from an older version of it.'), ok: false };
       return { view: await options.itemPartView(context, button.itemId, button.part), ok: true };
     } catch (error) {
@@ -127,7 +128,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
   return async (interaction, responder) => {
     const started = performance.now();
     const label =
-      interaction.kind === 'button' ? `button:${parseButtonCustomId(interaction.customId)?.part ?? 'unknown'}` : interaction.kind === 'autocomplete' ? `${interaction.name}:autocomplete` : interaction.name;
+      interaction.kind === 'button' ? `button:${decodeStoryButton(interaction.customId)?.part ?? 'unknown'}` : interaction.kind === 'autocomplete' ? `${interaction.name}:autocomplete` : interaction.name;
     let ok = false;
     try {
       ok = interaction.kind === 'autocomplete' ? await suggest(interaction, responder) : await answer(interaction, responder);

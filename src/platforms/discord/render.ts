@@ -9,10 +9,20 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
+import { STORY_BUTTONS, encodeStoryButton, type ButtonPart } from '../../commands/buttons.js';
 import type { ItemPart, View } from '../../commands/types.js';
-import type { Digest, DigestItem, SourceRef } from '../../digest/types.js';
-import type { Figure, Quote } from '../../summarize/types.js';
-import { describeFigure, describeSource, keyQuotes, quoteSpeaker, quoteWords } from '../../digest/format.js';
+import type { Digest, DigestItem, SourceRef, StoryQuote } from '../../digest/types.js';
+import {
+  describeDevelopment,
+  describeSource,
+  describeSourceCount,
+  describeStoryDay,
+  describeStoryFigure,
+  quoteOutlets,
+  quoteSpeaker,
+  quoteWords,
+} from '../../digest/format.js';
+import { selectForDigest, selectInFull, type StorySelection } from '../../digest/select.js';
 import { EmbedLimits, MessageLimits, inert, inertText, truncate } from './limits.js';
 
 /** A message ready for Discord's REST API (channel message, interaction response or webhook). */
@@ -24,17 +34,12 @@ export interface DiscordMessage {
   allowed_mentions: { parse: [] };
 }
 
-/** The parts a digest message's buttons open. */
-export type ButtonPart = Extract<ItemPart, 'quotes' | 'figures' | 'source'>;
-const buttonParts: readonly ButtonPart[] = ['quotes', 'figures', 'source'];
-const buttonLabels: Record<ButtonPart, string> = { quotes: 'Quotes', figures: 'Figures', source: 'Source' };
+/** The parts a digest message's buttons open (defined in commands/buttons.ts). */
+export type { ButtonPart };
 
 /** Stories per digest message: one row of three buttons each, and Discord allows five rows. */
 export const storiesPerMessage = MessageLimits.actionRows;
 
-const customIdPrefix = 'nd';
-/** Key quotes shown under a story in a digest (all of them are one button away). */
-const digestQuotes = 3;
 const digestQuoteLength = 300;
 /** Keeps a story's embed well inside the 6000-character budget shared by a message. */
 const digestSummaryLength = 1500;
@@ -42,32 +47,34 @@ const brandColour = 0x2b6cb0;
 
 /** `nd:quotes:<story id>`; the story id is the only state a button carries. */
 export function buttonCustomId(part: ButtonPart, itemId: string): string {
-  const id = `${customIdPrefix}:${part}:${itemId}`;
+  const id = encodeStoryButton(part, itemId);
   if (id.length > MessageLimits.customId) throw new Error(`story id ${itemId} is too long for a Discord button (${MessageLimits.customId} characters)`);
   return id;
-}
-
-export function parseButtonCustomId(customId: string): { part: ButtonPart; itemId: string } | null {
-  const [prefix, part, ...rest] = customId.split(':');
-  const itemId = rest.join(':');
-  if (prefix !== customIdPrefix || !buttonParts.includes(part as ButtonPart) || !itemId) return null;
-  return { part: part as ButtonPart, itemId };
 }
 
 function message(parts: Partial<Omit<DiscordMessage, 'allowed_mentions'>>): DiscordMessage {
   return { embeds: [], components: [], ...parts, allowed_mentions: { parse: [] } };
 }
 
-function quoteField(quote: Quote, maxText: number): APIEmbedField {
+/** A quote as a field: the speaker as its name; the words, then the outlets that carried it when the story has several. */
+function quoteField(quote: StoryQuote, maxText: number, attributed: boolean): APIEmbedField {
+  const outlets = quoteOutlets(quote, attributed);
+  const via = outlets ? `\n— ${inertText(outlets, 200)}` : '';
   return {
     name: inertText(quote.speaker ? quoteSpeaker(quote) : 'Unattributed', EmbedLimits.fieldName),
-    value: `“${inertText(quoteWords(quote), Math.min(maxText, EmbedLimits.fieldValue) - 2)}”`,
+    value: `“${inertText(quoteWords(quote), Math.min(maxText, EmbedLimits.fieldValue - via.length) - 2)}”${via}`,
   };
 }
 
-function figuresField(figures: Figure[]): APIEmbedField | null {
-  if (figures.length === 0) return null;
-  return { name: 'Casualties', value: truncate(figures.slice(0, 30).map((f) => `• ${inert(describeFigure(f))}`).join('\n'), EmbedLimits.fieldValue) };
+function figuresField(shown: StorySelection): APIEmbedField | null {
+  if (shown.figures.length === 0) return null;
+  const lines = shown.figures.slice(0, 30).map((f) => `• ${inert(describeStoryFigure(f, shown.attributed))}`);
+  return { name: 'Casualties', value: truncate(lines.join('\n'), EmbedLimits.fieldValue) };
+}
+
+/** "**Developing since 27 Nov:** …" above the summary of a story the channel has seen before. */
+function developmentText(item: DigestItem): string {
+  return item.development ? `**${inertText(describeDevelopment(item.development), 600)}**\n` : '';
 }
 
 /** Only http(s) links become embed urls (EmbedBuilder rejects anything else, and so should we). */
@@ -87,13 +94,13 @@ function validDate(iso: string | undefined): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
-/** "Daily News Egypt / AFP", plus how many other sources carried the story. */
-function footerText(sources: SourceRef[]): string | undefined {
-  const lead = sources[0];
+/** "Daily News Egypt / AFP", plus how many outlets carried the story ("3 sources"). */
+function footerText(item: DigestItem): string | undefined {
+  const lead = item.sources[0];
   if (!lead) return undefined;
   const parts = [describeSource(lead)];
-  const others = sources.length - 1;
-  if (others > 0) parts.push(`+${others} more source${others === 1 ? '' : 's'}`);
+  const count = describeSourceCount(item);
+  if (count) parts.push(count);
   return truncate(parts.join(' · '), EmbedLimits.footer);
 }
 
@@ -118,24 +125,25 @@ function buildEmbed(data: APIEmbed): APIEmbed {
 
 /** One story as it appears in a digest: linked headline, summary, key quotes, casualties, source. */
 export function storyEmbed(item: DigestItem, position?: number): APIEmbed {
-  const figures = figuresField(item.figures);
+  const shown = selectForDigest(item);
+  const figures = figuresField(shown);
   const number = position === undefined ? '' : `${position}. `;
   return buildEmbed({
     title: number + inertText(item.headline, EmbedLimits.title - number.length),
     url: safeUrl(item.sources[0]?.url),
-    description: inertText(item.summary.join(' '), digestSummaryLength) || undefined,
-    fields: [...keyQuotes(item, digestQuotes).map((q) => quoteField(q, digestQuoteLength)), ...(figures ? [figures] : [])],
-    footer: { text: footerText(item.sources) ?? '' },
+    description: developmentText(item) + inertText(item.summary.join(' '), digestSummaryLength) || undefined,
+    fields: [...shown.quotes.map((q) => quoteField(q, digestQuoteLength, shown.attributed)), ...(figures ? [figures] : [])],
+    footer: { text: footerText(item) ?? '' },
     timestamp: validDate(item.publishedAt ?? item.sources[0]?.publishedAt),
   });
 }
 
 function storyButtons(item: DigestItem, position: number): APIActionRowComponent<APIButtonComponent> {
   const empty: Record<ButtonPart, boolean> = { quotes: item.quotes.length === 0, figures: item.figures.length === 0, source: item.sources.length === 0 };
-  const buttons = buttonParts.map((part) =>
+  const buttons = STORY_BUTTONS.map(({ part, label }) =>
     new ButtonBuilder()
       .setCustomId(buttonCustomId(part, item.id))
-      .setLabel(`${buttonLabels[part]} #${position}`)
+      .setLabel(`${label} #${position}`)
       .setStyle(ButtonStyle.Secondary)
       .setDisabled(empty[part]),
   );
@@ -186,23 +194,35 @@ function sourceFields(sources: SourceRef[]): APIEmbedField[] {
   });
 }
 
+/** Each day's figures and sources of a story followed across days. */
+function timelineField(item: DigestItem): APIEmbedField | null {
+  if (!item.timeline || item.timeline.length < 2) return null;
+  return { name: 'Timeline', value: truncate(item.timeline.map((day) => `• ${inert(describeStoryDay(day))}`).join('\n'), EmbedLimits.fieldValue) };
+}
+
 /** One story, whole or one part of it (the Quotes / Figures / Source buttons, /article). */
 export function renderItem(item: DigestItem, part: ItemPart): DiscordMessage {
   const base = {
     title: inertText(item.headline, EmbedLimits.title),
     url: safeUrl(item.sources[0]?.url),
-    footer: { text: footerText(item.sources) ?? '' },
+    footer: { text: footerText(item) ?? '' },
     timestamp: validDate(item.publishedAt ?? item.sources[0]?.publishedAt),
   };
-  const quotes = [...item.quotes].sort((a, b) => a.rank - b.rank);
+  const shown = selectInFull(item);
+  const quotes = shown.quotes;
   let embed: APIEmbed;
   switch (part) {
     case 'full': {
-      const figures = figuresField(item.figures);
+      const figures = figuresField(shown);
+      const timeline = timelineField(item);
+      const development = developmentText(item);
       embed = buildEmbed({
         ...base,
-        description: inertText(item.summary.join(' '), EmbedLimits.description) || undefined,
-        fields: [...quotes.map((q) => quoteField(q, EmbedLimits.fieldValue)), ...(figures ? [figures] : [])],
+        description: development + inertText(item.summary.join(' '), EmbedLimits.description - development.length) || undefined,
+        // A developing story's figures and timeline come first, so that many quotes cannot push them out of the embed.
+        fields: timeline
+          ? [...(figures ? [figures] : []), timeline, ...quotes.map((q) => quoteField(q, EmbedLimits.fieldValue, shown.attributed))]
+          : [...quotes.map((q) => quoteField(q, EmbedLimits.fieldValue, shown.attributed)), ...(figures ? [figures] : [])],
       });
       break;
     }
@@ -210,17 +230,20 @@ export function renderItem(item: DigestItem, part: ItemPart): DiscordMessage {
       embed = buildEmbed({
         ...base,
         description: quotes.length === 0 ? 'No quotes in this story.' : quotes.length > EmbedLimits.fields ? `${quotes.length} quotes; the first ${EmbedLimits.fields} are shown.` : undefined,
-        fields: quotes.map((q) => quoteField(q, EmbedLimits.fieldValue)),
+        fields: quotes.map((q) => quoteField(q, EmbedLimits.fieldValue, shown.attributed)),
       });
       break;
     case 'figures':
       embed = buildEmbed({
         ...base,
         description:
-          item.figures.length === 0
+          shown.figures.length === 0
             ? 'No casualty figures in this story.'
             : truncate(
-                item.figures.slice(0, 50).map((f) => `• **${inert(describeFigure(f))}**${f.context ? `\n  ${inertText(f.context, 300)}` : ''}`).join('\n'),
+                shown.figures
+                  .slice(0, 50)
+                  .map((f) => `• **${inert(describeStoryFigure(f, shown.attributed))}**${f.context ? `\n  ${inertText(f.context, 300)}` : ''}`)
+                  .join('\n'),
                 EmbedLimits.description,
               ),
       });

@@ -3,7 +3,8 @@ import type { CommandContext, CommandDefinition, ItemPart, View } from '../../co
 import type { Logger } from '../../log.js';
 import type { CommandObserver } from '../types.js';
 import { SLACK_LIMITS } from './limits.js';
-import { ITEM_ACTION_PATTERN, renderNotice, renderView, type ButtonPart } from './render.js';
+import { decodeStoryButton, STORY_BUTTON_PATTERN } from '../../commands/buttons.js';
+import { renderNotice, renderView } from './render.js';
 
 /** Binds the platform-neutral commands and the story buttons; all logic stays in src/commands. */
 export interface SlackBindings {
@@ -55,10 +56,11 @@ export function registerListeners(app: App, bindings: SlackBindings): void {
     });
   }
 
-  app.action({ type: 'block_actions', action_id: ITEM_ACTION_PATTERN }, async ({ action, ack, respond }) => {
+  app.action({ type: 'block_actions', action_id: STORY_BUTTON_PATTERN }, async ({ action, ack, respond }) => {
     await ack();
     if (action.type !== 'button') return;
-    const part = ITEM_ACTION_PATTERN.exec(action.action_id)?.[1] as ButtonPart;
-    await answer(`button:${part}`, respond, () => bindings.itemPartView(bindings.context, action.value ?? '', part), bindings);
+    const button = decodeStoryButton(action.action_id);
+    if (!button) return;
+    await answer(`button:${button.part}`, respond, () => bindings.itemPartView(bindings.context, action.value ?? '', button.part), bindings);
   });
 }

@@ -1,9 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
+import { STORY_BUTTONS, encodeStoryButton, type ButtonPart } from '../../commands/buttons.js';
 import type { ItemPart, View } from '../../commands/types.js';
-import type { Digest, DigestItem, SourceRef } from '../../digest/types.js';
-import type { Figure, Quote } from '../../summarize/types.js';
-import { describeFigure, describeSource, quoteSpeaker, quoteWords } from '../../digest/format.js';
+import type { Digest, DigestItem, SourceRef, StoryFigure, StoryQuote } from '../../digest/types.js';
+import {
+  describeDevelopment,
+  describeSource,
+  describeSourceCount,
+  describeStoryDay,
+  describeStoryFigure,
+  quoteOutlets,
+  quoteSpeaker,
+  quoteWords,
+} from '../../digest/format.js';
+import { selectForDigest, selectInFull, type StorySelection } from '../../digest/select.js';
 import { SLACK_LIMITS as L, type SlackMessage } from './limits.js';
 import { escapeMrkdwn, escapeWithin, joinWithin, link, slackDate, truncate } from './mrkdwn.js';
 
@@ -13,18 +23,13 @@ import { escapeMrkdwn, escapeWithin, joinWithin, link, slackDate, truncate } fro
  * article can mention anyone; every size is capped by SLACK_LIMITS.
  */
 
-/** Buttons under each story; their action_id is `newsdigest:<part>:<story id>`, their value the story id. */
-export const ITEM_ACTION_PATTERN = /^newsdigest:(quotes|figures|source):/;
-export type ButtonPart = Exclude<ItemPart, 'full'>;
-
-const BUTTONS: { part: ButtonPart; label: string }[] = [
-  { part: 'quotes', label: 'Quotes' },
-  { part: 'figures', label: 'Figures' },
-  { part: 'source', label: 'Source' },
-];
+/** Buttons under each story (defined in commands/buttons.ts); their value is the story id. */
+export type { ButtonPart };
 
 /** Per-piece budgets that keep a story's section under 3,000 characters together. */
-const BUDGET = { headline: 250, summary: 1200, quote: 240, keyQuotes: 3, figures: 300, contextLine: 500 } as const;
+const BUDGET = { headline: 250, summary: 1200, quote: 240, figures: 300, contextLine: 500 } as const;
+/** A story with several outlets names them per quote and figure, and a developing one says what changed: its summary gives way. */
+const ATTRIBUTED_BUDGET = { summary: 700, figures: 500, development: 400 } as const;
 
 export interface RenderOptions {
   /** Blocks a message may hold (tests use fewer to exercise splitting). */
@@ -57,14 +62,21 @@ function bareQuote(text: string): string {
   return text.trim().replace(/^["“”'‘’«»]+|["“”'‘’«»,]+$/g, '').trim();
 }
 
-export function formatQuote(quote: Quote, max: number = BUDGET.quote): string {
+/** `> “…” — _Speaker_`, then the outlets that carried it when the story has several. */
+export function formatQuote(quote: StoryQuote, max: number = BUDGET.quote, attributed = false): string {
   const speaker = quote.speaker ? ` — _${escapeWithin(quoteSpeaker(quote), 160)}_` : '';
-  return `> “${escapeWithin(bareQuote(quoteWords(quote)), max)}”${speaker}`;
+  const outlets = quoteOutlets(quote, attributed);
+  return `> “${escapeWithin(bareQuote(quoteWords(quote)), max)}”${speaker}${outlets ? ` (${escapeWithin(outlets, 160)})` : ''}`;
 }
 
-function figuresLine(figures: Figure[]): string | null {
+function figuresLine(figures: StoryFigure[], attributed: boolean): string | null {
   if (!figures.length) return null;
-  return `*Figures:* ${escapeWithin(figures.map(describeFigure).join(' · '), BUDGET.figures)}`;
+  const max = attributed ? ATTRIBUTED_BUDGET.figures : BUDGET.figures;
+  return `*Figures:* ${escapeWithin(figures.map((figure) => describeStoryFigure(figure, attributed)).join(' · '), max)}`;
+}
+
+function developmentLine(item: DigestItem, max: number): string | null {
+  return item.development ? `*${escapeWithin(describeDevelopment(item.development), max)}*` : null;
 }
 
 function sourceLine(source: SourceRef): string {
@@ -80,7 +92,8 @@ function itemContext(item: DigestItem): ContextBlock | null {
   }
   const when = slackDate(item.publishedAt ?? lead?.publishedAt);
   if (when) parts.push(when);
-  if (item.sources.length > 1) parts.push(`+${item.sources.length - 1} more source${item.sources.length > 2 ? 's' : ''}`);
+  const count = describeSourceCount(item);
+  if (count) parts.push(escapeWithin(count, 100));
   return context(parts);
 }
 
@@ -100,28 +113,36 @@ function buttons(item: DigestItem): ActionsBlock | null {
     figures: item.figures.length > 0,
     source: item.sources.length > 0,
   };
-  const elements: Button[] = BUTTONS.filter((b) => available[b.part]).map((b) => {
-    const actionId = `newsdigest:${b.part}:${item.id}`;
+  const elements: Button[] = STORY_BUTTONS.filter((b) => available[b.part]).map((b) => {
+    const actionId = encodeStoryButton(b.part, item.id);
     return {
       type: 'button',
       text: { type: 'plain_text', text: b.label },
       // A very long id still fits in the value; the action_id then only needs to stay unique.
-      action_id: actionId.length <= L.actionId ? actionId : `newsdigest:${b.part}:${createHash('sha256').update(item.id).digest('hex')}`,
+      action_id: actionId.length <= L.actionId ? actionId : encodeStoryButton(b.part, createHash('sha256').update(item.id).digest('hex')),
       value: item.id,
     };
   });
   return elements.length ? { type: 'actions', elements } : null;
 }
 
-/** The blocks of one story in a digest: section, context, buttons, divider. */
+/** The blocks of one story in a digest: section (two when its figures would not fit), context, buttons, divider. */
 export function storyBlocks(item: DigestItem): KnownBlock[] {
+  const shown = selectForDigest(item);
   const lines = [headlineLine(item)];
-  const summary = summaryText(item, BUDGET.summary);
+  const development = developmentLine(item, ATTRIBUTED_BUDGET.development);
+  if (development) lines.push(development);
+  const summary = summaryText(item, shown.attributed || development ? ATTRIBUTED_BUDGET.summary : BUDGET.summary);
   if (summary) lines.push(summary);
-  for (const quote of item.quotes.filter((q) => q.key).slice(0, BUDGET.keyQuotes)) lines.push(formatQuote(quote));
-  const figures = figuresLine(item.figures);
-  if (figures) lines.push(figures);
-  const blocks: KnownBlock[] = [section(joinWithin(lines, L.sectionText))];
+  for (const quote of shown.quotes) lines.push(formatQuote(quote, BUDGET.quote, shown.attributed));
+  const figures = figuresLine(shown.figures, shown.attributed);
+  const blocks: KnownBlock[] = [];
+  if (figures && lines.join('\n').length + 1 + figures.length > L.sectionText) {
+    // Figures with their sources must not be what gets cut: they take a section of their own.
+    blocks.push(section(joinWithin(lines, L.sectionText)), section(figures));
+  } else {
+    blocks.push(section(joinWithin(figures ? [...lines, figures] : lines, L.sectionText)));
+  }
   const ctx = itemContext(item);
   if (ctx) blocks.push(ctx);
   const actions = buttons(item);
@@ -193,11 +214,19 @@ function sourceLines(item: DigestItem): string[] {
   });
 }
 
-function figureLines(item: DigestItem): string[] {
-  return item.figures.map((figure) => {
+function figureLines(shown: StorySelection): string[] {
+  return shown.figures.map((figure) => {
     const context = figure.context ? `\n   _${escapeWithin(figure.context, 600)}_` : '';
-    return `• *${escapeWithin(describeFigure(figure), 200)}*${context}`;
+    return `• *${escapeWithin(describeStoryFigure(figure, shown.attributed), 300)}*${context}`;
   });
+}
+
+function quoteLines(shown: StorySelection): string[] {
+  return shown.quotes.map((quote) => formatQuote(quote, 1000, shown.attributed));
+}
+
+function timelineLines(item: DigestItem): string[] {
+  return (item.timeline ?? []).map((day) => `• ${escapeWithin(describeStoryDay(day), 1000)}`);
 }
 
 const PART_TITLES: Record<ItemPart, string> = { full: '', quotes: 'Quotes', figures: 'Figures', source: 'Sources' };
@@ -210,18 +239,22 @@ const EMPTY_PART: Record<ButtonPart, string> = {
 /** One story in full (/article) or one part of it (the buttons). */
 export function renderItem(item: DigestItem, part: ItemPart): SlackMessage {
   const blocks: KnownBlock[] = [];
+  const shown = selectInFull(item);
   if (part === 'full') {
     blocks.push(header(item.headline));
+    const development = developmentLine(item, 1000);
+    if (development) blocks.push(section(development));
     const summary = summaryText(item, L.sectionText);
     if (summary) blocks.push(section(summary));
     const ctx = itemContext(item);
     if (ctx) blocks.push(ctx);
-    if (item.quotes.length) blocks.push(section('*Quotes*'), ...sections(item.quotes.map((q) => formatQuote(q, 1000))));
-    if (item.figures.length) blocks.push(section('*Figures*'), ...sections(figureLines(item)));
+    if (shown.quotes.length) blocks.push(section('*Quotes*'), ...sections(quoteLines(shown)));
+    if (shown.figures.length) blocks.push(section('*Figures*'), ...sections(figureLines(shown)));
+    if ((item.timeline?.length ?? 0) > 1) blocks.push(section('*Timeline*'), ...sections(timelineLines(item)));
     if (item.sources.length) blocks.push(section('*Sources*'), ...sections(sourceLines(item)));
   } else {
     blocks.push(section(`*${PART_TITLES[part]}* · ${link(item.sources[0]?.url, item.headline.trim() || 'Untitled story', BUDGET.headline)}`));
-    const lines = part === 'quotes' ? item.quotes.map((q) => formatQuote(q, 1000)) : part === 'figures' ? figureLines(item) : sourceLines(item);
+    const lines = part === 'quotes' ? quoteLines(shown) : part === 'figures' ? figureLines(shown) : sourceLines(item);
     blocks.push(...(lines.length ? sections(lines) : [section(EMPTY_PART[part])]));
   }
   if (blocks.length > L.blocksPerMessage) {

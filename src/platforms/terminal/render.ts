@@ -1,6 +1,16 @@
 import pc from 'picocolors';
 import type { View } from '../../commands/types.js';
-import { describeFigure, describeQuote, describeSource, keyQuotes, stripControl } from '../../digest/format.js';
+import {
+  describeDevelopment,
+  describeQuote,
+  describeSource,
+  describeSourceCount,
+  describeStoryDay,
+  describeStoryFigure,
+  quoteOutlets,
+  stripControl,
+} from '../../digest/format.js';
+import { selectForDigest, selectInFull } from '../../digest/select.js';
 import type { Digest, DigestItem } from '../../digest/types.js';
 
 export interface TerminalStyle {
@@ -30,32 +40,50 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.join('\n');
 }
 
+/** Sources named under a headline; /article and the Source button list them all. */
+const MAX_NAMED_SOURCES = 5;
+
 function renderItem(item: DigestItem, number: number | null, part: 'full' | 'quotes' | 'figures' | 'source' | 'digest', style: TerminalStyle): string {
   const paint = painter(style);
   const indent = '   ';
   const out: string[] = [];
   const heading = number === null ? stripControl(item.headline) : `${number}. ${stripControl(item.headline)}`;
   out.push(paint.bold(paint.cyan(heading)));
-  out.push(indent + paint.dim(stripControl(item.sources.map(describeSource).join(' · '))));
+  const count = describeSourceCount(item);
+  // Two articles of one outlet name it once; a story of many outlets names the first few.
+  const sources = [...new Set(item.sources.map(describeSource))];
+  const named = sources.length > MAX_NAMED_SOURCES ? [...sources.slice(0, MAX_NAMED_SOURCES), `+${sources.length - MAX_NAMED_SOURCES} more`] : sources;
+  out.push(paint.dim(wrap(named.join(' · ') + (count ? ` (${count})` : ''), style.width, indent)));
+  if (item.development && part !== 'source') out.push(paint.green(wrap(describeDevelopment(item.development), style.width, indent)));
   if (part === 'digest' || part === 'full') {
     for (const sentence of item.summary) out.push(wrap(sentence, style.width, indent));
   }
-  const quotes = part === 'digest' ? keyQuotes(item) : part === 'full' || part === 'quotes' ? item.quotes : [];
+  const shown = part === 'digest' ? selectForDigest(item) : selectInFull(item);
+  const quotes = part === 'digest' || part === 'full' || part === 'quotes' ? shown.quotes : [];
   if (quotes.length) {
     out.push('');
-    // Continuation lines align under the quote's first word, past the ❝ mark.
-    for (const quote of quotes) out.push(paint.yellow(`${indent}❝ ${wrap(describeQuote(quote), style.width, `${indent}  `).slice(indent.length + 2)}`));
+    for (const quote of quotes) {
+      const outlets = quoteOutlets(quote, shown.attributed);
+      const text = describeQuote(quote) + (outlets ? ` (${outlets})` : '');
+      // Continuation lines align under the quote's first word, past the ❝ mark.
+      out.push(paint.yellow(`${indent}❝ ${wrap(text, style.width, `${indent}  `).slice(indent.length + 2)}`));
+    }
   }
-  if ((part === 'digest' || part === 'full' || part === 'figures') && item.figures.length) {
+  const figures = part === 'digest' || part === 'full' || part === 'figures' ? shown.figures : [];
+  if (figures.length) {
     out.push('');
-    for (const figure of item.figures) out.push(paint.red(wrap(`▲ ${describeFigure(figure)}`, style.width, indent)));
+    for (const figure of figures) out.push(paint.red(wrap(`▲ ${describeStoryFigure(figure, shown.attributed)}`, style.width, indent)));
+  }
+  if (part === 'full' && item.timeline && item.timeline.length > 1) {
+    out.push('', indent + paint.bold('Timeline'));
+    for (const day of item.timeline) out.push(wrap(`• ${describeStoryDay(day)}`, style.width, indent));
   }
   if (part === 'full' || part === 'source') {
     out.push('');
     for (const source of item.sources) out.push(indent + paint.dim(stripControl(`Source: ${describeSource(source)} — ${source.url ?? source.origin}`)));
   }
   if (part === 'quotes' && quotes.length === 0) out.push(`${indent}No direct quotes in this story.`);
-  if (part === 'figures' && item.figures.length === 0) out.push(`${indent}No casualty figures in this story.`);
+  if (part === 'figures' && figures.length === 0) out.push(`${indent}No casualty figures in this story.`);
   return out.join('\n');
 }
 

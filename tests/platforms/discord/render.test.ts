@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EmbedBuilder, embedLength } from 'discord.js';
 import { EmbedLimits, MessageLimits, inert, truncate } from '../../../src/platforms/discord/limits.js';
-import { buttonCustomId, parseButtonCustomId, renderDigest, renderItem, renderView } from '../../../src/platforms/discord/render.js';
+import { decodeStoryButton } from '../../../src/commands/buttons.js';
+import { buttonCustomId, renderDigest, renderItem, renderView } from '../../../src/platforms/discord/render.js';
 import { digestOf, hostileStory, story } from './stories.js';
 
 /** Every message a renderer makes must pass Discord's limits, checked through discord.js's own validators. */
@@ -58,7 +59,7 @@ describe('Discord digest rendering', () => {
     expect(embed.timestamp).toBe('2024-05-07T09:30:00.000Z');
     const buttons = message!.components[0]!.components;
     expect(buttons.map((b) => ('label' in b ? b.label : ''))).toEqual(['Quotes #1', 'Figures #1', 'Source #1']);
-    expect(buttons.map((b) => ('custom_id' in b ? parseButtonCustomId(b.custom_id) : null))).toEqual([
+    expect(buttons.map((b) => ('custom_id' in b ? decodeStoryButton(b.custom_id) : null))).toEqual([
       { part: 'quotes', itemId: 'story0001abcdef' },
       { part: 'figures', itemId: 'story0001abcdef' },
       { part: 'source', itemId: 'story0001abcdef' },
@@ -120,7 +121,7 @@ describe('Discord digest rendering', () => {
   it('refuses a story id too long for a button', () => {
     expect(buttonCustomId('quotes', 'x'.repeat(80))).toHaveLength(90);
     expect(() => buttonCustomId('quotes', 'x'.repeat(95))).toThrow(/too long/);
-    expect(parseButtonCustomId('other:quotes:1')).toBeNull();
-    expect(parseButtonCustomId('nd:delete:1')).toBeNull();
+    expect(decodeStoryButton('other:quotes:1')).toBeNull();
+    expect(decodeStoryButton('nd:delete:1')).toBeNull();
   });
 });

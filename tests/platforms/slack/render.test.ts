@@ -4,7 +4,8 @@ import type { KnownBlock } from '@slack/types';
 import type { webApi } from '@slack/bolt';
 import { checkMessage, SLACK_LIMITS, type SlackMessage } from '../../../src/platforms/slack/limits.js';
 import { escapeMrkdwn, escapeWithin, safeUrl } from '../../../src/platforms/slack/mrkdwn.js';
-import { ITEM_ACTION_PATTERN, renderDigest, renderItem, renderView } from '../../../src/platforms/slack/render.js';
+import { STORY_BUTTON_PATTERN } from '../../../src/commands/buttons.js';
+import { renderDigest, renderItem, renderView } from '../../../src/platforms/slack/render.js';
 import type { Digest, DigestItem } from '../../../src/digest/types.js';
 import { digestOf, figure, hostileStory, quote, story } from './fixtures.js';
 
@@ -78,10 +79,10 @@ describe('Slack Block Kit renderer', () => {
     // Story 1 has no figures, so no Figures button; story 2 has all three.
     const ids = actions.map((a) => (a as { elements: { action_id: string; value: string }[] }).elements.map((e) => `${e.action_id}=${e.value}`));
     expect(ids).toEqual([
-      ['newsdigest:quotes:story-1=story-1', 'newsdigest:source:story-1=story-1'],
-      ['newsdigest:quotes:story-2=story-2', 'newsdigest:figures:story-2=story-2', 'newsdigest:source:story-2=story-2'],
+      ['nd:quotes:story-1=story-1', 'nd:source:story-1=story-1'],
+      ['nd:quotes:story-2=story-2', 'nd:figures:story-2=story-2', 'nd:source:story-2=story-2'],
     ]);
-    for (const id of ids.flat()) expect(id).toMatch(ITEM_ACTION_PATTERN);
+    for (const id of ids.flat()) expect(id).toMatch(STORY_BUTTON_PATTERN);
     expect(blocks.at(-1)?.type).not.toBe('divider');
   });
 
