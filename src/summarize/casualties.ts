@@ -2,24 +2,11 @@ import { collapse } from '../article/read.js';
 import type { Article } from '../article/types.js';
 import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
 import {
-  AUXILIARIES, CUE_AFTER, CUE_NOUNS, CUE_STEMS, INCLUDING, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE, PEOPLE, QUALIFIERS,
-  THINGS, VERB_BEFORE,
-} from './casualties/lexicon.js';
+  AUXILIARIES, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE,
+  PEOPLE, PHRASE_BREAK, PLACE_NOUNS, QUALIFIERS, THINGS, TOLL_LINKS, VERB_BEFORE,
+} from './lexicon/casualties.js';
 import type { Sentence } from './sentences.js';
 import type { Figure, FigureKind } from './types.js';
-
-/** Cheap pre-filter, with CUE_STEMS: a sentence without a digit or number word has no figure. */
-const HAS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?|millions?|scores|tens|tenths)\b/i;
-
-/** Words that end the noun phrase after a count ("12 civilians in Aleppo"). */
-const PHRASE_BREAK = new Set([
-  'of', 'in', 'on', 'at', 'from', 'by', 'and', 'or', 'the', 'a', 'an', 'with', 'including', 'after', 'during', 'when', 'as', 'for',
-  'near', 'across', 'into', 'while', 'since', 'than', 'but', 'this', 'that', 'last', 'who', 'which', 'whom', 'among', 'between', 'over',
-  'under', 'to', 'so', 'because', 'according', 'amid', 'inside', 'outside', 'throughout', 'within', 'without', 'their', 'his', 'her', 'its',
-]);
-
-/** Words after "toll" that introduce its value: "the death toll rose to 45", "a toll of 12". */
-const TOLL_LINKS = new Set(['estimated', 'put', 'reach', 'toll', 'to', 'at', 'of', 'reached', 'hit', 'is', 'was', 'stands', 'stood', 'topped', 'exceeded', 'passed', 'rose', 'climbed', 'reaching', 'hitting', 'now', 'risen', 'jumped']);
 
 interface Mention {
   figure: Figure | null;
@@ -35,8 +22,6 @@ interface Mention {
   /** The count is the subject of a verb that is no casualty cue ("500 others have been affected"). */
   otherVerb: boolean;
 }
-
-const FINITE = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'will', 'would']);
 
 /** Every count of people killed, injured, displaced, missing, detained or kidnapped. Never throws. */
 export function extractCasualties(article: Article, sentences: Sentence[]): Figure[] {
@@ -99,8 +84,6 @@ export function scanSegment(text: string, start: number, end: number, inherited:
     out.push(mention.figure);
   }
 }
-
-const CONNECTORS = new Set(['and', 'or', ',', '-', '–', 'as', 'well', 'including', 'plus']);
 
 /** True when only connectors ("and", a comma, "as well as") stand between tokens[from] and tokens[to]. */
 function joined(tokens: Token[], from: number, to: number): boolean {
@@ -426,8 +409,6 @@ function hasObject(tokens: Token[], k: number): boolean {
   if (PEOPLE.has(tokens[after]?.lower ?? '')) after++;
   return !CUE_AFTER[tokens[after]?.lower ?? ''];
 }
-
-const PLACE_NOUNS = new Set(['city', 'town', 'village', 'villages', 'towns', 'area', 'areas', 'country', 'enclave', 'district', 'region', 'province', 'camp', 'neighbourhood', 'neighborhood']);
 
 /** A place after "left": a capitalised name, or "the city", "their homes". */
 function isPlace(tokens: Token[], k: number): boolean {

@@ -1,0 +1,140 @@
+import { lookupTable } from '../numbers.js';
+import type { FigureKind } from '../types.js';
+
+/** Cheap pre-filter: a sentence without one of these stems holds no casualty figure. */
+export const CUE_STEMS =
+  /\b(?:kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|fatalit|victim|bod(?:y|ies)|corpse|lives|toll|slain|slaughter|massacr|execut|perish|martyr|displac|fled|flee|homeless|refuge|evacu|uproot|missing|disappear|detain|detention|arrest|captur|jail|imprison|kidnap|abduct|hostage|left\b|leaving|escap|behead|crucif|murder|assassinat|shot|gunned)/i;
+
+/** Verbs that take the count as object: "killed at least 130,000 people", "wounding 30 others". */
+export const VERB_BEFORE = lookupTable<FigureKind>({
+  kill: 'killed', kills: 'killed', killed: 'killed', killing: 'killed',
+  slaughtered: 'killed', slaughtering: 'killed', massacred: 'killed', massacring: 'killed',
+  behead: 'killed', beheads: 'killed', beheaded: 'killed', beheading: 'killed', crucify: 'killed', crucifies: 'killed', crucified: 'killed', crucifying: 'killed',
+  murder: 'killed', murders: 'killed', murdered: 'killed', murdering: 'killed', assassinated: 'killed',
+  executed: 'killed', executing: 'killed', executes: 'killed',
+  wound: 'injured', wounds: 'injured', wounded: 'injured', wounding: 'injured',
+  injure: 'injured', injures: 'injured', injured: 'injured', injuring: 'injured',
+  displace: 'displaced', displaces: 'displaced', displaced: 'displaced', displacing: 'displaced',
+  evacuate: 'displaced', evacuated: 'displaced', evacuating: 'displaced', uprooted: 'displaced', uprooting: 'displaced',
+  arrest: 'detained', arrests: 'detained', arrested: 'detained', arresting: 'detained',
+  detain: 'detained', detains: 'detained', detained: 'detained', detaining: 'detained',
+  capture: 'detained', captures: 'detained', captured: 'detained', capturing: 'detained',
+  jailed: 'detained', imprisoned: 'detained',
+  kidnap: 'kidnapped', kidnaps: 'kidnapped', kidnapped: 'kidnapped', kidnapping: 'kidnapped',
+  abduct: 'kidnapped', abducts: 'kidnapped', abducted: 'kidnapped', abducting: 'kidnapped',
+});
+
+/** Nouns that take the count after "of": "the death of eight", "the bodies of 20". */
+export const NOUN_OF_BEFORE = lookupTable<FigureKind>({
+  death: 'killed', deaths: 'killed', killing: 'killed', killings: 'killed', murder: 'killed', murders: 'killed',
+  execution: 'killed', executions: 'killed', bodies: 'killed', corpses: 'killed', remains: 'killed', lives: 'killed',
+  massacre: 'killed',
+  injury: 'injured', injuries: 'injured', injuring: 'injured', wounding: 'injured',
+  displacement: 'displaced', evacuation: 'displaced', exodus: 'displaced',
+  arrest: 'detained', arrests: 'detained', detention: 'detained', capture: 'detained',
+  kidnapping: 'kidnapped', abduction: 'kidnapped', abductions: 'kidnapped', kidnappings: 'kidnapped',
+  disappearance: 'missing',
+});
+
+/** Words after the count (and its auxiliaries) that say what happened: "700 people have been killed". */
+export const CUE_AFTER = lookupTable<FigureKind>({
+  killed: 'killed', kills: 'killed', dead: 'killed', died: 'killed', die: 'killed', dies: 'killed', perished: 'killed',
+  slain: 'killed', executed: 'killed', beheaded: 'killed', crucified: 'killed', murdered: 'killed', assassinated: 'killed', massacred: 'killed', slaughtered: 'killed', martyred: 'killed',
+  deaths: 'killed', fatalities: 'killed', bodies: 'killed', corpses: 'killed', martyrs: 'killed', lives: 'killed',
+  wounded: 'injured', injured: 'injured', hurt: 'injured', injuries: 'injured', wounds: 'injured', injures: 'injured',
+  casualties: 'casualties', victims: 'casualties',
+  displaced: 'displaced', fled: 'displaced', flee: 'displaced', fleeing: 'displaced', escaped: 'displaced', homeless: 'displaced', uprooted: 'displaced', evacuated: 'displaced', refugees: 'displaced',
+  missing: 'missing', disappeared: 'missing',
+  detained: 'detained', arrested: 'detained', captured: 'detained', jailed: 'detained', imprisoned: 'detained', detainees: 'detained',
+  kidnapped: 'kidnapped', abducted: 'kidnapped', hostages: 'kidnapped', abductees: 'kidnapped',
+});
+
+/** Cue nouns that stand as the counted noun itself ("45 dead", "12 fatalities"), not as a verb. */
+export const CUE_NOUNS = new Set(['dead', 'deaths', 'fatalities', 'bodies', 'corpses', 'martyrs', 'lives', 'injuries', 'wounds', 'casualties', 'victims', 'refugees', 'detainees', 'hostages', 'abductees', 'wounded', 'injured', 'displaced', 'missing']);
+
+/** Words allowed between the counted noun and the cue: "have been", "were reportedly", "are feared". */
+export const AUXILIARIES = new Set([
+  'were', 'was', 'have', 'has', 'had', 'been', 'being', 'be', 'are', 'is', 'will', 'would', 'may', 'might', 'could',
+  'reportedly', 'also', 'all', 'later', 'allegedly', 'now', 'already', 'since', 'confirmed', 'believed', 'thought', 'feared',
+  'said', 'reported', 'known', 'to', 'apparently', 'subsequently', 'eventually', 'mostly', 'either', 'officially', 'shot', 'left', 'lay', 'lie', 'got', 'get', 'gets', 'getting', 'became', 'become',
+  'forced', 'begun', 'began', 'started', 'starting', 'continue', 'continued', 'continuing', 'likely', 'probably', 'presumed', 'presumably', 'recorded', 'still', 'yet', 'currently', 'remain', 'remained', 'remains', 'overall', 'altogether', 'initially', 'reportedly',
+]);
+
+/** Qualifiers before a count and the bound they set. */
+export const QUALIFIERS: { words: string[]; bound: 'min' | 'max' | null }[] = [
+  ['at least', 'min'], ['more than', 'min'], ['over', 'min'], ['upwards of', 'min'], ['in excess of', 'min'], ['no fewer than', 'min'],
+  ['not less than', 'min'], ['just over', 'min'], ['well over', 'min'], ['above', 'min'], ['exceeding', 'min'],
+  ['up to', 'max'], ['nearly', 'max'], ['almost', 'max'], ['as many as', 'max'], ['fewer than', 'max'], ['less than', 'max'],
+  ['at most', 'max'], ['close to', 'max'], ['just under', 'max'], ['under', 'max'],
+  ['about', null], ['around', null], ['some', null], ['approximately', null], ['roughly', null], ['an estimated', null],
+  ['estimated', null], ['almost exactly', null], ['a total of', null], ['a further', null], ['another', null], ['an additional', null],
+].map(([phrase, bound]) => ({ words: phrase!.split(' '), bound: bound as 'min' | 'max' | null }))
+  .sort((a, b) => b.words.length - a.words.length);
+
+/** Nouns for people, so the figure can say who it counts. */
+export const PEOPLE = new Set([
+  'people', 'persons', 'person', 'individuals', 'civilians', 'civilian', 'children', 'child', 'kids', 'kid', 'women', 'woman', 'men', 'man',
+  'boys', 'girls', 'babies', 'infants', 'teenagers', 'minors', 'soldiers', 'soldier', 'troops', 'servicemen', 'rebels', 'rebel',
+  'fighters', 'fighter', 'militants', 'militant', 'terrorists', 'terrorist', 'jihadists', 'jihadist', 'insurgents', 'gunmen',
+  'militiamen', 'extremists', 'combatants', 'combattants', 'mercenaries', 'members', 'policemen', 'police', 'officers', 'officials',
+  'personnel', 'guards', 'commanders', 'commander', 'leaders', 'residents', 'inhabitants', 'citizens', 'villagers', 'protesters',
+  'protestors', 'demonstrators', 'students', 'pupils', 'workers', 'journalists', 'reporters', 'doctors', 'medics', 'nurses',
+  'volunteers', 'staff', 'migrants', 'evacuees', 'passengers', 'pilgrims', 'worshippers', 'prisoners', 'patients', 'family',
+  'families', 'relatives', 'others', 'other', 'more', 'them', 'elements', 'operatives', 'snipers', 'crew', 'crews', 'recruits',
+  'conscripts', 'defectors', 'activists', 'supporters', 'loyalists', 'opponents', 'aid', 'hostages', 'detainees', 'refugees',
+  'martyrs', 'victims', 'casualties', 'syrians', 'iraqis', 'kurds', 'palestinians', 'lebanese', 'turks', 'russians', 'americans',
+  'iranians', 'afghans', 'yazidis', 'alawites', 'christians', 'sunnis', 'shiites', 'druze', 'israelis', 'jordanians', 'egyptians',
+  'foreigners', 'nationals', 'youths', 'youngsters', 'elderly', 'adults', 'males', 'females', 'paramedics', 'rescuers', 'firefighters', 'suspects', 'farmers', 'fishermen', 'miners', 'shoppers', 'tourists', 'hikers', 'climbers', 'sailors', 'pilots', 'drivers', 'guards', 'bystanders', 'attackers', 'assailants', 'bombers', 'agents', 'spies', 'diplomats',
+]);
+
+/** A count of these is not a count of people: "35 homes were destroyed", "killed in 3 attacks". */
+export const THINGS = new Set([
+  'year', 'years', 'month', 'months', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'minute', 'minutes', 'second', 'seconds',
+  'decade', 'decades', 'century', 'centuries', 'night', 'nights', 'am', 'pm', 'gmt', 'times', 'time', 'percent', 'per', 'km',
+  'kilometres', 'kilometers', 'kilometre', 'kilometer', 'miles', 'mile', 'metres', 'meters', 'metre', 'meter', 'feet', 'foot', 'yards',
+  'square', 'hectares', 'acres', 'tons', 'tonnes', 'kilograms', 'kg', 'kilos', 'litres', 'liters', 'dollars', 'euros', 'pounds',
+  'lira', 'liras', 'pounds', 'cents', 'points', 'votes', 'seats', 'tanks', 'vehicles', 'cars', 'trucks', 'lorries', 'buses',
+  'buildings', 'houses', 'homes', 'shops', 'schools', 'hospitals', 'clinics', 'mosques', 'churches', 'villages', 'towns', 'cities',
+  'districts', 'provinces', 'neighbourhoods', 'neighborhoods', 'areas', 'regions', 'positions', 'checkpoints', 'bases', 'airstrikes',
+  'strikes', 'raids', 'sorties', 'missiles', 'rockets', 'shells', 'mortars', 'mortar', 'bombs', 'barrel', 'attacks', 'explosions', 'blasts',
+  'bombings', 'operations', 'weapons', 'rifles', 'guns', 'aircraft', 'planes', 'jets', 'warplanes', 'helicopters', 'drones', 'ships',
+  'boats', 'countries', 'nations', 'states', 'groups', 'factions', 'brigades', 'battalions', 'divisions', 'units', 'rounds',
+  'sessions', 'meetings', 'resolutions', 'articles', 'pages', 'items', 'convoys', 'containers', 'barrels', 'boxes', 'tents', 'camps',
+  'crossings', 'sites', 'facilities', 'hideouts', 'tunnels', 'bridges', 'roads', 'locations', 'targets', 'projectiles', 'munitions',
+  'ammunition', 'cases', 'incidents', 'violations', 'trips', 'flights', 'kilometers', 'mph', 'rounds', 'miles', 'storeys', 'floors',
+  'stories', 'steps', 'points', 'agreements', 'deals', 'talks', 'laws', 'decrees', 'fronts', 'axes', 'outposts', 'posts', 'depots',
+  'warehouses', 'launchers', 'cannons', 'artillery', 'bulldozers', 'motorcycles', 'ambulances', 'trucks', 'doses', 'tablets',
+]);
+
+export const MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+/** Words before a number that make it something other than a head count: "aged 45", "$300", "No. 5". */
+export const NOT_A_COUNT_BEFORE = new Set(['aged', 'age', 'ages', '$', '£', '€', 'us', 'no', 'number', 'page', 'resolution', 'article', 'chapter', 'route', 'highway', 'flight', 'room', 'unit', 'brigade', 'division', 'battalion', 'division', 'regiment', 'group', 'squad', 'g', 'p', 'covid', 'minus', 'plus', 'score', 'scored', 'ranked']);
+
+/** Words that bring a count into an earlier figure's kind: "including eight children", "among them four". */
+export const INCLUDING = new Set(['including', 'includes', 'included', 'include', 'among', 'incl']);
+
+/** Cheap pre-filter, with CUE_STEMS: a sentence without a digit or number word has no figure. */
+export const HAS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?|millions?|scores|tens|tenths)\b/i;
+
+/** Words that end the noun phrase after a count ("12 civilians in Aleppo"). */
+export const PHRASE_BREAK = new Set([
+  'of', 'in', 'on', 'at', 'from', 'by', 'and', 'or', 'the', 'a', 'an', 'with', 'including', 'after', 'during', 'when', 'as', 'for',
+  'near', 'across', 'into', 'while', 'since', 'than', 'but', 'this', 'that', 'last', 'who', 'which', 'whom', 'among', 'between', 'over',
+  'under', 'to', 'so', 'because', 'according', 'amid', 'inside', 'outside', 'throughout', 'within', 'without', 'their', 'his', 'her', 'its',
+]);
+
+/** Words after "toll" that introduce its value: "the death toll rose to 45", "a toll of 12". */
+export const TOLL_LINKS = new Set(['estimated', 'put', 'reach', 'toll', 'to', 'at', 'of', 'reached', 'hit', 'is', 'was', 'stands', 'stood', 'topped', 'exceeded', 'passed', 'rose', 'climbed', 'reaching', 'hitting', 'now', 'risen', 'jumped']);
+
+/** Finite verbs: a count followed by one of these is the subject of a clause. */
+export const FINITE = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'will', 'would']);
+
+/** What may join two counts that share a cue: "63 rebels and 21 fighters were killed". */
+export const CONNECTORS = new Set(['and', 'or', ',', '-', '–', 'as', 'well', 'including', 'plus']);
+
+/** Places people leave: "left the city", "fled their villages". */
+export const PLACE_NOUNS = new Set(['city', 'town', 'village', 'villages', 'towns', 'area', 'areas', 'country', 'enclave', 'district', 'region', 'province', 'camp', 'neighbourhood', 'neighborhood']);
