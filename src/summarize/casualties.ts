@@ -2,9 +2,11 @@ import { collapse } from '../article/read.js';
 import type { Article } from '../article/types.js';
 import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
 import {
-  AUXILIARIES, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE,
+  AUXILIARIES, BEFORE_COUNT, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE,
   PEOPLE, PHRASE_BREAK, PLACE_NOUNS, QUALIFIERS, THINGS, TOLL_LINKS, VERB_BEFORE,
 } from './lexicon/casualties.js';
+import { matchAt, matchEndingAt } from './casualties/match.js';
+import { BEFORE_RULES, NEXT_RULES, VERB_RULES, type PhraseRule } from './casualties/patterns.js';
 import type { Sentence } from './sentences.js';
 import type { Figure, FigureKind } from './types.js';
 
@@ -257,7 +259,7 @@ interface Cue {
 /** The verb or noun before a count: "killing 12", "the bodies of 20", "the death toll rose to 45". */
 function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean): Cue | null {
   let p = phraseStart - 1;
-  while (p >= 0 && ['the', 'a', 'an', 'only', 'just'].includes(tokens[p]!.lower)) p--;
+  while (p >= 0 && BEFORE_COUNT.has(tokens[p]!.lower)) p--;
   const t = tokens[p];
   if (!t) return null;
   const verb = VERB_BEFORE[t.lower];
@@ -276,15 +278,8 @@ function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean): Cu
     if (['were', 'was', 'been', 'be', 'being', 'are', 'is'].includes(tokens[p - 1]?.lower ?? '') && kind === verb) return null; // "were killed 3 …"
     return { kind, start, end: p + 1 };
   }
-  if (t.lower === 'of' && p > 0) {
-    const noun = tokens[p - 1]!;
-    const kind = NOUN_OF_BEFORE[noun.lower];
-    if (kind) {
-      const verb = tokens[p - 2]?.lower === 'the' ? tokens[p - 3]?.lower : tokens[p - 2]?.lower;
-      if (verb && /^sav/.test(verb)) return null; // "saved the lives of 30"
-      return { kind, start: p - 1, end: p + 1 };
-    }
-  }
+  const rule = firstRule(BEFORE_RULES, tokens, p + 1, null, 'before');
+  if (rule) return rule.kind ? { kind: rule.kind, start: rule.start, end: rule.end } : null;
   if (TOLL_LINKS.has(t.lower)) {
     let harm: FigureKind | null = null; // "the number of fighters killed in the battles has risen to 39"
     for (let k = p; k >= Math.max(0, p - 40); k--) {
@@ -305,11 +300,8 @@ function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean): Cu
 /** The verb or noun after a count and its noun: "700 people have been killed", "45 dead", "12 were among the dead". */
 function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null {
   let m = from;
-  // "of the dead", "of those killed"
-  if (tokens[m]?.lower === 'of' && ['the', 'those'].includes(tokens[m + 1]?.lower ?? '')) {
-    const kind = CUE_AFTER[tokens[m + 2]?.lower ?? ''];
-    if (kind) return { kind, start: m, end: m + 3 };
-  }
+  const next = firstRule(NEXT_RULES, tokens, m, tokens[from - 1] ?? null, 'after');
+  if (next?.kind) return { kind: next.kind, start: next.start, end: next.end };
   let skipped = 0;
   let apposition = false; // after "mostly", "mainly": "73 civilians mostly women and children were killed"
   while (m < tokens.length && skipped < 8) {
@@ -345,11 +337,9 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
   if (!t) return null;
   const word = t.lower;
   const following = tokens[m + 1]?.lower ?? '';
-  // "lost their lives", "sustained injuries", "found refuge", "among the dead", "from their homes"
-  if (word === 'lost' && (following === 'their' || following === 'his' || following === 'her') && tokens[m + 2]?.lower === 'lives') return { kind: 'killed', start: m, end: m + 3 };
-  if ((word === 'sustained' || word === 'suffered') && /^(?:injur|wound)/.test(following)) return { kind: 'injured', start: m, end: m + 2 };
-  if ((word === 'found' || word === 'sought') && following === 'refuge') return { kind: 'displaced', start: m, end: m + 2 };
-  if (word === 'found' && CUE_AFTER[following] === 'killed') return { kind: 'killed', start: m, end: m + 2 };
+  // "lost their lives", "sustained injuries", "found refuge", "from their homes": the rows of VERB_RULES.
+  const phrase = firstRule(VERB_RULES, tokens, m, tokens[from - 1] ?? null, 'after');
+  if (phrase?.kind) return { kind: phrase.kind, start: phrase.start, end: phrase.end };
   // "3000 people left Foua", "300 leaving Zabadani", "left the city": people leaving a place.
   if ((word === 'leaving' || word === 'left') && isPlace(tokens, m + 1)) return { kind: 'displaced', start: m, end: m + 2 };
   if (word === 'among') {
@@ -362,10 +352,6 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
     const kind = CUE_AFTER[tokens[k]?.lower ?? ''];
     if (kind) return { kind, start: m, end: k + 1 };
     return null;
-  }
-  if ((word === 'from' || word === 'out') && /^(?:their|of)$/.test(following)) {
-    const home = tokens[m + 2]?.lower === 'their' ? tokens[m + 3]?.lower : tokens[m + 2]?.lower;
-    if (home === 'homes' || home === 'home') return { kind: 'displaced', start: m, end: tokens[m + 2]?.lower === 'their' ? m + 4 : m + 3 };
   }
   let kind = CUE_AFTER[word];
   if (!kind) return m === from ? cueAfterPhrase(tokens, m) : null;
@@ -382,6 +368,27 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
     }
   }
   return { kind, start: m, end };
+}
+
+interface RuleMatch {
+  kind: FigureKind | null;
+  start: number;
+  end: number;
+}
+
+/**
+ * The first row of `rules` that matches at tokens[at] (`after`) or ends right before it (`before`),
+ * with its kind; a row whose kind is null rules the count out on that side.
+ */
+function firstRule(rules: readonly PhraseRule[], tokens: Token[], at: number, subject: Token | null, side: 'after' | 'before'): RuleMatch | null {
+  for (const rule of rules) {
+    if (rule.subject && !(subject && rule.subject.has(subject.lower))) continue;
+    const match = side === 'after' ? matchAt(tokens, at, rule.pattern) : matchEndingAt(tokens, at, rule.pattern);
+    if (!match) continue;
+    const kind = rule.kind === 'cue' ? match.kind : rule.kind;
+    return { kind, start: match.start, end: match.end };
+  }
+  return null;
 }
 
 /** "10 members of the Takfiri group were killed", "12 people in Aleppo were killed": past a short phrase to the verb. */

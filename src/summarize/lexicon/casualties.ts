@@ -138,3 +138,34 @@ export const CONNECTORS = new Set(['and', 'or', ',', '-', '–', 'as', 'well', '
 
 /** Places people leave: "left the city", "fled their villages". */
 export const PLACE_NOUNS = new Set(['city', 'town', 'village', 'villages', 'towns', 'area', 'areas', 'country', 'enclave', 'district', 'region', 'province', 'camp', 'neighbourhood', 'neighborhood']);
+
+/** Determiners that may stand between a cue before the count and the count: "killed all five", "the death of the 12". */
+export const BEFORE_COUNT = new Set(['the', 'a', 'an', 'only', 'just', 'all']);
+
+/** What harms people by exposure rather than a wound: "33 people were affected by the gas". */
+export const EXPOSURE = new Set([
+  'gas', 'gases', 'chlorine', 'sarin', 'chemical', 'chemicals', 'toxic', 'toxins', 'poison', 'poisonous', 'nerve', 'mustard', 'smoke',
+  'fumes', 'radiation', 'attack', 'attacks', 'blast', 'explosion', 'bombing', 'shelling', 'strike', 'strikes', 'airstrike', 'airstrikes',
+]);
+
+/** Verbs of being gathered before a fate: "were rounded up and executed", "were lined up and shot". */
+export const GATHERED = new Set(['rounded', 'lined', 'taken', 'dragged', 'led', 'marched', 'pulled', 'brought', 'gathered', 'herded']);
+
+/** Verbs that move people from where they live without a casualty word: "some 9000 people moved across front lines". */
+export const RELOCATED = new Set(['moved', 'relocated', 'transferred', 'bussed', 'bused', 'resettled', 'transported', 'deported', 'expelled']);
+
+/** Nouns for people who are not fighters: only these are "moved" from their homes. */
+export const NON_COMBATANTS = new Set([
+  'people', 'persons', 'individuals', 'civilians', 'residents', 'inhabitants', 'citizens', 'villagers', 'families', 'children', 'women',
+  'evacuees', 'refugees', 'migrants', 'patients', 'elderly', 'syrians', 'iraqis', 'kurds', 'palestinians', 'christians', 'yazidis',
+]);
+
+/** Word lists the phrase patterns of ../casualties/patterns.ts name as `@class`. */
+export const WORD_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = lookupTable<ReadonlySet<string>>({
+  people: PEOPLE,
+  exposure: EXPOSURE,
+  gathered: GATHERED,
+  relocated: RELOCATED,
+  nonCombatants: NON_COMBATANTS,
+  killedCues: new Set(Object.keys(CUE_AFTER).filter((word) => CUE_AFTER[word] === 'killed')),
+});
