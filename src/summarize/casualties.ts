@@ -3,7 +3,7 @@ import type { Article } from '../article/types.js';
 import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
 import {
   AUXILIARIES, BEFORE_COUNT, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE,
-  PEOPLE, PHRASE_BREAK, PLACE_NOUNS, QUALIFIERS, THINGS, TOLL_LINKS, VERB_BEFORE,
+  PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PLACE_NOUNS, QUALIFIERS, THINGS, TOLL_LINKS, TREATED, VERB_BEFORE,
 } from './lexicon/casualties.js';
 import { matchAt, matchEndingAt } from './casualties/match.js';
 import { BEFORE_RULES, NEXT_RULES, VERB_RULES, type PhraseRule } from './casualties/patterns.js';
@@ -107,7 +107,7 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Men
   if (prev && prev.end === first.start && (prev.text === '/' || prev.text === '-' || prev.text === '.')) return null;
   if (next && next.start === tokens[last - 1]!.end && next.text === '/') return null;
   if (next) {
-    if (isMonth(next) || THINGS.has(next.lower) || next.text === '%') return null;
+    if (isMonth(next) || (THINGS.has(next.lower) && !isPatients(tokens, read.first, next)) || next.text === '%') return null;
     const joinedToNext = next.start === tokens[last - 1]!.end;
     if (joinedToNext && !next.digits && /\p{L}/u.test(next.text)) return null; // "3rd", "10km"
     if (joinedToNext && (next.text === '-' || next.text === '–') && tokens[last + 1] && !tokens[last + 1]!.digits && tokens[last + 1]!.start === next.end) return null;
@@ -172,9 +172,10 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Men
     const acronym = t.text === 'IS'; // the Islamic State, not the verb
     if (!/\p{L}/u.test(t.text) || PHRASE_BREAK.has(t.lower) || (AUXILIARIES.has(t.lower) && !acronym) || VERB_BEFORE[t.lower] || /ing$/.test(t.lower) || readNumber(tokens, j)) break;
     if (CUE_AFTER[t.lower] && !(PEOPLE.has(t.lower) && personEnd < 0 && !CUE_AFTER[tokens[j + 1]?.lower ?? ''])) break;
-    if (THINGS.has(t.lower)) return null;
+    const patients = isPatients(tokens, read.first, t);
+    if (THINGS.has(t.lower) && !patients) return null;
     const modifier = tokens[j + 1]?.text === '-' && tokens[j + 1]!.start === t.end; // "rebel-held"
-    if ((PEOPLE.has(t.lower) || isDemonym(t)) && !modifier) {
+    if ((PEOPLE.has(t.lower) || isDemonym(t) || patients) && !modifier) {
       personEnd = j + 1;
       headCue = CUE_AFTER[t.lower] ?? null;
     }
@@ -394,7 +395,7 @@ function firstRule(rules: readonly PhraseRule[], tokens: Token[], at: number, su
 /** "10 members of the Takfiri group were killed", "12 people in Aleppo were killed": past a short phrase to the verb. */
 function cueAfterPhrase(tokens: Token[], m: number): Cue | null {
   if (!['of', 'from', 'in', 'on', 'at', 'inside', 'near'].includes(tokens[m]?.lower ?? '')) return null;
-  for (let k = m + 1; k < m + 7 && tokens[k]; k++) {
+  for (let k = m + 1; k < m + 9 && tokens[k]; k++) {
     const t = tokens[k]!;
     if (!/^\p{L}/u.test(t.text) || CUE_AFTER[t.lower] || readNumber(tokens, k)) return null;
     if (FINITE.has(t.lower) && t.text !== 'IS') {
@@ -429,6 +430,18 @@ function isPlace(tokens: Token[], k: number): boolean {
     if (!/^\p{L}/u.test(word) && word !== '-') return false;
   }
   return false;
+}
+
+/** "treated 16 of the 29 cases": after a treatment word, cases are people. */
+function isPatients(tokens: Token[], first: number, noun: Token): boolean {
+  if (!PATIENT_NOUNS.has(noun.lower)) return false;
+  let p = first - 1;
+  while (p >= 0 && BEFORE_COUNT.has(tokens[p]!.lower)) p--;
+  if (tokens[p]?.lower === 'of') {
+    const part = firstRule(BEFORE_RULES, tokens, p + 1, null, 'before');
+    return part?.kind === 'injured';
+  }
+  return TREATED.has(tokens[p]?.lower ?? '');
 }
 
 function isHarm(kind: FigureKind): boolean {

@@ -4,6 +4,7 @@
  * of one place in order; the first that matches decides. Word lists live in ../lexicon/casualties.ts.
  */
 import { compile, type Pattern } from './match.js';
+import { NON_COMBATANTS } from '../lexicon/casualties.js';
 import type { FigureKind } from '../types.js';
 
 export interface PhraseRule {
@@ -43,10 +44,15 @@ const ROWS: Row[] = [
   { name: 'found dead', where: 'verb', pattern: 'found @killedCues', kind: 'killed', example: 'Three hikers were found dead near the pass.' },
   { name: 'from their homes', where: 'verb', pattern: 'from their home|homes', kind: 'displaced', example: '600 villagers were driven from their homes.' },
   { name: 'out of their homes', where: 'verb', pattern: 'out of their? home|homes', kind: 'displaced', example: '300 families were forced out of their homes.' },
+  { name: 'affected by exposure', where: 'verb', pattern: 'affected by the? @exposure', kind: 'injured', example: '33 people were affected by the gas in Tamsin.' },
+  { name: 'treated for', where: 'verb', pattern: 'treated for|in|at', kind: 'injured', example: 'Forty people were treated for burns at the clinic.' },
+  { name: 'rounded up and killed', where: 'verb', pattern: '@gathered up|out|away|off? and|then $cue', kind: 'cue', example: 'Around 41 rebels were rounded up and executed.' },
+  { name: 'moved from their homes', where: 'verb', pattern: '@relocated', kind: 'displaced', subject: NON_COMBATANTS, example: 'The deal could see some 9000 people moved across front lines.' },
 
   // Ending right before the count.
   { name: 'saved the lives of', where: 'before', pattern: '~sav the? $nounOf of', kind: null, example: 'Medics saved the lives of 30 children.' },
   { name: 'the deaths of', where: 'before', pattern: '$nounOf of', kind: 'cue', example: 'The court heard about the deaths of 12 children.' },
+  { name: 'treated N of the M', where: 'before', pattern: 'treated|treating # of', kind: 'injured', example: 'Doctors treated 16 of the 29 cases brought in.' },
 ];
 
 export const PHRASE_RULES: readonly PhraseRule[] = ROWS.map((row) => ({ ...row, pattern: compile(row.pattern) }));

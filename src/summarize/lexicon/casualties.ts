@@ -3,7 +3,7 @@ import type { FigureKind } from '../types.js';
 
 /** Cheap pre-filter: a sentence without one of these stems holds no casualty figure. */
 export const CUE_STEMS =
-  /\b(?:kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|fatalit|victim|bod(?:y|ies)|corpse|lives|toll|slain|slaughter|massacr|execut|perish|martyr|displac|fled|flee|homeless|refuge|evacu|uproot|missing|disappear|detain|detention|arrest|captur|jail|imprison|kidnap|abduct|hostage|left\b|leaving|escap|behead|crucif|murder|assassinat|shot|gunned)/i;
+  /\b(?:kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|fatalit|victim|bod(?:y|ies)|corpse|lives|toll|slain|slaughter|massacr|execut|perish|martyr|displac|fled|flee|homeless|refuge|evacu|uproot|missing|disappear|detain|detention|arrest|captur|jail|imprison|kidnap|abduct|hostage|left\b|leaving|escap|behead|crucif|murder|assassinat|shot|gunned|homes?\b|affected|treat|hospitali|moved|relocat|bussed|bused|resettl|deport|expel)/i;
 
 /** Verbs that take the count as object: "killed at least 130,000 people", "wounding 30 others". */
 export const VERB_BEFORE = lookupTable<FigureKind>({
@@ -12,6 +12,7 @@ export const VERB_BEFORE = lookupTable<FigureKind>({
   behead: 'killed', beheads: 'killed', beheaded: 'killed', beheading: 'killed', crucify: 'killed', crucifies: 'killed', crucified: 'killed', crucifying: 'killed',
   murder: 'killed', murders: 'killed', murdered: 'killed', murdering: 'killed', assassinated: 'killed',
   executed: 'killed', executing: 'killed', executes: 'killed',
+  treated: 'injured', treating: 'injured', hospitalised: 'injured', hospitalized: 'injured',
   wound: 'injured', wounds: 'injured', wounded: 'injured', wounding: 'injured',
   injure: 'injured', injures: 'injured', injured: 'injured', injuring: 'injured',
   displace: 'displaced', displaces: 'displaced', displaced: 'displaced', displacing: 'displaced',
@@ -41,23 +42,23 @@ export const CUE_AFTER = lookupTable<FigureKind>({
   killed: 'killed', kills: 'killed', dead: 'killed', died: 'killed', die: 'killed', dies: 'killed', perished: 'killed',
   slain: 'killed', executed: 'killed', beheaded: 'killed', crucified: 'killed', murdered: 'killed', assassinated: 'killed', massacred: 'killed', slaughtered: 'killed', martyred: 'killed',
   deaths: 'killed', fatalities: 'killed', bodies: 'killed', corpses: 'killed', martyrs: 'killed', lives: 'killed',
-  wounded: 'injured', injured: 'injured', hurt: 'injured', injuries: 'injured', wounds: 'injured', injures: 'injured',
+  wounded: 'injured', injured: 'injured', hurt: 'injured', injuries: 'injured', wounds: 'injured', injures: 'injured', hospitalised: 'injured', hospitalized: 'injured',
   casualties: 'casualties', victims: 'casualties',
-  displaced: 'displaced', fled: 'displaced', flee: 'displaced', fleeing: 'displaced', escaped: 'displaced', homeless: 'displaced', uprooted: 'displaced', evacuated: 'displaced', refugees: 'displaced',
+  displaced: 'displaced', fled: 'displaced', flee: 'displaced', fleeing: 'displaced', escaped: 'displaced', homeless: 'displaced', uprooted: 'displaced', evacuated: 'displaced', refugees: 'displaced', evacuees: 'displaced',
   missing: 'missing', disappeared: 'missing',
   detained: 'detained', arrested: 'detained', captured: 'detained', jailed: 'detained', imprisoned: 'detained', detainees: 'detained',
   kidnapped: 'kidnapped', abducted: 'kidnapped', hostages: 'kidnapped', abductees: 'kidnapped',
 });
 
 /** Cue nouns that stand as the counted noun itself ("45 dead", "12 fatalities"), not as a verb. */
-export const CUE_NOUNS = new Set(['dead', 'deaths', 'fatalities', 'bodies', 'corpses', 'martyrs', 'lives', 'injuries', 'wounds', 'casualties', 'victims', 'refugees', 'detainees', 'hostages', 'abductees', 'wounded', 'injured', 'displaced', 'missing']);
+export const CUE_NOUNS = new Set(['dead', 'deaths', 'fatalities', 'bodies', 'corpses', 'martyrs', 'lives', 'injuries', 'wounds', 'casualties', 'victims', 'refugees', 'evacuees', 'detainees', 'hostages', 'abductees', 'wounded', 'injured', 'displaced', 'missing']);
 
 /** Words allowed between the counted noun and the cue: "have been", "were reportedly", "are feared". */
 export const AUXILIARIES = new Set([
   'were', 'was', 'have', 'has', 'had', 'been', 'being', 'be', 'are', 'is', 'will', 'would', 'may', 'might', 'could',
   'reportedly', 'also', 'all', 'later', 'allegedly', 'now', 'already', 'since', 'confirmed', 'believed', 'thought', 'feared',
   'said', 'reported', 'known', 'to', 'apparently', 'subsequently', 'eventually', 'mostly', 'either', 'officially', 'shot', 'left', 'lay', 'lie', 'got', 'get', 'gets', 'getting', 'became', 'become',
-  'forced', 'begun', 'began', 'started', 'starting', 'continue', 'continued', 'continuing', 'likely', 'probably', 'presumed', 'presumably', 'recorded', 'still', 'yet', 'currently', 'remain', 'remained', 'remains', 'overall', 'altogether', 'initially', 'reportedly',
+  'forced', 'driven', 'begun', 'began', 'started', 'starting', 'continue', 'continued', 'continuing', 'likely', 'probably', 'presumed', 'presumably', 'recorded', 'still', 'yet', 'currently', 'remain', 'remained', 'remains', 'overall', 'altogether', 'initially', 'reportedly',
 ]);
 
 /** Qualifiers before a count and the bound they set. */
@@ -118,7 +119,7 @@ export const NOT_A_COUNT_BEFORE = new Set(['aged', 'age', 'ages', '$', 'Â£', 'â‚
 export const INCLUDING = new Set(['including', 'includes', 'included', 'include', 'among', 'incl']);
 
 /** Cheap pre-filter, with CUE_STEMS: a sentence without a digit or number word has no figure. */
-export const HAS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?|millions?|scores|tens|tenths)\b/i;
+export const HAS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?|millions?|scores|tens|tenths?)\b/i;
 
 /** Words that end the noun phrase after a count ("12 civilians in Aleppo"). */
 export const PHRASE_BREAK = new Set([
@@ -152,7 +153,7 @@ export const EXPOSURE = new Set([
 export const GATHERED = new Set(['rounded', 'lined', 'taken', 'dragged', 'led', 'marched', 'pulled', 'brought', 'gathered', 'herded']);
 
 /** Verbs that move people from where they live without a casualty word: "some 9000 people moved across front lines". */
-export const RELOCATED = new Set(['moved', 'relocated', 'transferred', 'bussed', 'bused', 'resettled', 'transported', 'deported', 'expelled']);
+export const RELOCATED = new Set(['moved', 'relocated', 'bussed', 'bused', 'resettled', 'deported', 'expelled']);
 
 /** Nouns for people who are not fighters: only these are "moved" from their homes. */
 export const NON_COMBATANTS = new Set([
@@ -169,3 +170,9 @@ export const WORD_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = looku
   nonCombatants: NON_COMBATANTS,
   killedCues: new Set(Object.keys(CUE_AFTER).filter((word) => CUE_AFTER[word] === 'killed')),
 });
+
+/** Words of medical care after which "cases" are people: "doctors treated 16 of the 29 cases". */
+export const TREATED = new Set(['treated', 'treating', 'treats', 'admitted', 'received', 'receiving', 'hospitalised', 'hospitalized']);
+
+/** Nouns that count patients only after a word of TREATED. */
+export const PATIENT_NOUNS = new Set(['cases']);
