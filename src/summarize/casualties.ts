@@ -2,8 +2,8 @@ import { collapse } from '../article/read.js';
 import type { Article } from '../article/types.js';
 import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
 import {
-  AUXILIARIES, BEFORE_COUNT, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE,
-  PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PLACE_NOUNS, QUALIFIERS, THINGS, TOLL_LINKS, TREATED, VERB_BEFORE,
+  AUXILIARIES, BEFORE_COUNT, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, INSERT_OPENERS, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE,
+  PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PLACE_NOUNS, PLACE_PREPOSITIONS, QUALIFIERS, RELATIVES, THINGS, TOLL_LINKS, TREATED, VERB_BEFORE,
 } from './lexicon/casualties.js';
 import { matchAt, matchEndingAt } from './casualties/match.js';
 import { BEFORE_RULES, NEXT_RULES, VERB_RULES, type PhraseRule } from './casualties/patterns.js';
@@ -77,6 +77,10 @@ export function scanSegment(text: string, start: number, end: number, inherited:
     if (!mention.figure && previous.figure && mention.hasPerson && !mention.otherVerb && joined(tokens, previous.spanEnd, mention.phraseStart)) {
       mention.figure = build(text, tokens, mention, previous.figure.kind);
     }
+    // "killed 19 people in Arlen and another 23 in Mossby": the second count shares the verb.
+    if (!mention.figure && previous.figure && !mention.otherVerb && sharesVerb(tokens, previous, mention)) {
+      mention.figure = build(text, tokens, mention, previous.figure.kind);
+    }
   }
   let context: string | null = null; // built only for sentences that hold a figure
   for (const mention of mentions) {
@@ -85,6 +89,24 @@ export function scanSegment(text: string, start: number, end: number, inherited:
     mention.figure.context = context;
     out.push(mention.figure);
   }
+}
+
+/**
+ * True when `mention` shares the verb of `previous` ("killed 19 … and another 23", "19 were killed … and 23"): only a place stands between
+ * them ("in Arlen and"), and a place, or nothing, follows the second count ("another 23 in Mossby").
+ */
+function sharesVerb(tokens: Token[], previous: Mention, mention: Mention): boolean {
+  const from = previous.spanEnd;
+  const and = mention.phraseStart - 1;
+  if (tokens[and]?.lower !== 'and' || !PLACE_PREPOSITIONS.has(tokens[from]?.lower ?? '') || and - from > 6 || and - from < 2) return false;
+  for (let k = from + 1; k < and; k++) if (!isPlaceWord(tokens[k]!)) return false;
+  const after = tokens[mention.phraseEnd];
+  return !after || !/^\p{L}/u.test(after.text) || PLACE_PREPOSITIONS.has(after.lower);
+}
+
+/** A word of a place name: "Arlen", "the", "Old City", "al-Kamar". */
+function isPlaceWord(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text) || token.lower === 'the' || token.text === '-' || PLACE_NOUNS.has(token.lower);
 }
 
 /** True when only connectors ("and", a comma, "as well as") stand between tokens[from] and tokens[to]. */
@@ -323,6 +345,29 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
       skipped++;
       continue;
     }
+    if (skipped === 0 && INSERT_OPENERS.has(t.lower)) {
+      // An insert without commas: "500 people including opposition fighters left Madaya",
+      // "thousands of civilians including thousands of children and babies have escaped".
+      const resume = insertEnd(tokens, m + 1);
+      if (resume > 0) {
+        m = resume;
+        skipped++;
+        continue;
+      }
+    }
+    if (skipped === 0 && RELATIVES.has(t.lower)) {
+      // "Tens of civilians who tried to leave the city were killed": past the clause to its verb.
+      const resume = relativeEnd(tokens, m + 1);
+      if (resume > 0) {
+        m = resume;
+        skipped++;
+        continue;
+      }
+      // "the 40 people who were killed": the clause says what happened to them (not where they live now).
+      const clause = cueAfter(tokens, m + 1, hasPerson);
+      if (clause && clause.kind !== 'displaced' && AUXILIARIES.has(tokens[m + 1]!.lower)) return { kind: clause.kind, start: m, end: clause.end };
+      return null;
+    }
     if ((t.text === ',' || t.text === '-' || t.text === '–') && skipped === 0) {
       // A parenthesis: ", including three children," or " - including three children -"
       let close = m + 1;
@@ -392,6 +437,34 @@ function firstRule(rules: readonly PhraseRule[], tokens: Token[], at: number, su
   return null;
 }
 
+/** Where the verb after an insert opened by "including" or "mostly" resumes, or -1: no number, stop or clause break inside. */
+function insertEnd(tokens: Token[], from: number): number {
+  for (let k = from; k < from + 10 && tokens[k]; k++) {
+    const t = tokens[k]!;
+    if (k > from && (AUXILIARIES.has(t.lower) || (CUE_AFTER[t.lower] && !PEOPLE.has(t.lower)))) {
+      // "killed 100 people including 25 children and injured 40": a second verb of the sentence, not the count's.
+      const joinedVerb = ['and', 'or'].includes(tokens[k - 1]!.lower) || /ing$/.test(t.lower);
+      return joinedVerb ? -1 : k;
+    }
+    if (readNumber(tokens, k) || t.lower === 'of' || t.lower === 'and' || t.text === '-') continue;
+    if (!/^\p{L}/u.test(t.text) || PHRASE_BREAK.has(t.lower) || FINITE.has(t.lower)) return -1;
+  }
+  return -1;
+}
+
+/** Where the main verb after a relative clause resumes ("who tried to leave the city | were killed"), or -1. */
+function relativeEnd(tokens: Token[], from: number): number {
+  const first = tokens[from];
+  if (!first || AUXILIARIES.has(first.lower) || FINITE.has(first.lower) || !/^\p{L}/u.test(first.text)) return -1;
+  for (let k = from + 1; k < from + 12 && tokens[k]; k++) {
+    const t = tokens[k]!;
+    if (FINITE.has(t.lower) && t.text !== 'IS') return k;
+    if (!/^\p{L}/u.test(t.text) && t.text !== '-') return -1;
+    if (readNumber(tokens, k) || RELATIVES.has(t.lower)) return -1;
+  }
+  return -1;
+}
+
 /** "10 members of the Takfiri group were killed", "12 people in Aleppo were killed": past a short phrase to the verb. */
 function cueAfterPhrase(tokens: Token[], m: number): Cue | null {
   if (!['of', 'from', 'in', 'on', 'at', 'inside', 'near'].includes(tokens[m]?.lower ?? '')) return null;
@@ -410,7 +483,8 @@ function cueAfterPhrase(tokens: Token[], m: number): Cue | null {
 function hasObject(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t) return false;
-  if (PEOPLE.has(t.lower) || QUALIFIERS.some((q) => q.bound && q.words.every((w, n) => tokens[k + n]?.lower === w))) return true;
+  const modifier = tokens[k + 1]?.text === '-' && tokens[k + 1]!.start === t.end; // "escaped terrorist-controlled areas"
+  if ((PEOPLE.has(t.lower) && !modifier) || QUALIFIERS.some((q) => q.bound && q.words.every((w, n) => tokens[k + n]?.lower === w))) return true;
   const read = readNumber(tokens, k);
   if (!read) return false;
   let after = read.last;

@@ -158,7 +158,7 @@ export const RELOCATED = new Set(['moved', 'relocated', 'bussed', 'bused', 'rese
 /** Nouns for people who are not fighters: only these are "moved" from their homes. */
 export const NON_COMBATANTS = new Set([
   'people', 'persons', 'individuals', 'civilians', 'residents', 'inhabitants', 'citizens', 'villagers', 'families', 'children', 'women',
-  'evacuees', 'refugees', 'migrants', 'patients', 'elderly', 'syrians', 'iraqis', 'kurds', 'palestinians', 'christians', 'yazidis',
+  'evacuees', 'refugees', 'migrants', 'elderly', 'syrians', 'iraqis', 'kurds', 'palestinians', 'christians', 'yazidis',
 ]);
 
 /** Word lists the phrase patterns of ../casualties/patterns.ts name as `@class`. */
@@ -176,3 +176,12 @@ export const TREATED = new Set(['treated', 'treating', 'treats', 'admitted', 're
 
 /** Nouns that count patients only after a word of TREATED. */
 export const PATIENT_NOUNS = new Set(['cases']);
+
+/** Words that open an insert between a count and its verb: "500 people including fighters left", "73 civilians mostly women were killed". */
+export const INSERT_OPENERS = new Set(['including', 'mostly', 'mainly', 'chiefly', 'largely', 'among']);
+
+/** Words that open a relative clause after a count: "Tens of civilians who tried to leave were killed". */
+export const RELATIVES = new Set(['who', 'whom', 'that']);
+
+/** Prepositions that open a place after a figure: "killed 19 people in Arlen and another 23 in Mossby". */
+export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'on', 'inside', 'outside', 'around', 'across']);
