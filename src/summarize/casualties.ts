@@ -2,8 +2,8 @@ import { collapse } from '../article/read.js';
 import type { Article } from '../article/types.js';
 import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
 import {
-  AUXILIARIES, BEFORE_COUNT, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, INSERT_OPENERS, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE,
-  PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PLACE_NOUNS, PLACE_PREPOSITIONS, QUALIFIERS, RELATIVES, THINGS, TOLL_LINKS, TREATED, VERB_BEFORE,
+  AUXILIARIES, BEFORE_COUNT, COLLECTIVES, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, INSERT_OPENERS, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE,
+  ONE_PERSON, PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PLACE_NOUNS, PERSON_OBJECT_VERBS, PLACE_PREPOSITIONS, QUALIFIERS, RELATIVES, THINGS, TOLL_LINKS, TREATED, VERB_BEFORE,
 } from './lexicon/casualties.js';
 import { matchAt, matchEndingAt } from './casualties/match.js';
 import { BEFORE_RULES, NEXT_RULES, VERB_RULES, type PhraseRule } from './casualties/patterns.js';
@@ -211,17 +211,26 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Men
   const mention: Mention = { figure: null, read, phraseStart, phraseEnd: nounEnd, spanEnd: nounEnd, who, hasPerson: personEnd > 0 || read.vague !== null, otherVerb: false };
   const values = { count: read.count, min: read.min, max: null as number | null, qualifier: qualifier ?? read.vague, bound, rangeMax };
 
-  const before = cueBefore(tokens, phraseStart, mention.hasPerson);
+  const before = cueBefore(tokens, phraseStart, mention.hasPerson, personEnd > 0);
   // A bare "one" is a pronoun ("one got injured", "one leaving Chalfont"), not a count.
-  if (read.count === 1 && personEnd < 0 && first.lower === 'one' && !cueBefore(tokens, phraseStart, false)) return null;
+  if (read.count === 1 && personEnd < 0 && first.lower === 'one' && !cueBefore(tokens, phraseStart, false, false)) return null;
+  // "one family", "one household": a group, not one person.
+  if (read.count === 1 && COLLECTIVES.has(tokens[last]?.lower ?? '')) return null;
   let after = cueAfter(tokens, nounEnd, personEnd > 0);
   if (after && read.count === 1 && tokens[after.start]?.lower === 'of') after = null; // "one of those killed" picks one, it does not count
   let kind = before?.kind ?? after?.kind ?? null;
   let spanStart = before ? before.start : phraseStart;
   let spanEnd = before ? nounEnd : after ? after.end : nounEnd;
   // The count's own cue wins over a weak one before it ("the toll … at"), or over a bare past
-  // participle that ends an earlier clause ("2 Killed 10 Injured").
-  if (after && (!before || before.weak || (after.kind !== before.kind && /ed$/.test(tokens[before.end - 1]!.lower)))) {
+  // participle that ends an earlier clause ("2 Killed 10 Injured"), when nothing stands between the
+  // count and its cue ("killed 30 civilians were arrested" is two clauses).
+  // The participle must be the cue of the count before ("8 persons killed 58 others injured"); a verb
+  // that takes this count as its object keeps it ("killed 30 people injured 90").
+  const participle = before ? before.end - 1 : -1;
+  // "Civilian killed 3 injured", "A woman killed 30 injured": one person before the participle is a count too.
+  const ofEarlierCount = mentions.some((m) => m.phraseEnd === participle) || (personEnd < 0 && ONE_PERSON.has(tokens[participle - 1]?.lower ?? ''));
+  const participleEnds = after !== null && after.start === nounEnd && /ed$/.test(tokens[participle]?.lower ?? '') && ofEarlierCount;
+  if (after && (!before || before.weak || (after.kind !== before.kind && participleEnds))) {
     kind = after.kind;
     spanStart = phraseStart;
     spanEnd = after.end;
@@ -280,7 +289,7 @@ interface Cue {
 }
 
 /** The verb or noun before a count: "killing 12", "the bodies of 20", "the death toll rose to 45". */
-function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean): Cue | null {
+function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean, hasPersonNoun: boolean): Cue | null {
   let p = phraseStart - 1;
   while (p >= 0 && BEFORE_COUNT.has(tokens[p]!.lower)) p--;
   const t = tokens[p];
@@ -288,6 +297,8 @@ function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean): Cu
   const verb = VERB_BEFORE[t.lower];
   if (verb) {
     if (t.lower.startsWith('captur') && !hasPerson) return null;
+    if (PERSON_OBJECT_VERBS.has(t.lower) && !hasPersonNoun) return null; // a person must follow: "destroyed 60 terrorists", not "destroyed 60 positions"
+
     let kind: FigureKind = verb;
     let start = p;
     // "kills, injures 70", "killing and wounding 50": killed and injured together are casualties.
@@ -470,7 +481,8 @@ function cueAfterPhrase(tokens: Token[], m: number): Cue | null {
   if (!['of', 'from', 'in', 'on', 'at', 'inside', 'near'].includes(tokens[m]?.lower ?? '')) return null;
   for (let k = m + 1; k < m + 9 && tokens[k]; k++) {
     const t = tokens[k]!;
-    if (!/^\p{L}/u.test(t.text) || CUE_AFTER[t.lower] || readNumber(tokens, k)) return null;
+    const oneGroup = t.lower === 'one' && COLLECTIVES.has(tokens[k + 1]?.lower ?? ''); // "eight members of one family"
+    if (!/^\p{L}/u.test(t.text) || CUE_AFTER[t.lower] || (readNumber(tokens, k) && !oneGroup)) return null;
     if (FINITE.has(t.lower) && t.text !== 'IS') {
       const cue = cueAfter(tokens, k, true);
       return cue && !CUE_NOUNS.has(tokens[cue.start]!.lower) ? cue : null;

@@ -131,6 +131,32 @@ describe('counts with a clause or insert before their verb', () => {
   table([['The 200 families who fled last year have returned.', []]]);
 });
 
+describe('verb lists in text that lost its commas', () => {
+  table([
+    ['A suicide bomber killed 30 people injured 90 at a wedding in Tarsa.', [{ count: 30, min: null, max: null, kind: 'killed' }, { count: 90, min: null, max: null, kind: 'injured' }]],
+    ['The war has killed more than 200000 people wounded at least one million and left many homeless.', [
+      { count: 200000, min: 200000, max: null, kind: 'killed' },
+      { count: 1_000_000, min: 1_000_000, max: null, kind: 'injured' },
+    ]],
+    ['8 persons killed 58 others injured in rocket attacks on Varn.', [{ count: 8, min: null, max: null, kind: 'killed' }, { count: 58, min: null, max: null, kind: 'injured' }]],
+    ['Civilian killed 3 injured in attacks on Varn.', [{ count: 3, min: null, max: null, kind: 'injured' }]],
+    ['Rebels massacred 250 soldiers taken hostage at the airbase.', [{ count: 250, min: null, max: null, kind: 'killed' }]],
+    ['The 12 guards who killed 30 villagers were arrested.', [{ count: 30, min: null, max: null, kind: 'killed' }]],
+  ]);
+});
+
+describe('killing told by a verb that needs people as its object', () => {
+  table([
+    ['Army eliminates 60 terrorists near Tadmor', [{ count: 60, min: null, max: null, kind: 'killed' }]],
+    ['Troops destroyed over 60 gunmen near the dam.', [{ count: 60, min: 60, max: null, kind: 'killed' }]],
+  ]);
+  table([
+    ['Troops destroyed 60 tanks near the dam.', []],
+    ['Jets destroyed 12 near the border, and four people were killed.', [{ count: 4, min: null, max: null, kind: 'killed' }]],
+    ['Eight members of one family were killed.', [{ count: 8, min: null, max: null, kind: 'killed' }]],
+  ]);
+});
+
 describe('no new false figures: dates, ages, durations, votes, money', () => {
   table([
     ['The vote was 45 to 12 in favour of the truce.', []],

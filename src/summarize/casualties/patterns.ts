@@ -47,6 +47,10 @@ const ROWS: Row[] = [
   { name: 'affected by exposure', where: 'verb', pattern: 'affected by the? @exposure', kind: 'injured', example: '33 people were affected by the gas in Tamsin.' },
   { name: 'treated for', where: 'verb', pattern: 'treated for|in|at', kind: 'injured', example: 'Forty people were treated for burns at the clinic.' },
   { name: 'rounded up and killed', where: 'verb', pattern: '@gathered up|out|away|off? and|then $cue', kind: 'cue', example: 'Around 41 rebels were rounded up and executed.' },
+  { name: 'taken prisoner', where: 'verb', pattern: 'taken|held|captured prisoner|prisoners|captive|captives', kind: 'detained', example: 'Twelve soldiers were taken prisoner by the rebels.' },
+  { name: 'taken hostage', where: 'verb', pattern: 'taken|held|seized hostage|hostages', kind: 'kidnapped', example: 'Twelve people were taken hostage at the bank.' },
+  { name: 'put to death', where: 'verb', pattern: '@toDeath to death', kind: 'killed', example: 'Twelve people were burned to death in the bus.' },
+  { name: 'made homeless', where: 'verb', pattern: 'made|rendered homeless|refugees', kind: 'displaced', example: 'Over a million people have been made homeless by the war.' },
   { name: 'moved from their homes', where: 'verb', pattern: '@relocated', kind: 'displaced', subject: NON_COMBATANTS, example: 'The deal could see some 9000 people moved across front lines.' },
 
   // Ending right before the count.

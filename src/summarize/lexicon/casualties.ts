@@ -3,7 +3,7 @@ import type { FigureKind } from '../types.js';
 
 /** Cheap pre-filter: a sentence without one of these stems holds no casualty figure. */
 export const CUE_STEMS =
-  /\b(?:kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|fatalit|victim|bod(?:y|ies)|corpse|lives|toll|slain|slaughter|massacr|execut|perish|martyr|displac|fled|flee|homeless|refuge|evacu|uproot|missing|disappear|detain|detention|arrest|captur|jail|imprison|kidnap|abduct|hostage|left\b|leaving|escap|behead|crucif|murder|assassinat|shot|gunned|homes?\b|affected|treat|hospitali|moved|relocat|bussed|bused|resettl|deport|expel)/i;
+  /\b(?:kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|fatalit|victim|bod(?:y|ies)|corpse|lives|toll|slain|slaughter|massacr|execut|perish|martyr|displac|fled|flee|homeless|refuge|evacu|uproot|missing|disappear|detain|detention|arrest|captur|jail|imprison|kidnap|abduct|hostage|left\b|leaving|escap|behead|crucif|murder|assassinat|shot|gunned|homes?\b|affected|eliminat|destroy|neutrali|prisoner|captive|treat|hospitali|moved|relocat|bussed|bused|resettl|deport|expel)/i;
 
 /** Verbs that take the count as object: "killed at least 130,000 people", "wounding 30 others". */
 export const VERB_BEFORE = lookupTable<FigureKind>({
@@ -21,6 +21,10 @@ export const VERB_BEFORE = lookupTable<FigureKind>({
   detain: 'detained', detains: 'detained', detained: 'detained', detaining: 'detained',
   capture: 'detained', captures: 'detained', captured: 'detained', capturing: 'detained',
   jailed: 'detained', imprisoned: 'detained',
+  eliminate: 'killed', eliminates: 'killed', eliminated: 'killed', eliminating: 'killed',
+  destroy: 'killed', destroys: 'killed', destroyed: 'killed', destroying: 'killed',
+  neutralise: 'killed', neutralises: 'killed', neutralised: 'killed', neutralising: 'killed',
+  neutralize: 'killed', neutralizes: 'killed', neutralized: 'killed', neutralizing: 'killed',
   kidnap: 'kidnapped', kidnaps: 'kidnapped', kidnapped: 'kidnapped', kidnapping: 'kidnapped',
   abduct: 'kidnapped', abducts: 'kidnapped', abducted: 'kidnapped', abducting: 'kidnapped',
 });
@@ -161,6 +165,12 @@ export const NON_COMBATANTS = new Set([
   'evacuees', 'refugees', 'migrants', 'elderly', 'syrians', 'iraqis', 'kurds', 'palestinians', 'christians', 'yazidis',
 ]);
 
+/** Ways of killing said with "to death": "burned to death", "beaten to death". */
+export const TO_DEATH = new Set([
+  'burned', 'burnt', 'stabbed', 'beaten', 'starved', 'crushed', 'hacked', 'tortured', 'bludgeoned', 'shot', 'stoned', 'frozen',
+  'trampled', 'clubbed', 'hanged', 'strangled', 'put', 'choked', 'bled',
+]);
+
 /** Word lists the phrase patterns of ../casualties/patterns.ts name as `@class`. */
 export const WORD_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = lookupTable<ReadonlySet<string>>({
   people: PEOPLE,
@@ -168,6 +178,7 @@ export const WORD_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = looku
   gathered: GATHERED,
   relocated: RELOCATED,
   nonCombatants: NON_COMBATANTS,
+  toDeath: TO_DEATH,
   killedCues: new Set(Object.keys(CUE_AFTER).filter((word) => CUE_AFTER[word] === 'killed')),
 });
 
@@ -185,3 +196,18 @@ export const RELATIVES = new Set(['who', 'whom', 'that']);
 
 /** Prepositions that open a place after a figure: "killed 19 people in Arlen and another 23 in Mossby". */
 export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'on', 'inside', 'outside', 'around', 'across']);
+
+/** Verbs that are a killing only when people follow as object: "eliminated 60 terrorists", "destroyed over 60 gunmen". */
+export const PERSON_OBJECT_VERBS = new Set([
+  'eliminate', 'eliminates', 'eliminated', 'eliminating', 'destroy', 'destroys', 'destroyed', 'destroying',
+  'neutralise', 'neutralises', 'neutralised', 'neutralising', 'neutralize', 'neutralizes', 'neutralized', 'neutralizing',
+]);
+
+/** Groups that "one" counts as a whole: "members of one family" counts no one person. */
+export const COLLECTIVES = new Set(['family', 'household', 'group', 'clan', 'tribe', 'unit']);
+
+/** Nouns for one person: "Civilian killed 3 injured" lists two counts, the first of them one civilian. */
+export const ONE_PERSON = new Set([
+  'person', 'civilian', 'child', 'kid', 'woman', 'man', 'boy', 'girl', 'baby', 'soldier', 'rebel', 'fighter', 'militant', 'officer',
+  'policeman', 'journalist', 'doctor', 'student', 'resident', 'farmer', 'worker',
+]);
