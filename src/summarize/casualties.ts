@@ -3,7 +3,7 @@ import type { Article } from '../article/types.js';
 import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
 import {
   AUXILIARIES, BEFORE_COUNT, COLLECTIVES, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, INSERT_OPENERS, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE,
-  ONE_PERSON, PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PLACE_NOUNS, PERSON_OBJECT_VERBS, PLACE_PREPOSITIONS, QUALIFIERS, RELATIVES, THINGS, TOLL_LINKS, TREATED, VERB_BEFORE,
+  ONE_PERSON, PART_STEMS, PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PLACE_NOUNS, PERSON_OBJECT_VERBS, PLACE_PREPOSITIONS, QUALIFIERS, RELATIVES, THINGS, TOLL_LINKS, TREATED, VERB_BEFORE,
 } from './lexicon/casualties.js';
 import { matchAt, matchEndingAt } from './casualties/match.js';
 import { BEFORE_RULES, NEXT_RULES, VERB_RULES, type PhraseRule } from './casualties/patterns.js';
@@ -48,7 +48,8 @@ export function extractCasualties(article: Article, sentences: Sentence[]): Figu
 /** Finds the figures in text[start, end) and appends them to `out`. */
 export function scanSegment(text: string, start: number, end: number, inherited: Figure | null, out: Figure[]): void {
   const segment = text.slice(start, end);
-  if (!HAS_NUMBER.test(segment) || !CUE_STEMS.test(segment)) return;
+  // A sentence without a cue can still count a part of the figure before it: "The convoy includes 800 fighters".
+  if (!HAS_NUMBER.test(segment) || !(CUE_STEMS.test(segment) || (inherited && PART_STEMS.test(segment)))) return;
   const tokens = tokenize(segment, start);
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {

@@ -128,7 +128,16 @@ describe('counts with a clause or insert before their verb', () => {
       { count: 50, min: null, max: null, kind: 'injured' },
     ]],
   ]);
-  table([['The 200 families who fled last year have returned.', []]]);
+  table([
+    ['Some 500 people left Tessa on buses. The monitor said the transfer includes 80 armed men.', [
+      { count: 500, min: null, max: null, kind: 'displaced' },
+      { count: 80, min: null, max: null, kind: 'displaced' },
+    ]],
+  ]);
+  table([
+    ['The 200 families who fled last year have returned.', []],
+    ['The monitor said the convoy includes 80 armed men.', []],
+  ]);
 });
 
 describe('verb lists in text that lost its commas', () => {

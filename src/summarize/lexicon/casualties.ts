@@ -211,3 +211,6 @@ export const ONE_PERSON = new Set([
   'person', 'civilian', 'child', 'kid', 'woman', 'man', 'boy', 'girl', 'baby', 'soldier', 'rebel', 'fighter', 'militant', 'officer',
   'policeman', 'journalist', 'doctor', 'student', 'resident', 'farmer', 'worker',
 ]);
+
+/** Pre-filter for a sentence that may count a part of the figure before it: "includes 800 armed men", "among them four". */
+export const PART_STEMS = /\b(?:includ|among|of (?:them|whom))/i;
