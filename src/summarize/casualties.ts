@@ -6,7 +6,7 @@ import {
   ONE_PERSON, PART_STEMS, PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PLACE_NOUNS, PERSON_OBJECT_VERBS, PLACE_PREPOSITIONS, QUALIFIERS, RELATIVES, THINGS, TOLL_LINKS, TREATED, VERB_BEFORE,
 } from './lexicon/casualties.js';
 import { matchAt, matchEndingAt } from './casualties/match.js';
-import { BEFORE_RULES, NEXT_RULES, VERB_RULES, type PhraseRule } from './casualties/patterns.js';
+import { BEFORE_RULES, LEAVING_RULES, NEXT_RULES, VERB_RULES, type PhraseRule } from './casualties/patterns.js';
 import type { Sentence } from './sentences.js';
 import type { Figure, FigureKind } from './types.js';
 
@@ -341,7 +341,7 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
   let apposition = false; // after "mostly", "mainly": "73 civilians mostly women and children were killed"
   while (m < tokens.length && skipped < 8) {
     const t = tokens[m]!;
-    if (AUXILIARIES.has(t.lower) && !(t.lower === 'left' && isPlace(tokens, m + 1))) {
+    if (AUXILIARIES.has(t.lower) && !(t.lower === 'left' && firstRule(LEAVING_RULES, tokens, m, null, 'after'))) {
       if (t.lower === 'mostly' || t.lower === 'mainly' || t.lower === 'including') apposition = true;
       m++;
       skipped++;
@@ -396,21 +396,10 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
   const word = t.lower;
   const following = tokens[m + 1]?.lower ?? '';
   // "lost their lives", "sustained injuries", "found refuge", "from their homes": the rows of VERB_RULES.
+  // "left Madaya", "left the besieged town", "among the 40 people killed" are rows too.
   const phrase = firstRule(VERB_RULES, tokens, m, tokens[from - 1] ?? null, 'after');
-  if (phrase?.kind) return { kind: phrase.kind, start: phrase.start, end: phrase.end };
+  if (phrase) return phrase.kind ? { kind: phrase.kind, start: phrase.start, end: phrase.end } : null;
   // "3000 people left Foua", "300 leaving Zabadani", "left the city": people leaving a place.
-  if ((word === 'leaving' || word === 'left') && isPlace(tokens, m + 1)) return { kind: 'displaced', start: m, end: m + 2 };
-  if (word === 'among') {
-    let k = m + 1;
-    if (['the', 'those'].includes(tokens[k]?.lower ?? '')) k++;
-    const qualifier = QUALIFIERS.find((q) => q.words.every((w, n) => tokens[k + n]?.lower === w));
-    if (qualifier) k += qualifier.words.length;
-    const total = readNumber(tokens, k); // "among the 126 people killed", "among at least 19 civilians killed"
-    if (total) k = PEOPLE.has(tokens[total.last]?.lower ?? '') ? total.last + 1 : total.last;
-    const kind = CUE_AFTER[tokens[k]?.lower ?? ''];
-    if (kind) return { kind, start: m, end: k + 1 };
-    return null;
-  }
   let kind = CUE_AFTER[word];
   if (!kind) return m === from ? cueAfterPhrase(tokens, m) : null;
   // An active verb with its own object ("12 soldiers killed 30 rebels") is not this count's cue.
@@ -503,20 +492,6 @@ function hasObject(tokens: Token[], k: number): boolean {
   let after = read.last;
   if (PEOPLE.has(tokens[after]?.lower ?? '')) after++;
   return !CUE_AFTER[tokens[after]?.lower ?? ''];
-}
-
-/** A place after "left": a capitalised name, or "the city", "their homes". */
-function isPlace(tokens: Token[], k: number): boolean {
-  const t = tokens[k];
-  if (!t) return false;
-  if (/^\p{Lu}/u.test(t.text) && !readNumber(tokens, k) && !CUE_AFTER[t.lower]) return true;
-  // "the city", "their homes", "terrorist-controlled areas", "the besieged enclave"
-  for (let n = k; n < k + 4 && tokens[n]; n++) {
-    const word = tokens[n]!.lower;
-    if (PLACE_NOUNS.has(word) || word === 'homes') return true;
-    if (!/^\p{L}/u.test(word) && word !== '-') return false;
-  }
-  return false;
 }
 
 /** "treated 16 of the 29 cases": after a treatment word, cases are people. */

@@ -23,6 +23,10 @@ describe('the phrase matcher', () => {
     ['treated # of', 'treated two dozen of', 0, 4],
     ['treated # of', 'treated 16 of', 0, 3],
     ['affected by the? @exposure', 'affected by chlorine', 0, 3],
+    ['among the|those? %qualifier? #? @people? $cue', 'among at least 19 civilians killed', 0, 6],
+    ['among the|those? %qualifier? #? @people? $cue', 'among the dead', 0, 3],
+    ['leaving|left ^', 'left Tessa', 0, 2],
+    ['leaving|left _? _? _? @placesLeft', 'left the besieged town', 0, 4],
   ])('"%s" matches "%s" from %i to %i', (pattern, text, start, end) => {
     expect(matchAt(words(text), start, compile(pattern))).toMatchObject({ start, end });
   });
@@ -32,6 +36,9 @@ describe('the phrase matcher', () => {
     ['treated # of', 'treated them of'],
     ['affected by the? @exposure', 'affected by the drought'],
     ['$cue', 'walked'],
+    ['leaving|left ^', 'left Killed'],
+    ['leaving|left ^', 'left 300'],
+    ['leaving|left _? _? _? @placesLeft', 'left the talks early'],
   ])('"%s" does not match "%s"', (pattern, text) => {
     expect(matchAt(words(text), 0, compile(pattern))).toBeNull();
   });
@@ -66,6 +73,10 @@ const EXPECTED: Record<string, { count: number | null; min?: number; kind: Figur
   'treated for': { count: 40, kind: 'injured' },
   'rounded up and killed': { count: 41, kind: 'killed' },
   'moved from their homes': { count: 9000, kind: 'displaced' },
+  'left a named place': { count: 3000, kind: 'displaced' },
+  'left the town': { count: 3000, min: 3000, kind: 'displaced' },
+  'among the dead': { count: 12, kind: 'killed' },
+  'among others': null,
   'taken prisoner': { count: 12, kind: 'detained' },
   'taken hostage': { count: 12, kind: 'kidnapped' },
   'put to death': { count: 12, kind: 'killed' },

@@ -11,12 +11,15 @@
  * | `$cue`       | a casualty cue word ("killed", "wounded", "fled" …); it gives the kind  |
  * | `$nounOf`    | a noun that takes its count after "of" ("deaths of"); it gives the kind |
  * | `#`          | a number as news writes it ("29", "two dozen", "hundreds of")          |
+ * | `%qualifier` | a qualifier of a count ("at least", "more than", "nearly" …)           |
+ * | `^`          | a capitalised word that is no number and no cue (a name: "Madaya")     |
+ * | `_`          | any word (or a hyphen inside one: "rebel-held")                        |
  *
  * An element ending in `?` may be left out. Matching is anchored and tries the shorter way when
  * an optional element does not lead to a match.
  */
 import { readNumber, type Token } from '../numbers.js';
-import { CUE_AFTER, NOUN_OF_BEFORE, WORD_CLASSES } from '../lexicon/casualties.js';
+import { CUE_AFTER, NOUN_OF_BEFORE, QUALIFIERS, WORD_CLASSES } from '../lexicon/casualties.js';
 import type { FigureKind } from '../types.js';
 
 type Element =
@@ -24,7 +27,10 @@ type Element =
   | { type: 'stem'; stems: readonly string[]; optional: boolean }
   | { type: 'class'; words: ReadonlySet<string>; optional: boolean }
   | { type: 'cue'; table: Readonly<Record<string, FigureKind>>; optional: boolean }
-  | { type: 'number'; optional: boolean };
+  | { type: 'number'; optional: boolean }
+  | { type: 'qualifier'; optional: boolean }
+  | { type: 'name'; optional: boolean }
+  | { type: 'any'; optional: boolean };
 
 export interface Pattern {
   source: string;
@@ -37,6 +43,9 @@ export function compile(source: string): Pattern {
     const optional = raw.endsWith('?');
     const body = optional ? raw.slice(0, -1) : raw;
     if (body === '#') return { type: 'number', optional };
+    if (body === '%qualifier') return { type: 'qualifier', optional };
+    if (body === '^') return { type: 'name', optional };
+    if (body === '_') return { type: 'any', optional };
     if (body.startsWith('~')) return { type: 'stem', stems: body.slice(1).toLowerCase().split('|'), optional };
     if (body.startsWith('@')) {
       const words = WORD_CLASSES[body.slice(1)];
@@ -106,5 +115,13 @@ function take(tokens: readonly Token[], i: number, element: Element): { next: nu
       const read = readNumber(tokens as Token[], i);
       return read ? { next: read.last } : null;
     }
+    case 'qualifier': {
+      const qualifier = QUALIFIERS.find((q) => q.words.every((w, n) => tokens[i + n]?.lower === w));
+      return qualifier ? { next: i + qualifier.words.length } : null;
+    }
+    case 'name':
+      return /^\p{Lu}/u.test(token.text) && !readNumber(tokens as Token[], i) && !CUE_AFTER[token.lower] ? { next: i + 1 } : null;
+    case 'any':
+      return /^\p{L}/u.test(token.text) || token.text === '-' ? { next: i + 1 } : null;
   }
 }

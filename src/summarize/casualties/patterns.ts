@@ -22,6 +22,8 @@ export interface PhraseRule {
   subject?: ReadonlySet<string>;
   /** A sentence the rule is for, written for the tests. */
   example: string;
+  /** Rows of people leaving a place, which the engine also asks when "left" might be an auxiliary. */
+  leaving?: boolean;
 }
 
 interface Row {
@@ -31,6 +33,7 @@ interface Row {
   kind: PhraseRule['kind'];
   subject?: ReadonlySet<string>;
   example: string;
+  leaving?: boolean;
 }
 
 const ROWS: Row[] = [
@@ -51,6 +54,10 @@ const ROWS: Row[] = [
   { name: 'taken hostage', where: 'verb', pattern: 'taken|held|seized hostage|hostages', kind: 'kidnapped', example: 'Twelve people were taken hostage at the bank.' },
   { name: 'put to death', where: 'verb', pattern: '@toDeath to death', kind: 'killed', example: 'Twelve people were burned to death in the bus.' },
   { name: 'made homeless', where: 'verb', pattern: 'made|rendered homeless|refugees', kind: 'displaced', example: 'Over a million people have been made homeless by the war.' },
+  { name: 'left a named place', where: 'verb', pattern: 'leaving|left ^', kind: 'displaced', leaving: true, example: 'Some 3000 residents left Tessa on Wednesday.' },
+  { name: 'left the town', where: 'verb', pattern: 'leaving|left _? _? _? @placesLeft', kind: 'displaced', leaving: true, example: 'More than 3000 residents left the besieged town on buses.' },
+  { name: 'among the dead', where: 'verb', pattern: 'among the|those? %qualifier? #? @people? $cue', kind: 'cue', example: 'Twelve tourists were among the 40 people killed.' },
+  { name: 'among others', where: 'verb', pattern: 'among', kind: null, example: 'Twelve tourists were among the passengers of the bus on which a fire killed its driver.' },
   { name: 'moved from their homes', where: 'verb', pattern: '@relocated', kind: 'displaced', subject: NON_COMBATANTS, example: 'The deal could see some 9000 people moved across front lines.' },
 
   // Ending right before the count.
@@ -64,3 +71,4 @@ export const PHRASE_RULES: readonly PhraseRule[] = ROWS.map((row) => ({ ...row, 
 export const NEXT_RULES = PHRASE_RULES.filter((rule) => rule.where === 'next');
 export const VERB_RULES = PHRASE_RULES.filter((rule) => rule.where === 'verb');
 export const BEFORE_RULES = PHRASE_RULES.filter((rule) => rule.where === 'before');
+export const LEAVING_RULES = PHRASE_RULES.filter((rule) => rule.leaving);

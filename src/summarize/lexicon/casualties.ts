@@ -179,6 +179,7 @@ export const WORD_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = looku
   relocated: RELOCATED,
   nonCombatants: NON_COMBATANTS,
   toDeath: TO_DEATH,
+  placesLeft: new Set([...PLACE_NOUNS, 'homes']),
   killedCues: new Set(Object.keys(CUE_AFTER).filter((word) => CUE_AFTER[word] === 'killed')),
 });
 
