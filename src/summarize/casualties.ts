@@ -3,7 +3,7 @@ import type { Article } from '../article/types.js';
 import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
 import {
   AUXILIARIES, BEFORE_COUNT, COLLECTIVES, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, INSERT_OPENERS, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE,
-  ONE_PERSON, PART_STEMS, PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PLACE_NOUNS, PERSON_OBJECT_VERBS, PLACE_PREPOSITIONS, QUALIFIERS, RELATIVES, THINGS, TOLL_LINKS, TREATED, VERB_BEFORE,
+  ONE_PERSON, PART_STEMS, PASSIVE_AUXILIARIES, PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PHRASE_PREPOSITIONS, PLACE_NOUNS, PERSON_OBJECT_VERBS, PLACE_PREPOSITIONS, QUALIFIERS, RELATIVES, THINGS, TOLL_LINKS, TREATED, VERB_BEFORE,
 } from './lexicon/casualties.js';
 import { matchAt, matchEndingAt } from './casualties/match.js';
 import { BEFORE_RULES, LEAVING_RULES, NEXT_RULES, VERB_RULES, type PhraseRule } from './casualties/patterns.js';
@@ -310,7 +310,7 @@ function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean, has
       kind = 'casualties';
       start = q;
     }
-    if (['were', 'was', 'been', 'be', 'being', 'are', 'is'].includes(tokens[p - 1]?.lower ?? '') && kind === verb) return null; // "were killed 3 …"
+    if (PASSIVE_AUXILIARIES.has(tokens[p - 1]?.lower ?? '') && kind === verb) return null; // "were killed 3 …"
     return { kind, start, end: p + 1 };
   }
   const rule = firstRule(BEFORE_RULES, tokens, p + 1, null, 'before');
@@ -468,7 +468,7 @@ function relativeEnd(tokens: Token[], from: number): number {
 
 /** "10 members of the Takfiri group were killed", "12 people in Aleppo were killed": past a short phrase to the verb. */
 function cueAfterPhrase(tokens: Token[], m: number): Cue | null {
-  if (!['of', 'from', 'in', 'on', 'at', 'inside', 'near'].includes(tokens[m]?.lower ?? '')) return null;
+  if (!PHRASE_PREPOSITIONS.has(tokens[m]?.lower ?? '')) return null;
   for (let k = m + 1; k < m + 9 && tokens[k]; k++) {
     const t = tokens[k]!;
     const oneGroup = t.lower === 'one' && COLLECTIVES.has(tokens[k + 1]?.lower ?? ''); // "eight members of one family"

@@ -215,3 +215,9 @@ export const ONE_PERSON = new Set([
 
 /** Pre-filter for a sentence that may count a part of the figure before it: "includes 800 armed men", "among them four". */
 export const PART_STEMS = /\b(?:includ|among|of (?:them|whom))/i;
+
+/** Auxiliaries of the passive: "were killed 3 …" is a list, not "killed 3" taking an object. */
+export const PASSIVE_AUXILIARIES = new Set(['were', 'was', 'been', 'be', 'being', 'are', 'is']);
+
+/** Prepositions of a short phrase between a count and its verb: "10 members of the group were killed", "12 people in Arlen died". */
+export const PHRASE_PREPOSITIONS = new Set(['of', 'from', 'in', 'on', 'at', 'inside', 'near']);
