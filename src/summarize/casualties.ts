@@ -5,7 +5,7 @@ import {
   AUXILIARIES, BEFORE_COUNT, COLLECTIVES, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, INSERT_OPENERS, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE,
   ONE_PERSON, PART_STEMS, PASSIVE_AUXILIARIES, PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PHRASE_PREPOSITIONS, PLACE_NOUNS, PERSON_OBJECT_VERBS, PLACE_PREPOSITIONS, QUALIFIERS, RELATIVES, THINGS, TOLL_LINKS, TREATED, VERB_BEFORE,
 } from './lexicon/casualties.js';
-import { matchAt, matchEndingAt } from './casualties/match.js';
+import { compile, matchAt, matchEndingAt } from './casualties/match.js';
 import { BEFORE_RULES, LEAVING_RULES, NEXT_RULES, VERB_RULES, type PhraseRule } from './casualties/patterns.js';
 import type { Sentence } from './sentences.js';
 import type { Figure, FigureKind } from './types.js';
@@ -192,6 +192,7 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Men
       j += 2;
       continue;
     }
+    if (t.lower === 'more' && tokens[j + 1]?.lower === 'than') break; // "412 people more than half of them …"
     const acronym = t.text === 'IS'; // the Islamic State, not the verb
     if (!/\p{L}/u.test(t.text) || PHRASE_BREAK.has(t.lower) || (AUXILIARIES.has(t.lower) && !acronym) || VERB_BEFORE[t.lower] || /ing$/.test(t.lower) || readNumber(tokens, j)) break;
     if (CUE_AFTER[t.lower] && !(PEOPLE.has(t.lower) && personEnd < 0 && !CUE_AFTER[tokens[j + 1]?.lower ?? ''])) break;
@@ -367,6 +368,16 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
         continue;
       }
     }
+    const share = skipped === 0 ? matchAt(tokens, m, SHARE_INSERT) : null;
+    if (share) {
+      // "At least 50 people most of them civilians were killed", "412 people more than half of them from the militia have been killed".
+      const resume = insertEnd(tokens, share.end, true);
+      if (resume > 0) {
+        m = resume;
+        skipped++;
+        continue;
+      }
+    }
     if (skipped === 0 && RELATIVES.has(t.lower)) {
       // "Tens of civilians who tried to leave the city were killed": past the clause to its verb.
       const resume = relativeEnd(tokens, m + 1);
@@ -417,6 +428,9 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
   return { kind, start: m, end };
 }
 
+/** The opening of an insert that says how many of the count were who: "most of them", "more than half of whom". */
+const SHARE_INSERT = compile('more|less|fewer? than? @shares of them|whom|those');
+
 interface RuleMatch {
   kind: FigureKind | null;
   start: number;
@@ -438,8 +452,11 @@ function firstRule(rules: readonly PhraseRule[], tokens: Token[], at: number, su
   return null;
 }
 
-/** Where the verb after an insert opened by "including" or "mostly" resumes, or -1: no number, stop or clause break inside. */
-function insertEnd(tokens: Token[], from: number): number {
+/**
+ * Where the verb after an insert opened by "including" or "mostly" resumes, or -1: no stop or clause
+ * break inside; with `places`, the insert may say where people come from ("most of them from the militia").
+ */
+function insertEnd(tokens: Token[], from: number, places = false): number {
   for (let k = from; k < from + 10 && tokens[k]; k++) {
     const t = tokens[k]!;
     if (k > from && (AUXILIARIES.has(t.lower) || (CUE_AFTER[t.lower] && !PEOPLE.has(t.lower)))) {
@@ -448,6 +465,7 @@ function insertEnd(tokens: Token[], from: number): number {
       return joinedVerb ? -1 : k;
     }
     if (readNumber(tokens, k) || t.lower === 'of' || t.lower === 'and' || t.text === '-') continue;
+    if (places && (PHRASE_PREPOSITIONS.has(t.lower) || t.lower === 'the')) continue;
     if (!/^\p{L}/u.test(t.text) || PHRASE_BREAK.has(t.lower) || FINITE.has(t.lower)) return -1;
   }
   return -1;

@@ -129,6 +129,11 @@ describe('counts with a clause or insert before their verb', () => {
     ]],
   ]);
   table([
+    ['At least 50 people most of them civilians were killed in the raid.', [{ count: 50, min: 50, max: null, kind: 'killed' }]],
+    ['At least 412 people more than half of them from the militia have been killed in Varn.', [{ count: 412, min: 412, max: null, kind: 'killed' }]],
+  ]);
+  table([['Some 300 people most of them students marched after the deaths.', []]]);
+  table([
     ['Some 500 people left Tessa on buses. The monitor said the transfer includes 80 armed men.', [
       { count: 500, min: null, max: null, kind: 'displaced' },
       { count: 80, min: null, max: null, kind: 'displaced' },

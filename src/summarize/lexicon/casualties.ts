@@ -171,6 +171,9 @@ export const TO_DEATH = new Set([
   'trampled', 'clubbed', 'hanged', 'strangled', 'put', 'choked', 'bled',
 ]);
 
+/** Shares of a count: "most of them civilians", "more than half of them fighters". */
+export const SHARES = new Set(['half', 'most', 'many', 'some', 'all', 'none', 'majority', 'third', 'thirds', 'quarter', 'several', 'dozens', 'scores', 'hundreds']);
+
 /** Word lists the phrase patterns of ../casualties/patterns.ts name as `@class`. */
 export const WORD_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = lookupTable<ReadonlySet<string>>({
   people: PEOPLE,
@@ -179,6 +182,7 @@ export const WORD_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = looku
   relocated: RELOCATED,
   nonCombatants: NON_COMBATANTS,
   toDeath: TO_DEATH,
+  shares: SHARES,
   placesLeft: new Set([...PLACE_NOUNS, 'homes']),
   killedCues: new Set(Object.keys(CUE_AFTER).filter((word) => CUE_AFTER[word] === 'killed')),
 });
