@@ -145,6 +145,10 @@ describe('counts with a clause or insert before their verb', () => {
   ]);
 });
 
+describe('missing people', () => {
+  table([['More than 300 people are still unaccounted for after the landslide.', [{ count: 300, min: 300, max: null, kind: 'missing' }]]]);
+});
+
 describe('verb lists in text that lost its commas', () => {
   table([
     ['A suicide bomber killed 30 people injured 90 at a wedding in Tarsa.', [{ count: 30, min: null, max: null, kind: 'killed' }, { count: 90, min: null, max: null, kind: 'injured' }]],

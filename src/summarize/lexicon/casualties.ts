@@ -3,7 +3,7 @@ import type { FigureKind } from '../types.js';
 
 /** Cheap pre-filter: a sentence without one of these stems holds no casualty figure. */
 export const CUE_STEMS =
-  /\b(?:kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|fatalit|victim|bod(?:y|ies)|corpse|lives|toll|slain|slaughter|massacr|execut|perish|martyr|displac|fled|flee|homeless|refuge|evacu|uproot|missing|disappear|detain|detention|arrest|captur|jail|imprison|kidnap|abduct|hostage|left\b|leaving|escap|behead|crucif|murder|assassinat|shot|gunned|homes?\b|affected|eliminat|destroy|neutrali|prisoner|captive|treat|hospitali|moved|relocat|bussed|bused|resettl|deport|expel)/i;
+  /\b(?:kill|dead|death|die[ds]?\b|dying|wound|injur|hurt|casualt|fatalit|victim|bod(?:y|ies)|corpse|lives|toll|slain|slaughter|massacr|execut|perish|martyr|displac|fled|flee|homeless|refuge|evacu|uproot|missing|disappear|detain|detention|arrest|captur|jail|imprison|kidnap|abduct|hostage|left\b|leaving|escap|behead|crucif|murder|assassinat|shot|gunned|homes?\b|affected|eliminat|destroy|neutrali|prisoner|captive|unaccounted|treat|hospitali|moved|relocat|bussed|bused|resettl|deport|expel)/i;
 
 /** Verbs that take the count as object: "killed at least 130,000 people", "wounding 30 others". */
 export const VERB_BEFORE = lookupTable<FigureKind>({
@@ -49,7 +49,7 @@ export const CUE_AFTER = lookupTable<FigureKind>({
   wounded: 'injured', injured: 'injured', hurt: 'injured', injuries: 'injured', wounds: 'injured', injures: 'injured', hospitalised: 'injured', hospitalized: 'injured',
   casualties: 'casualties', victims: 'casualties',
   displaced: 'displaced', fled: 'displaced', flee: 'displaced', fleeing: 'displaced', escaped: 'displaced', homeless: 'displaced', uprooted: 'displaced', evacuated: 'displaced', refugees: 'displaced', evacuees: 'displaced',
-  missing: 'missing', disappeared: 'missing',
+  missing: 'missing', disappeared: 'missing', unaccounted: 'missing',
   detained: 'detained', arrested: 'detained', captured: 'detained', jailed: 'detained', imprisoned: 'detained', detainees: 'detained',
   kidnapped: 'kidnapped', abducted: 'kidnapped', hostages: 'kidnapped', abductees: 'kidnapped',
 });
