@@ -213,7 +213,7 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Men
   const mention: Mention = { figure: null, read, phraseStart, phraseEnd: nounEnd, spanEnd: nounEnd, who, hasPerson: personEnd > 0 || read.vague !== null, otherVerb: false };
   const values = { count: read.count, min: read.min, max: null as number | null, qualifier: qualifier ?? read.vague, bound, rangeMax };
 
-  const before = cueBefore(tokens, phraseStart, mention.hasPerson, personEnd > 0);
+  const before = cueBefore(tokens, phraseStart, mention.hasPerson, personEnd > 0 || partOfPatients(tokens, last));
   // A bare "one" is a pronoun ("one got injured", "one leaving Chalfont"), not a count.
   if (read.count === 1 && personEnd < 0 && first.lower === 'one' && !cueBefore(tokens, phraseStart, false, false)) return null;
   // "one family", "one household": a group, not one person.
@@ -510,6 +510,14 @@ function hasObject(tokens: Token[], k: number): boolean {
   let after = read.last;
   if (PEOPLE.has(tokens[after]?.lower ?? '')) after++;
   return !CUE_AFTER[tokens[after]?.lower ?? ''];
+}
+
+/** "16 of the 29 cases": a part of a count of patients or people. */
+function partOfPatients(tokens: Token[], after: number): boolean {
+  if (tokens[after]?.lower !== 'of' || tokens[after + 1]?.lower !== 'the') return false;
+  const total = readNumber(tokens, after + 2);
+  const noun = tokens[total ? total.last : after + 2]?.lower ?? '';
+  return PATIENT_NOUNS.has(noun) || PEOPLE.has(noun);
 }
 
 /** "treated 16 of the 29 cases": after a treatment word, cases are people. */

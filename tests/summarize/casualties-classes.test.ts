@@ -93,6 +93,8 @@ describe('injury through treatment or exposure', () => {
   ]);
   table([
     ['The court heard 40 cases of fraud last year.', []],
+    ['The panel treated the 3 reports as credible after the deaths.', []],
+    ['The clinic received 30 donations after the blast injured many.', []],
     ['Some 2 million people were affected by the drought.', []],
     ['More than 100 civilians were killed and 500 others have been questioned by the police.', [{ count: 100, min: 100, max: null, kind: 'killed' }]],
   ]);

@@ -202,10 +202,10 @@ export const RELATIVES = new Set(['who', 'whom', 'that']);
 /** Prepositions that open a place after a figure: "killed 19 people in Arlen and another 23 in Mossby". */
 export const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'on', 'inside', 'outside', 'around', 'across']);
 
-/** Verbs that are a killing only when people follow as object: "eliminated 60 terrorists", "destroyed over 60 gunmen". */
+/** Verbs that are a casualty only when people follow as object: "eliminated 60 terrorists", "treated 40 patients", not "destroyed 60 positions". */
 export const PERSON_OBJECT_VERBS = new Set([
   'eliminate', 'eliminates', 'eliminated', 'eliminating', 'destroy', 'destroys', 'destroyed', 'destroying',
-  'neutralise', 'neutralises', 'neutralised', 'neutralising', 'neutralize', 'neutralizes', 'neutralized', 'neutralizing',
+  'treated', 'treating', 'treats', 'neutralise', 'neutralises', 'neutralised', 'neutralising', 'neutralize', 'neutralizes', 'neutralized', 'neutralizing',
 ]);
 
 /** Groups that "one" counts as a whole: "members of one family" counts no one person. */
