@@ -3,7 +3,7 @@ import type { Article } from '../article/types.js';
 import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
 import {
   AUXILIARIES, BEFORE_COUNT, COLLECTIVES, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, INSERT_OPENERS, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE,
-  ONE_PERSON, PART_STEMS, PASSIVE_AUXILIARIES, PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PHRASE_PREPOSITIONS, PLACE_NOUNS, PERSON_OBJECT_VERBS, PLACE_PREPOSITIONS, QUALIFIERS, RELATIVES, THINGS, TOLL_LINKS, TREATED, VERB_BEFORE,
+  ONE_PERSON, PART_STEMS, PASSIVE_AUXILIARIES, PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PHRASE_PREPOSITIONS, PLACE_NOUNS, PERSON_OBJECT_VERBS, PLACE_PREPOSITIONS, QUALIFIERS, RELATIVES, THINGS, TOLL_KINDS, TOLL_LINKS, TREATED, VERB_BEFORE,
 } from './lexicon/casualties.js';
 import { compile, matchAt, matchEndingAt } from './casualties/match.js';
 import { BEFORE_RULES, LEAVING_RULES, NEXT_RULES, VERB_RULES, type PhraseRule } from './casualties/patterns.js';
@@ -324,9 +324,9 @@ function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean, has
       harm ??= CUE_AFTER[word.lower] ?? null;
       if (harm && word.lower === 'number' && tokens[k + 1]?.lower === 'of' && k < p - 2) return { kind: harm, start: k, end: p + 1, weak: true };
       if (word.lower === 'toll' || word.lower === 'tolls') {
-        const kind: FigureKind = tokens[k - 1]?.lower === 'casualty' ? 'casualties' : tokens[k - 1]?.lower === 'injury' ? 'injured' : 'killed';
-        const start = tokens[k - 1]?.lower === 'death' || tokens[k - 1]?.lower === 'casualty' || tokens[k - 1]?.lower === 'injury' ? k - 1 : k;
-        return { kind, start, end: p + 1, weak: true };
+        // "the death toll", "the casualty toll", "the injury toll"; a bare "toll" counts the dead.
+        const named = TOLL_KINDS[tokens[k - 1]?.lower ?? ''];
+        return { kind: named ?? 'killed', start: named ? k - 1 : k, end: p + 1, weak: true };
       }
     }
   }

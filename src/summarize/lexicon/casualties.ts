@@ -132,6 +132,9 @@ export const PHRASE_BREAK = new Set([
   'under', 'to', 'so', 'because', 'according', 'amid', 'inside', 'outside', 'throughout', 'within', 'without', 'their', 'his', 'her', 'its',
 ]);
 
+/** The noun before "toll" and the kind of figure it counts: "the death toll", "the casualty toll". */
+export const TOLL_KINDS = lookupTable<FigureKind>({ death: 'killed', casualty: 'casualties', injury: 'injured' });
+
 /** Words after "toll" that introduce its value: "the death toll rose to 45", "a toll of 12". */
 export const TOLL_LINKS = new Set(['estimated', 'put', 'reach', 'toll', 'to', 'at', 'of', 'reached', 'hit', 'is', 'was', 'stands', 'stood', 'topped', 'exceeded', 'passed', 'rose', 'climbed', 'reaching', 'hitting', 'now', 'risen', 'jumped']);
 
