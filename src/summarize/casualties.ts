@@ -2,24 +2,13 @@ import { collapse } from '../article/read.js';
 import type { Article } from '../article/types.js';
 import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
 import {
-  AUXILIARIES, CUE_AFTER, CUE_NOUNS, CUE_STEMS, INCLUDING, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE, PEOPLE, QUALIFIERS,
-  THINGS, VERB_BEFORE,
-} from './casualties/lexicon.js';
+  AUXILIARIES, BEFORE_COUNT, COLLECTIVES, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, INSERT_OPENERS, MONTHS, NOT_A_COUNT_BEFORE, NOUN_OF_BEFORE,
+  ONE_PERSON, PART_STEMS, PASSIVE_AUXILIARIES, PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PHRASE_PREPOSITIONS, PLACE_NOUNS, PERSON_OBJECT_VERBS, PLACE_PREPOSITIONS, QUALIFIERS, RELATIVES, THINGS, TOLL_KINDS, TOLL_LINKS, TREATED, VERB_BEFORE,
+} from './lexicon/casualties.js';
+import { compile, matchAt, matchEndingAt } from './casualties/match.js';
+import { BEFORE_RULES, LEAVING_RULES, NEXT_RULES, VERB_RULES, type PhraseRule } from './casualties/patterns.js';
 import type { Sentence } from './sentences.js';
 import type { Figure, FigureKind } from './types.js';
-
-/** Cheap pre-filter, with CUE_STEMS: a sentence without a digit or number word has no figure. */
-const HAS_NUMBER = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens?|hundreds?|thousands?|millions?|scores|tens|tenths)\b/i;
-
-/** Words that end the noun phrase after a count ("12 civilians in Aleppo"). */
-const PHRASE_BREAK = new Set([
-  'of', 'in', 'on', 'at', 'from', 'by', 'and', 'or', 'the', 'a', 'an', 'with', 'including', 'after', 'during', 'when', 'as', 'for',
-  'near', 'across', 'into', 'while', 'since', 'than', 'but', 'this', 'that', 'last', 'who', 'which', 'whom', 'among', 'between', 'over',
-  'under', 'to', 'so', 'because', 'according', 'amid', 'inside', 'outside', 'throughout', 'within', 'without', 'their', 'his', 'her', 'its',
-]);
-
-/** Words after "toll" that introduce its value: "the death toll rose to 45", "a toll of 12". */
-const TOLL_LINKS = new Set(['estimated', 'put', 'reach', 'toll', 'to', 'at', 'of', 'reached', 'hit', 'is', 'was', 'stands', 'stood', 'topped', 'exceeded', 'passed', 'rose', 'climbed', 'reaching', 'hitting', 'now', 'risen', 'jumped']);
 
 interface Mention {
   figure: Figure | null;
@@ -35,8 +24,6 @@ interface Mention {
   /** The count is the subject of a verb that is no casualty cue ("500 others have been affected"). */
   otherVerb: boolean;
 }
-
-const FINITE = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'will', 'would']);
 
 /** Every count of people killed, injured, displaced, missing, detained or kidnapped. Never throws. */
 export function extractCasualties(article: Article, sentences: Sentence[]): Figure[] {
@@ -61,7 +48,8 @@ export function extractCasualties(article: Article, sentences: Sentence[]): Figu
 /** Finds the figures in text[start, end) and appends them to `out`. */
 export function scanSegment(text: string, start: number, end: number, inherited: Figure | null, out: Figure[]): void {
   const segment = text.slice(start, end);
-  if (!HAS_NUMBER.test(segment) || !CUE_STEMS.test(segment)) return;
+  // A sentence without a cue can still count a part of the figure before it: "The convoy includes 800 fighters".
+  if (!HAS_NUMBER.test(segment) || !(CUE_STEMS.test(segment) || (inherited && PART_STEMS.test(segment)))) return;
   const tokens = tokenize(segment, start);
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -90,6 +78,10 @@ export function scanSegment(text: string, start: number, end: number, inherited:
     if (!mention.figure && previous.figure && mention.hasPerson && !mention.otherVerb && joined(tokens, previous.spanEnd, mention.phraseStart)) {
       mention.figure = build(text, tokens, mention, previous.figure.kind);
     }
+    // "killed 19 people in Arlen and another 23 in Mossby": the second count shares the verb.
+    if (!mention.figure && previous.figure && !mention.otherVerb && sharesVerb(tokens, previous, mention)) {
+      mention.figure = build(text, tokens, mention, previous.figure.kind);
+    }
   }
   let context: string | null = null; // built only for sentences that hold a figure
   for (const mention of mentions) {
@@ -100,7 +92,23 @@ export function scanSegment(text: string, start: number, end: number, inherited:
   }
 }
 
-const CONNECTORS = new Set(['and', 'or', ',', '-', '–', 'as', 'well', 'including', 'plus']);
+/**
+ * True when `mention` shares the verb of `previous` ("killed 19 … and another 23", "19 were killed … and 23"): only a place stands between
+ * them ("in Arlen and"), and a place, or nothing, follows the second count ("another 23 in Mossby").
+ */
+function sharesVerb(tokens: Token[], previous: Mention, mention: Mention): boolean {
+  const from = previous.spanEnd;
+  const and = mention.phraseStart - 1;
+  if (tokens[and]?.lower !== 'and' || !PLACE_PREPOSITIONS.has(tokens[from]?.lower ?? '') || and - from > 6 || and - from < 2) return false;
+  for (let k = from + 1; k < and; k++) if (!isPlaceWord(tokens[k]!)) return false;
+  const after = tokens[mention.phraseEnd];
+  return !after || !/^\p{L}/u.test(after.text) || PLACE_PREPOSITIONS.has(after.lower);
+}
+
+/** A word of a place name: "Arlen", "the", "Old City", "al-Kamar". */
+function isPlaceWord(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text) || token.lower === 'the' || token.text === '-' || PLACE_NOUNS.has(token.lower);
+}
 
 /** True when only connectors ("and", a comma, "as well as") stand between tokens[from] and tokens[to]. */
 function joined(tokens: Token[], from: number, to: number): boolean {
@@ -122,7 +130,7 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Men
   if (prev && prev.end === first.start && (prev.text === '/' || prev.text === '-' || prev.text === '.')) return null;
   if (next && next.start === tokens[last - 1]!.end && next.text === '/') return null;
   if (next) {
-    if (isMonth(next) || THINGS.has(next.lower) || next.text === '%') return null;
+    if (isMonth(next) || (THINGS.has(next.lower) && !isPatients(tokens, read.first, next)) || next.text === '%') return null;
     const joinedToNext = next.start === tokens[last - 1]!.end;
     if (joinedToNext && !next.digits && /\p{L}/u.test(next.text)) return null; // "3rd", "10km"
     if (joinedToNext && (next.text === '-' || next.text === '–') && tokens[last + 1] && !tokens[last + 1]!.digits && tokens[last + 1]!.start === next.end) return null;
@@ -184,12 +192,14 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Men
       j += 2;
       continue;
     }
+    if (t.lower === 'more' && tokens[j + 1]?.lower === 'than') break; // "412 people more than half of them …"
     const acronym = t.text === 'IS'; // the Islamic State, not the verb
     if (!/\p{L}/u.test(t.text) || PHRASE_BREAK.has(t.lower) || (AUXILIARIES.has(t.lower) && !acronym) || VERB_BEFORE[t.lower] || /ing$/.test(t.lower) || readNumber(tokens, j)) break;
     if (CUE_AFTER[t.lower] && !(PEOPLE.has(t.lower) && personEnd < 0 && !CUE_AFTER[tokens[j + 1]?.lower ?? ''])) break;
-    if (THINGS.has(t.lower)) return null;
+    const patients = isPatients(tokens, read.first, t);
+    if (THINGS.has(t.lower) && !patients) return null;
     const modifier = tokens[j + 1]?.text === '-' && tokens[j + 1]!.start === t.end; // "rebel-held"
-    if ((PEOPLE.has(t.lower) || isDemonym(t)) && !modifier) {
+    if ((PEOPLE.has(t.lower) || isDemonym(t) || patients) && !modifier) {
       personEnd = j + 1;
       headCue = CUE_AFTER[t.lower] ?? null;
     }
@@ -203,17 +213,26 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Men
   const mention: Mention = { figure: null, read, phraseStart, phraseEnd: nounEnd, spanEnd: nounEnd, who, hasPerson: personEnd > 0 || read.vague !== null, otherVerb: false };
   const values = { count: read.count, min: read.min, max: null as number | null, qualifier: qualifier ?? read.vague, bound, rangeMax };
 
-  const before = cueBefore(tokens, phraseStart, mention.hasPerson);
+  const before = cueBefore(tokens, phraseStart, mention.hasPerson, personEnd > 0 || partOfPatients(tokens, last));
   // A bare "one" is a pronoun ("one got injured", "one leaving Chalfont"), not a count.
-  if (read.count === 1 && personEnd < 0 && first.lower === 'one' && !cueBefore(tokens, phraseStart, false)) return null;
+  if (read.count === 1 && personEnd < 0 && first.lower === 'one' && !cueBefore(tokens, phraseStart, false, false)) return null;
+  // "one family", "one household": a group, not one person.
+  if (read.count === 1 && COLLECTIVES.has(tokens[last]?.lower ?? '')) return null;
   let after = cueAfter(tokens, nounEnd, personEnd > 0);
   if (after && read.count === 1 && tokens[after.start]?.lower === 'of') after = null; // "one of those killed" picks one, it does not count
   let kind = before?.kind ?? after?.kind ?? null;
   let spanStart = before ? before.start : phraseStart;
   let spanEnd = before ? nounEnd : after ? after.end : nounEnd;
   // The count's own cue wins over a weak one before it ("the toll … at"), or over a bare past
-  // participle that ends an earlier clause ("2 Killed 10 Injured").
-  if (after && (!before || before.weak || (after.kind !== before.kind && /ed$/.test(tokens[before.end - 1]!.lower)))) {
+  // participle that ends an earlier clause ("2 Killed 10 Injured"), when nothing stands between the
+  // count and its cue ("killed 30 civilians were arrested" is two clauses).
+  // The participle must be the cue of the count before ("8 persons killed 58 others injured"); a verb
+  // that takes this count as its object keeps it ("killed 30 people injured 90").
+  const participle = before ? before.end - 1 : -1;
+  // "Civilian killed 3 injured", "A woman killed 30 injured": one person before the participle is a count too.
+  const ofEarlierCount = mentions.some((m) => m.phraseEnd === participle) || (personEnd < 0 && ONE_PERSON.has(tokens[participle - 1]?.lower ?? ''));
+  const participleEnds = after !== null && after.start === nounEnd && /ed$/.test(tokens[participle]?.lower ?? '') && ofEarlierCount;
+  if (after && (!before || before.weak || (after.kind !== before.kind && participleEnds))) {
     kind = after.kind;
     spanStart = phraseStart;
     spanEnd = after.end;
@@ -272,14 +291,16 @@ interface Cue {
 }
 
 /** The verb or noun before a count: "killing 12", "the bodies of 20", "the death toll rose to 45". */
-function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean): Cue | null {
+function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean, hasPersonNoun: boolean): Cue | null {
   let p = phraseStart - 1;
-  while (p >= 0 && ['the', 'a', 'an', 'only', 'just'].includes(tokens[p]!.lower)) p--;
+  while (p >= 0 && BEFORE_COUNT.has(tokens[p]!.lower)) p--;
   const t = tokens[p];
   if (!t) return null;
   const verb = VERB_BEFORE[t.lower];
   if (verb) {
     if (t.lower.startsWith('captur') && !hasPerson) return null;
+    if (PERSON_OBJECT_VERBS.has(t.lower) && !hasPersonNoun) return null; // a person must follow: "destroyed 60 terrorists", not "destroyed 60 positions"
+
     let kind: FigureKind = verb;
     let start = p;
     // "kills, injures 70", "killing and wounding 50": killed and injured together are casualties.
@@ -290,18 +311,11 @@ function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean): Cu
       kind = 'casualties';
       start = q;
     }
-    if (['were', 'was', 'been', 'be', 'being', 'are', 'is'].includes(tokens[p - 1]?.lower ?? '') && kind === verb) return null; // "were killed 3 …"
+    if (PASSIVE_AUXILIARIES.has(tokens[p - 1]?.lower ?? '') && kind === verb) return null; // "were killed 3 …"
     return { kind, start, end: p + 1 };
   }
-  if (t.lower === 'of' && p > 0) {
-    const noun = tokens[p - 1]!;
-    const kind = NOUN_OF_BEFORE[noun.lower];
-    if (kind) {
-      const verb = tokens[p - 2]?.lower === 'the' ? tokens[p - 3]?.lower : tokens[p - 2]?.lower;
-      if (verb && /^sav/.test(verb)) return null; // "saved the lives of 30"
-      return { kind, start: p - 1, end: p + 1 };
-    }
-  }
+  const rule = firstRule(BEFORE_RULES, tokens, p + 1, null, 'before');
+  if (rule) return rule.kind ? { kind: rule.kind, start: rule.start, end: rule.end } : null;
   if (TOLL_LINKS.has(t.lower)) {
     let harm: FigureKind | null = null; // "the number of fighters killed in the battles has risen to 39"
     for (let k = p; k >= Math.max(0, p - 40); k--) {
@@ -310,9 +324,9 @@ function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean): Cu
       harm ??= CUE_AFTER[word.lower] ?? null;
       if (harm && word.lower === 'number' && tokens[k + 1]?.lower === 'of' && k < p - 2) return { kind: harm, start: k, end: p + 1, weak: true };
       if (word.lower === 'toll' || word.lower === 'tolls') {
-        const kind: FigureKind = tokens[k - 1]?.lower === 'casualty' ? 'casualties' : tokens[k - 1]?.lower === 'injury' ? 'injured' : 'killed';
-        const start = tokens[k - 1]?.lower === 'death' || tokens[k - 1]?.lower === 'casualty' || tokens[k - 1]?.lower === 'injury' ? k - 1 : k;
-        return { kind, start, end: p + 1, weak: true };
+        // "the death toll", "the casualty toll", "the injury toll"; a bare "toll" counts the dead.
+        const named = TOLL_KINDS[tokens[k - 1]?.lower ?? ''];
+        return { kind: named ?? 'killed', start: named ? k - 1 : k, end: p + 1, weak: true };
       }
     }
   }
@@ -322,16 +336,13 @@ function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boolean): Cu
 /** The verb or noun after a count and its noun: "700 people have been killed", "45 dead", "12 were among the dead". */
 function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null {
   let m = from;
-  // "of the dead", "of those killed"
-  if (tokens[m]?.lower === 'of' && ['the', 'those'].includes(tokens[m + 1]?.lower ?? '')) {
-    const kind = CUE_AFTER[tokens[m + 2]?.lower ?? ''];
-    if (kind) return { kind, start: m, end: m + 3 };
-  }
+  const next = firstRule(NEXT_RULES, tokens, m, tokens[from - 1] ?? null, 'after');
+  if (next?.kind) return { kind: next.kind, start: next.start, end: next.end };
   let skipped = 0;
   let apposition = false; // after "mostly", "mainly": "73 civilians mostly women and children were killed"
   while (m < tokens.length && skipped < 8) {
     const t = tokens[m]!;
-    if (AUXILIARIES.has(t.lower) && !(t.lower === 'left' && isPlace(tokens, m + 1))) {
+    if (AUXILIARIES.has(t.lower) && !(t.lower === 'left' && firstRule(LEAVING_RULES, tokens, m, null, 'after'))) {
       if (t.lower === 'mostly' || t.lower === 'mainly' || t.lower === 'including') apposition = true;
       m++;
       skipped++;
@@ -346,6 +357,39 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
       m += 2;
       skipped++;
       continue;
+    }
+    if (skipped === 0 && INSERT_OPENERS.has(t.lower)) {
+      // An insert without commas: "500 people including opposition fighters left Madaya",
+      // "thousands of civilians including thousands of children and babies have escaped".
+      const resume = insertEnd(tokens, m + 1);
+      if (resume > 0) {
+        m = resume;
+        skipped++;
+        continue;
+      }
+    }
+    const share = skipped === 0 ? matchAt(tokens, m, SHARE_INSERT) : null;
+    if (share) {
+      // "At least 50 people most of them civilians were killed", "412 people more than half of them from the militia have been killed".
+      const resume = insertEnd(tokens, share.end, true);
+      if (resume > 0) {
+        m = resume;
+        skipped++;
+        continue;
+      }
+    }
+    if (skipped === 0 && RELATIVES.has(t.lower)) {
+      // "Tens of civilians who tried to leave the city were killed": past the clause to its verb.
+      const resume = relativeEnd(tokens, m + 1);
+      if (resume > 0) {
+        m = resume;
+        skipped++;
+        continue;
+      }
+      // "the 40 people who were killed": the clause says what happened to them (not where they live now).
+      const clause = cueAfter(tokens, m + 1, hasPerson);
+      if (clause && clause.kind !== 'displaced' && AUXILIARIES.has(tokens[m + 1]!.lower)) return { kind: clause.kind, start: m, end: clause.end };
+      return null;
     }
     if ((t.text === ',' || t.text === '-' || t.text === '–') && skipped === 0) {
       // A parenthesis: ", including three children," or " - including three children -"
@@ -362,28 +406,11 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
   if (!t) return null;
   const word = t.lower;
   const following = tokens[m + 1]?.lower ?? '';
-  // "lost their lives", "sustained injuries", "found refuge", "among the dead", "from their homes"
-  if (word === 'lost' && (following === 'their' || following === 'his' || following === 'her') && tokens[m + 2]?.lower === 'lives') return { kind: 'killed', start: m, end: m + 3 };
-  if ((word === 'sustained' || word === 'suffered') && /^(?:injur|wound)/.test(following)) return { kind: 'injured', start: m, end: m + 2 };
-  if ((word === 'found' || word === 'sought') && following === 'refuge') return { kind: 'displaced', start: m, end: m + 2 };
-  if (word === 'found' && CUE_AFTER[following] === 'killed') return { kind: 'killed', start: m, end: m + 2 };
+  // "lost their lives", "sustained injuries", "found refuge", "from their homes": the rows of VERB_RULES.
+  // "left Madaya", "left the besieged town", "among the 40 people killed" are rows too.
+  const phrase = firstRule(VERB_RULES, tokens, m, tokens[from - 1] ?? null, 'after');
+  if (phrase) return phrase.kind ? { kind: phrase.kind, start: phrase.start, end: phrase.end } : null;
   // "3000 people left Foua", "300 leaving Zabadani", "left the city": people leaving a place.
-  if ((word === 'leaving' || word === 'left') && isPlace(tokens, m + 1)) return { kind: 'displaced', start: m, end: m + 2 };
-  if (word === 'among') {
-    let k = m + 1;
-    if (['the', 'those'].includes(tokens[k]?.lower ?? '')) k++;
-    const qualifier = QUALIFIERS.find((q) => q.words.every((w, n) => tokens[k + n]?.lower === w));
-    if (qualifier) k += qualifier.words.length;
-    const total = readNumber(tokens, k); // "among the 126 people killed", "among at least 19 civilians killed"
-    if (total) k = PEOPLE.has(tokens[total.last]?.lower ?? '') ? total.last + 1 : total.last;
-    const kind = CUE_AFTER[tokens[k]?.lower ?? ''];
-    if (kind) return { kind, start: m, end: k + 1 };
-    return null;
-  }
-  if ((word === 'from' || word === 'out') && /^(?:their|of)$/.test(following)) {
-    const home = tokens[m + 2]?.lower === 'their' ? tokens[m + 3]?.lower : tokens[m + 2]?.lower;
-    if (home === 'homes' || home === 'home') return { kind: 'displaced', start: m, end: tokens[m + 2]?.lower === 'their' ? m + 4 : m + 3 };
-  }
   let kind = CUE_AFTER[word];
   if (!kind) return m === from ? cueAfterPhrase(tokens, m) : null;
   // An active verb with its own object ("12 soldiers killed 30 rebels") is not this count's cue.
@@ -401,12 +428,69 @@ function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null
   return { kind, start: m, end };
 }
 
+/** The opening of an insert that says how many of the count were who: "most of them", "more than half of whom". */
+const SHARE_INSERT = compile('more|less|fewer? than? @shares of them|whom|those');
+
+interface RuleMatch {
+  kind: FigureKind | null;
+  start: number;
+  end: number;
+}
+
+/**
+ * The first row of `rules` that matches at tokens[at] (`after`) or ends right before it (`before`),
+ * with its kind; a row whose kind is null rules the count out on that side.
+ */
+function firstRule(rules: readonly PhraseRule[], tokens: Token[], at: number, subject: Token | null, side: 'after' | 'before'): RuleMatch | null {
+  for (const rule of rules) {
+    if (rule.subject && !(subject && rule.subject.has(subject.lower))) continue;
+    const match = side === 'after' ? matchAt(tokens, at, rule.pattern) : matchEndingAt(tokens, at, rule.pattern);
+    if (!match) continue;
+    const kind = rule.kind === 'cue' ? match.kind : rule.kind;
+    return { kind, start: match.start, end: match.end };
+  }
+  return null;
+}
+
+/**
+ * Where the verb after an insert opened by "including" or "mostly" resumes, or -1: no stop or clause
+ * break inside; with `places`, the insert may say where people come from ("most of them from the militia").
+ */
+function insertEnd(tokens: Token[], from: number, places = false): number {
+  for (let k = from; k < from + 10 && tokens[k]; k++) {
+    const t = tokens[k]!;
+    if (k > from && (AUXILIARIES.has(t.lower) || (CUE_AFTER[t.lower] && !PEOPLE.has(t.lower)))) {
+      // "killed 100 people including 25 children and injured 40": a second verb of the sentence, not the count's.
+      const joinedVerb = ['and', 'or'].includes(tokens[k - 1]!.lower) || /ing$/.test(t.lower);
+      return joinedVerb ? -1 : k;
+    }
+    if (readNumber(tokens, k) || t.lower === 'of' || t.lower === 'and' || t.text === '-') continue;
+    if (places && (PHRASE_PREPOSITIONS.has(t.lower) || t.lower === 'the')) continue;
+    if (!/^\p{L}/u.test(t.text) || PHRASE_BREAK.has(t.lower) || FINITE.has(t.lower)) return -1;
+  }
+  return -1;
+}
+
+/** Where the main verb after a relative clause resumes ("who tried to leave the city | were killed"), or -1. */
+function relativeEnd(tokens: Token[], from: number): number {
+  const first = tokens[from];
+  if (!first || AUXILIARIES.has(first.lower) || FINITE.has(first.lower) || !/^\p{L}/u.test(first.text)) return -1;
+  for (let k = from + 1; k < from + 12 && tokens[k]; k++) {
+    const t = tokens[k]!;
+    if (FINITE.has(t.lower) && t.text !== 'IS') return k;
+    if (!/^\p{L}/u.test(t.text) && t.text !== '-') return -1;
+    if (readNumber(tokens, k) || RELATIVES.has(t.lower)) return -1;
+  }
+  return -1;
+}
+
 /** "10 members of the Takfiri group were killed", "12 people in Aleppo were killed": past a short phrase to the verb. */
 function cueAfterPhrase(tokens: Token[], m: number): Cue | null {
-  if (!['of', 'from', 'in', 'on', 'at', 'inside', 'near'].includes(tokens[m]?.lower ?? '')) return null;
-  for (let k = m + 1; k < m + 7 && tokens[k]; k++) {
+  if (!PHRASE_PREPOSITIONS.has(tokens[m]?.lower ?? '')) return null;
+  for (let k = m + 1; k < m + 9 && tokens[k]; k++) {
     const t = tokens[k]!;
-    if (!/^\p{L}/u.test(t.text) || CUE_AFTER[t.lower] || readNumber(tokens, k)) return null;
+    const oneGroup = t.lower === 'one' && COLLECTIVES.has(tokens[k + 1]?.lower ?? ''); // "eight members of one family"
+    if (!/^\p{L}/u.test(t.text) || CUE_AFTER[t.lower] || (readNumber(tokens, k) && !oneGroup)) return null;
     if (FINITE.has(t.lower) && t.text !== 'IS') {
       const cue = cueAfter(tokens, k, true);
       return cue && !CUE_NOUNS.has(tokens[cue.start]!.lower) ? cue : null;
@@ -419,7 +503,8 @@ function cueAfterPhrase(tokens: Token[], m: number): Cue | null {
 function hasObject(tokens: Token[], k: number): boolean {
   const t = tokens[k];
   if (!t) return false;
-  if (PEOPLE.has(t.lower) || QUALIFIERS.some((q) => q.bound && q.words.every((w, n) => tokens[k + n]?.lower === w))) return true;
+  const modifier = tokens[k + 1]?.text === '-' && tokens[k + 1]!.start === t.end; // "escaped terrorist-controlled areas"
+  if ((PEOPLE.has(t.lower) && !modifier) || QUALIFIERS.some((q) => q.bound && q.words.every((w, n) => tokens[k + n]?.lower === w))) return true;
   const read = readNumber(tokens, k);
   if (!read) return false;
   let after = read.last;
@@ -427,20 +512,24 @@ function hasObject(tokens: Token[], k: number): boolean {
   return !CUE_AFTER[tokens[after]?.lower ?? ''];
 }
 
-const PLACE_NOUNS = new Set(['city', 'town', 'village', 'villages', 'towns', 'area', 'areas', 'country', 'enclave', 'district', 'region', 'province', 'camp', 'neighbourhood', 'neighborhood']);
+/** "16 of the 29 cases": a part of a count of patients or people. */
+function partOfPatients(tokens: Token[], after: number): boolean {
+  if (tokens[after]?.lower !== 'of' || tokens[after + 1]?.lower !== 'the') return false;
+  const total = readNumber(tokens, after + 2);
+  const noun = tokens[total ? total.last : after + 2]?.lower ?? '';
+  return PATIENT_NOUNS.has(noun) || PEOPLE.has(noun);
+}
 
-/** A place after "left": a capitalised name, or "the city", "their homes". */
-function isPlace(tokens: Token[], k: number): boolean {
-  const t = tokens[k];
-  if (!t) return false;
-  if (/^\p{Lu}/u.test(t.text) && !readNumber(tokens, k) && !CUE_AFTER[t.lower]) return true;
-  // "the city", "their homes", "terrorist-controlled areas", "the besieged enclave"
-  for (let n = k; n < k + 4 && tokens[n]; n++) {
-    const word = tokens[n]!.lower;
-    if (PLACE_NOUNS.has(word) || word === 'homes') return true;
-    if (!/^\p{L}/u.test(word) && word !== '-') return false;
+/** "treated 16 of the 29 cases": after a treatment word, cases are people. */
+function isPatients(tokens: Token[], first: number, noun: Token): boolean {
+  if (!PATIENT_NOUNS.has(noun.lower)) return false;
+  let p = first - 1;
+  while (p >= 0 && BEFORE_COUNT.has(tokens[p]!.lower)) p--;
+  if (tokens[p]?.lower === 'of') {
+    const part = firstRule(BEFORE_RULES, tokens, p + 1, null, 'before');
+    return part?.kind === 'injured';
   }
-  return false;
+  return TREATED.has(tokens[p]?.lower ?? '');
 }
 
 function isHarm(kind: FigureKind): boolean {

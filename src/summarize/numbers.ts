@@ -59,11 +59,15 @@ const DOZEN = 'dozen';
 
 /** Vague plurals and the lower bound the annotation conventions give them. */
 const VAGUE = lookupTable({ dozens: 24, scores: 40, tens: 20, tenths: 20, hundreds: 200, thousands: 2000, millions: 2e6 });
-/** Vague words that are only amounts when "of" follows ("scores of", not "the scores"). */
+/** Vague words that are only amounts when "of" follows ("scores of", not "the scores")… */
 const VAGUE_NEEDS_OF = new Set(['scores', 'tens', 'tenths']);
+/** …or when they stand alone as the subject or object of a clause: "Scores were killed", "killed tenths who …". */
+const BARE_VAGUE_NEXT = new Set(['were', 'are', 'have', 'had', 'more', 'who', 'died', 'killed', 'dead', 'wounded', 'injured', 'fled']);
+/** Words that make the vague word a noun of something else: "the scores were level", "test scores". */
+const BARE_VAGUE_NOT_AFTER = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'your', 'my', 'these', 'those', 'high', 'low', 'test', 'exam', 'final']);
 
 /** Words a number can start with; any other word is rejected at once (readNumber runs on every token). */
-const STARTERS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(VAGUE), 'a', 'an', 'half', 'several']);
+const STARTERS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(VAGUE), 'a', 'an', 'half', 'several', 'tenth']);
 
 const adjacent = (tokens: Token[], i: number): boolean => {
   const a = tokens[i];
@@ -126,11 +130,32 @@ function readVague(tokens: Token[], i: number): NumberRead | null {
     const last = tokens[i + fewStart + 1]?.lower === 'of' ? i + fewStart + 2 : i + fewStart + 1;
     return { first: i, last, count: null, min: 2 * scale, vague: phrase(tokens, i, last) };
   }
+  // "tenth of casualties", a mistranslation of "tens of"; "a tenth of the victims" is a share.
+  if (word === 'tenth') {
+    const noun = tokens[i + 2]?.lower ?? '';
+    if (!ofFollows || isFraction(tokens, i) || !/^\p{L}+s$/u.test(noun)) return null;
+    return { first: i, last: i + 2, count: null, min: VAGUE.tenths!, vague: phrase(tokens, i, i + 2) };
+  }
   const min = VAGUE[word];
   if (min === undefined) return null;
-  if (VAGUE_NEEDS_OF.has(word) && !ofFollows) return null;
+  if (VAGUE_NEEDS_OF.has(word) && !ofFollows && !standsAlone(tokens, i)) return null;
+  if (word === 'tenths' && isFraction(tokens, i)) return null; // "nine tenths of the town" is a share
   const last = ofFollows ? i + 2 : i + 1;
   return { first: i, last, count: null, min, vague: phrase(tokens, i, last) };
+}
+
+/** A number before a fraction word: "nine tenths", "a tenth". */
+function isFraction(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return before !== undefined && (before.digits || STARTERS.has(before.lower));
+}
+
+/** A vague word used as a noun phrase of its own: a clause or sentence follows, and no determiner or number precedes it. */
+function standsAlone(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  if (before && (before.digits || BARE_VAGUE_NOT_AFTER.has(before.lower) || STARTERS.has(before.lower))) return false;
+  const next = tokens[i + 1];
+  return next !== undefined && (BARE_VAGUE_NEXT.has(next.lower) || next.text === '.' || next.text === ',' || next.text === ';');
 }
 
 function phrase(tokens: Token[], first: number, last: number): string {

@@ -192,7 +192,12 @@ describe('extractCasualties: numbers that are not casualties', () => {
   });
 
   it('does not join a count that has its own verb to a figure', () => {
+    // The second count has its own verb: harmed by exposure, so injured, not killed.
     expect(brief(figures('More than 100 civilians were killed and 500 others mostly children have been affected by the gas'))).toEqual([
+      { count: 100, min: 100, max: null, kind: 'killed' },
+      { count: 500, min: null, max: null, kind: 'injured' },
+    ]);
+    expect(brief(figures('More than 100 civilians were killed and 500 others have been questioned by the police'))).toEqual([
       { count: 100, min: 100, max: null, kind: 'killed' },
     ]);
   });

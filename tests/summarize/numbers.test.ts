@@ -60,6 +60,37 @@ describe('parseNumber', () => {
   });
 });
 
+describe('readNumber: vague words standing alone', () => {
+  /** The read at the first token of `marked` that starts with "*" (the mark is removed before reading). */
+  function readMarked(marked: string) {
+    const tokens = tokenize(marked.replace('*', ''));
+    const at = marked.replace(/\*.*$/, '').trim() === '' ? 0 : tokenize(marked.slice(0, marked.indexOf('*'))).length;
+    return readNumber(tokens, at);
+  }
+
+  it.each([
+    ['*Scores were killed in the raid.', 40, 'Scores'],
+    ['*Tens were wounded.', 20, 'Tens'],
+    ['The strikes killed *tenths who were hiding.', 20, 'tenths'],
+    ['The shelling killed *scores.', 40, 'scores'],
+    ['Heavy fire wounded *scores more.', 40, 'scores'],
+    ['The raids led to *tenth of casualties.', 20, 'tenth of'],
+  ])('reads "%s" as a vague amount', (text, min, vague) => {
+    expect(readMarked(text)).toMatchObject({ count: null, min, vague });
+  });
+
+  it.each([
+    'The *scores were level at half time.',
+    'Test *scores were higher this year.',
+    'They counted *tens and units.',
+    'Officials say a *tenth of the victims were children.',
+    'Nine *tenths of the town was empty.',
+    'The *tenth of March was quiet.',
+  ])('does not read "%s"', (text) => {
+    expect(readMarked(text)).toBeNull();
+  });
+});
+
 describe('tokenize', () => {
   it('keeps offsets into the text it was given, shifted by the offset', () => {
     const text = 'killed 1,200 people-';
