@@ -139,9 +139,10 @@ export async function createService(config: Config, secrets: Secrets, options: S
   routes.push(...healthRoutes({ store, publishers, metrics, live: () => live }));
 
   const sentences = config.summary.sentences;
-  const ingestDeps = { store, logger, sentences, now: () => clock.now(), onStored: (id: string, n: number) => metrics.ingested(id, n) };
+  const ingestDeps = { articles: store.stores.articles, logger, sentences, now: () => clock.now(), onStored: (id: string, n: number) => metrics.ingested(id, n) };
   const remoteDeps = {
     ...ingestDeps,
+    feedState: store.stores.feedState,
     client: httpClient,
     channels: config.channels,
     publisherFor: (channel: ChannelConfig) => publishers[channel.platform],
