@@ -51,11 +51,12 @@ export function register(program: Command): void {
     .action(async (options: { channel: string; date?: string; force?: boolean }) => {
       const configPath = program.opts<{ config: string }>().config;
       const config = loadConfig(configPath);
-      const { createService } = await loadService();
-      const service = await createService(config, readSecrets(), { logger: createLogger(), origin: configPath, cron: false, http: false, connect: false });
+      // One post needs the wiring only: no schedule, no HTTP server, no platform connections.
+      const { createContainer } = await loadService();
+      const container = await createContainer(config, readSecrets(), { logger: createLogger(), origin: configPath, cron: false });
       try {
-        await service.ingest();
-        const outcome = await service.postNow(options.channel, { date: options.date, force: options.force });
+        await container.ingest();
+        const outcome = await container.scheduler.postNow(options.channel, { date: options.date, force: options.force });
         if (outcome.status === 'skipped') {
           process.stderr.write(
             outcome.reason === 'posted'
@@ -70,7 +71,7 @@ export function register(program: Command): void {
           process.exitCode = 1;
         }
       } finally {
-        await service.stop();
+        await container.close();
       }
     });
 }

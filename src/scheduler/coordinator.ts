@@ -1,5 +1,5 @@
 import type { RunCoordinator } from 'node-cron';
-import type { Store } from '../store/types.js';
+import type { LeaseStore } from '../store/types.js';
 import type { Clock } from './deliver.js';
 
 /**
@@ -11,7 +11,7 @@ export class LeaseRunCoordinator implements RunCoordinator {
   private readonly running = new Set<string>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: LeaseStore,
     private readonly owner: string,
     private readonly clock: Clock,
   ) {}

@@ -3,7 +3,7 @@ import type { Logger } from '../log.js';
 import type { ChannelConfig } from '../config/schema.js';
 import type { Digest } from '../digest/types.js';
 import { PartlyPostedError, PostError, type PostedParts, type Publisher } from '../platforms/types.js';
-import type { Delivery, DeliveryKey, Store } from '../store/types.js';
+import type { Delivery, DeliveryKey, DeliveryLedger, DigestStore } from '../store/types.js';
 
 /**
  * Exactly-once delivery of one digest (channel, local date):
@@ -28,7 +28,8 @@ export interface DeliveryObserver {
 }
 
 export interface DeliveryDeps {
-  store: Store;
+  /** The ledger that makes each digest go out once, and the digests as built (a retry posts the same one). */
+  store: DeliveryLedger & DigestStore;
   /** The publisher for a channel's platform. */
   publisherFor(channel: ChannelConfig): Publisher;
   build: BuildDigest;
@@ -213,7 +214,7 @@ async function findParts(publisher: Publisher, channel: string, deliveryKey: str
 }
 
 /** The post went out: recording it must not be lost to a brief database hiccup. */
-async function completeWithRetry(store: Store, key: DeliveryKey, messageIds: string[], clock: Clock, log: Logger): Promise<void> {
+async function completeWithRetry(store: DeliveryLedger, key: DeliveryKey, messageIds: string[], clock: Clock, log: Logger): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await store.completeDelivery(key, messageIds, clock.now());

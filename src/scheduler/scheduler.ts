@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { ChannelConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
-import type { DeliveryKey } from '../store/types.js';
+import type { DeliveryKey, DeliveryLedger, DigestStore, LeaseStore } from '../store/types.js';
 import { LeaseRunCoordinator } from './coordinator.js';
 import { localDate } from '../digest/dates.js';
 import { CronSchedule } from './cron.js';
@@ -27,7 +27,9 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error ?? 'unknown error');
 }
 
-export interface SchedulerOptions extends Omit<DeliveryDeps, 'accepting' | 'owner'> {
+export interface SchedulerOptions extends Omit<DeliveryDeps, 'accepting' | 'owner' | 'store'> {
+  /** The delivery ledger and digests, and the leases that let replicas share the schedule. */
+  store: DeliveryLedger & DigestStore & LeaseStore;
   channels: ChannelConfig[];
   /** Digests due this far back that were never attempted are posted at start (config.scheduler). */
   catchUpHours: number;

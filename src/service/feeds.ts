@@ -1,6 +1,7 @@
 import type { ChannelConfig, SourceConfig } from '../config/schema.js';
 import type { Publisher } from '../platforms/types.js';
 import type { HttpClient } from '../sources/http.js';
+import type { FeedStateStore } from '../sources/state.js';
 import { fetchArticle } from '../sources/page.js';
 import { pollFeed, readFeedItems } from '../sources/poll.js';
 import { storeArticles, type IngestDeps } from './ingest.js';
@@ -9,6 +10,8 @@ type FeedSourceConfig = Extract<SourceConfig, { type: 'feed' }>;
 type PageSourceConfig = Extract<SourceConfig, { type: 'page' }>;
 
 export interface RemoteIngestDeps extends IngestDeps {
+  /** What polling remembers about each feed (its validators, back-off and items seen). */
+  feedState: FeedStateStore;
   client: HttpClient;
   channels: ChannelConfig[];
   publisherFor(channel: ChannelConfig): Publisher | undefined;
@@ -34,7 +37,7 @@ async function noticeToChannels(sourceId: string, text: string, deps: RemoteInge
  * its channels once per streak; so is its recovery. Never throws.
  */
 export async function ingestFeedSource(source: FeedSourceConfig, deps: RemoteIngestDeps): Promise<number> {
-  const result = await pollFeed(source, { client: deps.client, store: deps.store, now: deps.now });
+  const result = await pollFeed(source, { client: deps.client, store: deps.feedState, now: deps.now });
   if (result.status === 'failed') {
     deps.onFeedFailure?.(source.id);
     deps.logger.warn({ source: source.id, url: source.url, failures: result.consecutiveFailures }, `source ${source.id}: ${result.error}`);

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log.js';
 import type { HttpRoute, Publisher } from '../platforms/types.js';
-import type { Store } from '../store/types.js';
+import type { StoreDatabase } from '../store/types.js';
 import type { ServiceMetrics } from './metrics.js';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -19,7 +19,8 @@ async function settle(check: () => Promise<boolean>): Promise<boolean> {
 }
 
 export interface HealthDeps {
-  store: Store;
+  /** Asked `ping()` for /readyz. */
+  store: Pick<StoreDatabase, 'ping'>;
   /** Publishers by name, each asked `ready()` when it can tell. */
   publishers: Record<string, Publisher>;
   metrics: ServiceMetrics;

@@ -3,7 +3,7 @@ import { readArticleFiles } from '../sources/files.js';
 import { bodyParagraphs, type Article } from '../article/types.js';
 import type { SourceConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
-import type { Store, StoredArticle } from '../store/types.js';
+import type { ArticleStore, StoredArticle } from '../store/types.js';
 import { summarize } from '../summarize/index.js';
 
 /** An article read by the reader, as the store keeps it (with its summary). */
@@ -28,7 +28,7 @@ export function toStoredArticle(article: Article, sourceId: string, options: { s
 }
 
 export interface IngestDeps {
-  store: Store;
+  articles: ArticleStore;
   logger: Logger;
   sentences: number;
   now(): Date;
@@ -46,8 +46,8 @@ export async function storeArticles(sourceId: string, articles: Article[], deps:
     const name = article.source.url ?? article.source.origin;
     try {
       // Sources are read again before each digest: an article already stored is not summarized again.
-      if (await deps.store.getArticle(article.id)) continue;
-      const result = await deps.store.saveArticle(toStoredArticle(article, sourceId, { sentences: deps.sentences, now: deps.now() }));
+      if (await deps.articles.getArticle(article.id)) continue;
+      const result = await deps.articles.saveArticle(toStoredArticle(article, sourceId, { sentences: deps.sentences, now: deps.now() }));
       if (result.stored) stored++;
     } catch (error) {
       deps.logger.error({ err: error, source: sourceId, origin: name }, `source ${sourceId}: could not store ${name}`);

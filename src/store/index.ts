@@ -1,4 +1,18 @@
-export type { Delivery, DeliveryKey, DeliveryStatus, Store, StoredArticle } from './types.js';
+export type {
+  ArticleInput,
+  ArticleStore,
+  Delivery,
+  DeliveryKey,
+  DeliveryLedger,
+  DeliveryStatus,
+  DigestStore,
+  FeedStateStore,
+  LeaseStore,
+  Store,
+  StoreDatabase,
+  StoredArticle,
+  Stores,
+} from './types.js';
 export { openStore, isPostgresUrl, type OpenStoreOptions } from './open.js';
 export { SqliteStore, type SqliteStoreOptions } from './sqlite.js';
 export { PostgresStore, type PostgresStoreOptions } from './postgres.js';

@@ -1,7 +1,7 @@
 import { toDigestItem, type DigestEntry } from '../digest/item.js';
 import type { NewsLibrary } from '../digest/library.js';
 import type { Digest, DigestItem } from '../digest/types.js';
-import type { Store, StoredArticle } from './types.js';
+import type { ArticleStore, DigestStore, StoredArticle } from './types.js';
 
 /** A stored article as the digest builder's input: its summary and where it came from. */
 export function storedEntry(article: StoredArticle): DigestEntry {
@@ -19,7 +19,8 @@ export function storedEntry(article: StoredArticle): DigestEntry {
  */
 export class StoreLibrary implements NewsLibrary {
   constructor(
-    private readonly store: Store,
+    /** The articles and digests; a whole Store will do. */
+    private readonly store: ArticleStore & DigestStore,
     /** Only this channel's digests; every channel's when omitted. */
     private readonly options: { channelId?: string } = {},
   ) {}

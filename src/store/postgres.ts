@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Logger } from '../log.js';
-import { SqlStore, numberPlaceholders, type Dialect, type Row } from './sql.js';
+import { numberPlaceholders, type Dialect, type Row } from './rows.js';
+import { SqlStore } from './sql.js';
 import { assertKnownVersions, migrations } from './migrations/index.js';
 
 export interface PostgresStoreOptions {
@@ -110,7 +111,7 @@ export class PostgresStore extends SqlStore {
   }
 
   /** One INSERT … ON CONFLICT DO NOTHING: of two racing callers, only the inserter gets a key back. */
-  async markSeen(url: string, keys: string[]): Promise<string[]> {
+  protected async insertSeenKeys(url: string, keys: string[]): Promise<string[]> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return [];
     const rows = await this.all(

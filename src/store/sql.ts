@@ -1,37 +1,33 @@
 import type { StoryRecord } from '../digest/follow.js';
 import type { Digest, DigestItem } from '../digest/types.js';
 import type { FeedState } from '../sources/state.js';
-import type { Summary } from '../summarize/types.js';
-import type { Delivery, DeliveryKey, DeliveryStatus, Store, StoredArticle } from './types.js';
-
-/** A row as both drivers return it: SQLite gives text, PostgreSQL gives Date and parsed JSON. */
-export type Row = Record<string, unknown>;
-
-/** What differs between the two dialects in statements that are otherwise shared. */
-export interface Dialect {
-  /** Case-insensitive LIKE. */
-  like: 'LIKE' | 'ILIKE';
-  /** Selects `item` (JSON) from the digests' items whose id is the first parameter. */
-  digestItemsWithId: string;
-}
+import { SqlArticleStore } from './articles.js';
+import { SqlDigestStore } from './digests.js';
+import { SqlFeedStateStore } from './feed-state.js';
+import { SqlDeliveryLedger } from './ledger.js';
+import { SqlLeaseStore } from './leases.js';
+import { SqlStoryDayStore } from './story-days.js';
+import type { Dialect, Row, SqlConnection } from './rows.js';
+import type { ArticleInput, Delivery, DeliveryKey, Store, StoredArticle, Stores } from './types.js';
 
 /**
- * The statements both stores share, written once with `?` placeholders (PostgreSQL's store
- * numbers them). Each subclass supplies the driver calls, migrations and the few statements
- * that differ.
+ * One database and the small stores over it. Each subclass supplies the driver calls, the
+ * migrations and the few statements that differ; the small stores share everything else.
+ * The flat methods hand each call to its small store, for callers that need them all.
  */
 export abstract class SqlStore implements Store {
   abstract readonly kind: 'sqlite' | 'postgres';
   protected abstract readonly dialect: Dialect;
+  private smallStores: Stores | undefined;
 
   /** Runs a statement and returns its rows (RETURNING included). */
   protected abstract all(sql: string, params?: unknown[]): Promise<Row[]>;
   /** Runs a statement and returns how many rows it changed. */
   protected abstract run(sql: string, params?: unknown[]): Promise<number>;
+  protected abstract insertSeenKeys(url: string, keys: string[]): Promise<string[]>;
 
   abstract migrate(): Promise<void>;
   abstract close(): Promise<void>;
-  abstract markSeen(url: string, keys: string[]): Promise<string[]>;
 
   protected async one(sql: string, params?: unknown[]): Promise<Row | undefined> {
     return (await this.all(sql, params))[0];
@@ -45,396 +41,111 @@ export abstract class SqlStore implements Store {
     }
   }
 
+  /** Built on first use: the subclass's kind and dialect are set only after this constructor. */
+  get stores(): Stores {
+    if (!this.smallStores) {
+      const connection: SqlConnection = {
+        kind: this.kind,
+        dialect: this.dialect,
+        all: (sql, params) => this.all(sql, params),
+        one: (sql, params) => this.one(sql, params),
+        run: (sql, params) => this.run(sql, params),
+        insertSeenKeys: (url, keys) => this.insertSeenKeys(url, keys),
+      };
+      this.smallStores = {
+        articles: new SqlArticleStore(connection),
+        digests: new SqlDigestStore(connection),
+        ledger: new SqlDeliveryLedger(connection),
+        leases: new SqlLeaseStore(connection),
+        feedState: new SqlFeedStateStore(connection),
+        storyDays: new SqlStoryDayStore(connection),
+      };
+    }
+    return this.smallStores;
+  }
+
   // ---- articles ----
-
-  async saveArticle(
-    article: Omit<StoredArticle, 'storyId'> & { storyId?: string },
-  ): Promise<{ stored: boolean; id: string }> {
-    const storyId = article.storyId ? await this.storyRoot(article.storyId) : article.id;
-    // DO NOTHING without a target skips a clash on any unique key: id, URL or content hash.
-    const inserted = await this.all(
-      `INSERT INTO articles (id, source_id, origin, url, url_key, title, text, content_hash, publication,
-         agency, author, published_at, ingested_at, story_id, summary)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO NOTHING RETURNING id`,
-      [
-        article.id,
-        article.sourceId,
-        article.origin,
-        article.url ?? null,
-        article.url ? urlKey(article.url) : null,
-        article.title,
-        article.text,
-        article.contentHash,
-        article.publication ?? null,
-        article.agency ?? null,
-        article.author ?? null,
-        article.publishedAt ?? null,
-        isoInstant(article.ingestedAt, 'ingestedAt'),
-        storyId,
-        JSON.stringify(article.summary),
-      ],
-    );
-    if (inserted.length > 0) return { stored: true, id: article.id };
-    const existing = await this.one(
-      `SELECT id FROM articles WHERE id = ? OR content_hash = ? OR url_key = ? LIMIT 1`,
-      [article.id, article.contentHash, article.url ? urlKey(article.url) : null],
-    );
-    return { stored: false, id: String(existing?.id ?? article.id) };
+  saveArticle(article: ArticleInput): Promise<{ stored: boolean; id: string }> {
+    return this.stores.articles.saveArticle(article);
   }
-
-  /** A story is named by its first article: joining a story means joining that article's story. */
-  private async storyRoot(storyId: string): Promise<string> {
-    const row = await this.one('SELECT story_id FROM articles WHERE id = ?', [storyId]);
-    return row ? String(row.story_id) : storyId;
+  getArticle(id: string): Promise<StoredArticle | null> {
+    return this.stores.articles.getArticle(id);
   }
-
-  async getArticle(id: string): Promise<StoredArticle | null> {
-    const row = await this.one('SELECT * FROM articles WHERE id = ?', [id]);
-    return row ? toArticle(row) : null;
+  articlesSince(since: Date, sourceIds?: string[]): Promise<StoredArticle[]> {
+    return this.stores.articles.articlesSince(since, sourceIds);
   }
-
-  async articlesSince(since: Date, sourceIds?: string[]): Promise<StoredArticle[]> {
-    if (sourceIds && sourceIds.length === 0) return [];
-    const sourceFilter = sourceIds ? ` AND source_id IN (${sourceIds.map(() => '?').join(', ')})` : '';
-    const rows = await this.all(
-      `SELECT * FROM articles WHERE ingested_at >= ?${sourceFilter} ORDER BY ingested_at, id`,
-      [since.toISOString(), ...(sourceIds ?? [])],
-    );
-    return rows.map(toArticle);
+  searchArticles(query: string, limit: number): Promise<StoredArticle[]> {
+    return this.stores.articles.searchArticles(query, limit);
   }
-
-  async storyArticles(storyId: string): Promise<StoredArticle[]> {
-    const rows = await this.all(
-      `SELECT * FROM articles WHERE story_id = ?
-       ORDER BY CASE WHEN id = story_id THEN 0 ELSE 1 END, ingested_at, id`,
-      [storyId],
-    );
-    return rows.map(toArticle);
-  }
-
-  /**
-   * Every word must appear in the headline or the text; articles with more words in the headline
-   * come first, then the newest.
-   */
-  async searchArticles(query: string, limit: number): Promise<StoredArticle[]> {
-    const words = searchWords(query);
-    const take = Math.max(0, Math.min(Math.floor(limit), 100));
-    if (words.length === 0 || take === 0) return [];
-    const like = this.dialect.like;
-    const patterns = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const matches = patterns.map(() => `(title ${like} ? ESCAPE '\\' OR text ${like} ? ESCAPE '\\')`);
-    const headlineScore = patterns.map(() => `CASE WHEN title ${like} ? ESCAPE '\\' THEN 1 ELSE 0 END`);
-    const rows = await this.all(
-      `SELECT * FROM articles WHERE ${matches.join(' AND ')}
-       ORDER BY (${headlineScore.join(' + ')}) DESC, ingested_at DESC, id LIMIT ?`,
-      [...patterns.flatMap((p) => [p, p]), ...patterns, take],
-    );
-    return rows.map(toArticle);
+  storyArticles(storyId: string): Promise<StoredArticle[]> {
+    return this.stores.articles.storyArticles(storyId);
   }
 
   // ---- digests ----
-
-  async saveDigest(channelId: string, digest: Digest): Promise<void> {
-    await this.run(
-      `INSERT INTO digests (channel_id, date, generated_at, digest) VALUES (?, ?, ?, ?)
-       ON CONFLICT (channel_id, date) DO UPDATE SET generated_at = excluded.generated_at, digest = excluded.digest`,
-      [channelId, digest.date, isoInstant(digest.generatedAt, 'generatedAt'), JSON.stringify(digest)],
-    );
+  saveDigest(channelId: string, digest: Digest): Promise<void> {
+    return this.stores.digests.saveDigest(channelId, digest);
   }
-
-  async getDigest(options: { channelId?: string; date?: string }): Promise<Digest | null> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (options.channelId !== undefined) {
-      where.push('channel_id = ?');
-      params.push(options.channelId);
-    }
-    if (options.date !== undefined) {
-      where.push('date = ?');
-      params.push(options.date);
-    }
-    const row = await this.one(
-      `SELECT digest FROM digests ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY date DESC, generated_at DESC LIMIT 1`,
-      params,
-    );
-    return row ? json<Digest>(row.digest) : null;
+  getDigest(options: { channelId?: string; date?: string }): Promise<Digest | null> {
+    return this.stores.digests.getDigest(options);
   }
-
-  async findDigestItem(itemId: string, channelId?: string): Promise<DigestItem | null> {
-    const row = await this.one(
-      `${this.dialect.digestItemsWithId}${channelId === undefined ? '' : ' AND channel_id = ?'}
-       ORDER BY date DESC, generated_at DESC LIMIT 1`,
-      channelId === undefined ? [itemId] : [itemId, channelId],
-    );
-    return row ? json<DigestItem>(row.item) : null;
+  findDigestItem(itemId: string, channelId?: string): Promise<DigestItem | null> {
+    return this.stores.digests.findDigestItem(itemId, channelId);
   }
 
   // ---- stories followed across days ----
-
-  async saveStoryDays(channelId: string, date: string, records: StoryRecord[]): Promise<void> {
-    const kept = records.map((record) => record.storyId);
-    await this.run(
-      `DELETE FROM story_days WHERE channel_id = ? AND date = ?${kept.length ? ` AND story_id NOT IN (${kept.map(() => '?').join(', ')})` : ''}`,
-      [channelId, date, ...kept],
-    );
-    for (const record of records) {
-      await this.run(
-        `INSERT INTO story_days (channel_id, story_id, date, record) VALUES (?, ?, ?, ?)
-         ON CONFLICT (channel_id, story_id, date) DO UPDATE SET record = excluded.record`,
-        [channelId, record.storyId, date, JSON.stringify({ ...record, date })],
-      );
-    }
+  saveStoryDays(channelId: string, date: string, records: StoryRecord[]): Promise<void> {
+    return this.stores.storyDays.saveStoryDays(channelId, date, records);
   }
-
-  async storyDays(channelId: string, range: { since: string; before: string }): Promise<StoryRecord[]> {
-    // Only digests that reached the channel count: a story of a digest that failed was never seen.
-    const rows = await this.all(
-      `SELECT record FROM story_days s
-       WHERE s.channel_id = ? AND s.date >= ? AND s.date < ?
-         AND EXISTS (SELECT 1 FROM deliveries d WHERE d.channel_id = s.channel_id AND d.date = s.date AND d.status = 'posted')
-       ORDER BY s.date, s.story_id`,
-      [channelId, range.since, range.before],
-    );
-    return rows.map((row) => json<StoryRecord>(row.record));
+  storyDays(channelId: string, range: { since: string; before: string }): Promise<StoryRecord[]> {
+    return this.stores.storyDays.storyDays(channelId, range);
   }
 
   // ---- delivery ledger ----
-
-  /**
-   * One statement, so the unique key decides between racing claimers: a new key is inserted;
-   * an existing one is taken only when its last attempt failed; otherwise nothing is returned.
-   */
-  async claimDelivery(key: DeliveryKey, owner: string, now: Date): Promise<Delivery | null> {
-    const row = await this.one(
-      `INSERT INTO deliveries (channel_id, date, status, owner, claimed_at, message_ids, attempts)
-       VALUES (?, ?, 'claimed', ?, ?, '[]', 1)
-       ON CONFLICT (channel_id, date) DO UPDATE
-         SET status = 'claimed', owner = excluded.owner, claimed_at = excluded.claimed_at,
-             posted_at = NULL, attempts = deliveries.attempts + 1
-         WHERE deliveries.status = 'failed'
-       RETURNING *`,
-      [key.channelId, key.date, owner, now.toISOString()],
-    );
-    return row ? toDelivery(row) : null;
+  claimDelivery(key: DeliveryKey, owner: string, now: Date): Promise<Delivery | null> {
+    return this.stores.ledger.claimDelivery(key, owner, now);
   }
-
-  /** Marks the delivery posted; a delivery that is already posted keeps its first message ids. */
-  async completeDelivery(key: DeliveryKey, messageIds: string[], now: Date): Promise<void> {
-    const changed = await this.run(
-      `UPDATE deliveries SET status = 'posted', posted_at = ?, message_ids = ?
-       WHERE channel_id = ? AND date = ? AND status <> 'posted'`,
-      [now.toISOString(), JSON.stringify(messageIds), key.channelId, key.date],
-    );
-    if (changed === 0 && !(await this.getDelivery(key))) {
-      throw new Error(`no delivery was claimed for channel ${key.channelId} on ${key.date}; claim it before completing`);
-    }
+  completeDelivery(key: DeliveryKey, messageIds: string[], now: Date): Promise<void> {
+    return this.stores.ledger.completeDelivery(key, messageIds, now);
   }
-
-  /** Only a live claim can fail (a posted delivery stays posted); with `expected`, only that claim. */
-  async failDelivery(
+  failDelivery(
     key: DeliveryKey,
     error: string,
-    _now: Date,
+    now: Date,
     expected?: Pick<Delivery, 'owner' | 'attempts'>,
-    retryable = true,
+    retryable?: boolean,
   ): Promise<boolean> {
-    const sameClaim = expected ? ' AND owner = ? AND attempts = ?' : '';
-    const changed = await this.run(
-      `UPDATE deliveries SET status = 'failed', last_error = ?, retryable = ?
-       WHERE channel_id = ? AND date = ? AND status = 'claimed'${sameClaim}`,
-      [error, this.kind === 'sqlite' ? Number(retryable) : retryable, key.channelId, key.date, ...(expected ? [expected.owner, expected.attempts] : [])],
-    );
-    return changed > 0;
+    return this.stores.ledger.failDelivery(key, error, now, expected, retryable);
   }
-
-  async recordDeliveryParts(key: DeliveryKey, messageIds: string[], claim: Pick<Delivery, 'owner' | 'attempts'>): Promise<boolean> {
-    const changed = await this.run(
-      `UPDATE deliveries SET message_ids = ?
-       WHERE channel_id = ? AND date = ? AND status = 'claimed' AND owner = ? AND attempts = ?`,
-      [JSON.stringify(messageIds), key.channelId, key.date, claim.owner, claim.attempts],
-    );
-    return changed > 0;
+  recordDeliveryParts(key: DeliveryKey, messageIds: string[], claim: Pick<Delivery, 'owner' | 'attempts'>): Promise<boolean> {
+    return this.stores.ledger.recordDeliveryParts(key, messageIds, claim);
   }
-
-  async getDelivery(key: DeliveryKey): Promise<Delivery | null> {
-    const row = await this.one('SELECT * FROM deliveries WHERE channel_id = ? AND date = ?', [
-      key.channelId,
-      key.date,
-    ]);
-    return row ? toDelivery(row) : null;
+  getDelivery(key: DeliveryKey): Promise<Delivery | null> {
+    return this.stores.ledger.getDelivery(key);
   }
-
-  async staleClaims(olderThan: Date): Promise<Delivery[]> {
-    const rows = await this.all(
-      `SELECT * FROM deliveries WHERE status = 'claimed' AND claimed_at < ? ORDER BY claimed_at, channel_id`,
-      [olderThan.toISOString()],
-    );
-    return rows.map(toDelivery);
+  staleClaims(olderThan: Date): Promise<Delivery[]> {
+    return this.stores.ledger.staleClaims(olderThan);
   }
-
-  async listDeliveries(channelId?: string): Promise<Delivery[]> {
-    const rows =
-      channelId === undefined
-        ? await this.all('SELECT * FROM deliveries ORDER BY date DESC, channel_id')
-        : await this.all('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY date DESC', [channelId]);
-    return rows.map(toDelivery);
+  listDeliveries(channelId?: string): Promise<Delivery[]> {
+    return this.stores.ledger.listDeliveries(channelId);
   }
 
   // ---- leases ----
-
-  /** One statement: take a free lease, take over an expired one, or renew one we hold. */
-  async tryLease(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean> {
-    const row = await this.one(
-      `INSERT INTO leases (name, owner, expires_at) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-         WHERE leases.owner = excluded.owner OR leases.expires_at <= ?
-       RETURNING owner`,
-      [name, owner, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()],
-    );
-    return row !== undefined;
+  tryLease(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean> {
+    return this.stores.leases.tryLease(name, owner, ttlMs, now);
   }
-
-  async releaseLease(name: string, owner: string): Promise<void> {
-    await this.run('DELETE FROM leases WHERE name = ? AND owner = ?', [name, owner]);
+  releaseLease(name: string, owner: string): Promise<void> {
+    return this.stores.leases.releaseLease(name, owner);
   }
 
   // ---- feed state ----
-
-  async getFeedState(url: string): Promise<FeedState | null> {
-    const row = await this.one('SELECT * FROM feed_state WHERE url = ?', [url]);
-    if (!row) return null;
-    return compact({
-      url: String(row.url),
-      etag: optionalText(row.etag),
-      lastModified: optionalText(row.last_modified),
-      lastPolledAt: optionalInstant(row.last_polled_at),
-      nextPollAt: optionalInstant(row.next_poll_at),
-      consecutiveFailures: Number(row.consecutive_failures),
-      lastError: optionalText(row.last_error),
-    });
+  getFeedState(url: string): Promise<FeedState | null> {
+    return this.stores.feedState.getFeedState(url);
   }
-
-  async saveFeedState(state: FeedState): Promise<void> {
-    await this.run(
-      `INSERT INTO feed_state (url, etag, last_modified, last_polled_at, next_poll_at, consecutive_failures, last_error)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
-         last_polled_at = excluded.last_polled_at, next_poll_at = excluded.next_poll_at,
-         consecutive_failures = excluded.consecutive_failures, last_error = excluded.last_error`,
-      [
-        state.url,
-        state.etag ?? null,
-        state.lastModified ?? null,
-        state.lastPolledAt ? isoInstant(state.lastPolledAt, 'lastPolledAt') : null,
-        state.nextPollAt ? isoInstant(state.nextPollAt, 'nextPollAt') : null,
-        state.consecutiveFailures,
-        state.lastError ?? null,
-      ],
-    );
+  saveFeedState(state: FeedState): Promise<void> {
+    return this.stores.feedState.saveFeedState(state);
+  }
+  markSeen(url: string, keys: string[]): Promise<string[]> {
+    return this.stores.feedState.markSeen(url, keys);
   }
 }
 
-// ---- helpers shared by both stores ----
-
-/** Rewrites `?` placeholders as `$1, $2, …` for PostgreSQL (our statements hold no literal `?`). */
-export function numberPlaceholders(sql: string): string {
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
-}
-
-/** Longer than any real word; SQLite refuses LIKE patterns over 50,000 bytes, so none get near. */
-const MAX_SEARCH_WORD_CHARS = 100;
-
-/** Search words: runs of letters and digits (cut at 100 characters), each once (ignoring case), at most eight. */
-export function searchWords(query: string): string[] {
-  const words = new Map<string, string>();
-  for (const run of query.match(/[\p{L}\p{N}]+/gu) ?? []) {
-    const word = [...run].slice(0, MAX_SEARCH_WORD_CHARS).join('');
-    if (!words.has(word.toLowerCase())) words.set(word.toLowerCase(), word);
-  }
-  return [...words.values()].slice(0, 8);
-}
-
-/**
- * The URL as compared for de-duplication: no fragment, no tracking parameters, host in lower case,
- * no trailing slash. Feeds often add `?utm_source=rss` to links that other sources give bare.
- */
-export function urlKey(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.hash = '';
-    for (const name of [...parsed.searchParams.keys()]) {
-      if (/^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$)/i.test(name)) parsed.searchParams.delete(name);
-    }
-    parsed.searchParams.sort();
-    const key = parsed.toString();
-    return key.endsWith('/') && parsed.search === '' ? key.slice(0, -1) : key;
-  } catch {
-    return url.trim();
-  }
-}
-
-function isoInstant(value: string, field: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new Error(`${field} is not a valid date-time: ${JSON.stringify(value)}`);
-  return date.toISOString();
-}
-
-function optionalText(value: unknown): string | undefined {
-  return value === null || value === undefined ? undefined : String(value);
-}
-
-function optionalInstant(value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  return value instanceof Date ? value.toISOString() : String(value);
-}
-
-function instant(value: unknown): string {
-  return optionalInstant(value) ?? '';
-}
-
-/** SQLite hands JSON back as text, PostgreSQL's jsonb already parsed. */
-function json<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
-
-/** Drops undefined fields so stored objects compare equal to what was saved. */
-function compact<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
-
-function toArticle(row: Row): StoredArticle {
-  return compact({
-    id: String(row.id),
-    sourceId: String(row.source_id),
-    origin: String(row.origin),
-    url: optionalText(row.url),
-    title: String(row.title),
-    text: String(row.text),
-    contentHash: String(row.content_hash),
-    publication: optionalText(row.publication),
-    agency: optionalText(row.agency),
-    author: optionalText(row.author),
-    publishedAt: optionalText(row.published_at),
-    ingestedAt: instant(row.ingested_at),
-    storyId: String(row.story_id),
-    summary: json<Summary>(row.summary),
-  });
-}
-
-function toDelivery(row: Row): Delivery {
-  return compact({
-    channelId: String(row.channel_id),
-    date: String(row.date),
-    status: String(row.status) as DeliveryStatus,
-    owner: String(row.owner),
-    claimedAt: instant(row.claimed_at),
-    postedAt: optionalInstant(row.posted_at),
-    messageIds: json<string[]>(row.message_ids),
-    attempts: Number(row.attempts),
-    lastError: optionalText(row.last_error),
-    retryable: row.retryable === undefined || row.retryable === null ? true : Boolean(row.retryable),
-  });
-}

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqlStore, type Dialect, type Row } from './sql.js';
+import type { Dialect, Row } from './rows.js';
+import { SqlStore } from './sql.js';
 import { assertKnownVersions, migrations } from './migrations/index.js';
 
 export interface SqliteStoreOptions {
@@ -85,7 +86,7 @@ export class SqliteStore extends SqlStore {
   }
 
   /** All keys in one IMMEDIATE transaction; a key counts as new only if this call inserted it. */
-  async markSeen(url: string, keys: string[]): Promise<string[]> {
+  protected async insertSeenKeys(url: string, keys: string[]): Promise<string[]> {
     const insert = this.statement('INSERT INTO feed_seen (url, key) VALUES (?, ?) ON CONFLICT DO NOTHING');
     const mark = this.db.transaction((all: string[]) => all.filter((key) => insert.run(url, key).changes === 1));
     return mark.immediate(keys);

@@ -48,19 +48,13 @@ export interface Delivery extends DeliveryKey {
   retryable: boolean;
 }
 
-/**
- * One interface, two implementations (SQLite default, PostgreSQL for several replicas),
- * both passing the same test suite.
- */
-export interface Store extends FeedStateStore {
-  readonly kind: 'sqlite' | 'postgres';
-  /** Applies versioned migrations; safe to call from several processes at once. */
-  migrate(): Promise<void>;
-  ping(): Promise<boolean>;
-  close(): Promise<void>;
+/** An article as handed to the store: its story is found by the store when not given. */
+export type ArticleInput = Omit<StoredArticle, 'storyId'> & { storyId?: string };
 
+/** The articles read so far, with their summaries; the digest builder's and `/article`'s input. */
+export interface ArticleStore {
   /** Saves an article unless one with the same URL or content hash exists. */
-  saveArticle(article: Omit<StoredArticle, 'storyId'> & { storyId?: string }): Promise<{ stored: boolean; id: string }>;
+  saveArticle(article: ArticleInput): Promise<{ stored: boolean; id: string }>;
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Articles ingested at or after `since`, optionally only from some sources, oldest first. */
   articlesSince(since: Date, sourceIds?: string[]): Promise<StoredArticle[]>;
@@ -68,24 +62,19 @@ export interface Store extends FeedStateStore {
   searchArticles(query: string, limit: number): Promise<StoredArticle[]>;
   /** Every article of a story (same storyId), the story's lead article first, then oldest first. */
   storyArticles(storyId: string): Promise<StoredArticle[]>;
+}
 
+/** The digests as they were built for each channel and date. */
+export interface DigestStore {
   saveDigest(channelId: string, digest: Digest): Promise<void>;
   /** The digest for a channel and date, or the latest one (any channel when channelId is omitted). */
   getDigest(options: { channelId?: string; date?: string }): Promise<Digest | null>;
   /** A story as it appeared in the most recent stored digest that carries it (optionally one channel's). */
   findDigestItem(itemId: string, channelId?: string): Promise<DigestItem | null>;
+}
 
-  /**
-   * Records what a channel's digest for `date` showed of each story, replacing what an earlier
-   * build of that date recorded.
-   */
-  saveStoryDays(channelId: string, date: string, records: StoryRecord[]): Promise<void>;
-  /**
-   * What the channel's posted digests (delivery `posted`) showed of their stories on dates from
-   * `since` up to, not including, `before` (YYYY-MM-DD), oldest first.
-   */
-  storyDays(channelId: string, range: { since: string; before: string }): Promise<StoryRecord[]>;
-
+/** The delivery ledger: one row per channel and date, so every digest goes out once. */
+export interface DeliveryLedger {
   /**
    * Claims the delivery (unique key). Returns the new claim, or null when another process holds
    * it or it was posted. A `failed` delivery may be claimed again.
@@ -116,9 +105,54 @@ export interface Store extends FeedStateStore {
   /** Claims left `claimed` (a crash between claim and post), for resolution at start. */
   staleClaims(olderThan: Date): Promise<Delivery[]>;
   listDeliveries(channelId?: string): Promise<Delivery[]>;
+}
 
-  /** A named lease for coordinating replicas; true when `owner` holds it until now + ttl. */
+/** Named leases for coordinating replicas. */
+/** What each channel's digests showed of each story, to follow stories across days. */
+export interface StoryDayStore {
+  /**
+   * Records what a channel's digest for `date` showed of each story, replacing what an earlier
+   * build of that date recorded.
+   */
+  saveStoryDays(channelId: string, date: string, records: StoryRecord[]): Promise<void>;
+  /**
+   * What the channel's posted digests (delivery `posted`) showed of their stories on dates from
+   * `since` up to, not including, `before` (YYYY-MM-DD), oldest first.
+   */
+  storyDays(channelId: string, range: { since: string; before: string }): Promise<StoryRecord[]>;
+}
+
+export interface LeaseStore {
+  /** True when `owner` holds the lease until now + ttl (taken free, taken over expired, or renewed). */
   tryLease(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
   /** Gives a lease back early (clean shutdown); does nothing unless `owner` holds it. */
   releaseLease(name: string, owner: string): Promise<void>;
 }
+
+export type { FeedStateStore };
+
+/** The small stores over one database, each handed only to the code that needs it. */
+export interface Stores {
+  articles: ArticleStore;
+  digests: DigestStore;
+  ledger: DeliveryLedger;
+  leases: LeaseStore;
+  feedState: FeedStateStore;
+  storyDays: StoryDayStore;
+}
+
+/** One database (SQLite default, PostgreSQL for several replicas): its schema, health and the stores over it. */
+export interface StoreDatabase {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies versioned migrations; safe to call from several processes at once. */
+  migrate(): Promise<void>;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+  readonly stores: Stores;
+}
+
+/**
+ * Every small store at once, for callers that need them all (tests, one-off tools). The two
+ * implementations pass the same contract tests, one per small store.
+ */
+export interface Store extends StoreDatabase, ArticleStore, DigestStore, DeliveryLedger, LeaseStore, FeedStateStore, StoryDayStore {}

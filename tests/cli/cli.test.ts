@@ -58,6 +58,27 @@ describe('newsdigest CLI', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('post puts a channel\'s digest out once through the ledger; a second post says it was posted', async () => {
+    const sqlitePath = join(dir, 'post', 'newsdigest.sqlite');
+    const config = join(dir, 'post.yaml');
+    writeFileSync(
+      config,
+      [
+        `storage: { sqlitePath: ${JSON.stringify(sqlitePath)} }`,
+        `sources: [{ id: seeds, type: files, path: ${JSON.stringify(join(process.cwd(), 'seeds'))} }]`,
+        'channels: [{ id: desk, platform: terminal, channel: stdout, sources: [seeds] }]',
+        '',
+      ].join('\n'),
+    );
+    const first = await cli(['--config', config, 'post', '--channel', 'desk']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Kerry and Lavrov discuss Syria peace talks');
+    const again = await cli(['--config', config, 'post', '--channel', 'desk']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('newsdigest: the digest for desk was already posted; use --force to post it again\n');
+    expect(again.stdout).not.toContain('Kerry and Lavrov');
+  });
+
   it('run refuses a malformed DISCORD_PUBLIC_KEY or DISCORD_APPLICATION_ID in one line, before opening the database', async () => {
     const sqlitePath = join(dir, 'discord.sqlite');
     const config = join(dir, 'discord.yaml');

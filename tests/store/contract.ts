@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/types.js';
+import type { ArticleStore, DeliveryLedger, DigestStore, FeedStateStore, LeaseStore, Store } from '../../src/store/types.js';
 import { article, digest, digestItem, type StoreFixture } from './fixtures.js';
 
 const at = (iso: string) => new Date(iso);
 const key = { channelId: 'slack-general', date: '2024-03-01' };
 
 /**
- * The one suite every Store implementation must pass. `makeFixture` gives a store on a fresh,
+ * The one suite every Store implementation must pass, one part per small store (each part sees
+ * only its own interface). `makeFixture` gives a store on a fresh,
  * empty database that has not been migrated yet.
  */
 export function storeContract(name: string, makeFixture: () => Promise<StoreFixture>): void {
@@ -48,6 +49,12 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
     });
 
     describe('articles', () => {
+      /** Only the ArticleStore, as the code that uses it sees the store. */
+      let articles: ArticleStore;
+      beforeEach(() => {
+        articles = store.stores.articles;
+      });
+
       it('keeps every field and the summary as saved', async () => {
         const saved = article({
           title: 'Talks resume in Geneva',
@@ -58,25 +65,25 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
           author: 'A. Writer',
           publishedAt: '2024-03-01T05:30:00+02:00',
         });
-        expect(await store.saveArticle(saved)).toEqual({ stored: true, id: saved.id });
-        expect(await store.getArticle(saved.id)).toEqual({ ...saved, storyId: saved.id });
-        expect(await store.getArticle('missing')).toBeNull();
+        expect(await articles.saveArticle(saved)).toEqual({ stored: true, id: saved.id });
+        expect(await articles.getArticle(saved.id)).toEqual({ ...saved, storyId: saved.id });
+        expect(await articles.getArticle('missing')).toBeNull();
       });
 
       it('skips an article whose URL is already stored, ignoring tracking parameters and fragments', async () => {
         const first = article({ title: 'First', text: 'First version.', url: 'https://news.example/a' });
-        await store.saveArticle(first);
+        await articles.saveArticle(first);
         const again = article({ title: 'Updated', text: 'Updated version.', url: 'https://news.example/a' });
-        expect(await store.saveArticle(again)).toEqual({ stored: false, id: first.id });
+        expect(await articles.saveArticle(again)).toEqual({ stored: false, id: first.id });
         const tracked = article({ title: 'Feed', text: 'Via the feed.', url: 'https://NEWS.example/a?utm_source=rss#top' });
-        expect(await store.saveArticle(tracked)).toEqual({ stored: false, id: first.id });
-        expect(await store.getArticle(again.id)).toBeNull();
-        expect((await store.getArticle(first.id))?.title).toBe('First');
+        expect(await articles.saveArticle(tracked)).toEqual({ stored: false, id: first.id });
+        expect(await articles.getArticle(again.id)).toBeNull();
+        expect((await articles.getArticle(first.id))?.title).toBe('First');
       });
 
       it('skips an article whose content hash is already stored, under another URL', async () => {
         const wire = article({ title: 'Wire story', text: 'The same wire text.', url: 'https://one.example/x' });
-        await store.saveArticle(wire);
+        await articles.saveArticle(wire);
         const copy = article({
           id: 'copy-id',
           title: 'Wire story',
@@ -85,10 +92,10 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
           sourceId: 'other',
         });
         expect(copy.contentHash).toBe(wire.contentHash);
-        expect(await store.saveArticle(copy)).toEqual({ stored: false, id: wire.id });
+        expect(await articles.saveArticle(copy)).toEqual({ stored: false, id: wire.id });
         // Articles without a URL are told apart by their text alone.
-        expect((await store.saveArticle(article({ title: 'No URL 1', text: 'One.' }))).stored).toBe(true);
-        expect((await store.saveArticle(article({ title: 'No URL 2', text: 'Two.' }))).stored).toBe(true);
+        expect((await articles.saveArticle(article({ title: 'No URL 1', text: 'One.' }))).stored).toBe(true);
+        expect((await articles.saveArticle(article({ title: 'No URL 2', text: 'Two.' }))).stored).toBe(true);
       });
 
       it('groups articles of one story under the id of its first article', async () => {
@@ -97,32 +104,32 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
         // Joining via a member of the story still lands in the lead's story.
         const third = article({ title: 'Quake aftermath', text: 'After the quake.', storyId: second.id, ingestedAt: '2024-03-01T05:00:00.000Z' });
         const unrelated = article({ title: 'Market closes', text: 'Markets closed higher.' });
-        for (const a of [lead, second, third, unrelated]) await store.saveArticle(a);
+        for (const a of [lead, second, third, unrelated]) await articles.saveArticle(a);
 
-        expect((await store.getArticle(third.id))?.storyId).toBe(lead.id);
-        expect((await store.storyArticles(lead.id)).map((a) => a.id)).toEqual([lead.id, third.id, second.id]);
-        expect((await store.storyArticles(unrelated.id)).map((a) => a.id)).toEqual([unrelated.id]);
+        expect((await articles.getArticle(third.id))?.storyId).toBe(lead.id);
+        expect((await articles.storyArticles(lead.id)).map((a) => a.id)).toEqual([lead.id, third.id, second.id]);
+        expect((await articles.storyArticles(unrelated.id)).map((a) => a.id)).toEqual([unrelated.id]);
       });
 
       it('lists articles since a time, oldest first, optionally from some sources', async () => {
         const early = article({ title: 'Early', text: 'Early.', ingestedAt: '2024-03-01T01:00:00.000Z' });
         const late = article({ title: 'Late', text: 'Late.', ingestedAt: '2024-03-01T09:00:00.000Z', sourceId: 'bbc' });
         const middle = article({ title: 'Middle', text: 'Middle.', ingestedAt: '2024-03-01T05:00:00+02:00' });
-        for (const a of [late, early, middle]) await store.saveArticle(a);
+        for (const a of [late, early, middle]) await articles.saveArticle(a);
 
         const titles = (list: { title: string }[]) => list.map((a) => a.title);
-        expect(titles(await store.articlesSince(at('2024-03-01T02:00:00Z')))).toEqual(['Middle', 'Late']);
-        expect(titles(await store.articlesSince(at('2024-03-01T00:00:00Z'), ['bbc']))).toEqual(['Late']);
-        expect(await store.articlesSince(at('2024-03-01T00:00:00Z'), [])).toEqual([]);
-        expect((await store.getArticle(middle.id))?.ingestedAt).toBe('2024-03-01T03:00:00.000Z');
+        expect(titles(await articles.articlesSince(at('2024-03-01T02:00:00Z')))).toEqual(['Middle', 'Late']);
+        expect(titles(await articles.articlesSince(at('2024-03-01T00:00:00Z'), ['bbc']))).toEqual(['Late']);
+        expect(await articles.articlesSince(at('2024-03-01T00:00:00Z'), [])).toEqual([]);
+        expect((await articles.getArticle(middle.id))?.ingestedAt).toBe('2024-03-01T03:00:00.000Z');
       });
 
       it('searches headline and text, every word required, headline matches first', async () => {
-        await store.saveArticle(article({ title: 'Floods in the north', text: 'Rain fell on the valley.', ingestedAt: '2024-03-01T01:00:00Z' }));
-        await store.saveArticle(article({ title: 'Harvest report', text: 'Floods in the NORTH ruined the harvest.', ingestedAt: '2024-03-01T02:00:00Z' }));
-        await store.saveArticle(article({ title: 'Budget vote', text: 'Parliament voted on 100% of the budget.', ingestedAt: '2024-03-01T03:00:00Z' }));
+        await articles.saveArticle(article({ title: 'Floods in the north', text: 'Rain fell on the valley.', ingestedAt: '2024-03-01T01:00:00Z' }));
+        await articles.saveArticle(article({ title: 'Harvest report', text: 'Floods in the NORTH ruined the harvest.', ingestedAt: '2024-03-01T02:00:00Z' }));
+        await articles.saveArticle(article({ title: 'Budget vote', text: 'Parliament voted on 100% of the budget.', ingestedAt: '2024-03-01T03:00:00Z' }));
 
-        const titles = async (query: string, limit = 10) => (await store.searchArticles(query, limit)).map((a) => a.title);
+        const titles = async (query: string, limit = 10) => (await articles.searchArticles(query, limit)).map((a) => a.title);
         expect(await titles('floods north')).toEqual(['Floods in the north', 'Harvest report']);
         expect(await titles('FLOODS')).toEqual(['Floods in the north', 'Harvest report']);
         expect(await titles('floods budget')).toEqual([]);
@@ -139,53 +146,65 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
     });
 
     describe('digests', () => {
+      /** Only the DigestStore, as the code that uses it sees the store. */
+      let digests: DigestStore;
+      beforeEach(() => {
+        digests = store.stores.digests;
+      });
+
       it('returns the latest digest, or one channel and date', async () => {
-        expect(await store.getDigest({})).toBeNull();
+        expect(await digests.getDigest({})).toBeNull();
         const monday = digest('2024-03-04', [digestItem('a1', 'Monday story')]);
         const tuesday = digest('2024-03-05', [digestItem('b1', 'Tuesday story')]);
         const discordMonday = digest('2024-03-04', [digestItem('c1', 'Discord story')], '2024-03-04T09:00:00.000Z');
-        await store.saveDigest('slack', tuesday);
-        await store.saveDigest('slack', monday);
-        await store.saveDigest('discord', discordMonday);
+        await digests.saveDigest('slack', tuesday);
+        await digests.saveDigest('slack', monday);
+        await digests.saveDigest('discord', discordMonday);
 
-        expect(await store.getDigest({})).toEqual(tuesday);
-        expect(await store.getDigest({ channelId: 'discord' })).toEqual(discordMonday);
-        expect(await store.getDigest({ channelId: 'slack', date: '2024-03-04' })).toEqual(monday);
-        expect(await store.getDigest({ date: '2024-03-04' })).toEqual(discordMonday);
-        expect(await store.getDigest({ date: '2024-03-06' })).toBeNull();
+        expect(await digests.getDigest({})).toEqual(tuesday);
+        expect(await digests.getDigest({ channelId: 'discord' })).toEqual(discordMonday);
+        expect(await digests.getDigest({ channelId: 'slack', date: '2024-03-04' })).toEqual(monday);
+        expect(await digests.getDigest({ date: '2024-03-04' })).toEqual(discordMonday);
+        expect(await digests.getDigest({ date: '2024-03-06' })).toBeNull();
       });
 
       it('replaces the digest of the same channel and date', async () => {
-        await store.saveDigest('slack', digest('2024-03-04', [digestItem('a1', 'Draft')]));
+        await digests.saveDigest('slack', digest('2024-03-04', [digestItem('a1', 'Draft')]));
         const rebuilt = digest('2024-03-04', [digestItem('a2', 'Rebuilt')], '2024-03-04T07:00:00.000Z');
-        await store.saveDigest('slack', rebuilt);
-        expect(await store.getDigest({ channelId: 'slack' })).toEqual(rebuilt);
+        await digests.saveDigest('slack', rebuilt);
+        expect(await digests.getDigest({ channelId: 'slack' })).toEqual(rebuilt);
       });
 
       it('finds a story in the most recent digest that carries it', async () => {
-        await store.saveDigest('slack', digest('2024-03-04', [digestItem('s1', 'Old headline'), digestItem('s2', 'Other')]));
-        await store.saveDigest('slack', digest('2024-03-05', [digestItem('s1', 'New headline')]));
-        await store.saveDigest('discord', digest('2024-03-06', [digestItem('s2', 'On Discord')]));
+        await digests.saveDigest('slack', digest('2024-03-04', [digestItem('s1', 'Old headline'), digestItem('s2', 'Other')]));
+        await digests.saveDigest('slack', digest('2024-03-05', [digestItem('s1', 'New headline')]));
+        await digests.saveDigest('discord', digest('2024-03-06', [digestItem('s2', 'On Discord')]));
 
-        expect((await store.findDigestItem('s1'))?.headline).toBe('New headline');
-        expect((await store.findDigestItem('s2'))?.headline).toBe('On Discord');
-        expect((await store.findDigestItem('s2', 'slack'))?.headline).toBe('Other');
-        expect(await store.findDigestItem('nope')).toBeNull();
+        expect((await digests.findDigestItem('s1'))?.headline).toBe('New headline');
+        expect((await digests.findDigestItem('s2'))?.headline).toBe('On Discord');
+        expect((await digests.findDigestItem('s2', 'slack'))?.headline).toBe('Other');
+        expect(await digests.findDigestItem('nope')).toBeNull();
       });
     });
 
     describe('delivery ledger', () => {
+      /** Only the DeliveryLedger, as the code that uses it sees the store. */
+      let ledger: DeliveryLedger;
+      beforeEach(() => {
+        ledger = store.stores.ledger;
+      });
+
       it('remembers whether the last failure was retryable', async () => {
-        await store.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:00Z'));
-        expect(await store.failDelivery(key, 'channel_not_found', at('2024-03-01T08:00:01Z'), undefined, false)).toBe(true);
-        expect(await store.getDelivery(key)).toMatchObject({ status: 'failed', retryable: false, lastError: 'channel_not_found' });
-        await store.claimDelivery(key, 'replica-a', at('2024-03-01T08:30:00Z'));
-        await store.failDelivery(key, 'HTTP 503', at('2024-03-01T08:30:01Z'));
-        expect(await store.getDelivery(key)).toMatchObject({ status: 'failed', retryable: true });
+        await ledger.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:00Z'));
+        expect(await ledger.failDelivery(key, 'channel_not_found', at('2024-03-01T08:00:01Z'), undefined, false)).toBe(true);
+        expect(await ledger.getDelivery(key)).toMatchObject({ status: 'failed', retryable: false, lastError: 'channel_not_found' });
+        await ledger.claimDelivery(key, 'replica-a', at('2024-03-01T08:30:00Z'));
+        await ledger.failDelivery(key, 'HTTP 503', at('2024-03-01T08:30:01Z'));
+        expect(await ledger.getDelivery(key)).toMatchObject({ status: 'failed', retryable: true });
       });
 
       it('claims a delivery once; a second claim gets null', async () => {
-        const claim = await store.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:00Z'));
+        const claim = await ledger.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:00Z'));
         expect(claim).toEqual({
           ...key,
           status: 'claimed',
@@ -195,17 +214,17 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
           attempts: 1,
           retryable: true,
         });
-        expect(await store.claimDelivery(key, 'replica-b', at('2024-03-01T08:00:01Z'))).toBeNull();
-        expect(await store.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:02Z'))).toBeNull();
-        expect(await store.getDelivery(key)).toEqual(claim);
+        expect(await ledger.claimDelivery(key, 'replica-b', at('2024-03-01T08:00:01Z'))).toBeNull();
+        expect(await ledger.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:02Z'))).toBeNull();
+        expect(await ledger.getDelivery(key)).toEqual(claim);
         // Another date or channel is another delivery.
-        expect(await store.claimDelivery({ ...key, date: '2024-03-02' }, 'replica-b', at('2024-03-02T08:00:00Z'))).not.toBeNull();
-        expect(await store.claimDelivery({ ...key, channelId: 'discord' }, 'replica-b', at('2024-03-01T08:00:00Z'))).not.toBeNull();
+        expect(await ledger.claimDelivery({ ...key, date: '2024-03-02' }, 'replica-b', at('2024-03-02T08:00:00Z'))).not.toBeNull();
+        expect(await ledger.claimDelivery({ ...key, channelId: 'discord' }, 'replica-b', at('2024-03-01T08:00:00Z'))).not.toBeNull();
       });
 
       it('lets exactly one of many concurrent claimers win', async () => {
-        const second = await other();
-        const stores = [store, second, store, second, store, second, store, second];
+        const second = (await other()).stores.ledger;
+        const stores = [ledger, second, ledger, second, ledger, second, ledger, second];
         const claims = await Promise.all(
           stores.map((s, i) => s.claimDelivery(key, `replica-${i}`, at('2024-03-01T08:00:00Z'))),
         );
@@ -215,67 +234,67 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
       });
 
       it('completes a delivery with the message ids; a posted delivery cannot be claimed or failed', async () => {
-        await store.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:00Z'));
-        await store.completeDelivery(key, ['C1/1709280000.0001', 'C1/1709280000.0002'], at('2024-03-01T08:00:03Z'));
-        const posted = await store.getDelivery(key);
+        await ledger.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:00Z'));
+        await ledger.completeDelivery(key, ['C1/1709280000.0001', 'C1/1709280000.0002'], at('2024-03-01T08:00:03Z'));
+        const posted = await ledger.getDelivery(key);
         expect(posted).toMatchObject({
           status: 'posted',
           postedAt: '2024-03-01T08:00:03.000Z',
           messageIds: ['C1/1709280000.0001', 'C1/1709280000.0002'],
           attempts: 1,
         });
-        expect(await store.claimDelivery(key, 'replica-b', at('2024-03-01T09:00:00Z'))).toBeNull();
-        await store.failDelivery(key, 'late failure', at('2024-03-01T09:00:00Z'));
-        await store.completeDelivery(key, ['other'], at('2024-03-01T09:00:00Z'));
-        expect(await store.getDelivery(key)).toEqual(posted);
+        expect(await ledger.claimDelivery(key, 'replica-b', at('2024-03-01T09:00:00Z'))).toBeNull();
+        await ledger.failDelivery(key, 'late failure', at('2024-03-01T09:00:00Z'));
+        await ledger.completeDelivery(key, ['other'], at('2024-03-01T09:00:00Z'));
+        expect(await ledger.getDelivery(key)).toEqual(posted);
       });
 
       it('refuses to complete a delivery nobody claimed', async () => {
-        await expect(store.completeDelivery(key, ['m1'], at('2024-03-01T08:00:00Z'))).rejects.toThrow(/no delivery was claimed/);
+        await expect(ledger.completeDelivery(key, ['m1'], at('2024-03-01T08:00:00Z'))).rejects.toThrow(/no delivery was claimed/);
       });
 
       it('lets a failed delivery be claimed again, counting attempts', async () => {
-        await store.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:00Z'));
-        await store.failDelivery(key, 'Slack answered 503', at('2024-03-01T08:00:05Z'));
-        expect(await store.getDelivery(key)).toMatchObject({ status: 'failed', lastError: 'Slack answered 503' });
+        await ledger.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:00Z'));
+        await ledger.failDelivery(key, 'Slack answered 503', at('2024-03-01T08:00:05Z'));
+        expect(await ledger.getDelivery(key)).toMatchObject({ status: 'failed', lastError: 'Slack answered 503' });
 
         const [a, b] = await Promise.all([
-          store.claimDelivery(key, 'replica-b', at('2024-03-01T08:05:00Z')),
-          (await other()).claimDelivery(key, 'replica-c', at('2024-03-01T08:05:00Z')),
+          ledger.claimDelivery(key, 'replica-b', at('2024-03-01T08:05:00Z')),
+          (await other()).stores.ledger.claimDelivery(key, 'replica-c', at('2024-03-01T08:05:00Z')),
         ]);
         const retry = a ?? b;
         expect([a, b].filter((c) => c !== null)).toHaveLength(1);
         expect(retry).toMatchObject({ status: 'claimed', attempts: 2, claimedAt: '2024-03-01T08:05:00.000Z' });
-        await store.completeDelivery(key, ['m2'], at('2024-03-01T08:05:01Z'));
-        expect(await store.getDelivery(key)).toMatchObject({ status: 'posted', messageIds: ['m2'], attempts: 2 });
+        await ledger.completeDelivery(key, ['m2'], at('2024-03-01T08:05:01Z'));
+        expect(await ledger.getDelivery(key)).toMatchObject({ status: 'posted', messageIds: ['m2'], attempts: 2 });
       });
 
       it('records the parts of a long digest as they go out, kept across a failure for the retry', async () => {
-        const claim = (await store.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:00Z')))!;
-        expect(await store.recordDeliveryParts(key, ['p1'], claim)).toBe(true);
-        expect(await store.recordDeliveryParts(key, ['p1', 'p2'], claim)).toBe(true);
-        expect(await store.getDelivery(key)).toMatchObject({ status: 'claimed', messageIds: ['p1', 'p2'] });
+        const claim = (await ledger.claimDelivery(key, 'replica-a', at('2024-03-01T08:00:00Z')))!;
+        expect(await ledger.recordDeliveryParts(key, ['p1'], claim)).toBe(true);
+        expect(await ledger.recordDeliveryParts(key, ['p1', 'p2'], claim)).toBe(true);
+        expect(await ledger.getDelivery(key)).toMatchObject({ status: 'claimed', messageIds: ['p1', 'p2'] });
         // Only the live claim records: not another owner, not an earlier attempt.
-        expect(await store.recordDeliveryParts(key, ['x'], { owner: 'replica-b', attempts: 1 })).toBe(false);
-        expect(await store.recordDeliveryParts(key, ['x'], { owner: 'replica-a', attempts: 2 })).toBe(false);
-        await store.failDelivery(key, 'posted 2 of 3 parts', at('2024-03-01T08:00:05Z'));
-        expect(await store.recordDeliveryParts(key, ['x'], claim)).toBe(false);
+        expect(await ledger.recordDeliveryParts(key, ['x'], { owner: 'replica-b', attempts: 1 })).toBe(false);
+        expect(await ledger.recordDeliveryParts(key, ['x'], { owner: 'replica-a', attempts: 2 })).toBe(false);
+        await ledger.failDelivery(key, 'posted 2 of 3 parts', at('2024-03-01T08:00:05Z'));
+        expect(await ledger.recordDeliveryParts(key, ['x'], claim)).toBe(false);
         // The retry's claim carries the parts already in the channel; completing records all of them.
-        const retry = (await (await other()).claimDelivery(key, 'replica-b', at('2024-03-01T08:01:00Z')))!;
+        const retry = (await (await other()).stores.ledger.claimDelivery(key, 'replica-b', at('2024-03-01T08:01:00Z')))!;
         expect(retry).toMatchObject({ attempts: 2, messageIds: ['p1', 'p2'] });
-        await store.completeDelivery(key, ['p1', 'p2', 'p3'], at('2024-03-01T08:01:01Z'));
-        expect(await store.getDelivery(key)).toMatchObject({ status: 'posted', messageIds: ['p1', 'p2', 'p3'] });
-        expect(await store.recordDeliveryParts(key, ['x'], retry)).toBe(false);
+        await ledger.completeDelivery(key, ['p1', 'p2', 'p3'], at('2024-03-01T08:01:01Z'));
+        expect(await ledger.getDelivery(key)).toMatchObject({ status: 'posted', messageIds: ['p1', 'p2', 'p3'] });
+        expect(await ledger.recordDeliveryParts(key, ['x'], retry)).toBe(false);
       });
 
       it('releases a stale claim once when two processes resolve it at the same time', async () => {
-        await store.claimDelivery(key, 'dead-replica', at('2024-03-01T08:00:00Z'));
-        const [stale] = await store.staleClaims(at('2024-03-01T09:00:00Z'));
-        const second = await other();
+        await ledger.claimDelivery(key, 'dead-replica', at('2024-03-01T08:00:00Z'));
+        const [stale] = await ledger.staleClaims(at('2024-03-01T09:00:00Z'));
+        const second = (await other()).stores.ledger;
 
         // Replica A releases the dead claim and claims it afresh…
-        expect(await store.failDelivery(key, 'stopped before posting', at('2024-03-01T09:00:00Z'), stale)).toBe(true);
-        const fresh = await store.claimDelivery(key, 'replica-a', at('2024-03-01T09:00:01Z'));
+        expect(await ledger.failDelivery(key, 'stopped before posting', at('2024-03-01T09:00:00Z'), stale)).toBe(true);
+        const fresh = await ledger.claimDelivery(key, 'replica-a', at('2024-03-01T09:00:01Z'));
         expect(fresh).toMatchObject({ owner: 'replica-a', attempts: 2 });
         // …so replica B, resolving the same stale row, must not release A's live claim.
         expect(await second.failDelivery(key, 'stopped before posting', at('2024-03-01T09:00:02Z'), stale)).toBe(false);
@@ -283,29 +302,35 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
         expect(await second.getDelivery(key)).toMatchObject({ status: 'claimed', owner: 'replica-a' });
         // Without `expected`, failing releases whatever claim is live.
         expect(await second.failDelivery(key, 'Slack answered 503', at('2024-03-01T09:00:04Z'))).toBe(true);
-        expect(await store.failDelivery(key, 'again', at('2024-03-01T09:00:05Z'))).toBe(false);
+        expect(await ledger.failDelivery(key, 'again', at('2024-03-01T09:00:05Z'))).toBe(false);
       });
 
       it('reports claims left behind by a crash, older than a cutoff', async () => {
         const crashed = { channelId: 'slack', date: '2024-03-01' };
         const recent = { channelId: 'discord', date: '2024-03-01' };
         const done = { channelId: 'terminal', date: '2024-03-01' };
-        await store.claimDelivery(crashed, 'dead-replica', at('2024-03-01T08:00:00Z'));
-        await store.claimDelivery(recent, 'live-replica', at('2024-03-01T08:09:00Z'));
-        await store.claimDelivery(done, 'dead-replica', at('2024-03-01T07:00:00Z'));
-        await store.completeDelivery(done, ['t1'], at('2024-03-01T07:00:01Z'));
+        await ledger.claimDelivery(crashed, 'dead-replica', at('2024-03-01T08:00:00Z'));
+        await ledger.claimDelivery(recent, 'live-replica', at('2024-03-01T08:09:00Z'));
+        await ledger.claimDelivery(done, 'dead-replica', at('2024-03-01T07:00:00Z'));
+        await ledger.completeDelivery(done, ['t1'], at('2024-03-01T07:00:01Z'));
 
-        const stale = await store.staleClaims(at('2024-03-01T08:05:00Z'));
+        const stale = await ledger.staleClaims(at('2024-03-01T08:05:00Z'));
         expect(stale.map((d) => [d.channelId, d.owner])).toEqual([['slack', 'dead-replica']]);
-        expect((await store.listDeliveries()).map((d) => d.channelId).sort()).toEqual(['discord', 'slack', 'terminal']);
-        expect((await store.listDeliveries('slack')).map((d) => d.status)).toEqual(['claimed']);
+        expect((await ledger.listDeliveries()).map((d) => d.channelId).sort()).toEqual(['discord', 'slack', 'terminal']);
+        expect((await ledger.listDeliveries('slack')).map((d) => d.status)).toEqual(['claimed']);
       });
     });
 
     describe('feed state', () => {
+      /** Only the FeedStateStore, as the code that uses it sees the store. */
+      let feedState: FeedStateStore;
+      beforeEach(() => {
+        feedState = store.stores.feedState;
+      });
+
       it('saves and reads back a feed state', async () => {
         const url = 'https://feeds.example/world.xml';
-        expect(await store.getFeedState(url)).toBeNull();
+        expect(await feedState.getFeedState(url)).toBeNull();
         const state = {
           url,
           etag: '"abc"',
@@ -314,30 +339,30 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
           nextPollAt: '2024-03-01T06:15:00.000Z',
           consecutiveFailures: 0,
         };
-        await store.saveFeedState(state);
-        expect(await store.getFeedState(url)).toEqual(state);
+        await feedState.saveFeedState(state);
+        expect(await feedState.getFeedState(url)).toEqual(state);
         const failing = { url, consecutiveFailures: 2, lastError: 'HTTP 500', lastPolledAt: '2024-03-01T07:00:00.000Z' };
-        await store.saveFeedState(failing);
-        expect(await store.getFeedState(url)).toEqual(failing);
+        await feedState.saveFeedState(failing);
+        expect(await feedState.getFeedState(url)).toEqual(failing);
       });
 
       it('marks keys seen and returns only those not seen before, in order', async () => {
         const url = 'https://feeds.example/world.xml';
-        expect(await store.markSeen(url, ['g1', 'g2', 'g1'])).toEqual(['g1', 'g2']);
-        expect(await store.markSeen(url, ['g3', 'g2', 'g4'])).toEqual(['g3', 'g4']);
-        expect(await store.markSeen(url, [])).toEqual([]);
+        expect(await feedState.markSeen(url, ['g1', 'g2', 'g1'])).toEqual(['g1', 'g2']);
+        expect(await feedState.markSeen(url, ['g3', 'g2', 'g4'])).toEqual(['g3', 'g4']);
+        expect(await feedState.markSeen(url, [])).toEqual([]);
         // Each feed has its own keys.
-        expect(await store.markSeen('https://feeds.example/other.xml', ['g1'])).toEqual(['g1']);
+        expect(await feedState.markSeen('https://feeds.example/other.xml', ['g1'])).toEqual(['g1']);
       });
 
       it('gives each key to exactly one of two concurrent callers', async () => {
         const url = 'https://feeds.example/world.xml';
         const keys = Array.from({ length: 40 }, (_, i) => `item-${i}`);
-        const second = await other();
+        const second = (await other()).stores.feedState;
         const results = await Promise.all([
-          store.markSeen(url, keys),
+          feedState.markSeen(url, keys),
           second.markSeen(url, [...keys].reverse()),
-          store.markSeen(url, keys.slice(10, 30)),
+          feedState.markSeen(url, keys.slice(10, 30)),
         ]);
         const all = results.flat();
         expect(all.sort()).toEqual([...keys].sort());
@@ -345,32 +370,38 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
     });
 
     describe('leases', () => {
+      /** Only the LeaseStore, as the code that uses it sees the store. */
+      let leases: LeaseStore;
+      beforeEach(() => {
+        leases = store.stores.leases;
+      });
+
       it('takes a free lease, renews it for its owner, refuses others until it expires', async () => {
-        expect(await store.tryLease('scheduler', 'a', 30_000, at('2024-03-01T08:00:00Z'))).toBe(true);
-        expect(await store.tryLease('scheduler', 'b', 30_000, at('2024-03-01T08:00:10Z'))).toBe(false);
+        expect(await leases.tryLease('scheduler', 'a', 30_000, at('2024-03-01T08:00:00Z'))).toBe(true);
+        expect(await leases.tryLease('scheduler', 'b', 30_000, at('2024-03-01T08:00:10Z'))).toBe(false);
         // Renewal by the owner pushes the expiry to 08:00:50.
-        expect(await store.tryLease('scheduler', 'a', 30_000, at('2024-03-01T08:00:20Z'))).toBe(true);
-        expect(await store.tryLease('scheduler', 'b', 30_000, at('2024-03-01T08:00:40Z'))).toBe(false);
+        expect(await leases.tryLease('scheduler', 'a', 30_000, at('2024-03-01T08:00:20Z'))).toBe(true);
+        expect(await leases.tryLease('scheduler', 'b', 30_000, at('2024-03-01T08:00:40Z'))).toBe(false);
         // Expired: b takes over, and a is now the one refused.
-        expect(await store.tryLease('scheduler', 'b', 30_000, at('2024-03-01T08:00:50Z'))).toBe(true);
-        expect(await store.tryLease('scheduler', 'a', 30_000, at('2024-03-01T08:01:00Z'))).toBe(false);
+        expect(await leases.tryLease('scheduler', 'b', 30_000, at('2024-03-01T08:00:50Z'))).toBe(true);
+        expect(await leases.tryLease('scheduler', 'a', 30_000, at('2024-03-01T08:01:00Z'))).toBe(false);
         // Leases are independent by name.
-        expect(await store.tryLease('fetcher', 'a', 30_000, at('2024-03-01T08:01:00Z'))).toBe(true);
+        expect(await leases.tryLease('fetcher', 'a', 30_000, at('2024-03-01T08:01:00Z'))).toBe(true);
       });
 
       it('gives a released lease to the next asker; only the owner can release', async () => {
-        await store.tryLease('scheduler', 'a', 60_000, at('2024-03-01T08:00:00Z'));
-        await store.releaseLease('scheduler', 'b');
-        expect(await store.tryLease('scheduler', 'b', 60_000, at('2024-03-01T08:00:01Z'))).toBe(false);
-        await store.releaseLease('scheduler', 'a');
-        expect(await store.tryLease('scheduler', 'b', 60_000, at('2024-03-01T08:00:02Z'))).toBe(true);
+        await leases.tryLease('scheduler', 'a', 60_000, at('2024-03-01T08:00:00Z'));
+        await leases.releaseLease('scheduler', 'b');
+        expect(await leases.tryLease('scheduler', 'b', 60_000, at('2024-03-01T08:00:01Z'))).toBe(false);
+        await leases.releaseLease('scheduler', 'a');
+        expect(await leases.tryLease('scheduler', 'b', 60_000, at('2024-03-01T08:00:02Z'))).toBe(true);
       });
 
       it('lets exactly one of many concurrent askers take a lease', async () => {
-        const second = await other();
+        const second = (await other()).stores.leases;
         const results = await Promise.all(
           Array.from({ length: 8 }, (_, i) =>
-            (i % 2 ? second : store).tryLease('fire:digest:2024-03-01T08:00', `replica-${i}`, 60_000, at('2024-03-01T08:00:00Z')),
+            (i % 2 ? second : leases).tryLease('fire:digest:2024-03-01T08:00', `replica-${i}`, 60_000, at('2024-03-01T08:00:00Z')),
           ),
         );
         expect(results.filter(Boolean)).toHaveLength(1);

@@ -1,0 +1,260 @@
+import type { CommandContext } from '../commands/types.js';
+import type { Secrets } from '../config/env.js';
+import type { ChannelConfig, Config } from '../config/schema.js';
+import { buildDigest } from '../digest/build.js';
+import { createLogger, type Logger } from '../log.js';
+import { discordPlatformFromConfig } from '../platforms/discord/client.js';
+import { slackPlatformFromConfig } from '../platforms/slack/app.js';
+import { createTerminalPublisher } from '../platforms/terminal/publisher.js';
+import type { HttpRoute, PlatformAdapter, PlatformFactory, PlatformServices, Publisher } from '../platforms/types.js';
+import { systemClock, type BuildDigest, type Clock } from '../scheduler/deliver.js';
+import { Scheduler } from '../scheduler/scheduler.js';
+import { HttpClient } from '../sources/http.js';
+import { fetchArticle } from '../sources/page.js';
+import { StoreLibrary, storedEntry } from '../store/library.js';
+import { openStore } from '../store/open.js';
+import { followedStoriesOf, recordStoryDays } from '../store/stories.js';
+import type { ArticleStore, Store, Stores, StoryDayStore } from '../store/types.js';
+import { ingestFeedSource, ingestPageSource, type RemoteIngestDeps } from './feeds.js';
+import { ingestFileSource, type IngestDeps } from './ingest.js';
+import { ServiceMetrics } from './metrics.js';
+import { assertServiceConfig } from './validate.js';
+
+type PlatformName = ChannelConfig['platform'];
+
+/** Each platform's factory lives in its own folder; tests swap one for a faster-timed one. */
+export const defaultPlatformFactories: Partial<Record<'slack' | 'discord', PlatformFactory>> = {
+  slack: slackPlatformFromConfig,
+  discord: discordPlatformFromConfig,
+};
+
+/** What to use instead of what the config and secrets would give: test doubles and one-off runs. */
+export interface ContainerOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** Where the config came from, for error messages. */
+  origin?: string;
+  /** An open store to use instead of opening one from the config (closing the container closes it). */
+  store?: Store;
+  /** PostgreSQL schema (tests use a fresh one per run). */
+  storeSchema?: string;
+  /** Publishers replacing a platform's own (a test double at the platform edge). */
+  publishers?: Partial<Record<PlatformName, Publisher>>;
+  /** Platform adapters to use instead of the real Slack and Discord ones. */
+  platformFactories?: Partial<Record<'slack' | 'discord', PlatformFactory>>;
+  /** Where the terminal channel prints (default stdout). */
+  stdout?: NodeJS.WritableStream;
+  /** Fetch from loopback too (tests serving feeds on 127.0.0.1); never in production. */
+  allowLoopbackFetch?: boolean;
+  // The scheduler's settings:
+  /** Process id in the ledger and leases (default host:pid:random). */
+  owner?: string;
+  /** Start node-cron tasks (default true); tests drive `scheduler.sweep()` with an injected clock. */
+  cron?: boolean;
+  staleClaimMs?: number;
+  postTimeoutMs?: number;
+  onTimeGraceMs?: number;
+}
+
+/** Everything the service runs on, wired once: stores, platforms, ingestion and the scheduler. */
+export interface Container {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly metrics: ServiceMetrics;
+  /** The database: its health, its schema, and every small store at once. */
+  readonly store: Store;
+  /** The small stores, each handed only to the code that needs it. */
+  readonly stores: Stores;
+  /** What the commands read and fetch, shared by every platform. */
+  readonly context: CommandContext;
+  /** Publishers by platform name: the terminal always, Slack and Discord when configured. */
+  readonly publishers: Record<string, Publisher>;
+  /** The Slack and Discord adapters, to start and stop with the service. */
+  readonly adapters: readonly PlatformAdapter[];
+  /** The platforms' endpoints, for the service's one HTTP server. */
+  readonly routes: readonly HttpRoute[];
+  readonly scheduler: Scheduler;
+  /** Ids of the feed sources, polled between digests too. */
+  readonly feedSourceIds: readonly string[];
+  /** Reads sources into the store (all, or the ones named): files each time, feeds when due, pages once. */
+  ingest(sourceIds?: string[]): Promise<void>;
+  /** Stops new fires and waits for deliveries in flight (once, however often it is called). */
+  stopScheduler(): Promise<void>;
+  /** Stops the scheduler if still running, then closes the publishers, the fetcher and the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the service's parts from the config and secrets: the store, ingestion, publishers
+ * (terminal always; Slack and Discord when configured), the scheduler and the HTTP routes.
+ * Refuses bad configuration with every wrong field named, before anything is opened.
+ */
+export async function createContainer(config: Config, secrets: Secrets, options: ContainerOptions = {}): Promise<Container> {
+  assertServiceConfig(config, secrets, options.origin ?? 'the config');
+  const logger = options.logger ?? createLogger();
+  const clock = options.clock ?? systemClock;
+  const metrics = new ServiceMetrics();
+  const store =
+    options.store ??
+    (await openStore({ databaseUrl: secrets.databaseUrl, sqlitePath: config.storage.sqlitePath, schema: options.storeSchema, logger }));
+  logger.info({ store: store.kind }, `store: ${store.kind}`);
+  const stores = store.stores;
+
+  const httpClient = new HttpClient({
+    timeoutMs: config.fetch.timeoutMs,
+    maxBytes: config.fetch.maxBytes,
+    maxRedirects: config.fetch.maxRedirects,
+    userAgent: config.fetch.userAgent,
+    allowLoopback: options.allowLoopbackFetch,
+    // What a refused name resolves to is for the operator's log, never for the user's reply.
+    log: logger,
+  });
+  const context: CommandContext = {
+    library: new StoreLibrary(store),
+    fetchArticle: (url) => fetchArticle(url, { client: httpClient }),
+    now: () => clock.now(),
+    timeZone: config.timeZone,
+  };
+
+  const { publishers, adapters, routes } = await wirePlatforms(config, secrets, options, { context, logger, observe: metrics.observeCommand }).catch(
+    async (error: unknown) => {
+      await httpClient.close().catch(() => undefined);
+      await store.close().catch(() => undefined);
+      throw error;
+    },
+  );
+
+  const ingest = sourceIngestion(config, {
+    articles: stores.articles,
+    feedState: stores.feedState,
+    logger,
+    sentences: config.summary.sentences,
+    now: () => clock.now(),
+    onStored: (id, n) => metrics.ingested(id, n),
+    client: httpClient,
+    channels: config.channels,
+    publisherFor: (channel) => publishers[channel.platform],
+    onFeedFailure: (id) => metrics.feedFailures.inc({ source: id }),
+  });
+
+  const scheduler = new Scheduler({
+    channels: config.channels,
+    catchUpHours: config.scheduler.catchUpHours,
+    store,
+    publisherFor: (channel) => publishers[channel.platform]!,
+    build: digestBuilder({ ingest, articles: stores.articles, storyDays: stores.storyDays, clock }),
+    owner: options.owner,
+    clock,
+    logger,
+    observer: metrics.delivery,
+    cron: options.cron,
+    staleClaimMs: options.staleClaimMs,
+    postTimeoutMs: options.postTimeoutMs,
+    onTimeGraceMs: options.onTimeGraceMs,
+  });
+
+  let schedulerStopped: Promise<void> | undefined;
+  const stopScheduler = () => (schedulerStopped ??= scheduler.stop());
+  let closed: Promise<void> | undefined;
+  return {
+    config,
+    logger,
+    clock,
+    metrics,
+    store,
+    stores,
+    context,
+    publishers,
+    adapters,
+    routes,
+    scheduler,
+    feedSourceIds: config.sources.filter((source) => source.type === 'feed').map((source) => source.id),
+    ingest,
+    stopScheduler,
+    close() {
+      closed ??= (async () => {
+        await stopScheduler();
+        for (const publisher of Object.values(publishers)) {
+          if (!adapters.includes(publisher as PlatformAdapter)) await publisher.close?.().catch(() => undefined);
+        }
+        await httpClient.close().catch(() => undefined);
+        await store.close();
+      })();
+      return closed;
+    },
+  };
+}
+
+/** The terminal's publisher, and Slack's and Discord's adapters (or the doubles given) with their routes. */
+async function wirePlatforms(
+  config: Config,
+  secrets: Secrets,
+  options: ContainerOptions,
+  services: PlatformServices,
+): Promise<{ publishers: Record<string, Publisher>; adapters: PlatformAdapter[]; routes: HttpRoute[] }> {
+  const publishers: Record<string, Publisher> = {};
+  const adapters: PlatformAdapter[] = [];
+  const routes: HttpRoute[] = [];
+  const factories = { ...defaultPlatformFactories, ...options.platformFactories };
+  publishers.terminal = options.publishers?.terminal ?? createTerminalPublisher({ stream: options.stdout });
+  for (const name of ['discord', 'slack'] as const) {
+    const given = options.publishers?.[name];
+    if (given) {
+      publishers[name] = given;
+      continue;
+    }
+    const adapter = factories[name]?.(config, secrets, services);
+    if (!adapter) continue;
+    adapters.push(adapter);
+    publishers[name] = adapter;
+    // The platforms' endpoints are routes on the service's one server, beside its own.
+    routes.push(...(adapter.routes ?? []));
+  }
+  return { publishers, adapters, routes };
+}
+
+/** Reads sources into the store: files each time, feeds when their poll is due, pages once a run. */
+function sourceIngestion(config: Config, deps: IngestDeps & RemoteIngestDeps): (sourceIds?: string[]) => Promise<void> {
+  const pagesRead = new Set<string>();
+  return async (sourceIds) => {
+    const sources = config.sources.filter((source) => !sourceIds?.length || sourceIds.includes(source.id));
+    await Promise.all(
+      sources.map(async (source) => {
+        if (source.type === 'files') {
+          await ingestFileSource(source, deps).catch((error: unknown) =>
+            deps.logger.error({ err: error, source: source.id }, `source ${source.id}: could not read ${source.path}`),
+          );
+        } else if (source.type === 'feed') {
+          await ingestFeedSource(source, deps);
+        } else if (!pagesRead.has(source.id)) {
+          pagesRead.add(source.id);
+          await ingestPageSource(source, deps);
+        }
+      }),
+    );
+  };
+}
+
+/** A channel's digest: its sources read first, then built from the articles stored since `since`. */
+function digestBuilder(deps: {
+  ingest(sourceIds?: string[]): Promise<void>;
+  articles: ArticleStore;
+  storyDays: StoryDayStore;
+  clock: Clock;
+}): BuildDigest {
+  return async (channel, date, since) => {
+    await deps.ingest(channel.sources);
+    const articles = await deps.articles.articlesSince(since, channel.sources.length ? channel.sources : undefined);
+    const digest = buildDigest(articles.map(storedEntry), {
+      date,
+      now: deps.clock.now(),
+      maxItems: channel.filters.maxItems,
+      keywords: channel.filters.keywords,
+      // Stories the channel already saw come back only as developing, with what is new.
+      followed: await followedStoriesOf(deps, channel.id, date),
+    });
+    await recordStoryDays(deps.storyDays, channel.id, digest);
+    return digest;
+  };
+}
