@@ -93,7 +93,9 @@ function timedRun(name: string, texts: readonly string[], warmup: number, rounds
 
 /** The corpus articles of every set, repeated to `n`. */
 function corpusTexts(dir: string, n: number): string[] {
-  const all = presentSets(dir).flatMap((set) => setArticleFiles(path.join(dir, set)).map((f) => readFileSync(path.join(dir, set, 'articles', f), 'utf8')));
+  const all = presentSets(dir)
+    .filter((set) => existsSync(path.join(dir, set, 'articles')))
+    .flatMap((set) => setArticleFiles(path.join(dir, set)).map((f) => readFileSync(path.join(dir, set, 'articles', f), 'utf8')));
   if (all.length === 0) return [];
   return Array.from({ length: Math.max(n, all.length) }, (_, i) => all[i % all.length]!);
 }

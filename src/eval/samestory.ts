@@ -1,6 +1,6 @@
 /** score.py `score_samestory`: pairwise and B-cubed P/R/F1 of predicted story groups, per window, pooled. */
 import { pyRound } from './python.js';
-import { f1 } from './text.js';
+import { counter, f1, toks } from './text.js';
 
 export interface SameStoryGold {
   window: string;
@@ -27,9 +27,12 @@ export interface SameStoryScore {
   missing: number;
 }
 
-/** A predicted story value as a map key: score.py compares JSON values by equality (1 == 1.0, "1" != 1). */
-function storyKey(value: unknown): string {
-  if (value === undefined || value === null) return 'null';
+/**
+ * A predicted story value as a map key: score.py compares JSON values by equality (1 == 1.0,
+ * "1" != 1, true == 1). A null or absent story is no prediction at all: the article stands alone.
+ */
+function storyKey(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
   if (typeof value === 'boolean') return `n:${value ? 1 : 0}`;
   if (typeof value === 'number') return `n:${value}`;
   return JSON.stringify(value);
@@ -54,8 +57,10 @@ export function scoreSameStory(gold: readonly SameStoryGold[], preds: ReadonlyAr
   for (const p of preds) {
     const parts = (typeof p.file === 'string' ? p.file : '').replaceAll('\\', '/').split('/');
     const window = parts.length > 1 ? parts[parts.length - 2]! : '';
-    // A missing `story` is None in score.py: every such article of a window is one group.
-    pred.set(`${window}\u0000${parts[parts.length - 1]}`, storyKey(p.story));
+    const key = `${window}\u0000${parts[parts.length - 1]}`;
+    const story = storyKey(p.story);
+    if (story === undefined) pred.delete(key);
+    else pred.set(key, story);
   }
   let tp = 0;
   let fp = 0;
@@ -130,4 +135,65 @@ export function scoreSameStory(gold: readonly SameStoryGold[], preds: ReadonlyAr
     articles: n,
     missing,
   };
+}
+
+/** The windows of a story set in gold order, each with its files in gold order. */
+export function storyWindows(gold: readonly SameStoryGold[]): Map<string, string[]> {
+  const windows = new Map<string, string[]>();
+  for (const g of gold) {
+    const files = windows.get(g.window);
+    if (!files) windows.set(g.window, [g.file]);
+    else if (!files.includes(g.file)) files.push(g.file);
+  }
+  return windows;
+}
+
+export interface WindowArticle {
+  /** `<window>/<file>`, as predictions name it. */
+  file: string;
+  text: string;
+}
+
+/**
+ * The corpus README's TF-IDF baseline: cosine of title + body (score.py's tokens), words weighted
+ * within the window (textbook tf × log(N / df)), each article joining its most similar earlier one
+ * at ≥ 0.20. Run beside the product so both are scored the same way on the same articles. The
+ * README does not give its exact weighting; this one scores close to its figures (docs/evaluation.md).
+ */
+export function tfidfBaseline(window: readonly WindowArticle[], threshold = 0.2): Array<{ file: string; story: string }> {
+  const counts = window.map((a) => counter(toks(a.text)));
+  const df = new Map<string, number>();
+  for (const c of counts) for (const term of c.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = window.length;
+  const vectors = counts.map((c) => {
+    const v = new Map<string, number>();
+    let sum = 0;
+    for (const [term, tf] of c) {
+      const w = tf * Math.log(n / df.get(term)!);
+      v.set(term, w);
+      sum += w * w;
+    }
+    const norm = Math.sqrt(sum) || 1;
+    for (const [term, w] of v) v.set(term, w / norm);
+    return v;
+  });
+  const story: string[] = [];
+  window.forEach((a, i) => {
+    let best = -1;
+    let bestScore = threshold;
+    for (let j = 0; j < i; j++) {
+      let dot = 0;
+      for (const [term, w] of vectors[i]!) dot += w * (vectors[j]!.get(term) ?? 0);
+      if (dot >= bestScore && (best < 0 || dot > bestScore)) [best, bestScore] = [j, dot];
+    }
+    story.push(best >= 0 ? story[best]! : a.file);
+  });
+  return window.map((a, i) => ({ file: a.file, story: story[i]! }));
+}
+
+/** The gold of some windows only (for scoring halves of a set). */
+export function goldOfWindows(gold: readonly SameStoryGold[], keep: (window: string, index: number) => boolean): SameStoryGold[] {
+  const order = [...storyWindows(gold).keys()];
+  const kept = new Set(order.filter((w, i) => keep(w, i)));
+  return gold.filter((g) => kept.has(g.window));
 }
