@@ -57,6 +57,10 @@ export const STORY_DEFAULTS = {
   leadWords: 90,
   /** Virtual articles of background the batch is blended with when judging rarity. */
   backgroundArticles: 40,
+  /** Earlier articles compared with each article, at most: keeps the work linear. */
+  compared: 20,
+  /** Similarity below which a pair is not kept for joining (it still counts as what is usual for the article). */
+  edgeFloor: 0.12,
   /** Hours apart within which time does not matter. */
   sameDayHours: 36,
   /** Hours apart beyond which two articles are never the same story. */
@@ -65,12 +69,10 @@ export const STORY_DEFAULTS = {
 
 export type StoryTuning = typeof STORY_DEFAULTS;
 
-const MAX_POSTINGS = 300;
+const MAX_POSTINGS = 100;
 const TOP_TERMS = 14;
 /** Strong words an earlier article must share to be compared at all. */
 const MIN_SHARED = 1;
-/** Earlier articles compared with each article, at most. */
-const MAX_COMPARED = 60;
 
 /**
  * Groups items about the same story. Groups keep input order (a group sits where its first item
@@ -87,9 +89,10 @@ export function groupSameStory<T extends StoryText>(items: T[], options: SameSto
 export function sameStoryGrouper<T>(read: (item: T) => StoryText, options: SameStoryOptions = {}): (items: T[]) => T[][] {
   const tuning: StoryTuning = { ...STORY_DEFAULTS, ...options };
   return (items) => {
-    const docs = items.map((item) => profile(read(item), tuning));
-    const vocabularySize = weigh(docs, tuning);
-    const edges = mutualBoost(items.length, candidateEdges(docs, vocabularySize, tuning), tuning);
+    const vocabulary = new Vocabulary();
+    const docs = items.map((item) => profile(read(item), vocabulary, tuning));
+    weigh(docs, vocabulary, tuning);
+    const edges = mutualBoost(items.length, candidateEdges(docs, vocabulary.terms.length, tuning), tuning);
     const root = averageLink(items.length, edges, tuning.join);
     const groups = new Map<number, number[]>();
     for (let i = 0; i < items.length; i++) {
@@ -104,29 +107,68 @@ export function sameStoryGrouper<T>(read: (item: T) => StoryText, options: SameS
 }
 
 interface Profile {
-  /** Term counts: lead words once, headline words `titleWeight` times. */
-  counts: Map<string, number>;
-  /** Terms that are names or figures in this article. */
-  salient: Set<string>;
-  /** The weighted words as parallel arrays, ids ascending, weights scaled to length 1. */
+  /** Word ids ascending with their counts (lead words once, headline words `titleWeight` times) and whether each is a name or figure. */
   ids: Int32Array;
+  counts: Float64Array;
+  salient: Uint8Array;
+  /** Weights of `ids`, scaled to length 1. */
   weights: Float64Array;
   /** Ids of the strongest terms, for finding candidates. */
   top: Int32Array;
-  /** Sorted, distinct hashes of the body's 3-word shingles. */
+  /** Sorted, distinct hashes of the lead's 3-word shingles. */
   shingles: Uint32Array;
   /** Milliseconds since the epoch, or NaN when unknown. */
   time: number;
 }
 
-const SENTENCE_END = /[.!?]["”’)]?\s|\n|[:—–]\s/;
-const TOKEN = /\p{N}+(?:[.,:]\p{N}+)*|\p{L}+(?:['’]\p{L}+)*/gu;
+/**
+ * The words of one batch: each distinct spelling is stemmed and looked up once, then known by a
+ * number (-1 for words too common to count), which keeps the per-word work to one look-up.
+ */
+class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly termIds = new Map<string, number>();
+  readonly terms: string[] = [];
+  /** Scratch space for one article at a time, by word id: its counts and whether each is a name (see profile). */
+  counts = new Float64Array(1024);
+  named = new Uint8Array(1024);
 
-interface Token {
-  term: string;
-  /** Capitalised inside a sentence, or a figure: what a story is about, not the words around it. */
-  salient: boolean;
+  /** The id of a lower-cased word or figure, or -1. */
+  id(spelling: string, number: boolean): number {
+    let id = this.ids.get(spelling);
+    if (id !== undefined) return id;
+    let term: string | undefined = spelling;
+    if (term.endsWith("'s") || term.endsWith('’s')) term = term.slice(0, -2);
+    if (number) {
+      // "1,200" and "1200" are one figure; a lone digit says little.
+      if (term.includes(',')) term = term.replaceAll(',', '');
+      if (term.length < 2) term = undefined;
+    } else {
+      term = term.length < 2 || isStopword(term) ? undefined : stem(term);
+    }
+    if (term === undefined) id = -1;
+    else {
+      id = this.termIds.get(term);
+      if (id === undefined) {
+        id = this.terms.length;
+        this.terms.push(term);
+        this.termIds.set(term, id);
+        if (id >= this.counts.length) {
+          const counts = new Float64Array(2 * this.counts.length);
+          counts.set(this.counts);
+          this.counts = counts;
+          const named = new Uint8Array(2 * this.named.length);
+          named.set(this.named);
+          this.named = named;
+        }
+      }
+    }
+    this.ids.set(spelling, id);
+    return id;
+  }
 }
+
+
 
 /** A light stem so "fires", "fired" and "firing" count as one word. */
 export function stem(word: string): string {
@@ -149,67 +191,116 @@ function endsSentence(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function tokens(text: string, limit = Infinity): Token[] {
-  const out: Token[] = [];
+const LETTER = /\p{L}/u;
+const DIGIT = /\p{N}/u;
+
+function isLetter(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER.test(text[at]!);
+}
+
+function isDigit(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return c >= 48 && c <= 57;
+  return DIGIT.test(text[at]!);
+}
+
+/**
+ * The word ids of a text's words ("Kovic's", "walk-out" as two) and figures ("1,200", "4.1"), at
+ * most `limit` kept, by a scan over character codes (several times faster than a regular expression).
+ */
+function tokens(text: string, vocabulary: Vocabulary, limit = Infinity): { ids: number[]; salient: boolean[] } {
+  const ids: number[] = [];
+  const salient: boolean[] = [];
   // Lower-cased once; per word only where lower-casing changes a text's length (rare letters such as İ).
   const lower = text.toLowerCase();
   const aligned = lower.length === text.length;
-  const pattern = new RegExp(TOKEN);
   let sentenceStart = true;
   let last = 0;
-  for (let match = pattern.exec(text); match && out.length < limit; match = pattern.exec(text)) {
-    const start = match.index;
-    const raw = match[0];
-    if (start > last && endsSentence(text, last, start)) sentenceStart = true;
-    last = start + raw.length;
-    const first = raw.charCodeAt(0);
-    const isNumber = first < 128 ? first >= 48 && first <= 57 : /^\p{N}/u.test(raw);
-    const capitalised = !sentenceStart && raw[0] !== raw[0]!.toLowerCase();
-    sentenceStart = false;
-    let term = aligned ? lower.slice(start, last) : raw.toLowerCase();
-    if (term.endsWith("'s") || term.endsWith('’s')) term = term.slice(0, -2);
-    if (isNumber) {
-      // "1,200" and "1200" are one figure; a lone digit says little.
-      if (term.includes(',')) term = term.replaceAll(',', '');
-      if (term.length >= 2) out.push({ term, salient: true });
+  let i = 0;
+  while (i < text.length && ids.length < limit) {
+    const number = isDigit(text, i);
+    if (!number && !isLetter(text, i)) {
+      i++;
       continue;
     }
-    if (term.length < 2 || isStopword(term)) continue;
-    out.push({ term: stem(term), salient: capitalised });
+    const start = i;
+    if (number) {
+      // Digits, with inner separators: "1,200", "4.1", "9:30".
+      i++;
+      for (;;) {
+        while (i < text.length && isDigit(text, i)) i++;
+        const c = text.charCodeAt(i);
+        if ((c === 44 || c === 46 || c === 58) && i + 1 < text.length && isDigit(text, i + 1)) i++;
+        else break;
+      }
+    } else {
+      // Letters, with inner apostrophes: "Kovic's", "don't".
+      i++;
+      for (;;) {
+        while (i < text.length && isLetter(text, i)) i++;
+        const c = text.charCodeAt(i);
+        if ((c === 39 || c === 0x2019) && i + 1 < text.length && isLetter(text, i + 1)) i++;
+        else break;
+      }
+    }
+    if (start > last && endsSentence(text, last, start)) sentenceStart = true;
+    last = i;
+    const capitalised = !number && !sentenceStart && text[start] !== lower[start];
+    sentenceStart = false;
+    const id = vocabulary.id(aligned ? lower.slice(start, i) : text.slice(start, i).toLowerCase(), number);
+    if (id < 0) continue;
+    ids.push(id);
+    // Capitalised inside a sentence, or a figure: what a story is about, not the words around it.
+    salient.push(number || capitalised);
   }
-  return out;
+  return { ids, salient };
 }
 
 const EMPTY_IDS = new Int32Array(0);
 const EMPTY_WEIGHTS = new Float64Array(0);
 
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-function profile(item: StoryText, tuning: StoryTuning): Profile {
-  const lead = tokens(item.body, tuning.leadWords);
-  const head = tokens(item.title);
-  const counts = new Map<string, number>();
-  const salient = new Set<string>();
-  for (const { term, salient: isSalient } of lead) {
-    counts.set(term, (counts.get(term) ?? 0) + 1);
-    if (isSalient) salient.add(term);
+function profile(item: StoryText, vocabulary: Vocabulary, tuning: StoryTuning): Profile {
+  // Only the opening is read: the lead's words fit in a few hundred characters even with stopwords.
+  const lead = tokens(item.body.slice(0, tuning.leadWords * 16), vocabulary, tuning.leadWords);
+  const head = tokens(item.title, vocabulary);
+  const { counts, named } = vocabulary;
+  const seen: number[] = [];
+  for (let k = 0; k < lead.ids.length; k++) {
+    const id = lead.ids[k]!;
+    if (counts[id] === 0) seen.push(id);
+    counts[id]! += 1;
+    if (lead.salient[k]) named[id] = 1;
   }
   // Some headlines capitalise every word, so a headline word counts as a name only when the lead agrees.
-  for (const { term } of head) counts.set(term, (counts.get(term) ?? 0) + tuning.titleWeight);
-  const words = lead.map((t) => fnv1a(t.term));
+  for (const id of head.ids) {
+    if (counts[id] === 0) seen.push(id);
+    counts[id]! += tuning.titleWeight;
+  }
+  const ids = Int32Array.from(seen).sort();
+  const idCounts = new Float64Array(ids.length);
+  const salient = new Uint8Array(ids.length);
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    idCounts[k] = counts[id]!;
+    salient[k] = named[id]!;
+    counts[id] = 0;
+    named[id] = 0;
+  }
+  const words = lead.ids;
   const hashes = new Uint32Array(Math.max(0, words.length - 2));
-  for (let i = 0; i + 3 <= words.length; i++) hashes[i] = (Math.imul(words[i]!, 0x9e3779b1) ^ Math.imul(words[i + 1]!, 0x85ebca6b) ^ Math.imul(words[i + 2]!, 0xc2b2ae35)) >>> 0;
+  for (let i = 0; i + 3 <= words.length; i++) hashes[i] = (Math.imul(words[i]! + 1, 0x9e3779b1) ^ Math.imul(words[i + 1]! + 1, 0x85ebca6b) ^ Math.imul(words[i + 2]! + 1, 0xc2b2ae35)) >>> 0;
   hashes.sort();
-  const shingles = hashes.filter((h, i) => i === 0 || h !== hashes[i - 1]);
-  const time = item.publishedAt ? Date.parse(item.publishedAt) : NaN;
-  return { counts, salient, ids: EMPTY_IDS, weights: EMPTY_WEIGHTS, top: EMPTY_IDS, shingles, time };
+  return {
+    ids,
+    counts: idCounts,
+    salient,
+    weights: EMPTY_WEIGHTS,
+    top: EMPTY_IDS,
+    shingles: hashes.filter((h, i) => i === 0 || h !== hashes[i - 1]),
+    time: item.publishedAt ? Date.parse(item.publishedAt) : NaN,
+  };
 }
 
 /**
@@ -217,48 +308,40 @@ function profile(item: StoryText, tuning: StoryTuning): Profile {
  * batch's document frequency with a background rate, as if the batch came with
  * `backgroundArticles` articles of general news.
  */
-function weigh(docs: Profile[], tuning: StoryTuning): number {
-  const vocabulary = new Map<string, number>();
-  const df: number[] = [];
-  const termIds = docs.map((doc) => {
-    const ids = new Int32Array(doc.counts.size);
-    let k = 0;
-    for (const term of doc.counts.keys()) {
-      let id = vocabulary.get(term);
-      if (id === undefined) {
-        id = df.length;
-        vocabulary.set(term, id);
-        df.push(0);
-      }
-      df[id]!++;
-      ids[k++] = id;
-    }
-    return ids;
-  });
+function weigh(docs: Profile[], vocabulary: Vocabulary, tuning: StoryTuning): void {
+  const df = new Float64Array(vocabulary.terms.length);
+  for (const doc of docs) for (const id of doc.ids) df[id]!++;
   const b = tuning.backgroundArticles;
   const n = docs.length + b;
-  const idf = new Float64Array(df.length);
-  for (const [term, id] of vocabulary) idf[id] = Math.max(0, Math.log((n + 1) / (df[id]! + b * backgroundRarity(term) + 0.5)));
-  docs.forEach((doc, d) => {
-    const ids = termIds[d]!;
+  const idf = Float64Array.from(vocabulary.terms, (term, id) => Math.max(0, Math.log((n + 1) / (df[id]! + b * backgroundRarity(term) + 0.5))));
+  const top = new Int32Array(TOP_TERMS);
+  const topWeight = new Float64Array(TOP_TERMS);
+  for (const doc of docs) {
+    const { ids, counts, salient } = doc;
     const weights = new Float64Array(ids.length);
     let sum = 0;
-    let k = 0;
-    for (const [term, count] of doc.counts) {
-      const weight = (1 + Math.log(count)) * idf[ids[k]!]! * (doc.salient.has(term) ? tuning.salientWeight : 1);
-      weights[k++] = weight;
+    for (let k = 0; k < ids.length; k++) {
+      const weight = (1 + Math.log(counts[k]!)) * idf[ids[k]!]! * (salient[k] ? tuning.salientWeight : 1);
+      weights[k] = weight;
       sum += weight * weight;
     }
     const norm = Math.sqrt(sum) || 1;
-    for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
-    doc.ids = ids;
+    // The strongest words by insertion into a short list; ids ascending, so ties keep the smaller id.
+    let kept = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const w = (weights[k]! /= norm);
+      if (w <= 0 || (kept === TOP_TERMS && w <= topWeight[kept - 1]!)) continue;
+      let at = kept < TOP_TERMS ? kept++ : kept - 1;
+      for (; at > 0 && topWeight[at - 1]! < w; at--) {
+        topWeight[at] = topWeight[at - 1]!;
+        top[at] = top[at - 1]!;
+      }
+      topWeight[at] = w;
+      top[at] = ids[k]!;
+    }
     doc.weights = weights;
-    const order = Array.from(ids.keys()).sort((x, y) => weights[y]! - weights[x]! || ids[x]! - ids[y]!);
-    doc.top = Int32Array.from(order.slice(0, TOP_TERMS).filter((i) => weights[i]! > 0), (i) => ids[i]!);
-    doc.counts = new Map();
-    doc.salient = new Set();
-  });
-  return df.length;
+    doc.top = top.slice(0, kept);
+  }
 }
 
 /**
@@ -310,7 +393,7 @@ function similarity(dense: Float64Array, a: Profile, b: Profile, tuning: StoryTu
   if (time === 0) return 0;
   const score = cosine(dense, b);
   // Copies share most of their words, so only pairs already alike are checked for shared phrasing.
-  if (score >= tuning.join / 2 && jaccard(a, b) >= tuning.nearDuplicate) return time;
+  if (score >= 0.5 && score < 1 && jaccard(a, b) >= tuning.nearDuplicate) return time;
   return time * score;
 }
 
@@ -338,7 +421,7 @@ function candidateEdges(docs: Profile[], vocabularySize: number, tuning: StoryTu
   };
   const postings = new Map<number, number[]>();
   const edges: Edge[] = [];
-  const floor = Math.min(tuning.join, tuning.mutual) / 2;
+  const floor = tuning.edgeFloor;
   const shared = new Int32Array(docs.length);
   const touched: number[] = [];
   const byShared: number[][] = Array.from({ length: TOP_TERMS + 1 }, () => []);
@@ -363,10 +446,10 @@ function candidateEdges(docs: Profile[], vocabularySize: number, tuning: StoryTu
     spread(dense, doc);
     for (let count = TOP_TERMS; count >= MIN_SHARED; count--) {
       const bucket = byShared[count]!;
-      if (compared < MAX_COMPARED && bucket.length > 0) {
+      if (compared < tuning.compared && bucket.length > 0) {
         const latestFirst = Int32Array.from(bucket).sort().reverse();
         for (const j of latestFirst) {
-          if (compared++ >= MAX_COMPARED) break;
+          if (compared++ >= tuning.compared) break;
           const score = similarity(dense, doc, docs[j]!, tuning);
           remember(i, score);
           remember(j, score);
@@ -412,123 +495,76 @@ function mutualBoost(n: number, { edges, typical }: { edges: Edge[]; typical: Fl
 }
 
 /**
- * Average-link clustering over the candidate pairs (a pair never compared counts as 0). The two
- * closest groups merge while their mean similarity is at least `join`; below that, down to
- * `mutual`, two groups still merge when each is the other's closest group: an article whose best
- * match is an article whose best match it is, is one story told in different words far more often
- * than two stories. Returns each item's group, named by its smallest member so that ties and
- * order never depend on hashing.
+ * Average-link joining over the candidate pairs (a pair never compared counts as 0). Pairs are
+ * taken from the most similar down; when a pair's articles are in different groups, the groups
+ * merge only if the mean similarity between all their members reaches `join`. A group therefore
+ * takes an article close to the group as a whole, not to one member, and chains do not grow.
+ * Returns each item's group, named by its smallest member. Near-linear: the mean is summed over
+ * the smaller group's pairs, and each article moves to a larger group at most log n times.
  */
 function averageLink(n: number, edges: Edge[], join: number): number[] {
-  const size = new Array<number>(n).fill(1);
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const version = new Array<number>(n).fill(0);
-  /** For each live group, the summed similarity to each neighbouring group. */
-  const links = Array.from({ length: n }, () => new Map<number, number>());
-  for (const { a, b, score } of edges) {
-    links[a]!.set(b, (links[a]!.get(b) ?? 0) + score);
-    links[b]!.set(a, (links[b]!.get(a) ?? 0) + score);
+  // Pairs by score, highest first; ties by the earlier articles, so the order never depends on input order of pairs.
+  const order = edges.map((_, k) => k).sort((x, y) => edges[y]!.score - edges[x]!.score || edges[x]!.a - edges[y]!.a || edges[x]!.b - edges[y]!.b);
+  const degree = new Int32Array(n + 1);
+  for (const { a, b } of edges) {
+    degree[a + 1]!++;
+    degree[b + 1]!++;
   }
-  const floor = join;
-  const heap = new MaxHeap();
-  for (let a = 0; a < n; a++) {
-    for (const [b, sum] of links[a]!) if (a < b && sum >= floor) heap.push({ score: sum, a, b, va: 0, vb: 0 });
+  for (let i = 0; i < n; i++) degree[i + 1]! += degree[i]!;
+  const neighbour = new Int32Array(2 * edges.length);
+  const score = new Float64Array(2 * edges.length);
+  const fill = degree.slice(0, n);
+  for (const edge of edges) {
+    neighbour[fill[edge.a]!] = edge.b;
+    score[fill[edge.a]!++] = edge.score;
+    neighbour[fill[edge.b]!] = edge.a;
+    score[fill[edge.b]!++] = edge.score;
   }
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
-    return i;
-  };
-  for (let top = heap.pop(); top; top = heap.pop()) {
-    if (top.score < floor) break;
-    const { a, b } = top;
-    if (parent[a] !== a || parent[b] !== b || version[a] !== top.va || version[b] !== top.vb) continue;
-    // Keep the smaller index as the group's name; fold the other's links into it.
-    const [keep, gone] = a < b ? [a, b] : [b, a];
-    parent[gone] = keep;
-    size[keep]! += size[gone]!;
-    version[keep]!++;
-    const kept = links[keep]!;
-    kept.delete(gone);
-    for (const [c, sum] of links[gone]!) {
-      if (c === keep) continue;
-      kept.set(c, (kept.get(c) ?? 0) + sum);
-      const other = links[c]!;
-      other.set(keep, (other.get(keep) ?? 0) + sum);
-      other.delete(gone);
+  const group = Int32Array.from({ length: n }, (_, i) => i);
+  const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
+  for (const k of order) {
+    const { a, b, score: pair } = edges[k]!;
+    if (pair < join) break;
+    const ga = group[a]!;
+    const gb = group[b]!;
+    if (ga === gb) continue;
+    const [small, large] = members[ga]!.length <= members[gb]!.length ? [ga, gb] : [gb, ga];
+    let sum = 0;
+    for (const m of members[small]!) {
+      for (let e = degree[m]!; e < degree[m + 1]!; e++) if (group[neighbour[e]!] === large) sum += score[e]!;
     }
-    links[gone] = new Map();
-    for (const [c, sum] of kept) {
-      const mean = sum / (size[keep]! * size[c]!);
-      if (mean >= floor) heap.push({ score: mean, a: Math.min(keep, c), b: Math.max(keep, c), va: version[Math.min(keep, c)]!, vb: version[Math.max(keep, c)]! });
+    if (sum < join * members[small]!.length * members[large]!.length) continue;
+    // The merged group is named by its smallest member.
+    const [keep, gone] = small < large ? [small, large] : [large, small];
+    for (const m of members[gone]!) {
+      group[m] = keep;
+      members[keep]!.push(m);
     }
+    members[gone] = [];
   }
-  return Array.from({ length: n }, (_, i) => find(i));
+  return Array.from(group);
 }
 
-interface HeapEntry {
-  score: number;
-  a: number;
-  b: number;
-  va: number;
-  vb: number;
-}
-
-/** Highest score first; ties go to the pair with the earlier items, so the result never depends on insertion order. */
-class MaxHeap {
-  private items: HeapEntry[] = [];
-
-  private static before(x: HeapEntry, y: HeapEntry): boolean {
-    return x.score > y.score || (x.score === y.score && (x.a < y.a || (x.a === y.a && x.b < y.b)));
-  }
-
-  push(entry: HeapEntry): void {
-    const items = this.items;
-    items.push(entry);
-    let i = items.length - 1;
-    while (i > 0) {
-      const up = (i - 1) >> 1;
-      if (!MaxHeap.before(items[i]!, items[up]!)) break;
-      [items[i], items[up]] = [items[up]!, items[i]!];
-      i = up;
-    }
-  }
-
-  pop(): HeapEntry | undefined {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop();
-    if (items.length > 0 && last) {
-      items[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let best = i;
-        if (l < items.length && MaxHeap.before(items[l]!, items[best]!)) best = l;
-        if (r < items.length && MaxHeap.before(items[r]!, items[best]!)) best = r;
-        if (best === i) break;
-        [items[i], items[best]] = [items[best]!, items[i]!];
-        i = best;
-      }
-    }
-    return top;
-  }
+/** The batch's profiles, weighed as the grouping weighs them, for the helpers below. */
+function weighedBatch(batch: StoryText[], tuning: StoryTuning): { docs: Profile[]; dense: Float64Array } {
+  const vocabulary = new Vocabulary();
+  const docs = batch.map((item) => profile(item, vocabulary, tuning));
+  weigh(docs, vocabulary, tuning);
+  return { docs, dense: new Float64Array(vocabulary.terms.length) };
 }
 
 /** For tests and tuning: the signals between items `i` and `j` of a batch. */
-export function storySimilarity(batch: StoryText[], i: number, j: number, options: Partial<StoryTuning> = {}): { nearDuplicate: number; similarity: number } {
+export function storySimilarity(batch: StoryText[], i: number, j: number, options: SameStoryOptions = {}): { nearDuplicate: number; similarity: number } {
   const tuning: StoryTuning = { ...STORY_DEFAULTS, ...options };
-  const docs = batch.map((item) => profile(item, tuning));
-  const dense = new Float64Array(weigh(docs, tuning));
+  const { docs, dense } = weighedBatch(batch, tuning);
   spread(dense, docs[i]!);
   return { nearDuplicate: jaccard(docs[i]!, docs[j]!), similarity: similarity(dense, docs[i]!, docs[j]!, tuning) };
 }
 
-/** For tuning: the full similarity matrix of a batch. */
-export function storyMatrix(batch: StoryText[], options: Partial<StoryTuning> = {}): number[][] {
+/** For tuning: the similarity of every item of a batch with every item. */
+export function storyMatrix(batch: StoryText[], options: SameStoryOptions = {}): number[][] {
   const tuning: StoryTuning = { ...STORY_DEFAULTS, ...options };
-  const docs = batch.map((item) => profile(item, tuning));
-  const dense = new Float64Array(weigh(docs, tuning));
+  const { docs, dense } = weighedBatch(batch, tuning);
   return docs.map((a) => {
     spread(dense, a);
     const row = docs.map((b) => similarity(dense, a, b, tuning));

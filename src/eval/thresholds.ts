@@ -28,6 +28,8 @@ export const THRESHOLDS = {
   storyF1: { op: '>=', value: 0.9 },
   /** Same-story grouping, pairwise precision: two stories shown as one mislead readers. */
   storyPrecision: { op: '>=', value: 0.93 },
+  /** Grouping 10,000 stored articles into stories (and the digest built from them), CPU seconds on one core. */
+  groupingSeconds: { op: '<=', value: 1 },
   /** Whole summarizer, one core. */
   articlesPerSecond: { op: '>=', value: 1000 },
 } as const satisfies Record<string, Threshold>;
