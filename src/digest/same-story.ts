@@ -262,8 +262,12 @@ const EMPTY_IDS = new Int32Array(0);
 const EMPTY_WEIGHTS = new Float64Array(0);
 
 function profile(item: StoryText, vocabulary: Vocabulary, tuning: StoryTuning): Profile {
+  // An article's text often opens with its headline; the lead is what follows.
+  const title = item.title.trim();
+  const text = item.body.trimStart();
+  const body = title && text.startsWith(title) ? text.slice(title.length) : text;
   // Only the opening is read: the lead's words fit in a few hundred characters even with stopwords.
-  const lead = tokens(item.body.slice(0, tuning.leadWords * 16), vocabulary, tuning.leadWords);
+  const lead = tokens(body.slice(0, tuning.leadWords * 16), vocabulary, tuning.leadWords);
   const head = tokens(item.title, vocabulary);
   const { counts, named } = vocabulary;
   const seen: number[] = [];
