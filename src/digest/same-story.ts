@@ -58,7 +58,7 @@ export const STORY_DEFAULTS = {
   /** Virtual articles of background the batch is blended with when judging rarity. */
   backgroundArticles: 40,
   /** Earlier articles compared with each article, at most: keeps the work linear. */
-  compared: 20,
+  compared: 12,
   /** Similarity below which a pair is not kept for joining (it still counts as what is usual for the article). */
   edgeFloor: 0.12,
   /** Hours apart within which time does not matter. */
@@ -69,7 +69,7 @@ export const STORY_DEFAULTS = {
 
 export type StoryTuning = typeof STORY_DEFAULTS;
 
-const MAX_POSTINGS = 100;
+const MAX_POSTINGS = 50;
 const TOP_TERMS = 14;
 /** Strong words an earlier article must share to be compared at all. */
 const MIN_SHARED = 1;
@@ -451,8 +451,9 @@ function candidateEdges(docs: Profile[], vocabularySize: number, tuning: StoryTu
     for (let count = TOP_TERMS; count >= MIN_SHARED; count--) {
       const bucket = byShared[count]!;
       if (compared < tuning.compared && bucket.length > 0) {
-        const latestFirst = Int32Array.from(bucket).sort().reverse();
-        for (const j of latestFirst) {
+        // Only a bucket larger than the places left needs its latest articles picked out.
+        const chosen = bucket.length <= tuning.compared - compared ? bucket : Int32Array.from(bucket).sort().reverse();
+        for (const j of chosen) {
           if (compared++ >= tuning.compared) break;
           const score = similarity(dense, doc, docs[j]!, tuning);
           remember(i, score);
@@ -493,9 +494,10 @@ function mutualBoost(n: number, { edges, typical }: { edges: Edge[]; typical: Fl
     list.sort((x, y) => y.score - x.score || x.other - y.other);
     return new Set(list.slice(0, rank).filter((x) => x.score >= tuning.mutualGap * typical[d]!).map((x) => x.other));
   });
-  return edges.map((edge) =>
-    edge.score >= tuning.mutual && edge.score < tuning.join && near[edge.a]!.has(edge.b) && near[edge.b]!.has(edge.a) ? { ...edge, score: tuning.join } : edge,
-  );
+  for (const edge of edges) {
+    if (edge.score >= tuning.mutual && edge.score < tuning.join && near[edge.a]!.has(edge.b) && near[edge.b]!.has(edge.a)) edge.score = tuning.join;
+  }
+  return edges;
 }
 
 /**
@@ -508,7 +510,7 @@ function mutualBoost(n: number, { edges, typical }: { edges: Edge[]; typical: Fl
  */
 function averageLink(n: number, edges: Edge[], join: number): number[] {
   // Pairs by score, highest first; ties by the earlier articles, so the order never depends on input order of pairs.
-  const order = edges.map((_, k) => k).sort((x, y) => edges[y]!.score - edges[x]!.score || edges[x]!.a - edges[y]!.a || edges[x]!.b - edges[y]!.b);
+  const order = edges.flatMap((edge, k) => (edge.score >= join ? [k] : [])).sort((x, y) => edges[y]!.score - edges[x]!.score || edges[x]!.a - edges[y]!.a || edges[x]!.b - edges[y]!.b);
   const degree = new Int32Array(n + 1);
   for (const { a, b } of edges) {
     degree[a + 1]!++;
@@ -527,8 +529,7 @@ function averageLink(n: number, edges: Edge[], join: number): number[] {
   const group = Int32Array.from({ length: n }, (_, i) => i);
   const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
   for (const k of order) {
-    const { a, b, score: pair } = edges[k]!;
-    if (pair < join) break;
+    const { a, b } = edges[k]!;
     const ga = group[a]!;
     const gb = group[b]!;
     if (ga === gb) continue;
