@@ -54,7 +54,7 @@ export const STORY_DEFAULTS = {
   /** Extra weight of a headline word over a body word. */
   titleWeight: 3,
   /** Words of the body read: the lead carries the story; later paragraphs drift to background. */
-  leadWords: 90,
+  leadWords: 60,
   /** Virtual articles of background the batch is blended with when judging rarity. */
   backgroundArticles: 40,
   /** Earlier articles compared with each article, at most: keeps the work linear. */

@@ -122,8 +122,8 @@ describe('groupSameStory', () => {
     for (const a of articles.slice(0, 20)) expect(groupOf.get(a.id)).toContain(groupOf.get(`${a.id}-copy`)![0]);
     // Word salad has no story, and the nearest-neighbour rule pairs some of it by chance
     // (docs/stories.md); news is measured on the evaluation corpus. Most articles stay alone.
-    expect(groups.length).toBeGreaterThanOrEqual(945);
-    expect(groups.filter((group) => group.length === 1).length).toBeGreaterThanOrEqual(880);
+    expect(groups.length).toBeGreaterThanOrEqual(915);
+    expect(groups.filter((group) => group.length === 1).length).toBeGreaterThanOrEqual(820);
   });
 });
 
