@@ -18,7 +18,11 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
-/** Share of general news articles a word (stemmed) appears in. */
+/**
+ * Share of general news articles a word (stemmed) appears in. For now one rate for every word: a
+ * prior that keeps a small batch from making every shared word look rare. A shipped word-frequency
+ * list would give each word its own rate here.
+ */
 export function backgroundRarity(_term: string): number {
   return 0.05;
 }
