@@ -11,6 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readArticle } from '../src/article/read.js';
+import { buildDigest, groupBySameStory } from '../src/digest/build.js';
+import { entryFor, type DigestEntry } from '../src/digest/item.js';
 import { corpusDir, presentSets, setArticleFiles } from '../src/eval/corpus.js';
 import { syntheticArticles } from '../src/eval/synthetic.js';
 import { formatTable } from '../src/eval/table.js';
@@ -26,7 +28,8 @@ const USAGE = `usage: npm run bench -- [--articles N] [--warmup N] [--corpus DIR
   --rounds N     timed passes over the articles; the median pass is reported (default 3)
   --corpus DIR   also time the corpus articles (default: NEWSDIGEST_CORPUS, else ../shared/corpus)
   --no-corpus    synthetic articles only
-  --slowest N    list the N slowest articles of each run (at most 10)`;
+  --slowest N    list the N slowest articles of each run (at most 10)
+  --stored N     stored articles grouped into stories and a digest (default 10000)`;
 
 interface RunFigures {
   name: string;
@@ -93,7 +96,9 @@ function timedRun(name: string, texts: readonly string[], warmup: number, rounds
 
 /** The corpus articles of every set, repeated to `n`. */
 function corpusTexts(dir: string, n: number): string[] {
-  const all = presentSets(dir).flatMap((set) => setArticleFiles(path.join(dir, set)).map((f) => readFileSync(path.join(dir, set, 'articles', f), 'utf8')));
+  const all = presentSets(dir)
+    .filter((set) => existsSync(path.join(dir, set, 'articles')))
+    .flatMap((set) => setArticleFiles(path.join(dir, set)).map((f) => readFileSync(path.join(dir, set, 'articles', f), 'utf8')));
   if (all.length === 0) return [];
   return Array.from({ length: Math.max(n, all.length) }, (_, i) => all[i % all.length]!);
 }
@@ -117,6 +122,7 @@ function main(): void {
       corpus: { type: 'string' },
       'no-corpus': { type: 'boolean' },
       slowest: { type: 'string' },
+      stored: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -169,6 +175,8 @@ function main(): void {
     console.log(`\nslowest ${r.name}:`);
     for (const s of r.slowest.slice(0, slowest)) console.log(`  ${s.ms.toFixed(1)} ms  ${s.title}`);
   }
+  console.log(`\n${groupingSection(count('stored', values.stored, 10000), rounds)}`);
+
   const usage = process.resourceUsage();
   console.log(`\npeak RSS of the process (maxRSS): ${(usage.maxRSS / 1024).toFixed(1)} MB; CPU time ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)} s`);
 
@@ -191,6 +199,42 @@ function main(): void {
       console.log(`${section.title} section failed (${why})${result.stderr ? `: ${result.stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
     }
   }
+}
+
+/**
+ * Same-story grouping of `n` stored articles (summarized beforehand, untimed, as the store holds
+ * them): groupBySameStory alone, then the whole digest built from them (grouping, merging,
+ * ranking). CPU time of the median of `rounds` passes; publication times spread over two days.
+ */
+function groupingSection(n: number, rounds: number): string {
+  const texts = syntheticArticles(n, 7);
+  const start = Date.parse('2031-03-01T00:00:00Z');
+  const entries: DigestEntry[] = texts.map((text, i) => {
+    const article = readArticle(text, { origin: `bench/stored-${i}.txt` });
+    article.source.publishedAt = new Date(start + Math.floor((i / n) * 48 * 3_600_000)).toISOString();
+    return entryFor(article, summarize(article, { sentences: 3 }));
+  });
+  const cpu = (run: () => unknown): number => {
+    const before = process.cpuUsage();
+    run();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1e6;
+  };
+  const median = (run: () => unknown): number => {
+    run();
+    const passes = Array.from({ length: rounds }, () => cpu(run)).sort((a, b) => a - b);
+    return passes[Math.floor(passes.length / 2)]!;
+  };
+  let stories = 0;
+  const grouping = median(() => (stories = groupBySameStory(entries).length));
+  const now = new Date(start + 48 * 3_600_000);
+  const digest = median(() => buildDigest(entries, { date: '2031-03-02', now }));
+  const t = THRESHOLDS.groupingSeconds;
+  const rows = [
+    ['group into stories', String(n), grouping.toFixed(3), `${stories} stories`, `${describeTarget(t)} ${mark(t, grouping)}`],
+    ['build the digest (group, merge, rank)', String(n), digest.toFixed(3), '', `${describeTarget(t)} ${mark(t, digest)}`],
+  ];
+  return `same-story grouping of stored articles (synthetic, summarized beforehand; CPU seconds, median of ${rounds}):\n${formatTable(['step', 'articles', 'CPU s', '', 'target'], rows)}`;
 }
 
 /**

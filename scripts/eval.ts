@@ -43,6 +43,9 @@ function unmet(runs: readonly SetRun[]): string[] {
       if (!meets(THRESHOLDS.recallLiteral, s.recall_literal)) out.push(`${name} recall_literal`);
       if (s.annotated && !meets(THRESHOLDS.annotatedPrecision, s.annotated.precision)) out.push(`${name} annotated precision`);
       if (s.annotated && !meets(THRESHOLDS.annotatedRecall, s.annotated.recall)) out.push(`${name} annotated recall`);
+    } else if (s.kind === 'samestory') {
+      if (!meets(THRESHOLDS.storyF1, s.pairwise.f1)) out.push(`${name} pairwise F1`);
+      if (!meets(THRESHOLDS.storyPrecision, s.pairwise.precision)) out.push(`${name} pairwise precision`);
     } else {
       if (!meets(THRESHOLDS.rouge2, s.system.rouge2)) out.push(`${name} ROUGE-2`);
       if (!meets(THRESHOLDS.summaryWords, s.mean_summary_words)) out.push(`${name} words per summary`);
@@ -98,7 +101,7 @@ function main(argv: string[]): number {
   }
 
   if (values.json) {
-    console.log(JSON.stringify(Object.fromEntries(runs.map((r) => [r.name, { ...r.score, failures: r.failures }])), null, 2));
+    console.log(JSON.stringify(Object.fromEntries(runs.map((r) => [r.name, { ...r.score, ...(r.stories ? { stories: r.stories } : {}), failures: r.failures }])), null, 2));
   } else {
     console.log(evalTable(runs, sentences));
     const rel = path.relative(process.cwd(), outDir);

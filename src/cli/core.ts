@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { readArticleFiles } from '../sources/files.js';
 import { loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
-import { buildDigest } from '../digest/build.js';
+import { buildDigest, groupBySameStory } from '../digest/build.js';
 import { localDate } from '../digest/dates.js';
 import { entryFor, toDigestItem } from '../digest/item.js';
 import { renderView, terminalStyle } from '../platforms/terminal/render.js';
@@ -69,15 +69,23 @@ export function register(program: Command): void {
       const { articles, errors } = readArticleFiles(paths);
       reportErrors(errors);
       const style = terminalStyle();
-      for (const article of articles) {
-        const summary = summarize(article, { sentences: options.sentences });
+      const summaries = articles.map((article) => summarize(article, { sentences: options.sentences }));
+      // Stories are grouped over all the files of the run, exactly as a digest built from them would be.
+      const storyOf = new Map<string, string>();
+      if (options.json) {
+        for (const group of groupBySameStory(articles.map((article, i) => entryFor(article, summaries[i]!)))) {
+          for (const entry of group) storyOf.set(entry.source.articleId, group[0]!.summary.articleId);
+        }
+      }
+      articles.forEach((article, i) => {
+        const summary = summaries[i]!;
         if (options.json) {
-          process.stdout.write(`${JSON.stringify(summaryRecord(article.source.origin, article, summary))}\n`);
+          process.stdout.write(`${JSON.stringify(summaryRecord(article.source.origin, article, summary, storyOf.get(article.id)))}\n`);
         } else {
           const item = toDigestItem(entryFor(article, summary));
           process.stdout.write(`${renderView({ kind: 'item', item, part: 'full', visibility: 'private' }, style)}\n`);
         }
-      }
+      });
       if (errors.length > 0) process.exitCode = 1;
     });
 }

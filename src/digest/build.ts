@@ -12,7 +12,7 @@ export interface DigestOptions {
   /** Keep only stories mentioning one of these words (case-insensitive); empty keeps all. */
   keywords?: string[];
   title?: string;
-  /** Groups entries about the same story; default: by near-duplicate text or a rewrite of the same facts. */
+  /** Groups entries about the same story; default: groupBySameStory (docs/stories.md). */
   groupSameStory?: (entries: DigestEntry[]) => DigestEntry[][];
   /**
    * Stories this channel was shown in earlier digests. New articles about one of them make it a
@@ -77,8 +77,13 @@ export function buildDigest(entries: DigestEntry[], options: DigestOptions): Dig
   };
 }
 
-/** The same story from several sources: compared by headline and body text. */
-export const groupBySameStory = sameStoryGrouper((entry: DigestEntry) => ({ id: entry.source.articleId, title: entry.summary.headline, body: entry.body }));
+/** The same story from several sources: compared by headline and body text, and how far apart they were published. */
+export const groupBySameStory = sameStoryGrouper((entry: DigestEntry) => ({
+  id: entry.source.articleId,
+  title: entry.summary.headline,
+  body: entry.body,
+  publishedAt: entry.source.publishedAt,
+}));
 
 function matchesKeywords(entry: DigestEntry, keywords: string[]): boolean {
   const text = `${entry.summary.headline}\n${entry.body}`.toLowerCase();

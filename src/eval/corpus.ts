@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import { type CasualtiesScore, scoreCasualties } from './casualties.js';
 import { pyBasename, pyLines, pyStrip, pyUniversalNewlines } from './python.js';
 import { type QuotesScore, scoreQuotes } from './quotes.js';
+import { type SameStoryGold, type SameStoryScore, scoreSameStory } from './samestory.js';
 import { type SummariesScore, scoreSummaries } from './summaries.js';
 import type {
   AnnotatedArticle,
@@ -17,7 +18,7 @@ import type {
 } from './types.js';
 
 /** The sets of the corpus in the order the report shows them. */
-export const SET_NAMES = ['quotes', 'quotes-train', 'quotes-conflict', 'casualties', 'summaries'] as const;
+export const SET_NAMES = ['quotes', 'quotes-train', 'quotes-conflict', 'casualties', 'summaries', 'samestory'] as const;
 
 /** The corpus folder: --corpus, else NEWSDIGEST_CORPUS, else ../shared/corpus beside the project. */
 export function corpusDir(projectRoot: string, option?: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -46,9 +47,10 @@ export function predictionsByFile(preds: readonly LoosePrediction[]): Prediction
   return map;
 }
 
-/** How score.py decides what a set holds: by the folder's name. */
+/** How score.py decides what a set holds: by the folder's name, or story windows in its gold. */
 export function setKind(setDir: string): SetKind {
   const name = path.basename(path.resolve(setDir));
+  if (existsSync(path.join(setDir, 'windows'))) return 'samestory';
   if (name.startsWith('quotes')) return 'quotes';
   return name === 'casualties' ? 'casualties' : 'summaries';
 }
@@ -65,15 +67,23 @@ export function setArticleFiles(setDir: string): string[] {
     .sort();
 }
 
-/** The sets present under the corpus folder (each needs gold.jsonl and articles/). */
+/** The sets present under the corpus folder (each needs gold.jsonl and articles/, or windows/ for stories). */
 export function presentSets(dir: string): string[] {
-  return SET_NAMES.filter((name) => existsSync(path.join(dir, name, 'gold.jsonl')) && existsSync(path.join(dir, name, 'articles')));
+  return SET_NAMES.filter(
+    (name) => existsSync(path.join(dir, name, 'gold.jsonl')) && (existsSync(path.join(dir, name, 'articles')) || existsSync(path.join(dir, name, 'windows'))),
+  );
+}
+
+/** A story window's article as score.py would read it: `windows/<window>/<file>`. */
+export function readWindowArticle(setDir: string, window: string, file: string): string {
+  return pyUniversalNewlines(readFileSync(path.join(setDir, 'windows', window, file), 'utf8'));
 }
 
 export type SetScore =
   | ({ kind: 'quotes' } & QuotesScore & { missing_predictions: number })
   | ({ kind: 'casualties' } & CasualtiesScore & { missing_predictions: number })
-  | ({ kind: 'summaries' } & SummariesScore & { missing_predictions: number });
+  | ({ kind: 'summaries' } & SummariesScore & { missing_predictions: number })
+  | ({ kind: 'samestory' } & SameStoryScore);
 
 export function loadAnnotated(setDir: string): AnnotatedArticle[] | undefined {
   const file = path.join(setDir, 'annotated.jsonl');
@@ -83,9 +93,11 @@ export function loadAnnotated(setDir: string): AnnotatedArticle[] | undefined {
 /** Scores predictions against a set folder: the same figures score.py prints, plus the set's kind. */
 export function scoreSet(setDir: string, preds: readonly LoosePrediction[]): SetScore {
   const gold = readJsonl<{ file: string }>(path.join(setDir, 'gold.jsonl'));
+  const kind = setKind(setDir);
+  // score.py scores story windows by window and file, before and apart from the other sets.
+  if (kind === 'samestory') return { kind, ...scoreSameStory(gold as SameStoryGold[], preds) };
   const byFile = predictionsByFile(preds);
   const missing = gold.filter((g) => !byFile.has(g.file)).length;
-  const kind = setKind(setDir);
   if (kind === 'quotes') {
     return { kind, ...scoreQuotes(gold as QuotesGold[], byFile), missing_predictions: missing };
   }

@@ -10,6 +10,7 @@ import { aggregateSummaries, rougeArticle, summaryText } from './summaries.js';
 import { formatTable } from './table.js';
 import { overlap } from './text.js';
 import { describeTarget, mark, THRESHOLDS, type Threshold } from './thresholds.js';
+import type { SameStoryGold } from './samestory.js';
 import type { CasualtiesGold, LooseFigure, QuotesGold, SummariesGold } from './types.js';
 
 type Row = [set: string, figure: string, ours: string, target: string, ok: string];
@@ -65,6 +66,28 @@ export function evalTable(runs: readonly SetRun[], sentences: number): string {
       } else {
         rows.push(['', 'annotated', 'annotated.jsonl absent', '', '']);
       }
+    } else if (s.kind === 'samestory') {
+      const prf = (x: { precision: number; recall: number; f1: number }): string => `${f4(x.f1)} (${f4(x.precision)} / ${f4(x.recall)})`;
+      const base = run.stories?.baseline;
+      rows.push(
+        ['', 'windows · articles · stories of 2+', `${s.windows} · ${s.articles} · ${s.stories_with_2plus}`, '', ''],
+        ['', 'pairwise F1 (P / R)', prf(s.pairwise), ...targetCells(THRESHOLDS.storyF1, s.pairwise.f1)],
+        ['', 'pairwise precision', f4(s.pairwise.precision), ...targetCells(THRESHOLDS.storyPrecision, s.pairwise.precision)],
+        ['', 'B-cubed F1 (P / R)', prf(s.bcubed), '', ''],
+        ['', 'stories split · wrongly merged', `${s.stories_split} · ${s.stories_wrongly_merged}`, '', ''],
+      );
+      if (base) {
+        rows.push(
+          ['', 'TF-IDF baseline: pairwise F1 (P / R)', prf(base.pairwise), '', ''],
+          ['', 'TF-IDF baseline: B-cubed F1 (P / R)', prf(base.bcubed), '', ''],
+          ['', 'TF-IDF baseline: split · wrongly merged', `${base.stories_split} · ${base.stories_wrongly_merged}`, '', ''],
+        );
+      }
+      if (run.stories) {
+        const { oddWindows: odd, evenWindows: even } = run.stories;
+        rows.push(['', 'pairwise F1: odd windows (tuned) · even (held out)', `${f4(odd.pairwise.f1)} · ${f4(even.pairwise.f1)}`, '', '']);
+      }
+      if (s.missing > 0) rows.push(['', 'gold articles without prediction', String(s.missing), '0', '✗']);
     } else {
       rows.push(
         ['', 'articles', String(s.articles), '', ''],
@@ -74,10 +97,10 @@ export function evalTable(runs: readonly SetRun[], sentences: number): string {
         ['', 'words per summary', String(s.mean_summary_words), ...targetCells(THRESHOLDS.summaryWords, s.mean_summary_words)],
       );
     }
-    if (s.missing_predictions > 0) rows.push(['', 'gold articles without prediction', String(s.missing_predictions), '0', '✗']);
+    if ('missing_predictions' in s && s.missing_predictions > 0) rows.push(['', 'gold articles without prediction', String(s.missing_predictions), '0', '✗']);
     if (run.failures.length > 0) rows.push(['', 'articles that threw (scored empty)', String(run.failures.length), '0', '✗']);
     const rate = run.predictions.length / Math.max(run.seconds, 1e-9);
-    rows.push(['', 'read + summarize time', `${run.seconds.toFixed(2)} s (${Math.round(rate)} articles/s)`, '', '']);
+    rows.push(['', s.kind === 'samestory' ? 'read + summarize + group time' : 'read + summarize time', `${run.seconds.toFixed(2)} s (${Math.round(rate)} articles/s)`, '', '']);
     rows[first]![0] = run.name;
   }
   return formatTable(['set', 'figure', 'ours', 'target', ''], rows);
@@ -114,6 +137,7 @@ export function errorReport(run: SetRun, n: number): string {
   }
   if (run.kind === 'quotes') parts.push(...quoteErrors(run, n));
   else if (run.kind === 'casualties') parts.push(...casualtyErrors(run, n));
+  else if (run.kind === 'samestory') parts.push(...storyErrors(run, n));
   else parts.push(...summaryErrors(run, n));
   return parts.join('\n\n');
 }
@@ -257,5 +281,33 @@ function summaryErrors(run: SetRun, n: number): string[] {
       rows.length,
       lines,
     ),
+  ];
+}
+
+/** Gold stories we split, and predicted groups that mix stories, with each article's headline. */
+function storyErrors(run: SetRun, n: number): string[] {
+  const gold = readJsonl<SameStoryGold>(path.join(run.dir, 'gold.jsonl'));
+  const storyOf = new Map(run.predictions.map((p) => [p.file, p.story ?? p.file]));
+  const headline = new Map(run.predictions.map((p) => [p.file, p.headline]));
+  const byGold = new Map<string, string[]>();
+  const byPred = new Map<string, string[]>();
+  for (const g of gold) {
+    const file = `${g.window}/${g.file}`;
+    const goldKey = `${g.window}/${g.story}`;
+    (byGold.get(goldKey) ?? byGold.set(goldKey, []).get(goldKey)!).push(file);
+    const predKey = `${g.window}/${storyOf.get(file) ?? file}`;
+    (byPred.get(predKey) ?? byPred.set(predKey, []).get(predKey)!).push(file);
+  }
+  const goldStory = new Map(gold.map((g) => [`${g.window}/${g.file}`, g.story]));
+  const line = (file: string, mark: string): string => `    ${mark} ${file}  ${clip(headline.get(file) ?? '', 100)}`;
+  const split = [...byGold.values()]
+    .filter((files) => new Set(files.map((f) => storyOf.get(f) ?? f)).size > 1)
+    .map((files) => [`  gold story of ${files.length}, in ${new Set(files.map((f) => storyOf.get(f) ?? f)).size} of our groups`, ...files.map((f) => line(f, `[${storyOf.get(f) ?? f}]`))]);
+  const mixed = [...byPred.values()]
+    .filter((files) => new Set(files.map((f) => goldStory.get(f))).size > 1)
+    .map((files) => [`  our group of ${files.length}, mixing ${new Set(files.map((f) => goldStory.get(f))).size} gold stories`, ...files.map((f) => line(f, `[${goldStory.get(f)}]`))]);
+  return [
+    section(`${run.name}: gold stories we split`, Math.min(n, split.length), split.length, split.slice(0, n).flat()),
+    section(`${run.name}: our groups that mix stories`, Math.min(n, mixed.length), mixed.length, mixed.slice(0, n).flat()),
   ];
 }

@@ -24,6 +24,12 @@ export const THRESHOLDS = {
   rouge2: { op: '>', value: 53.95, note: 'node-summarizer TextRank' },
   /** Average words per summary: no more than TextRank's. */
   summaryWords: { op: '<=', value: 72, note: 'TextRank' },
+  /** Same-story grouping, pairwise F1 on the story windows (TF-IDF baseline 0.810). */
+  storyF1: { op: '>=', value: 0.9 },
+  /** Same-story grouping, pairwise precision: two stories shown as one mislead readers. */
+  storyPrecision: { op: '>=', value: 0.93 },
+  /** Grouping 10,000 stored articles into stories (and the digest built from them), CPU seconds on one core. */
+  groupingSeconds: { op: '<=', value: 1 },
   /** Whole summarizer, one core. */
   articlesPerSecond: { op: '>=', value: 1000 },
 } as const satisfies Record<string, Threshold>;

@@ -7,6 +7,8 @@ export interface Prediction {
   summary: string[];
   quotes: PredictedQuote[];
   casualties: PredictedFigure[];
+  /** The story the article belongs to, for story windows: the `file` of the story's lead article. */
+  story?: string;
 }
 
 export interface PredictedQuote {
@@ -36,6 +38,7 @@ export interface LoosePrediction {
   summary?: unknown;
   quotes?: Array<{ text?: unknown; speaker?: unknown }> | null;
   casualties?: Array<LooseFigure> | null;
+  story?: unknown;
 }
 
 export interface LooseFigure {
@@ -102,7 +105,7 @@ export interface SummariesGold {
   category?: string;
 }
 
-export type SetKind = 'quotes' | 'casualties' | 'summaries';
+export type SetKind = 'quotes' | 'casualties' | 'summaries' | 'samestory';
 
 /** Predictions keyed by the basename of their `file`, the last one winning (score.py `by_file`). */
 export type PredictionsByFile = Map<string, LoosePrediction>;

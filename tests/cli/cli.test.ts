@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { museum, strikeCourier, strikeHerald } from '../digest/same-story.fixtures.js';
 
 const exec = promisify(execFile);
 const SEED = 'seeds/000_64716e510a3de195.txt';
@@ -42,6 +43,24 @@ describe('newsdigest CLI', () => {
     expect(record.casualties.map((f: { count: number; min: number; qualifier: string; kind: string }) => [f.count, f.min, f.qualifier, f.kind])).toEqual(
       expected.casualties.map((f: { count: number; min: number; qualifier: string; kind: string }) => [f.count, f.min, f.qualifier, f.kind]),
     );
+  });
+
+  it('summarize --json gives each record the story it belongs to among the files of the run', async () => {
+    const files = [strikeHerald, museum, strikeCourier].map((article) => {
+      const file = join(dir, `${article.id}.txt`);
+      writeFileSync(file, `${article.title}\n\n${article.body}\n`);
+      return file;
+    });
+    const { code, stdout } = await cli(['summarize', '--json', ...files]);
+    expect(code).toBe(0);
+    const records = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { file: string; id: string; story: string });
+    expect(records.map((r) => r.file)).toEqual(files);
+    // Both strike reports belong to the story led by the first; the museum is a story of its own.
+    expect(records.map((r) => r.story)).toEqual([records[0]!.id, records[1]!.id, records[0]!.id]);
+    expect(records[0]!.id).not.toBe(records[2]!.id);
   });
 
   it('reports a bad file in one line and still summarizes the others', async () => {

@@ -103,3 +103,91 @@ Director Hanne Solberg said the museum would show objects from its collection th
 
 Entry will be free for children under twelve, and the museum will stay open late on Thursdays.`,
 };
+
+/** One jobs report told two ways: the rate in one headline, the hiring in the other. */
+export const jobsRate: TestArticle = {
+  id: 'jobs-rate',
+  title: 'Jobless rate dips to 4.1% in Veloria',
+  body: `Veloria's unemployment rate fell to 4.1% in March from 4.4% a month earlier, the national statistics office said on Friday, the lowest level since the office began its monthly survey.
+
+Labour minister Ana Rostova welcomed the figures and said the government's training scheme was starting to pay off.`,
+};
+
+export const jobsHiring: TestArticle = {
+  id: 'jobs-hiring',
+  title: 'Employers add 310,000 jobs in March',
+  body: `Velorian employers hired 310,000 more workers in March, pushing the jobless rate down to 4.1%, according to figures from the national statistics office.
+
+Builders and hospitals did most of the hiring. Ana Rostova, the labour minister, said the numbers showed the economy had turned a corner.`,
+};
+
+/** The same kind of story elsewhere: another country, minister and figures. */
+export const jobsOstmark: TestArticle = {
+  id: 'jobs-ostmark',
+  title: 'Unemployment climbs to 6.8% in Ostmark',
+  body: `Ostmark's unemployment rate rose to 6.8% in March from 6.2%, its statistics bureau said on Friday, as factories shed 45,000 jobs.
+
+Economy minister Pavel Dresner blamed weak exports and promised tax relief for manufacturers.`,
+};
+
+/** A two-sentence wire item and a long feature about the same resignation, dominated by other people's quotes. */
+export const mayorWire: TestArticle = {
+  id: 'mayor-wire',
+  title: 'Lindholm mayor Ilse Varnholt resigns after audit',
+  body: `Lindholm mayor Ilse Varnholt resigned on Tuesday, a week after an audit found 2.3 million euros missing from the city's housing fund. Her deputy, Tomas Brek, will lead the council until an election in June.`,
+};
+
+export const mayorFeature: TestArticle = {
+  id: 'mayor-feature',
+  title: 'Inside the audit that ended Ilse Varnholt’s career',
+  body: `Ilse Varnholt resigned as mayor of Lindholm on Tuesday, seven days after auditors reported that 2.3 million euros could not be traced in the city's housing fund.
+
+"We asked for the ledgers three times," said Greta Holm, the auditor who led the review. "Nobody could tell us where the money went."
+
+Councillor Jens Albrecht said the council had warned about the fund for years. "This did not start last week," Albrecht said. "We raised it in 2019 and in 2021."
+
+Residents of the Nordhafen estate, whose repairs the fund was meant to pay for, were less surprised. "The roof has leaked for four winters," said Hanna Sorensen, a nurse who has lived there since 2010. "Now we know why."
+
+Tomas Brek, the deputy mayor, will run the council until the June election. "My first job is to open every book," Brek said.`,
+};
+
+/** Talks that open, stall and collapse over a week: three stories that follow one another. */
+export const talksOpen: TestArticle & { publishedAt: string } = {
+  id: 'talks-open',
+  title: 'Veloria and Ostmark open border talks in Tarsel',
+  body: `Negotiators from Veloria and Ostmark opened talks in Tarsel on Monday on the disputed Amber river border, the first meeting in six years. Foreign minister Lena Morrow said both sides had agreed an agenda.`,
+  publishedAt: '2031-05-05T09:00:00Z',
+};
+
+export const talksStall: TestArticle & { publishedAt: string } = {
+  id: 'talks-stall',
+  title: 'Veloria–Ostmark border talks in Tarsel stall over Amber river islands',
+  body: `Border talks between Veloria and Ostmark in Tarsel stalled on Wednesday over three islands in the Amber river, foreign minister Lena Morrow said, adding that negotiators would meet again on Saturday.`,
+  publishedAt: '2031-05-07T15:00:00Z',
+};
+
+export const talksCollapse: TestArticle & { publishedAt: string } = {
+  id: 'talks-collapse',
+  title: 'Tarsel border talks collapse as Ostmark walks out',
+  body: `Ostmark's delegation walked out of the Tarsel talks on the Amber river border on Sunday, ending the first negotiations with Veloria in six years. Lena Morrow, Veloria's foreign minister, said the door remained open.`,
+  publishedAt: '2031-05-11T18:00:00Z',
+};
+
+const TOWNS = ['Brisk', 'Calder', 'Dunmoor', 'Eskel', 'Farrow', 'Gant', 'Halvik', 'Irden', 'Jorvale', 'Kestrel', 'Lund', 'Morvik', 'Norrin', 'Oskar', 'Pellam', 'Quarry', 'Rimmel', 'Stannis'];
+const SUBJECTS = ['swimming pool', 'tram depot', 'library', 'harbour wall', 'school roof', 'cycle lane', 'fire station', 'market hall', 'bridge', 'water works', 'museum wing', 'bus station', 'sports hall', 'hospital ward', 'concert hall', 'ferry pier', 'park', 'ice rink'];
+const OFFICIALS = ['Aino Berg', 'Bela Cruz', 'Cato Dahl', 'Dora Engel', 'Emil Faber', 'Fania Grot', 'Gustav Hale', 'Hilde Ivers', 'Ivo Janek', 'Jana Kole', 'Karl Lenz', 'Lotte Marx', 'Milo Nagy', 'Nora Olsen', 'Otto Pike', 'Pia Quist', 'Rolf Saar', 'Sara Toft'];
+
+/** Unrelated local stories, one per town, to fill a day's batch. */
+export function localStories(count: number): TestArticle[] {
+  return Array.from({ length: count }, (_, i) => {
+    const town = TOWNS[i % TOWNS.length]!;
+    const subject = SUBJECTS[(i * 7) % SUBJECTS.length]!;
+    const official = OFFICIALS[(i * 5) % OFFICIALS.length]!;
+    const cost = 1 + ((i * 37) % 90) / 10;
+    return {
+      id: `local-${i}`,
+      title: `${town} council approves new ${subject}`,
+      body: `${town}'s council voted on Thursday to build a new ${subject} costing ${cost.toFixed(1)} million euros. Councillor ${official} said work would start in ${['spring', 'autumn', 'the new year'][i % 3]}.`,
+    };
+  });
+}

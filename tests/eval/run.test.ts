@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { presentSets } from '../../src/eval/corpus.js';
 import { errorReport, evalTable } from '../../src/eval/report.js';
 import { runSet } from '../../src/eval/run.js';
+import { jobsHiring, jobsOstmark, jobsRate, museum, strikeCourier, strikeHerald, type TestArticle } from '../digest/same-story.fixtures.js';
 
 const corpus = mkdtempSync(path.join(tmpdir(), 'newsdigest-corpus-'));
 afterAll(() => rmSync(corpus, { recursive: true, force: true }));
@@ -64,9 +65,59 @@ const summariesDir = writeSet('summaries', { 'a.txt': harbour }, [
   { id: 'a', file: 'a.txt', reference: 'The harbour of Port Alden reopened on Tuesday, three days after a storm sank two ferries.' },
 ]);
 
+/** A story set as the corpus lays it out: windows/<window>/<file>, gold {window, file, story}. */
+function writeStorySet(windows: Record<string, Array<[file: string, article: TestArticle, story: string]>>): string {
+  const dir = path.join(corpus, 'samestory');
+  const gold: object[] = [];
+  for (const [window, articles] of Object.entries(windows)) {
+    mkdirSync(path.join(dir, 'windows', window), { recursive: true });
+    for (const [file, article, story] of articles) {
+      writeFileSync(path.join(dir, 'windows', window, file), `${article.title}\n\n${article.body}\n`);
+      gold.push({ window, file, story });
+    }
+  }
+  writeFileSync(path.join(dir, 'gold.jsonl'), gold.map((g) => JSON.stringify(g)).join('\n') + '\n');
+  return dir;
+}
+
+// The last gold label is wrong on purpose (the museum is not the jobs story), so one story is split.
+const storiesDir = writeStorySet({
+  'window-01': [
+    ['001.txt', strikeHerald, 'strike'],
+    ['002.txt', jobsRate, 'jobs'],
+    ['003.txt', strikeCourier, 'strike'],
+    ['004.txt', jobsHiring, 'jobs'],
+  ],
+  'window-02': [
+    ['001.txt', jobsOstmark, 'ostmark'],
+    ['002.txt', museum, 'ostmark'],
+  ],
+});
+
 describe('runSet and the reports', () => {
-  it('finds the sets that have gold and articles', () => {
-    expect(presentSets(corpus)).toEqual(['quotes', 'casualties', 'summaries']);
+  it('finds the sets that have gold and articles (or story windows)', () => {
+    expect(presentSets(corpus)).toEqual(['quotes', 'casualties', 'summaries', 'samestory']);
+  });
+
+  it('groups each story window as a digest would, scores it, and runs the TF-IDF baseline beside it', () => {
+    const run = runSet(storiesDir);
+    expect(run.kind).toBe('samestory');
+    expect(run.predictions.map((p) => [p.file, p.story])).toEqual([
+      ['window-01/001.txt', 'window-01/001.txt'],
+      ['window-01/003.txt', 'window-01/001.txt'],
+      ['window-01/002.txt', 'window-01/002.txt'],
+      ['window-01/004.txt', 'window-01/002.txt'],
+      ['window-02/001.txt', 'window-02/001.txt'],
+      ['window-02/002.txt', 'window-02/002.txt'],
+    ]);
+    expect(run.score).toMatchObject({ kind: 'samestory', pairwise: { precision: 1, recall: 0.6667, f1: 0.8 }, stories_split: 1, stories_wrongly_merged: 0, windows: 2, articles: 6 });
+    expect(run.stories?.baseline.articles).toBe(6);
+    const table = evalTable([run], 3);
+    expect(table).toMatch(/pairwise F1 \(P \/ R\) +0\.8000 \(1\.0000 \/ 0\.6667\) +≥ 0\.9 +✗/);
+    expect(table).toContain('TF-IDF baseline: pairwise F1 (P / R)');
+    const report = errorReport(run, 5);
+    expect(report).toContain('gold stories we split: 1');
+    expect(report).toContain('[window-02/002.txt] window-02/002.txt  City museum reopens after two-year renovation');
   });
 
   it('reports an unreadable article as a failure and scores it as missing', () => {
@@ -74,7 +125,7 @@ describe('runSet and the reports', () => {
     expect(run.kind).toBe('quotes');
     expect(run.predictions.map((p) => p.file)).toEqual(['quotes/articles/a.txt']);
     expect(run.failures).toEqual([{ file: 'gone.txt', error: 'cannot read the article: ENOENT' }]);
-    expect(run.score.missing_predictions).toBe(1);
+    expect(run.score.kind === 'quotes' && run.score.missing_predictions).toBe(1);
     expect(errorReport(run, 5)).toContain('gone.txt  cannot read the article: ENOENT');
   });
 
