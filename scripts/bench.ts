@@ -13,10 +13,10 @@ import { parseArgs } from 'node:util';
 import { readArticle } from '../src/article/read.js';
 import { buildDigest, groupBySameStory } from '../src/digest/build.js';
 import { entryFor, type DigestEntry } from '../src/digest/item.js';
-import { corpusDir, presentSets, setArticleFiles } from '../src/eval/corpus.js';
-import { syntheticArticles } from '../src/eval/synthetic.js';
-import { formatTable } from '../src/eval/table.js';
-import { describeTarget, mark, THRESHOLDS } from '../src/eval/thresholds.js';
+import { corpusDir, presentSets, setArticleFiles } from '../eval/corpus.js';
+import { syntheticArticles } from '../eval/synthetic.js';
+import { formatTable } from '../eval/table.js';
+import { describeTarget, mark, THRESHOLDS } from '../eval/thresholds.js';
 import { summarize } from '../src/summarize/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

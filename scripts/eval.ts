@@ -8,10 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UserError } from '../src/errors.js';
-import { corpusDir, presentSets, SET_NAMES } from '../src/eval/corpus.js';
-import { errorReport, evalTable } from '../src/eval/report.js';
-import { runSet, type SetRun } from '../src/eval/run.js';
-import { meets, THRESHOLDS } from '../src/eval/thresholds.js';
+import { corpusDir, presentSets, SET_NAMES } from '../eval/corpus.js';
+import { errorReport, evalTable } from '../eval/report.js';
+import { runSet, type SetRun } from '../eval/run.js';
+import { meets, THRESHOLDS } from '../eval/thresholds.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { figureValues, matchAnnotated, scoreAnnotated, scoreCasualties } from '../../src/eval/casualties.js';
-import type { AnnotatedFigure, CasualtiesGold, PredictionsByFile } from '../../src/eval/types.js';
+import { figureValues, matchAnnotated, scoreAnnotated, scoreCasualties } from '../../eval/casualties.js';
+import type { AnnotatedFigure, CasualtiesGold, PredictionsByFile } from '../../eval/types.js';
 
 const fig = (kind: string, count: number | null, min: number | null = null, max: number | null = null, repeat = false): AnnotatedFigure => ({
   kind,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareCodePoints, pyFrozensetRepr, pyHash, pyRepr, pyRound, pySortedBy, pyStrip } from '../../src/eval/python.js';
+import { compareCodePoints, pyFrozensetRepr, pyHash, pyRepr, pyRound, pySortedBy, pyStrip } from '../../eval/python.js';
 
 describe('pyRound (Python round: correctly rounded, ties to even)', () => {
   it('breaks exact binary ties to even where toFixed rounds away from zero', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pairQuotes, scoreQuotes } from '../../src/eval/quotes.js';
-import type { GoldQuote, PredictionsByFile, QuotesGold } from '../../src/eval/types.js';
+import { pairQuotes, scoreQuotes } from '../../eval/quotes.js';
+import type { GoldQuote, PredictionsByFile, QuotesGold } from '../../eval/types.js';
 
 const gq = (text: string, surname: string | null = null): GoldQuote => ({ text, source: surname, surname });
 

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { presentSets } from '../../src/eval/corpus.js';
-import { errorReport, evalTable } from '../../src/eval/report.js';
-import { runSet } from '../../src/eval/run.js';
+import { presentSets } from '../../eval/corpus.js';
+import { errorReport, evalTable } from '../../eval/report.js';
+import { runSet } from '../../eval/run.js';
 import { jobsHiring, jobsOstmark, jobsRate, museum, strikeCourier, strikeHerald, type TestArticle } from '../digest/same-story.fixtures.js';
 
 const corpus = mkdtempSync(path.join(tmpdir(), 'newsdigest-corpus-'));

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { corpusDir, presentSets, readJsonl, readSetArticle, readWindowArticle, scoreSet, setKind } from '../../src/eval/corpus.js';
-import { pyFrozensetRepr, pyRound, type PyNumber } from '../../src/eval/python.js';
-import type { LooseFigure, LoosePrediction } from '../../src/eval/types.js';
+import { corpusDir, presentSets, readJsonl, readSetArticle, readWindowArticle, scoreSet, setKind } from '../../eval/corpus.js';
+import { pyFrozensetRepr, pyRound, type PyNumber } from '../../eval/python.js';
+import type { LooseFigure, LoosePrediction } from '../../eval/types.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corpus = corpusDir(root);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateSummaries, rougeArticle, summaryText } from '../../src/eval/summaries.js';
+import { aggregateSummaries, rougeArticle, summaryText } from '../../eval/summaries.js';
 
 describe('summaries', () => {
   it('joins the summary sentences with spaces', () => {

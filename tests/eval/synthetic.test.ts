@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readArticle } from '../../src/article/read.js';
-import { syntheticArticles } from '../../src/eval/synthetic.js';
+import { syntheticArticles } from '../../eval/synthetic.js';
 import { summarize } from '../../src/summarize/index.js';
 
 describe('synthetic bench articles', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lcs, lead, overlap, rouge, toks } from '../../src/eval/text.js';
+import { lcs, lead, overlap, rouge, toks } from '../../eval/text.js';
 
 describe('toks', () => {
   it('keeps lower-cased runs of ASCII letters and digits', () => {

@@ -47,14 +47,11 @@ const backReferences: [rule: string, file: string, text: string, to: string][] =
   ['only-the-cli-imports-the-cli', 'src/service/up.ts', "import { cli } from '../cli.js';\nexport const up = cli;\n", 'src/cli.ts'],
   ['product-does-not-import-tests-scripts-or-eval', 'src/service/helper.ts', "import { helper } from '../../tests/helper.js';\nexport const up = helper;\n", 'tests/helper.ts'],
   ['product-does-not-import-tests-scripts-or-eval', 'src/service/score.ts', "import { score } from '../../eval/score.js';\nexport const up = score;\n", 'eval/score.ts'],
-  ['product-does-not-import-tests-scripts-or-eval', 'src/cli/eval.ts', "import { score } from '../eval/score.js';\nexport const up = score;\n", 'src/eval/score.ts'],
   ['no-circular', 'src/store/a.ts', "import { b } from './b.js';\nexport const a = () => b;\n", 'src/store/b.ts'],
 ];
 
 const extraFiles: Record<string, string> = {
   'eval/score.ts': "import { summarize } from '../src/summarize/index.js';\nexport const score = summarize;\n",
-  // The evaluation code may import the product (while it lives in src/eval/ too).
-  'src/eval/score.ts': "import { summarize } from '../summarize/index.js';\nexport const score = summarize;\n",
   'src/store/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
 };
 

@@ -1,11 +1,11 @@
 /** Evaluates the summarizer on one corpus set: predictions, scores and the details behind them. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readArticle } from '../article/read.js';
-import type { Article } from '../article/types.js';
-import { groupBySameStory } from '../digest/build.js';
-import { entryFor, type DigestEntry } from '../digest/item.js';
-import { summarize } from '../summarize/index.js';
+import { readArticle } from '../src/article/read.js';
+import type { Article } from '../src/article/types.js';
+import { groupBySameStory } from '../src/digest/build.js';
+import { entryFor, type DigestEntry } from '../src/digest/item.js';
+import { summarize } from '../src/summarize/index.js';
 import { readJsonl, readWindowArticle, scoreSet, setKind, type SetScore } from './corpus.js';
 import { emptyPrediction, predictArticle, toPrediction } from './predict.js';
 import { goldOfWindows, scoreSameStory, storyWindows, tfidfBaseline, type SameStoryGold, type SameStoryScore, type WindowArticle } from './samestory.js';

@@ -1,7 +1,7 @@
 /** Reading the evaluation corpus and scoring a set, as score.py's main does. */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../src/errors.js';
 import { type CasualtiesScore, scoreCasualties } from './casualties.js';
 import { pyBasename, pyLines, pyStrip, pyUniversalNewlines } from './python.js';
 import { type QuotesScore, scoreQuotes } from './quotes.js';

@@ -1,7 +1,7 @@
 /** Runs the project's own reader and summarizer over corpus articles, in process. */
-import { readArticle } from '../article/read.js';
-import { summarize } from '../summarize/index.js';
-import type { Summary } from '../summarize/types.js';
+import { readArticle } from '../src/article/read.js';
+import { summarize } from '../src/summarize/index.js';
+import type { Summary } from '../src/summarize/types.js';
 import type { Prediction } from './types.js';
 
 /** The predictions-file line for one summary (the shape of `summarize --json` and score.py). */

@@ -1,5 +1,5 @@
 /** The eval table and the error listings that engineers read to improve the summarizer. */
-import { collapse } from '../article/read.js';
+import { collapse } from '../src/article/read.js';
 import path from 'node:path';
 import { deathValues, figureValues, literalArticles, literalHit, matchAnnotated, type FigureKey } from './casualties.js';
 import { loadAnnotated, predictionsByFile, readJsonl, readSetArticle } from './corpus.js';
