@@ -1,16 +1,20 @@
 import { bodyParagraphs, type Article } from '../article/types.js';
-import { NameIndex } from './names.js';
+import { GROUP_NOUNS, NameIndex } from './names.js';
 import { bareApposition, composeRole, introducedRole, namesOffice, roleAfter, titleText } from './quotes/roles.js';
 import { findQuotedSpans, type QuotedPart, type QuotedSpan } from './quotes/spans.js';
 import type { Sentence } from './sentences.js';
 import {
   DASHES,
   firstPerson,
+  describesSomeone,
+  personsIn,
   recentMention,
   isAuxiliary,
   isCapitalised,
   isNameWord,
   isParticiple,
+  takesObject,
+  ADVERBIAL_OPENERS,
   isWord,
   isSpeechVerb,
   PRONOUNS,
@@ -36,7 +40,7 @@ interface Candidate {
   role: string;
   attribution?: TextSpan;
   /** How the speaker was found; a named attribution beats an inherited one. */
-  via: 'cue' | 'continued' | 'subject' | 'none';
+  via: 'cue' | 'continued' | 'subject' | 'none' | 'subject-sentence' | 'subject-recent';
 }
 
 const KEY_QUOTES = 3;
@@ -329,12 +333,28 @@ function attributionEndsSoon(tokens: Token[], cue: Cue, runsIntoQuote: boolean):
   return !runsIntoQuote && tokens.length - from <= 8;
 }
 
+/** "Mr. Obama's remarks", "the comments", "his call": a speech word used as a noun, not a verb. */
+function readsAsNoun(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1]?.text;
+  if (!before) return false;
+  return /['’]s?$/u.test(before) || NOUN_DETERMINERS.has(before.toLowerCase());
+}
+
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'this', 'such', 'whose']);
+
+/** Two or more capitalised words that read as a person's name ("Minyon Moore", not "United Federation of Teachers"). */
+function looksLikePersonPhrase(phrase: Token[]): boolean {
+  const words = phrase.filter(isWord).map((t) => t.text);
+  const tail = words.slice(-3);
+  return tail.length >= 2 && tail.every((w) => isCapitalised(w) && !GROUP_NOUNS.has(w.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(w));
+}
+
 /** A speech verb later in the clause after a quotation, with its subject right before it. */
 function laterCue(tokens: Token[]): Cue | null {
   for (let i = 1; i < tokens.length && i < 40; i++) {
     const t = tokens[i]!.text;
     if (t === '.' || t === '!' || t === '?' || t === '“' || t === '"') return null;
-    if (!isSpeechVerb(t) || isCapitalised(t) || isParticiple(t)) continue;
+    if (!isSpeechVerb(t) || isCapitalised(t) || isParticiple(t) || readsAsNoun(tokens, i)) continue;
     let j = i - 1;
     while (j > 0 && isAuxiliary(tokens[j]!.text)) j--;
     const phrase = phraseBackward(tokens, j);
@@ -348,7 +368,8 @@ function laterCue(tokens: Token[]): Cue | null {
     }
     const last = phrase[phrase.length - 1];
     if (last && (phrase.some((t) => isNameWord(t.text)) || (phrase.length === 1 && PRONOUNS.has(last.text.toLowerCase())))) return { phrase, verb: tokens[i]! };
-    // `… to open an inquiry said spokesman Colonel Chris Garver`: the speaker follows the verb.
+    // `… to open an inquiry said spokesman Colonel Chris Garver`: the speaker follows the verb (not `told The Post`).
+    if (takesObject(t)) return null;
     const after = phraseForward(tokens, i + 1);
     if (after.length && isCapitalised(after[after.length - 1]!.text)) return { phrase: after, verb: tokens[i]! };
     return null;
@@ -377,7 +398,12 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
   const settle = (cue: Cue | null): boolean => {
     if (!cue) return false;
     const speaker = resolvePhrase(context, cue.phrase, true, first.open >= 0 ? first.open : first.start);
-    if (!speaker) return false;
+    if (!speaker) {
+      // `the senator said`: the quotation is someone's whom the story does not name here; no one else's.
+      if (!describesSomeone(cue.phrase)) return false;
+      candidate.via = 'none';
+      return true;
+    }
     candidate.speaker = speaker;
     candidate.via = 'cue';
     candidate.role = roleFromCue(text, cue.phrase, speaker, paragraphEnd(paragraphs, cue.phrase[cue.phrase.length - 1]!.start));
@@ -458,13 +484,36 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
 
   // Otherwise the subject of the sentence it stands in, or the last person named just before.
   const sentence = sentenceAt(sentences, first.start);
-  const subject =
-    (sentence ? firstPerson(context, sentence.start, first.open >= 0 ? first.open : first.start) : null) ??
-    recentMention(context, first.open >= 0 ? first.open : first.start, 'person', paragraphs[Math.max(0, first.paragraph - 1)]!.start);
+  const opening = first.open >= 0 ? first.open : first.start;
+  let inSentence = sentence ? firstPerson(context, sentence.start, opening) : null;
+  if (inSentence && sentence && !opensClause(text, sentence.start, inSentence.at)) inSentence = null;
+  const floor = paragraphs[Math.max(0, first.paragraph - 1)]!.start;
+  let recent = inSentence ? null : recentMention(context, opening, 'person', floor);
+  if (recent && !soleActor(context, recent, Math.max(floor, sentenceStartBefore(sentences, recent.at)), opening)) recent = null;
+  const subject = inSentence ?? recent;
   if (subject) {
     candidate.speaker = subject;
-    candidate.via = 'subject';
+    candidate.via = inSentence ? 'subject-sentence' : 'subject-recent';
   }
+}
+
+/** The mention opens its sentence (after at most a conjunction or a determiner): the subject, not an object. */
+function opensClause(text: string, sentenceStart: number, at: number): boolean {
+  let before = text.slice(sentenceStart, at).replace(/^[\s"“”‘’'(—–-]+/u, '');
+  // "In recent weeks, Reid …", "In contrast, Ham …": an adverbial opening before the subject.
+  const opening = /^([\p{L}]+)[^,;:.!?“”"]{0,80},\s*/u.exec(before);
+  if (opening && (ADVERBIAL_OPENERS.has(opening[1]!.toLowerCase()) || /ly$/.test(opening[1]!))) before = before.slice(opening[0].length);
+  return /^(?:(?:and|but|so|then|yet|the|a|an)\s+)*$/iu.test(before);
+}
+
+function sentenceStartBefore(sentences: Sentence[], at: number): number {
+  return sentenceAt(sentences, at)?.start ?? at;
+}
+
+/** No other person is named between the mention's sentence and the quotation. */
+function soleActor(context: SpeakerContext, mention: Mention, from: number, to: number): boolean {
+  for (const other of personsIn(context, from, to)) if (other.name !== mention.name) return false;
+  return true;
 }
 
 /**
@@ -513,6 +562,23 @@ function nextMarkOrEnd(text: string, from: number, end: number): number {
 }
 
 /**
+ * The subject of a sentence's main clause: its first phrase, or the first after an opening
+ * adverbial clause ("Reached by phone, Bennett denied …", "Sooner or later, the governor told …").
+ */
+function sentenceSubject(tokens: Token[]): Token[] {
+  const first = tokens.findIndex(isWord);
+  if (first < 0) return [];
+  const head = tokens[first]!.text;
+  const opensAdverbial = !isCapitalised(head) || /(?:ing|ed)$/.test(head) || ADVERBIAL_OPENERS.has(head.toLowerCase());
+  if (opensAdverbial) {
+    const comma = tokens.findIndex((t, k) => k > first && t.text === ',');
+    if (comma < 0 || comma > first + 16) return [];
+    return phraseForward(tokens, comma + 1);
+  }
+  return phraseForward(tokens, first);
+}
+
+/**
  * The attribution before an opening mark, within its sentence: the last speech verb there,
  * with the phrase before it (or after it: `said Kerry: “`). A participle ("saying") takes the
  * sentence's subject.
@@ -534,24 +600,41 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       if (phrase.length) return { phrase, verb: token };
       continue;
     }
-    if (!isSpeechVerb(token.text) || isCapitalised(token.text)) continue;
+    if (!isSpeechVerb(token.text) || isCapitalised(token.text) || readsAsNoun(tokens, i)) continue;
     const gap = tokens.length - 1 - i;
     const nextWord = tokens[i + 1]?.text.toLowerCase();
     if (gap > 3 && nextWord !== 'that' && nextWord !== ':' && !colon && gap > 14) break;
     if (isParticiple(token.text)) {
+      // "…, Spicer said, adding …": the speaker of the verb before.
+      const said = tokens[i - 2];
+      if (tokens[i - 1]?.text === ',' && said && isSpeechVerb(said.text) && !isCapitalised(said.text) && !isParticiple(said.text)) {
+        const named = phraseBackward(tokens, i - 3);
+        if (named.length && isCapitalised(named[named.length - 1]!.text)) return { phrase: named, verb: said };
+      }
       // "Jarba was upbeat, saying …": the sentence's subject speaks.
-      const phrase = phraseForward(tokens, 0);
+      const phrase = sentenceSubject(tokens);
       if (phrase.length) return { phrase, verb: token };
       return null;
     }
     let j = i - 1;
     while (j >= 0 && isAuxiliary(tokens[j]!.text)) j--;
     if (tokens[j]?.text === ',') {
-      // `Minyon Moore, a senior adviser to the campaign, called …`: the name before the apposition.
-      let k = j - 1;
-      while (k > 0 && k > j - 20 && tokens[k]!.text !== ',' && tokens[k]!.text !== '.') k--;
-      const named = tokens[k]?.text === ',' ? phraseBackward(tokens, k - 1) : [];
-      if (named.length && isCapitalised(named[named.length - 1]!.text)) return { phrase: named, verb: token };
+      // `Minyon Moore, a senior adviser to the campaign, called …`: the name before the apposition;
+      // `Jo Ann, president of the Union, which represents teachers, said`: before two of them.
+      let comma = j;
+      let fallback: Token[] | null = null;
+      for (let appositions = 0; appositions < 3; appositions++) {
+        let k = comma - 1;
+        while (k > 0 && k > comma - 30 && tokens[k]!.text !== ',' && tokens[k]!.text !== '.') k--;
+        if (tokens[k]?.text !== ',') break;
+        const named = phraseBackward(tokens, k - 1);
+        if (named.length && isCapitalised(named[named.length - 1]!.text)) {
+          if (looksLikePersonPhrase(named)) return { phrase: named, verb: token };
+          fallback ??= named;
+        }
+        comma = k;
+      }
+      if (fallback) return { phrase: fallback, verb: token };
     }
     const backward = j >= 0 ? phraseBackward(tokens, j) : [];
     if (backward.length === 0 && /^(?:and|but)$/i.test(tokens[j]?.text ?? '')) {
@@ -566,6 +649,8 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       if (subject.length) return { phrase: subject, verb: token };
     }
     if (backward.length) return { phrase: backward, verb: token };
+    // `said Kerry: “`; but after "told" or "asked" the phrase is who was spoken to.
+    if (takesObject(token.text)) return null;
     const forward = phraseForward(tokens, i + 1);
     if (forward.length) return { phrase: forward, verb: token };
     return null;

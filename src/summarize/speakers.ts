@@ -66,6 +66,23 @@ export function isSpeechVerb(word: string): boolean {
   return SPEECH_VERBS.has(word.toLowerCase());
 }
 
+/** Speech verbs whose following phrase is who was spoken to or about, never the speaker ("told Fox News"). */
+const OBJECT_VERBS = new Set(
+  (
+    'tell tells told telling ask asks asked asking urge urges urged urging call calls called calling brand brands branded dub dubs dubbed ' +
+    'label labels labeled labelled term terms termed warn warns warned warning promise promises promised charge charges charged'
+  ).split(' '),
+);
+
+export function takesObject(word: string): boolean {
+  return OBJECT_VERBS.has(word.toLowerCase());
+}
+
+/** Words that open an adverbial clause before a sentence's subject ("Sooner or later, …"). */
+export const ADVERBIAL_OPENERS = new Set(
+  'after before when while as since although though if unless once until sooner alongside like unlike despite following during amid in on at with without by for from under over however meanwhile later earlier last this still instead yesterday today now then also'.split(' '),
+);
+
 export function isParticiple(word: string): boolean {
   return PARTICIPLES.test(word);
 }
@@ -261,6 +278,26 @@ export function resolvePronoun(context: SpeakerContext, pronoun: string, at: num
   return recentMention(context, at, 'group') ?? recentMention(context, at, 'person');
 }
 
+/** Group nouns that any organisation can be called ("the group said" after "the Syrian Observatory"). */
+const GENERIC_GROUP_NOUNS = new Set(['group', 'organisation', 'organization', 'monitor', 'body', 'agency', 'movement']);
+
+/** "the ministry" fits "Foreign Ministry"; "the group" fits any organisation. */
+function fitsDescription(name: string, noun: string): boolean {
+  return GENERIC_GROUP_NOUNS.has(noun) || name.toLowerCase().split(/\s+/).includes(noun);
+}
+
+/** The last word of a phrase says it describes a person or a group, without naming one. */
+export function describesSomeone(phrase: Token[]): boolean {
+  const last = phrase[phrase.length - 1]?.text.toLowerCase() ?? '';
+  return ROLE_NOUNS.has(last) || GROUP_NOUNS.has(last) || isTitleWord(last);
+}
+
+/** Two or more words in capitals, perhaps joined by "OF" or "THE": a heading ("THROUGH THE LENS"). */
+function isHeading(run: string[]): boolean {
+  const capitals = run.filter((w) => /^\p{Lu}{2,}$/u.test(w) && !CONNECTORS.has(w.toLowerCase())).length;
+  return capitals >= 2 && run.every((w) => /^\p{Lu}{2,}$/u.test(w));
+}
+
 const MODIFIER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'to', 'with', 'by', 'on']);
 
 /**
@@ -324,6 +361,8 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
   // "Camp residents": a capitalised word that only qualifies the role noun after it.
   const roleHead = head !== null && head.to - head.from === 1 && head.to < words.length && tail.every((w) => !isCapitalised(w) && !DETERMINERS.has(w.toLowerCase())) && ROLE_NOUNS.has(lastWord) && !isTitleWord(lastWord);
   const possessive = head !== null && ((/['’]s?$/.test(words[head.to - 1]!) && tail.length > 0) || roleHead);
+  // "THROUGH THE LENS": a heading in capitals, not a name (acronyms such as "CNN" stand alone).
+  if (head && isHeading(words.slice(head.from, head.to))) return null;
   if (head && !possessive) {
     // "International Federation of Red Cross and Red Crescent Societies": an organisation's whole name.
     const run = words.slice(head.from, head.to);
@@ -361,6 +400,14 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
     if (issuer) return { ...issuer, at };
   }
   if (ROLE_NOUNS.has(last) || GROUP_NOUNS.has(last) || isTitleWord(last)) {
+    const described = !words.some((w) => isCapitalised(w) && !/-(?:based|led|backed|linked|run|born|allied|affiliated)$/i.test(w));
+    if (described && GROUP_NOUNS.has(last)) {
+      // "the group", "the Britain-based group", "the ministry": the organisation named before, when one fits.
+      const named = recentMention(context, anchor ?? at, 'group');
+      if (named && fitsDescription(named.name, last)) return { ...named, at };
+    }
+    // "a longtime adviser", "the senator": a description that names nobody the reader can check.
+    if (described && !GROUP_NOUNS.has(last)) return null;
     const plain = context.text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end);
     return { at, name: plain, person: !GROUP_NOUNS.has(last) && !/s$/.test(last) };
   }
@@ -397,6 +444,22 @@ function mentionsIn(context: SpeakerContext, start: number, end: number): { pers
     }
     if (resolved && !found.group) found.group = resolved;
     i = tokens.indexOf(phrase[phrase.length - 1]!);
+  }
+  return found;
+}
+
+/** Every person named in text[start, end) outside quotations, in order. */
+export function personsIn(context: SpeakerContext, start: number, end: number): Mention[] {
+  const found: Mention[] = [];
+  const tokens = tokenize(context.text, start, end, 400);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!isCapitalised(token.text) || context.insideQuote(token.start) || PRONOUNS.has(token.text.toLowerCase())) continue;
+    const phrase = phraseForward(tokens, i, 8);
+    if (phrase.length === 0) continue;
+    const resolved = resolvePhrase(context, phrase, false);
+    if (resolved?.person) found.push(resolved);
+    i = Math.max(i, tokens.indexOf(phrase[phrase.length - 1]!));
   }
   return found;
 }

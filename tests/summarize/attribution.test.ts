@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { readArticle } from '../../src/article/read.js';
+import { extractQuotes } from '../../src/summarize/quotes.js';
+import { splitSentences } from '../../src/summarize/sentences.js';
+
+/** The speaker of each quotation in a story written for these tests (a title line, then paragraphs). */
+function speakers(...paragraphs: string[]): (string | null)[] {
+  const article = readArticle(['Test story', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { origin: 'test' });
+  return extractQuotes(article, splitSentences(article)).map((q) => q.speaker);
+}
+
+/** Failure classes of speaker attribution: each row a short story and the speakers it must give. */
+const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
+  {
+    name: 'a description that names nobody gives no speaker, not the previous one',
+    story: ['“The dam will hold through the spring floods,” said engineer Pia Holm.', '“We have never seen the river this high in March,” a longtime adviser said.'],
+    want: ['Pia Holm', null],
+  },
+  {
+    name: '"told" is followed by the listener, never the speaker',
+    story: ['Farmers gathered in Dunmore on Sunday.', 'Greta Vold said the harvest was late and told the Valley Courier: “We will lose half the barley if the rain keeps up.”'],
+    want: ['Greta Vold'],
+  },
+  {
+    name: 'a possessive before a speech word makes it a noun ("Mr. Arden’s remarks")',
+    story: ['Mayor Lena Arden spoke on Friday.', 'With ten days left, Osvald Brink, a senior adviser to the mayor, called Mr. Arden’s remarks “a clear signal to every shop owner in town.”'],
+    want: ['Osvald Brink'],
+  },
+  {
+    name: 'the name before two appositions speaks, not the organisation inside them',
+    story: ['Ida Rask, president of the Northern Teachers Union, which represents 9,000 teachers, said the strike would go ahead because “nobody has answered our letters since May.”'],
+    want: ['Ida Rask'],
+  },
+  {
+    name: '"X said, adding" gives the quotation to X',
+    story: ['The talks will resume next week, Petter Lund said, adding that the offer was “the best the port can make this year.”'],
+    want: ['Petter Lund'],
+  },
+  {
+    name: 'an adverbial opening does not hide the subject ("In recent weeks, Vale has …")',
+    story: ['In recent weeks, Senator Hugo Vale has called the plan “a tax on every family that drives to work.”'],
+    want: ['Hugo Vale'],
+  },
+  {
+    name: 'a participle before the subject is not a name ("Reached by phone, Moss …")',
+    story: ['Reached by phone on Monday, Karin Moss denied the report, saying “the mill has not laid off a single worker this year.”'],
+    want: ['Karin Moss'],
+  },
+];
+
+describe('speaker attribution: right or none', () => {
+  it.each(CASES)('$name', ({ story, want }) => {
+    expect(speakers(...story)).toEqual(want);
+  });
+});
