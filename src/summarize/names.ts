@@ -30,7 +30,7 @@ export const TITLE_WORDS = new Set(
     'spokesman spokeswoman spokesperson ambassador envoy special king queen prince princess sheikh emir pope judge justice ayatollah imam cardinal bishop chancellor premier ' +
     'leader head founder executive ceo official officer host anchor correspondent analyst activist lawmaker congressman congresswoman councilman councilwoman councillor councilor alderman candidate nominee ' +
     'speaker senior former acting top presidential republican democratic democrat gop national opposition league arab general-secretary secretary-general under-secretary ' +
-    'coordinator commissioner chief-of-staff staff campaign manager adviser advisor aide strategist pollster economist director-general president-elect deputy-director editor ' +
+    'coach coordinator commissioner chief-of-staff staff campaign manager adviser advisor aide strategist pollster economist director-general president-elect deputy-director editor ' +
     'monitor mp mep un u.n. us u.s. uk u.k. eu nato white house house senate'
   ).split(' '),
 );
@@ -175,6 +175,7 @@ export class NameIndex {
   private readonly people = new Map<string, Found | null>();
   private readonly organisations = new Map<string, Found | null>();
   private readonly offices = new Map<string, string | null>();
+  private readonly midSentence = new Map<string, boolean>();
 
   constructor(text: string) {
     this.text = text;
@@ -192,6 +193,28 @@ export class NameIndex {
       if (organisation && organisation.words > 1) return { name: organisation.name, person: false };
     }
     return { name: joined, person: words.length >= 2 && looksLikePerson(words) };
+  }
+
+  /**
+   * Whether the article ever writes this word capitalised inside a sentence (after a lower-case
+   * word or a comma), as a name is written: "Partial transcript:", "Already," are only ever
+   * capitalised because they open a line.
+   */
+  writtenAsName(word: string): boolean {
+    const held = this.midSentence.get(word);
+    if (held !== undefined) return held;
+    let found = false;
+    const text = this.text;
+    for (let at = text.indexOf(word); at >= 0 && !found; at = text.indexOf(word, at + 1)) {
+      if (!wordBoundary(text, at, at + word.length) && !/^[’']s/.test(text.slice(at + word.length, at + word.length + 2))) continue;
+      let i = at - 1;
+      while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0)) i--;
+      if (i < 0 || i === at - 1) continue;
+      const c = text.charAt(i);
+      found = /[\p{Ll}\p{N},;’'()&-]/u.test(c) || (/[”"]/.test(c) && /[,?!]/.test(text.charAt(i - 1))) || ((c === '.' || c === ':') && /\b(?:\p{Lu}[\p{Ll}]{0,3}|\p{Lu})\.$/u.test(text.slice(Math.max(0, i - 5), i + 1)));
+    }
+    this.midSentence.set(word, found);
+    return found;
   }
 
   /** The person the article gives an office to ("secretary of state" → "John Kerry"), if any. */

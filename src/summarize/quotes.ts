@@ -1,5 +1,5 @@
 import { bodyParagraphs, type Article } from '../article/types.js';
-import { GROUP_NOUNS, NameIndex } from './names.js';
+import { GROUP_NOUNS, isTitleWord, NameIndex, namePieces } from './names.js';
 import { bareApposition, composeRole, introducedRole, namesOffice, roleAfter, titleText } from './quotes/roles.js';
 import { findQuotedSpans, type QuotedPart, type QuotedSpan } from './quotes/spans.js';
 import type { Sentence } from './sentences.js';
@@ -270,6 +270,8 @@ const FRAGMENT_LINKS = new Set(['and', 'or', 'but', 'nor', 'a', 'an', 'who', 'wh
 interface Cue {
   phrase: Token[];
   verb: Token;
+  /** Found without a speech verb next to it (a sentence's subject, a name before the quotation): the name must be one the article writes as a name. */
+  weak?: boolean;
 }
 
 /**
@@ -333,6 +335,11 @@ function attributionEndsSoon(tokens: Token[], cue: Cue, runsIntoQuote: boolean):
   return !runsIntoQuote && tokens.length - from <= 8;
 }
 
+/** "asked", "told": a form that can stand in a passive ("was asked by"). */
+function isParticipleOrPast(word: string): boolean {
+  return /(?:ed|told|said|written|wrote)$/i.test(word);
+}
+
 /** "Mr. Obama's remarks", "the comments", "his call": a speech word used as a noun, not a verb. */
 function readsAsNoun(tokens: Token[], i: number): boolean {
   const before = tokens[i - 1]?.text;
@@ -341,6 +348,12 @@ function readsAsNoun(tokens: Token[], i: number): boolean {
 }
 
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'this', 'such', 'whose']);
+
+/** Ends in capitalised words that are not an organisation's ("Trump", "Ada Lind"; not "the Senate"). */
+function looksLikeName(phrase: Token[]): boolean {
+  const last = phrase[phrase.length - 1]!.text;
+  return isCapitalised(last) && !GROUP_NOUNS.has(last.toLowerCase()) && !isTitleWord(last);
+}
 
 /** Two or more capitalised words that read as a person's name ("Minyon Moore", not "United Federation of Teachers"). */
 function looksLikePersonPhrase(phrase: Token[]): boolean {
@@ -397,7 +410,7 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
 
   const settle = (cue: Cue | null): boolean => {
     if (!cue) return false;
-    const speaker = resolvePhrase(context, cue.phrase, true, first.open >= 0 ? first.open : first.start);
+    const speaker = resolvePhrase(context, cue.phrase, true, first.open >= 0 ? first.open : first.start, cue.weak);
     if (!speaker) {
       // `the senator said`: the quotation is someone's whom the story does not name here; no one else's.
       if (!describesSomeone(cue.phrase)) return false;
@@ -451,7 +464,7 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
     const sentence = sentenceAt(sentences, first.open);
     const tokens = tokenize(text, Math.max(sentence?.start ?? 0, paragraphs[first.paragraph]!.start), first.open, 40);
     const phrase = tokens.length ? phraseBackward(tokens, tokens.length - 1) : [];
-    if (phrase.length && isCapitalised(phrase[phrase.length - 1]!.text) && settle({ phrase, verb: phrase[phrase.length - 1]! })) return;
+    if (phrase.length && isCapitalised(phrase[phrase.length - 1]!.text) && settle({ phrase, verb: phrase[phrase.length - 1]!, weak: true })) return;
   }
 
   // A paragraph that ends in a colon introduces the quotation: `Caddell continued:`.
@@ -460,6 +473,9 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
     if (/:\s*$/.test(text.slice(before.end - 2, before.end))) {
       const sentence = sentenceAt(sentences, before.end - 1);
       if (settle(cueBefore(text, sentences, sentence?.start ?? before.start, before.end, null, true))) return;
+      // `Sanders made the following comment:`: the lead-in's subject.
+      const subject = sentenceSubject(tokenize(text, sentence?.start ?? before.start, before.end, 60));
+      if (subject.length && isCapitalised(subject[0]!.text) && settle({ phrase: subject, verb: subject[subject.length - 1]!, weak: true })) return;
     }
   }
 
@@ -482,18 +498,25 @@ function attribute(context: SpeakerContext, paragraphs: { start: number; end: nu
     }
   }
 
-  // Otherwise the subject of the sentence it stands in, or the last person named just before.
+  // Otherwise the subject of the sentence it stands in, when a name opens that sentence
+  // (`Pew found that “…”`). A person merely named nearby is too weak a sign: no speaker then.
   const sentence = sentenceAt(sentences, first.start);
   const opening = first.open >= 0 ? first.open : first.start;
-  let inSentence = sentence ? firstPerson(context, sentence.start, opening) : null;
-  if (inSentence && sentence && !opensClause(text, sentence.start, inSentence.at)) inSentence = null;
-  const floor = paragraphs[Math.max(0, first.paragraph - 1)]!.start;
-  let recent = inSentence ? null : recentMention(context, opening, 'person', floor);
-  if (recent && !soleActor(context, recent, Math.max(floor, sentenceStartBefore(sentences, recent.at)), opening)) recent = null;
-  const subject = inSentence ?? recent;
-  if (subject) {
+  if (!sentence || sentence.start >= opening) return;
+  const tokens = tokenize(text, sentence.start, opening, 60);
+  let phrase = sentenceSubject(tokens);
+  if (phrase.length === 0 && /^\s*(?:Read|See|Watch|Click|Listen)\b/u.test(text.slice(sentence.start, opening))) {
+    // `… expressed the same dismay. Read more on its website “…”`: a subjectless line goes on
+    // about the person who opens the sentence before it, in the same paragraph.
+    const s = sentenceIndex(sentences, sentence.start) - 1;
+    const before = sentences[s];
+    if (before && before.start >= paragraphs[first.paragraph]!.start) phrase = sentenceSubject(tokenize(text, before.start, before.end, 60));
+  }
+  if (phrase.length === 0 || !isCapitalised(phrase[0]!.text) || PRONOUNS.has(phrase[0]!.text.toLowerCase())) return;
+  const subject = resolvePhrase(context, phrase, false, undefined, true);
+  if (subject && isCapitalised(subject.name)) {
     candidate.speaker = subject;
-    candidate.via = inSentence ? 'subject-sentence' : 'subject-recent';
+    candidate.via = 'subject';
   }
 }
 
@@ -569,13 +592,23 @@ function sentenceSubject(tokens: Token[]): Token[] {
   const first = tokens.findIndex(isWord);
   if (first < 0) return [];
   const head = tokens[first]!.text;
-  const opensAdverbial = !isCapitalised(head) || /(?:ing|ed)$/.test(head) || ADVERBIAL_OPENERS.has(head.toLowerCase());
-  if (opensAdverbial) {
-    const comma = tokens.findIndex((t, k) => k > first && t.text === ',');
-    if (comma < 0 || comma > first + 16) return [];
-    return phraseForward(tokens, comma + 1);
+  const opensAdverbial = !isCapitalised(head) || /(?:ing|ed|ly)$/.test(head) || ADVERBIAL_OPENERS.has(head.toLowerCase());
+  if (!opensAdverbial) return phraseForward(tokens, first);
+  // The subject follows the opening clause's last comma: `At a rally in Selby, Ohio, on Friday, Vance …`.
+  let comma = tokens.findIndex((t, k) => k > first && t.text === ',');
+  if (comma < 0 || comma > first + 16) return [];
+  for (let more = 0; more < 3; more++) {
+    let from = comma + 1;
+    while (from < tokens.length && !isWord(tokens[from]!)) from++; // `“Face the Nation,” Ryan …`
+    const phrase = phraseForward(tokens, from);
+    const after = phrase.length ? tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1] : undefined;
+    // A name with its apposition ("Mara Lind, the mayor,") is the subject; a place ("Selby, Ohio,") is not.
+    if (after?.text !== ',' || phrase.filter((t) => isCapitalised(t.text)).length >= 2) return phrase;
+    const next = tokens.findIndex((t, k) => k > comma && t.text === ',');
+    if (next < 0 || next > comma + 8) return phrase;
+    comma = next;
   }
-  return phraseForward(tokens, first);
+  return [];
 }
 
 /**
@@ -611,9 +644,18 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
         const named = phraseBackward(tokens, i - 3);
         if (named.length && isCapitalised(named[named.length - 1]!.text)) return { phrase: named, verb: said };
       }
+      // `footage of Trump saying …`, `with Vance reportedly yelling …`: the name right before.
+      let k = i - 1;
+      while (k > 0 && isAuxiliary(tokens[k]!.text) && !isCapitalised(tokens[k]!.text)) k--;
+      if (tokens[k] && isCapitalised(tokens[k]!.text) && isWord(tokens[k]!)) {
+        let from = k;
+        while (from > 0 && isNameWord(tokens[from - 1]!.text) && isWord(tokens[from - 1]!)) from--;
+        const named = tokens.slice(from, k + 1);
+        if (named.length && !PRONOUNS.has(named[0]!.text.toLowerCase()) && looksLikeName(named) && namePieces(named.map((t) => t.text).join(' ')).length > 0) return { phrase: named, verb: token };
+      }
       // "Jarba was upbeat, saying …": the sentence's subject speaks.
       const phrase = sentenceSubject(tokens);
-      if (phrase.length) return { phrase, verb: token };
+      if (phrase.length) return { phrase, verb: token, weak: true };
       return null;
     }
     let j = i - 1;
@@ -647,6 +689,11 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       // `US Central Command which oversees operations in the Middle East said`: the subject opens the sentence.
       const subject = phraseForward(tokens, 0);
       if (subject.length) return { phrase: subject, verb: token };
+    }
+    // `Dale was asked by host Ruth Penn, “…”`: the one after "by" speaks.
+    if (tokens[i + 1]?.text === 'by' && isParticipleOrPast(token.text)) {
+      const agent = phraseForward(tokens, i + 2);
+      if (agent.length && isCapitalised(agent[agent.length - 1]!.text)) return { phrase: agent, verb: token };
     }
     if (backward.length) return { phrase: backward, verb: token };
     // `said Kerry: “`; but after "told" or "asked" the phrase is who was spoken to.

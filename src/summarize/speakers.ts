@@ -58,7 +58,9 @@ const ROLE_NOUNS = new Set(
   (
     'source sources official officials spokesman spokeswoman spokesperson witness witnesses resident residents activist activists doctor doctors medic medics ' +
     'commander commanders fighter fighters rebel rebels analyst analysts expert experts diplomat diplomats observer observers monitor monitors police statement report ' +
-    'people man woman men women voice aide aides adviser advisers minister ministers officer officers soldier soldiers lawmaker lawmakers member members leader leaders'
+    'people man woman men women voice aide aides adviser advisers minister ministers officer officers soldier soldiers lawmaker lawmakers member members leader leaders ' +
+    'reporter reporters writer writers columnist columnists journalist journalists moderator author lawyer lawyers professor scientist researcher researchers historian ' +
+    'consultant operative donor donors supporter supporters voter voters delegate delegates protester protesters student students teacher teachers worker workers owner owners'
   ).split(' '),
 );
 
@@ -136,7 +138,7 @@ function isNameWord(word: string): boolean {
 const DASHES = /^[—–―-]$/;
 
 /** Could this token stand inside a speaker phrase ("9/11 widow Terry Strada", "Rep. Gwen Moore (D-Wis.)")? */
-function fitsPhrase(token: Token, first: boolean, inParens: boolean): boolean {
+function fitsPhrase(token: Token, first: boolean, inParens: boolean, afterName = false): boolean {
   const word = token.text;
   if (inParens) return word !== '“' && word !== '”' && word !== '"';
   if (!isWord(token)) return word === '’' || word === "'" || word === '(' || word === '/' || word === '&' || (word === '-' && !first);
@@ -145,6 +147,8 @@ function fitsPhrase(token: Token, first: boolean, inParens: boolean): boolean {
   if (PRONOUNS.has(l)) return first;
   if (isTitleWord(l) || GROUP_NOUNS.has(l) || ROLE_NOUNS.has(l)) return !PRONOUNS.has(l); // "state department spokeswoman"
   if (PHRASE_STOPS.has(l) || isSpeechVerb(word) || /ing$/.test(word) || /ly$/.test(word) || LIKELY_VERBS.has(l)) return false;
+  // "Weld describes the party": a present-tense verb right after a name ends the phrase.
+  if (afterName && /[^s]s$/.test(l) && !ROLE_NOUNS.has(l) && !GROUP_NOUNS.has(l)) return false;
   return !/ed$/.test(l) || ROLE_NOUNS.has(l);
 }
 
@@ -179,7 +183,8 @@ function collect(tokens: Token[], from: number, step: 1 | -1, max: number): Toke
       phrase.push(token);
       continue;
     }
-    if (!fitsPhrase(token, phrase.length === 0 || (step === 1 && phrase.length === 1 && DETERMINERS.has(phrase[0]!.text.toLowerCase())), depth > 0)) break;
+    const afterName = step === 1 && phrase.length > 0 && isCapitalised(phrase[phrase.length - 1]!.text);
+    if (!fitsPhrase(token, phrase.length === 0 || (step === 1 && phrase.length === 1 && DETERMINERS.has(phrase[0]!.text.toLowerCase())), depth > 0, afterName)) break;
     phrase.push(token);
   }
   if (step === -1) phrase.reverse();
@@ -306,7 +311,7 @@ const MODIFIER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'to', 'w
  * someone ("the US Secretary of State" → "John Kerry"), else the phrase as written when it ends
  * in a role ("a senior official"); null when it names nobody.
  */
-export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns = true, anchor?: number): Mention | null {
+export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns = true, anchor?: number, weak = false): Mention | null {
   if (phrase.length === 0) return null;
   const at = phrase[0]!.start;
   const first = phrase[0]!.text.toLowerCase();
@@ -378,6 +383,8 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
       }
       if (name.length > 0) {
         const full = context.names.fullest(name);
+        // "Partial transcript:", "Wait,": a word capitalised only where a line or a sentence opens names nobody.
+        if (weak && title.length === 0 && !full.name.includes(' ') && !/^\p{Lu}{2,}/u.test(full.name) && !context.names.writtenAsName(full.name)) return null;
         const groupNoun = tail[0] && GROUP_NOUNS.has(tail[0].toLowerCase()) ? ` ${tail[0].toLowerCase()}` : '';
         if (groupNoun) return { at, name: full.name + groupNoun, person: false };
         // "the Tahrir al-Sham jihadist alliance": a group however its name reads.

@@ -46,6 +46,41 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     story: ['Reached by phone on Monday, Karin Moss denied the report, saying “the mill has not laid off a single worker this year.”'],
     want: ['Karin Moss'],
   },
+  {
+    name: 'a title-case word that only ever opens a line is not a name ("Partial transcript:")',
+    story: ['Mayor Ines Dahl took questions on the radio.', 'Partial transcript:', '“We will repave every road in the old town before the festival season begins.”'],
+    want: [null],
+  },
+  {
+    name: 'a heading in capitals names nobody',
+    story: ['FLOOD WARNINGS STAY IN PLACE — the river authority said the levels “will not fall before the weekend at the earliest.”'],
+    want: [null],
+  },
+  {
+    name: 'a person merely named in the paragraph before does not speak a quotation with no attribution',
+    story: ['Coach Arne Vik met the players after the match, and the club chairman Rolf Eng joined them.', '“This season is not over and nobody in this room should think it is.”'],
+    want: [null],
+  },
+  {
+    name: 'a lead-in paragraph ending in a colon gives its subject ("Vik made the following remark:")',
+    story: ['Coach Arne Vik made the following remark:', '“This season is not over and nobody in this room should think it is.”'],
+    want: ['Arne Vik'],
+  },
+  {
+    name: '"was asked by X" gives the question to X',
+    story: ['Candidate Sofie Berg was asked by host Jonas Lie, “Will you raise the ferry fares if you win in November?”'],
+    want: ['Jonas Lie'],
+  },
+  {
+    name: 'the name right before a participle speaks ("footage of Vik saying")',
+    story: ['The advert ends with footage of Arne Vik saying during the debate, “That makes me a careful manager of the club’s money,” to loud applause.'],
+    want: ['Arne Vik'],
+  },
+  {
+    name: 'a present-tense verb ends the speaker phrase ("Weld describes the party as")',
+    story: ['On the stump, Tove Weld describes the Harbour Party as “a ferry that never leaves the dock on time.”'],
+    want: ['Tove Weld'],
+  },
 ];
 
 describe('speaker attribution: right or none', () => {
