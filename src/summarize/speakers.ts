@@ -297,6 +297,13 @@ export function describesSomeone(phrase: Token[]): boolean {
   return ROLE_NOUNS.has(last) || GROUP_NOUNS.has(last) || isTitleWord(last);
 }
 
+/** Things that carry someone's words: a role, a group, a title, or a document ("the Pentagon statement"). */
+const DOCUMENT_NOUNS = new Set('statement report website site post ad advert account letter document release video tweet message newspaper paper source sources poll survey study'.split(' '));
+
+function speaksForSomeone(noun: string): boolean {
+  return ROLE_NOUNS.has(noun) || GROUP_NOUNS.has(noun) || isTitleWord(noun) || DOCUMENT_NOUNS.has(noun);
+}
+
 /** Two or more words in capitals, perhaps joined by "OF" or "THE": a heading ("THROUGH THE LENS"). */
 function isHeading(run: string[]): boolean {
   const capitals = run.filter((w) => /^\p{Lu}{2,}$/u.test(w) && !CONNECTORS.has(w.toLowerCase())).length;
@@ -328,6 +335,9 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
     else if (depth === 0 && isWord(token)) words.push(token.text);
   }
   if (words.length === 0) return null;
+  // "a member of the Tide group", "one of the protesters": someone inside it, not the group itself.
+  const ofAt = words.findIndex((w) => w.toLowerCase() === 'of');
+  if (ofAt > 0 && ofAt <= 2 && /^(?:members?|one|some|many|most|several|none)$/i.test(words[ofAt - 1]!)) return null;
   // Runs of capitalised words. The head is a full name that opens the phrase ("Osama Said a
   // Douma-based media activist", "Nadim Houry deputy director of …"), else the last run not
   // introduced by "of", "at", … ("Trump lawyer Marc Kasowitz").
@@ -368,6 +378,10 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
   const possessive = head !== null && ((/['’]s?$/.test(words[head.to - 1]!) && tail.length > 0) || roleHead);
   // "THROUGH THE LENS": a heading in capitals, not a name (acronyms such as "CNN" stand alone).
   if (head && isHeading(words.slice(head.from, head.to))) return null;
+  // "the Syrian economy continues": a capitalised word qualifying a thing, which says nothing.
+  if (head && head.to - head.from === 1 && /(?:ian|ean|ese|ish)$/.test(words[head.from]!) && tail.length > 0 && tail.every((w) => !isCapitalised(w)) && !speaksForSomeone(lastWord)) {
+    return null;
+  }
   if (head && !possessive) {
     // "International Federation of Red Cross and Red Crescent Societies": an organisation's whole name.
     const run = words.slice(head.from, head.to);
@@ -407,11 +421,18 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
     if (issuer) return { ...issuer, at };
   }
   if (ROLE_NOUNS.has(last) || GROUP_NOUNS.has(last) || isTitleWord(last)) {
-    const described = !words.some((w) => isCapitalised(w) && !/-(?:based|led|backed|linked|run|born|allied|affiliated)$/i.test(w));
+    const described = !words.some((w) => isCapitalised(w) && !DETERMINERS.has(w.toLowerCase()) && !/-(?:based|led|backed|linked|run|born|allied|affiliated)$/i.test(w));
     if (described && GROUP_NOUNS.has(last)) {
       // "the group", "the Britain-based group", "the ministry": the organisation named before, when one fits.
       const named = recentMention(context, anchor ?? at, 'group');
       if (named && fitsDescription(named.name, last)) return { ...named, at };
+    }
+    // "the UN official concluded" right after Amos spoke: the person who just spoke, as "she" would be.
+    const definite = first === 'the' || /\bthe\s+$/i.test(context.text.slice(Math.max(0, at - 5), at));
+    if (definite && !/s$/.test(last) && (ROLE_NOUNS.has(last) || isTitleWord(last))) {
+      const speaker = context.speakers[context.speakers.length - 1];
+      const recent = recentMention(context, anchor ?? at, 'person');
+      if (speaker?.person && recent?.name === speaker.name) return { ...speaker, at };
     }
     // "a longtime adviser", "the senator": a description that names nobody the reader can check.
     if (described && !GROUP_NOUNS.has(last)) return null;

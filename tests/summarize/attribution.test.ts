@@ -81,6 +81,21 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     story: ['On the stump, Tove Weld describes the Harbour Party as “a ferry that never leaves the dock on time.”'],
     want: ['Tove Weld'],
   },
+  {
+    name: 'a member of a group is not the group ("a member of the Tide group told")',
+    story: ['“Nobody can reach the northern villages now,” a member of the Aleppo-based relief group Tide told reporters.'],
+    want: [null],
+  },
+  {
+    name: '"the X official" right after a person spoke is that person, as "she" would be',
+    story: ['“The clinics have run out of insulin,” Relief Coordinator Vera Amsel said.', '“I appeal to every donor to do more before winter comes,” the UN official concluded.'],
+    want: ['Vera Amsel', 'Vera Amsel'],
+  },
+  {
+    name: 'a demonym qualifying a thing names nobody ("the Norlandian economy continues")',
+    story: ['Aid chief Vera Amsel spoke on Monday.', '“Half of all workers have lost their jobs since the spring,” the Norlandian economy continues to shrink.'],
+    want: [null],
+  },
 ];
 
 describe('speaker attribution: right or none', () => {
