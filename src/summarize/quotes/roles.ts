@@ -83,7 +83,17 @@ export function titleText(text: string, before: Token[]): string {
   if (a >= b || b - a > 8) return '';
   const words = before.slice(a, b);
   if (!isRoleNoun(words[words.length - 1]!.text) || words.some((w) => isSpeechVerb(w.text))) return '';
-  return text.slice(words[0]!.start, words[words.length - 1]!.end);
+  return sentenceCaseDropped(text.slice(words[0]!.start, words[words.length - 1]!.end));
+}
+
+/** Modifiers of a title that are capitalised only because they open a sentence ("Top US diplomat John Kerry"). */
+const SENTENCE_CAPITALS = new Set('top former retired senior acting late longtime veteran outgoing incoming interim current then new'.split(' '));
+
+/** "Top US diplomat" → "top US diplomat": the role reads the same wherever it is shown. */
+function sentenceCaseDropped(title: string): string {
+  const first = /^\p{Lu}\p{Ll}+/u.exec(title)?.[0];
+  if (!first || !SENTENCE_CAPITALS.has(first.toLowerCase())) return title;
+  return first.toLowerCase() + title.slice(first.length);
 }
 
 /** Label and apposition that follow a name ending at `end`, within its sentence and paragraph. */
