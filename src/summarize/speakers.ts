@@ -288,7 +288,10 @@ const GENERIC_GROUP_NOUNS = new Set(['group', 'organisation', 'organization', 'm
 
 /** "the ministry" fits "Foreign Ministry"; "the group" fits any organisation. */
 function fitsDescription(name: string, noun: string): boolean {
-  return GENERIC_GROUP_NOUNS.has(noun) || name.toLowerCase().split(/\s+/).includes(noun);
+  const words = name.toLowerCase().split(/\s+/);
+  if (words.includes(noun)) return true;
+  // Any organisation, but not a place: its name ends in a group noun or is an acronym ("the Observatory", "ICRC").
+  return GENERIC_GROUP_NOUNS.has(noun) && (GROUP_NOUNS.has(words[words.length - 1]!) || words.some((w) => GROUP_NOUNS.has(w)) || /^\p{Lu}{2,}$/u.test(name));
 }
 
 /** The last word of a phrase says it describes a person or a group, without naming one. */
@@ -296,6 +299,9 @@ export function describesSomeone(phrase: Token[]): boolean {
   const last = phrase[phrase.length - 1]?.text.toLowerCase() ?? '';
   return ROLE_NOUNS.has(last) || GROUP_NOUNS.has(last) || isTitleWord(last);
 }
+
+/** "Britain-based", "US-led": a capitalised word that only says where something stands. */
+const AFFILIATION = /-(?:based|led|backed|linked|run|born|allied|affiliated)$/i;
 
 /** Things that carry someone's words: a role, a group, a title, or a document ("the Pentagon statement"). */
 const DOCUMENT_NOUNS = new Set('statement report website site post ad advert account letter document release video tweet message newspaper paper source sources poll survey study'.split(' '));
@@ -371,6 +377,8 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
     }
     i = j - 1;
   }
+  // "the Britain-based group": a capitalised modifier of a description, not a name.
+  if (head && head.to - head.from === 1 && AFFILIATION.test(words[head.from]!)) head = null;
   const tail = head ? words.slice(head.to) : words;
   const lastWord = words[words.length - 1]!.toLowerCase();
   // "Camp residents": a capitalised word that only qualifies the role noun after it.
@@ -421,11 +429,11 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
     if (issuer) return { ...issuer, at };
   }
   if (ROLE_NOUNS.has(last) || GROUP_NOUNS.has(last) || isTitleWord(last)) {
-    const described = !words.some((w) => isCapitalised(w) && !DETERMINERS.has(w.toLowerCase()) && !/-(?:based|led|backed|linked|run|born|allied|affiliated)$/i.test(w));
+    const described = !words.some((w) => isCapitalised(w) && !DETERMINERS.has(w.toLowerCase()) && !AFFILIATION.test(w));
     if (described && GROUP_NOUNS.has(last)) {
       // "the group", "the Britain-based group", "the ministry": the organisation named before, when one fits.
-      const named = recentMention(context, anchor ?? at, 'group');
-      if (named && fitsDescription(named.name, last)) return { ...named, at };
+      const named = describedGroup(context, anchor ?? at, last);
+      if (named) return { ...named, at };
     }
     // "the UN official concluded" right after Amos spoke: the person who just spoke, as "she" would be.
     const definite = first === 'the' || /\bthe\s+$/i.test(context.text.slice(Math.max(0, at - 5), at));
@@ -478,6 +486,25 @@ function mentionsIn(context: SpeakerContext, start: number, end: number): { pers
 
 /** Every person named in text[start, end) outside quotations, in order. */
 export function personsIn(context: SpeakerContext, start: number, end: number): Mention[] {
+  return namedIn(context, start, end).filter((m) => m.person);
+}
+
+/**
+ * The organisation a description stands for ("the group", "the ministry"): the nearest one named
+ * in the sentences before that fits it, reading back no further than "he said" would.
+ */
+function describedGroup(context: SpeakerContext, at: number, noun: string): Mention | null {
+  let s = sentenceIndex(context.sentences, at - 1);
+  for (let steps = 0; s >= 0 && steps < LOOK_BACK_SENTENCES; s--, steps++) {
+    const sentence = context.sentences[s]!;
+    const groups = namedIn(context, sentence.start, Math.min(sentence.end, at)).filter((m) => !m.person && fitsDescription(m.name, noun));
+    if (groups.length > 0) return groups[groups.length - 1]!;
+  }
+  return null;
+}
+
+/** Every person and group named in text[start, end) outside quotations, in order. */
+function namedIn(context: SpeakerContext, start: number, end: number): Mention[] {
   const found: Mention[] = [];
   const tokens = tokenize(context.text, start, end, 400);
   for (let i = 0; i < tokens.length; i++) {
@@ -486,7 +513,7 @@ export function personsIn(context: SpeakerContext, start: number, end: number): 
     const phrase = phraseForward(tokens, i, 8);
     if (phrase.length === 0) continue;
     const resolved = resolvePhrase(context, phrase, false);
-    if (resolved?.person) found.push(resolved);
+    if (resolved) found.push(resolved);
     i = Math.max(i, tokens.indexOf(phrase[phrase.length - 1]!));
   }
   return found;

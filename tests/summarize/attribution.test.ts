@@ -3,10 +3,14 @@ import { readArticle } from '../../src/article/read.js';
 import { extractQuotes } from '../../src/summarize/quotes.js';
 import { splitSentences } from '../../src/summarize/sentences.js';
 
-/** The speaker of each quotation in a story written for these tests (a title line, then paragraphs). */
-function speakers(...paragraphs: string[]): (string | null)[] {
+/** The quotations of a story written for these tests (a title line, then paragraphs). */
+function quotesOf(...paragraphs: string[]) {
   const article = readArticle(['Test story', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { origin: 'test' });
-  return extractQuotes(article, splitSentences(article)).map((q) => q.speaker);
+  return extractQuotes(article, splitSentences(article));
+}
+
+function speakers(...paragraphs: string[]): (string | null)[] {
+  return quotesOf(...paragraphs).map((q) => q.speaker);
 }
 
 /** Failure classes of speaker attribution: each row a short story and the speakers it must give. */
@@ -101,5 +105,44 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
 describe('speaker attribution: right or none', () => {
   it.each(CASES)('$name', ({ story, want }) => {
     expect(speakers(...story)).toEqual(want);
+  });
+});
+
+/** The failure classes named by the product's attribution issue, each with text written here. */
+describe('speaker attribution: the classes readers reported', () => {
+  it('a section heading or a title-case phrase is not a speaker', () => {
+    expect(speakers('Praising Harbour Street', '“Every shop on this street has doubled its takings since the bridge opened.”')).toEqual([null]);
+  });
+
+  it('a description stands for the organisation named before it ("the Britain-based group")', () => {
+    expect(
+      speakers('At least 12 people were killed in Harran, the Norland Observatory for Human Rights said.', '“The shelling went on until dawn and nobody could reach the wounded,” the Britain-based group said.'),
+    ).toEqual(['Norland Observatory for Human Rights']);
+  });
+
+  it('a role run together with the name gives the name, the role apart', () => {
+    const [quote] = quotesOf('“We struck four positions near the dam overnight,” US-led coalition commander Lt. Gen. Jane Doe said.');
+    expect(quote?.speaker).toBe('Jane Doe');
+    expect(quote?.speakerRole).toMatch(/^US-led coalition commander/);
+  });
+
+  it.each([
+    ['with apostrophes', '“The convoy was turned back at the border twice this week,” the UN’s aid chief Stephen O’Brien told the council.', 'Stephen O’Brien'],
+    ['apostrophes stripped', '"The convoy was turned back at the border twice this week" the UNs aid chief Stephen OBrien told the council.', 'Stephen OBrien'],
+  ])('a possessive affiliation before the name (%s)', (_, story, name) => {
+    expect(speakers(story)).toEqual([name]);
+  });
+
+  it('a person merely mentioned in the attribution does not take the next quotation', () => {
+    expect(speakers('“The harbour will reopen on Monday morning,” said Mira Smith, who met Tom Jones on Friday.', '“We expect the first ferries before noon,” she added.')).toEqual([
+      'Mira Smith',
+      'Mira Smith',
+    ]);
+  });
+
+  it('a quotation of one speaker is not given to the previous paragraph’s speaker', () => {
+    expect(
+      speakers('“The bridge will be closed for a month,” said engineer Pia Holm.', 'Residents of the east bank, led by the teacher Ola Brandt, met on Tuesday.', '“We were never asked about any of this.”'),
+    ).toEqual(['Pia Holm', null]);
   });
 });
