@@ -309,7 +309,12 @@ function findCue(tokens: Token[], from: number): Cue | null {
       let v = k + 1;
       while (v < tokens.length && v < k + 3 && isAuxiliary(tokens[v]!.text)) v++;
       const after = tokens[v];
-      if (after && isSpeechVerb(after.text) && !isParticiple(after.text) && !isCapitalised(after.text)) return { phrase, verb: after };
+      if (after && isSpeechVerb(after.text) && !isParticiple(after.text) && !isCapitalised(after.text)) {
+        // `“…,” Hunter’s chief of staff, Joe Kasper, told`: the name in the apposition, not the description.
+        const named = tokens.slice(j + 1, k).filter((t) => t.text !== '(' && t.text !== ')');
+        if (!looksLikePersonPhrase(phrase) && looksLikePersonPhrase(named) && named.every((t) => isNameWord(t.text) || /^\p{Lu}\.$/u.test(t.text))) return { phrase: named, verb: after };
+        return { phrase, verb: after };
+      }
       j = k;
     }
   }
@@ -665,6 +670,9 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       // `Jo Ann, president of the Union, which represents teachers, said`: before two of them.
       let comma = j;
       let fallback: Token[] | null = null;
+      // `the Observer, her senior policy adviser, Jake Sullivan, said`: the name right before the verb.
+      const nearest = phraseBackward(tokens, j - 1);
+      if (nearest.length && looksLikePersonPhrase(nearest) && tokens[tokens.indexOf(nearest[0]!) - 1]?.text === ',') return { phrase: nearest, verb: token };
       for (let appositions = 0; appositions < 3; appositions++) {
         let k = comma - 1;
         while (k > 0 && k > comma - 30 && tokens[k]!.text !== ',' && tokens[k]!.text !== '.') k--;

@@ -300,6 +300,13 @@ export function describesSomeone(phrase: Token[]): boolean {
   return ROLE_NOUNS.has(last) || GROUP_NOUNS.has(last) || isTitleWord(last);
 }
 
+/** The offset opens a line or a sentence, where any word is capitalised. */
+function opensLine(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0)) i--;
+  return i < 0 || /[\n.!?]/.test(text.charAt(i));
+}
+
 /** "Britain-based", "US-led": a capitalised word that only says where something stands. */
 const AFFILIATION = /-(?:based|led|backed|linked|run|born|allied|affiliated)$/i;
 
@@ -365,7 +372,8 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
       // spokesperson Colonel Chris Garver": an organisation, its role noun, then the person.
       const next = words[j];
       let laterName = false;
-      if (next !== undefined && (isTitleWord(next) || ROLE_NOUNS.has(next.toLowerCase()))) {
+      // "DoubleLine Capital portfolio manager Bonnie Baha": lower-case words of a role, then the person.
+      if (next !== undefined && !DETERMINERS.has(next.toLowerCase())) {
         for (let k = j + 1; k < words.length && !MODIFIER_PREPOSITIONS.has(words[k]!.toLowerCase()); k++) {
           if (isCapitalised(words[k]!)) {
             laterName = true;
@@ -406,7 +414,7 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
       if (name.length > 0) {
         const full = context.names.fullest(name);
         // "Partial transcript:", "Wait,": a word capitalised only where a line or a sentence opens names nobody.
-        if (weak && title.length === 0 && !full.name.includes(' ') && !/^\p{Lu}{2,}/u.test(full.name) && !context.names.writtenAsName(full.name)) return null;
+        if ((weak || (opensLine(context.text, at) && /(?:ing|ed|ly|er)$/.test(full.name))) && title.length === 0 && !full.name.includes(' ') && !/^\p{Lu}{2,}/u.test(full.name) && !context.names.writtenAsName(full.name)) return null;
         const groupNoun = tail[0] && GROUP_NOUNS.has(tail[0].toLowerCase()) ? ` ${tail[0].toLowerCase()}` : '';
         if (groupNoun) return { at, name: full.name + groupNoun, person: false };
         // "the Tahrir al-Sham jihadist alliance": a group however its name reads.

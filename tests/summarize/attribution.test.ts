@@ -86,6 +86,21 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Tove Weld'],
   },
   {
+    name: 'the name nearest the verb wins over the organisation before its appositions',
+    story: ['“The ferry plan is settled,” the Valley Courier’s editor, her chief reporter, Ida Brun, said on Monday.'],
+    want: ['Ida Brun'],
+  },
+  {
+    name: 'an organisation, a role in lower case, then the person ("Norbank portfolio manager Eva Lind")',
+    story: ['“Rates will not fall before the summer,” Norbank portfolio manager Eva Lind said.'],
+    want: ['Eva Lind'],
+  },
+  {
+    name: 'a participle that opens the sentence is not a name ("Appearing before supporters, Dahl said")',
+    story: ['Appearing before cheering supporters on Monday, Ines Dahl said it was too early to celebrate but added: “We have won the city back.”'],
+    want: ['Ines Dahl'],
+  },
+  {
     name: 'a member of a group is not the group ("a member of the Tide group told")',
     story: ['“Nobody can reach the northern villages now,” a member of the Aleppo-based relief group Tide told reporters.'],
     want: [null],

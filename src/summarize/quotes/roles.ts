@@ -87,7 +87,7 @@ export function titleText(text: string, before: Token[]): string {
 }
 
 /** Modifiers of a title that are capitalised only because they open a sentence ("Top US diplomat John Kerry"). */
-const SENTENCE_CAPITALS = new Set('top former retired senior acting late longtime veteran outgoing incoming interim current then new'.split(' '));
+const SENTENCE_CAPITALS = new Set('top former retired senior acting late longtime veteran outgoing incoming interim current'.split(' '));
 
 /** "Top US diplomat" → "top US diplomat": the role reads the same wherever it is shown. */
 function sentenceCaseDropped(title: string): string {
