@@ -1,5 +1,6 @@
 import { bodyParagraphs, type Article } from '../article/types.js';
-import { GROUP_NOUNS, isTitleWord, NameIndex, namePieces } from './names.js';
+import { FRAGMENT_LINKS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from './lexicon/index.js';
+import { isTitleWord, NameIndex, namePieces } from './names.js';
 import { bareApposition, composeRole, introducedRole, namesOffice, roleAfter, titleText } from './quotes/roles.js';
 import { findQuotedSpans, type QuotedPart, type QuotedSpan } from './quotes/spans.js';
 import type { Sentence } from './sentences.js';
@@ -263,9 +264,6 @@ function isCapitalisedRun(text: string, part: QuotedPart): boolean {
   return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|a|an|in|on|for|to|at|by|with|or|from|is|vs)$/.test(w));
 }
 
-/** Words that link two quoted fragments of one sentence: `“a liar” and a “bully”`, `“A” who “B”`. */
-const FRAGMENT_LINKS = new Set(['and', 'or', 'but', 'nor', 'a', 'an', 'who', 'which', 'that', 'in', 'as', 'then']);
-
 /** Speech verb (or "according to") in tokens, starting a cue at `from`: returns the speaker phrase. */
 interface Cue {
   phrase: Token[];
@@ -321,8 +319,6 @@ function findCue(tokens: Token[], from: number): Cue | null {
   return null;
 }
 
-const OBJECT_PREPOSITIONS = new Set(['in', 'of', 'at', 'on', 'from', 'for', 'with', 'by', 'near', 'to', 'into', 'over', 'under', 'against', 'about', 'among', 'the']);
-
 /** The quotation's last piece ends a sentence: `….”` */
 function endsSentence(text: string, part: QuotedPart): boolean {
   return /[.!?…]\s*$/.test(text.slice(Math.max(part.start, part.end - 3), part.end));
@@ -351,8 +347,6 @@ function readsAsNoun(tokens: Token[], i: number): boolean {
   if (!before) return false;
   return /['’]s?$/u.test(before) || NOUN_DETERMINERS.has(before.toLowerCase());
 }
-
-const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'this', 'such', 'whose']);
 
 /** Ends in capitalised words that are not an organisation's ("Trump", "Ada Lind"; not "the Senate"). */
 function looksLikeName(phrase: Token[]): boolean {
