@@ -8,7 +8,6 @@ import {
   DASHES,
   firstPerson,
   describesSomeone,
-  personsIn,
   recentMention,
   isAuxiliary,
   isCapitalised,
@@ -403,140 +402,184 @@ function sentenceAt(sentences: Sentence[], at: number): Sentence | undefined {
   return undefined;
 }
 
+/** What a rule finds for a quotation: an attribution to resolve, or the previous quotation's speaker carried on. */
+type Finding = { cue: Cue; via: 'cue' | 'subject' } | { continues: Candidate };
+
+/** Everything a rule may read about the quotation it attributes. */
+interface QuotationContext {
+  speakers: SpeakerContext;
+  text: string;
+  paragraphs: { start: number; end: number }[];
+  sentences: Sentence[];
+  candidate: Candidate;
+  /** Its first quoted part. */
+  first: QuotedPart;
+  previous: Candidate | null;
+}
+
+/**
+ * An attribution rule: reads the text around a quotation and offers, in order, what may name its
+ * speaker. The engine takes the first offer that resolves to a speaker (or to a description that
+ * names nobody, which ends the search with no speaker).
+ */
+export interface AttributionRule {
+  name: string;
+  find(quotation: QuotationContext): Iterable<Finding>;
+}
+
+/** The rules in the order docs/quotes.md gives them: the first that names a speaker wins. */
+export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
+  { name: 'attribution after the quotation', find: cuesAfter },
+  { name: 'attribution before it, in its sentence', find: cueBeforeInSentence },
+  { name: 'a name right before the quotation', find: nameBefore },
+  { name: 'a lead-in paragraph ending in a colon', find: leadIn },
+  { name: 'the sentence before names who speaks', find: sentenceBefore },
+  { name: 'continues the previous quotation', find: continuation },
+  { name: 'the subject of its sentence', find: sentenceSubjectSpeaks },
+];
+
 function attribute(context: SpeakerContext, paragraphs: { start: number; end: number }[], sentences: Sentence[], candidate: Candidate, previous: Candidate | null): void {
-  const text = context.text;
-  const first = candidate.parts[0]!;
+  const quotation: QuotationContext = { speakers: context, text: context.text, paragraphs, sentences, candidate, first: candidate.parts[0]!, previous };
+  for (const rule of ATTRIBUTION_RULES) {
+    for (const finding of rule.find(quotation)) if (settle(quotation, finding)) return;
+  }
+}
 
-  const settle = (cue: Cue | null): boolean => {
-    if (!cue) return false;
-    const speaker = resolvePhrase(context, cue.phrase, true, first.open >= 0 ? first.open : first.start, cue.weak);
-    if (!speaker) {
-      // `the senator said`: the quotation is someone's whom the story does not name here; no one else's.
-      if (!describesSomeone(cue.phrase)) return false;
-      candidate.via = 'none';
-      return true;
-    }
-    candidate.speaker = speaker;
-    candidate.via = 'cue';
-    candidate.role = roleFromCue(text, cue.phrase, speaker, paragraphEnd(paragraphs, cue.phrase[cue.phrase.length - 1]!.start));
-    const from = Math.min(cue.phrase[0]!.start, cue.verb.start);
-    const to = Math.max(cue.phrase[cue.phrase.length - 1]!.end, cue.verb.end);
-    candidate.attribution = { text: text.slice(from, to), start: from, end: to };
+/** Resolves a finding into the quotation's speaker; false when it names no one and the search goes on. */
+function settle(quotation: QuotationContext, finding: Finding): boolean {
+  const { candidate, first, text, paragraphs } = quotation;
+  if ('continues' in finding) {
+    candidate.speaker = finding.continues.speaker;
+    candidate.role = finding.continues.role;
+    candidate.via = 'continued';
     return true;
-  };
+  }
+  const { cue, via } = finding;
+  if (via === 'subject') {
+    const subject = resolvePhrase(quotation.speakers, cue.phrase, false, undefined, true);
+    if (!subject || !isCapitalised(subject.name)) return false;
+    candidate.speaker = subject;
+    candidate.via = 'subject';
+    return true;
+  }
+  const speaker = resolvePhrase(quotation.speakers, cue.phrase, true, first.open >= 0 ? first.open : first.start, cue.weak);
+  if (!speaker) {
+    // `the senator said`: the quotation is someone's whom the story does not name here; no one else's.
+    if (!describesSomeone(cue.phrase)) return false;
+    candidate.via = 'none';
+    return true;
+  }
+  candidate.speaker = speaker;
+  candidate.via = 'cue';
+  candidate.role = roleFromCue(text, cue.phrase, speaker, paragraphEnd(paragraphs, cue.phrase[cue.phrase.length - 1]!.start));
+  const from = Math.min(cue.phrase[0]!.start, cue.verb.start);
+  const to = Math.max(cue.phrase[cue.phrase.length - 1]!.end, cue.verb.end);
+  candidate.attribution = { text: text.slice(from, to), start: from, end: to };
+  return true;
+}
 
-  // Between the parts of a split quote, then after the closing mark: `,” he said.`
+const cue = (found: Cue | null): Finding[] => (found ? [{ cue: found, via: 'cue' }] : []);
+
+/** Between the parts of a split quote, then after the closing mark: `,” he said.`, `” ― Name`. */
+function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable<Finding> {
   for (let i = 0; i < candidate.parts.length; i++) {
     const part = candidate.parts[i]!;
     if (part.close < 0) continue;
     const next = candidate.parts[i + 1];
     const until = next && next.paragraph === part.paragraph ? next.open : nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end);
     // Most attributions are a few words; read further only when they are not.
-    let tokens = tokenize(text, part.close + 1, until, 24);
+    let tokens = tokenize(text, part.close + 1, until, SHORT_ATTRIBUTION_TOKENS);
     const firstWord = tokens.findIndex((t) => /^[\p{L}\p{N}]/u.test(t.text));
     // An epigraph's dash: `” ― Pamela Padilla`.
     const dash = tokens[0] && DASHES.test(tokens[0].text) ? tokens[0] : undefined;
     if (dash && firstWord === 1) {
       const phrase = phraseForward(tokens, 1);
-      if (phrase.length && isCapitalised(phrase[0]!.text) && settle({ phrase, verb: dash })) return;
+      if (phrase.length && isCapitalised(phrase[0]!.text)) yield { cue: { phrase, verb: dash }, via: 'cue' };
     }
     // Only punctuation may stand between the mark and the attribution. After a quotation that
     // ends its sentence, the attribution must end soon too (`.” he said.`, not `.” Camp
     // residents told Reuters that …`).
     if (firstWord < 0 || !tokens.slice(0, firstWord).every((t) => /^[,.;:—–-]$/.test(t.text))) continue;
-    let cue = findCue(tokens, firstWord);
-    if (!cue && tokens.length === 24) {
-      tokens = tokenize(text, part.close + 1, until, 48);
-      cue = findCue(tokens, firstWord);
+    let found = findCue(tokens, firstWord);
+    if (!found && tokens.length === SHORT_ATTRIBUTION_TOKENS) {
+      tokens = tokenize(text, part.close + 1, until, LONG_ATTRIBUTION_TOKENS);
+      found = findCue(tokens, firstWord);
     }
     const runsIntoQuote = until < paragraphs[part.paragraph]!.end && !(next && next.paragraph === part.paragraph);
-    if (cue && (!endsSentence(text, part) || attributionEndsSoon(tokens, cue, runsIntoQuote)) && settle(cue)) return;
+    if (found && (!endsSentence(text, part) || attributionEndsSoon(tokens, found, runsIntoQuote))) yield { cue: found, via: 'cue' };
     // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
-    if (!cue && !endsSentence(text, part) && settle(laterCue(tokens))) return;
+    if (!found && !endsSentence(text, part)) yield* cue(laterCue(tokens));
   }
+}
 
-  // Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`.
-  if (first.open >= 0 && settle(cueBefore(text, sentences, paragraphs[first.paragraph]!.start, first.open, previous))) return;
+/** Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`. */
+function cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: QuotationContext): Finding[] {
+  return first.open >= 0 ? cue(cueBefore(text, sentences, paragraphs[first.paragraph]!.start, first.open, previous)) : [];
+}
 
-  // `The Observatory “has documented …”`: a name right before the quotation says it.
-  if (first.open >= 0 && !startsStatement(text, first)) {
-    const sentence = sentenceAt(sentences, first.open);
-    const tokens = tokenize(text, Math.max(sentence?.start ?? 0, paragraphs[first.paragraph]!.start), first.open, 40);
-    const phrase = tokens.length ? phraseBackward(tokens, tokens.length - 1) : [];
-    if (phrase.length && isCapitalised(phrase[phrase.length - 1]!.text) && settle({ phrase, verb: phrase[phrase.length - 1]!, weak: true })) return;
-  }
+/** `The Observatory “has documented …”`: a name right before a quotation inside a sentence says it. */
+function nameBefore({ text, sentences, paragraphs, first }: QuotationContext): Finding[] {
+  if (first.open < 0 || startsStatement(text, first)) return [];
+  const sentence = sentenceAt(sentences, first.open);
+  const tokens = tokenize(text, Math.max(sentence?.start ?? 0, paragraphs[first.paragraph]!.start), first.open, 40);
+  const phrase = tokens.length ? phraseBackward(tokens, tokens.length - 1) : [];
+  return phrase.length && isCapitalised(phrase[phrase.length - 1]!.text) ? cue({ phrase, verb: phrase[phrase.length - 1]!, weak: true }) : [];
+}
 
-  // A paragraph that ends in a colon introduces the quotation: `Caddell continued:`.
-  if (first.open === paragraphs[first.paragraph]?.start && first.paragraph > 0) {
-    const before = paragraphs[first.paragraph - 1]!;
-    if (/:\s*$/.test(text.slice(before.end - 2, before.end))) {
-      const sentence = sentenceAt(sentences, before.end - 1);
-      if (settle(cueBefore(text, sentences, sentence?.start ?? before.start, before.end, null, true))) return;
-      // `Sanders made the following comment:`: the lead-in's subject.
-      const subject = sentenceSubject(tokenize(text, sentence?.start ?? before.start, before.end, 60));
-      if (subject.length && isCapitalised(subject[0]!.text) && settle({ phrase: subject, verb: subject[subject.length - 1]!, weak: true })) return;
-    }
-  }
+/** A paragraph that ends in a colon introduces the quotation: `Caddell continued:`, `Sanders made this comment:`. */
+function* leadIn({ text, sentences, paragraphs, first }: QuotationContext): Iterable<Finding> {
+  if (first.open !== paragraphs[first.paragraph]?.start || first.paragraph === 0) return;
+  const before = paragraphs[first.paragraph - 1]!;
+  if (!/:\s*$/.test(text.slice(before.end - 2, before.end))) return;
+  const sentence = sentenceAt(sentences, before.end - 1);
+  yield* cue(cueBefore(text, sentences, sentence?.start ?? before.start, before.end, null, true));
+  // `Sanders made the following comment:`: the lead-in's subject.
+  const subject = sentenceSubject(tokenize(text, sentence?.start ?? before.start, before.end, 60));
+  if (subject.length && isCapitalised(subject[0]!.text)) yield* cue({ phrase: subject, verb: subject[subject.length - 1]!, weak: true });
+}
 
-  // `…, Schiff said. “The other factor …”`: the sentence before names who speaks.
-  if (first.open >= 0 && settle(sentenceCue(context, paragraphs, first, previous))) return;
+/** `…, Schiff said. “The other factor …”`: the sentence before names who speaks. */
+function sentenceBefore({ speakers, paragraphs, first, previous }: QuotationContext): Finding[] {
+  return first.open >= 0 ? cue(sentenceCue(speakers, paragraphs, first, previous)) : [];
+}
 
-  // A quotation that carries on from the previous one (same paragraph, or the next one), unless
-  // someone else is named in between.
-  if (previous?.speaker) {
-    const tail = previous.parts[previous.parts.length - 1]!;
-    const near = tail.paragraph === first.paragraph || (tail.paragraph === first.paragraph - 1 && first.open === paragraphs[first.paragraph]?.start);
-    const from = Math.max(tail.close + 1, previous.attribution?.end ?? 0);
-    // Only words between the two can name someone new (`…,” he said. “…` has none worth reading).
-    const other = near && tail.close >= 0 && first.open > from + 3 && /[.!?]["”’]?\s+\p{Lu}/u.test(text.slice(from, first.open)) ? firstPerson(context, from, first.open) : null;
-    if (near && (!other || other.name === previous.speaker.name)) {
-      candidate.speaker = previous.speaker;
-      candidate.role = previous.role;
-      candidate.via = 'continued';
-      return;
-    }
-  }
+/** A quotation that carries on from the previous one (same paragraph, or the next one), unless someone else is named in between. */
+function continuation({ speakers, text, paragraphs, first, previous }: QuotationContext): Finding[] {
+  if (!previous?.speaker) return [];
+  const tail = previous.parts[previous.parts.length - 1]!;
+  const near = tail.paragraph === first.paragraph || (tail.paragraph === first.paragraph - 1 && first.open === paragraphs[first.paragraph]?.start);
+  if (!near) return [];
+  const from = Math.max(tail.close + 1, previous.attribution?.end ?? 0);
+  // Only words between the two can name someone new (`…,” he said. “…` has none worth reading).
+  const other = tail.close >= 0 && first.open > from + 3 && /[.!?]["”’]?\s+\p{Lu}/u.test(text.slice(from, first.open)) ? firstPerson(speakers, from, first.open) : null;
+  return !other || other.name === previous.speaker.name ? [{ continues: previous }] : [];
+}
 
-  // Otherwise the subject of the sentence it stands in, when a name opens that sentence
-  // (`Pew found that “…”`). A person merely named nearby is too weak a sign: no speaker then.
+/**
+ * The subject of the sentence the quotation stands in, when a name opens that sentence (`Pew
+ * found that “…”`). A person merely named nearby is too weak a sign: no speaker then.
+ */
+function sentenceSubjectSpeaks({ text, sentences, paragraphs, first }: QuotationContext): Finding[] {
   const sentence = sentenceAt(sentences, first.start);
   const opening = first.open >= 0 ? first.open : first.start;
-  if (!sentence || sentence.start >= opening) return;
-  const tokens = tokenize(text, sentence.start, opening, 60);
-  let phrase = sentenceSubject(tokens);
+  if (!sentence || sentence.start >= opening) return [];
+  let phrase = sentenceSubject(tokenize(text, sentence.start, opening, 60));
   if (phrase.length === 0 && /^\s*(?:Read|See|Watch|Click|Listen)\b/u.test(text.slice(sentence.start, opening))) {
     // `… expressed the same dismay. Read more on its website “…”`: a subjectless line goes on
     // about the person who opens the sentence before it, in the same paragraph.
-    const s = sentenceIndex(sentences, sentence.start) - 1;
-    const before = sentences[s];
+    const before = sentences[sentenceIndex(sentences, sentence.start) - 1];
     if (before && before.start >= paragraphs[first.paragraph]!.start) phrase = sentenceSubject(tokenize(text, before.start, before.end, 60));
   }
-  if (phrase.length === 0 || !isCapitalised(phrase[0]!.text) || PRONOUNS.has(phrase[0]!.text.toLowerCase())) return;
-  const subject = resolvePhrase(context, phrase, false, undefined, true);
-  if (subject && isCapitalised(subject.name)) {
-    candidate.speaker = subject;
-    candidate.via = 'subject';
-  }
+  if (phrase.length === 0 || !isCapitalised(phrase[0]!.text) || PRONOUNS.has(phrase[0]!.text.toLowerCase())) return [];
+  return [{ cue: { phrase, verb: phrase[phrase.length - 1]! }, via: 'subject' }];
 }
 
-/** The mention opens its sentence (after at most a conjunction or a determiner): the subject, not an object. */
-function opensClause(text: string, sentenceStart: number, at: number): boolean {
-  let before = text.slice(sentenceStart, at).replace(/^[\s"“”‘’'(—–-]+/u, '');
-  // "In recent weeks, Reid …", "In contrast, Ham …": an adverbial opening before the subject.
-  const opening = /^([\p{L}]+)[^,;:.!?“”"]{0,80},\s*/u.exec(before);
-  if (opening && (ADVERBIAL_OPENERS.has(opening[1]!.toLowerCase()) || /ly$/.test(opening[1]!))) before = before.slice(opening[0].length);
-  return /^(?:(?:and|but|so|then|yet|the|a|an)\s+)*$/iu.test(before);
-}
-
-function sentenceStartBefore(sentences: Sentence[], at: number): number {
-  return sentenceAt(sentences, at)?.start ?? at;
-}
-
-/** No other person is named between the mention's sentence and the quotation. */
-function soleActor(context: SpeakerContext, mention: Mention, from: number, to: number): boolean {
-  for (const other of personsIn(context, from, to)) if (other.name !== mention.name) return false;
-  return true;
-}
+/**
+ * How many tokens after a closing mark are read for its attribution: most are a few words
+ * (`,” said Ann Lee, a nurse.`); a long apposition is read only when the short look finds none.
+ */
+const SHORT_ATTRIBUTION_TOKENS = 24;
+const LONG_ATTRIBUTION_TOKENS = 48;
 
 /**
  * The attribution that ends the sentence right before a quotation that opens a sentence:

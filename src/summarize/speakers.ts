@@ -429,11 +429,6 @@ function mentionsIn(context: SpeakerContext, start: number, end: number): { pers
   return found;
 }
 
-/** Every person named in text[start, end) outside quotations, in order. */
-export function personsIn(context: SpeakerContext, start: number, end: number): Mention[] {
-  return namedIn(context, start, end).filter((m) => m.person);
-}
-
 /**
  * The organisation a description stands for ("the group", "the ministry"): the nearest one named
  * in the sentences before that fits it, reading back no further than "he said" would.
