@@ -73,9 +73,13 @@ export function titleKey(words: string[]): string {
 export function namePieces(run: string): string[][] {
   const pieces: string[][] = [];
   let piece: string[] = [];
-  for (const raw of run.split(/[ \t]+/)) {
+  const raws = run.split(/[ \t]+/);
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
     const word = stripPossessive(raw);
-    if (!word || (NOT_NAMES.has(lower(word)) && !CONNECTORS.has(raw))) {
+    // "Will Brandt", "May Lind": a first name that is also a common word, when a name follows.
+    const firstName = (word === 'Will' || word === 'May') && piece.length === 0 && /^\p{Lu}\p{Ll}/u.test(raws[i + 1] ?? '') && !NOT_NAMES.has(lower(raws[i + 1]!));
+    if (!word || (NOT_NAMES.has(lower(word)) && !CONNECTORS.has(raw) && !firstName)) {
       if (piece.length) pieces.push(piece);
       piece = [];
       continue;

@@ -506,7 +506,9 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
       found = findCue(tokens, firstWord);
     }
     const runsIntoQuote = until < paragraphs[part.paragraph]!.end && !(next && next.paragraph === part.paragraph);
-    if (found && (!endsSentence(text, part) || attributionEndsSoon(tokens, found, runsIntoQuote))) yield { cue: found, via: 'cue' };
+    // `!” said Ann Lee, a waitress at …` and `.” she said`: a lower-case verb or pronoun goes on the sentence.
+    const goesOn = !isCapitalised(tokens[firstWord]!.text) && (isSpeechVerb(tokens[firstWord]!.text) || PRONOUNS.has(tokens[firstWord]!.text));
+    if (found && (!endsSentence(text, part) || goesOn || attributionEndsSoon(tokens, found, runsIntoQuote))) yield { cue: found, via: 'cue' };
     // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
     if (!found && !endsSentence(text, part)) yield* cue(laterCue(tokens));
   }

@@ -128,6 +128,11 @@ function collect(tokens: Token[], from: number, step: 1 | -1, max: number): Toke
       phrase.push(token);
       continue;
     }
+    // "said Will Doyle", "May Lind": a first name that is also a common word, before a capitalised word.
+    if (step === 1 && phrase.length === 0 && (l === 'will' || l === 'may') && isCapitalised(token.text) && isCapitalised(tokens[i + 1]?.text ?? '')) {
+      phrase.push(token);
+      continue;
+    }
     const afterName = step === 1 && phrase.length > 0 && isCapitalised(phrase[phrase.length - 1]!.text);
     if (!fitsPhrase(token, phrase.length === 0 || (step === 1 && phrase.length === 1 && DETERMINERS.has(phrase[0]!.text.toLowerCase())), depth > 0, afterName)) break;
     phrase.push(token);

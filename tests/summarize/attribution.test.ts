@@ -101,6 +101,19 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Ines Dahl'],
   },
   {
+    name: 'a lower-case verb after a quotation that ends its sentence still attributes it, however long the apposition',
+    story: [
+      '“The mill is closing,” said Mayor Ines Dahl.',
+      '“This is little Nordby!” said Ada Lind, 39, a waitress at the Harbour Café, which serves a cheap breakfast to the night shift.',
+    ],
+    want: ['Ines Dahl', 'Ada Lind'],
+  },
+  {
+    name: 'a first name that is also a word ("said Will Brandt")',
+    story: ['“The ferry costs too much to run,” said Will Brandt, a professor of economics at Nordby College.'],
+    want: ['Will Brandt'],
+  },
+  {
     name: 'a member of a group is not the group ("a member of the Tide group told")',
     story: ['“Nobody can reach the northern villages now,” a member of the Aleppo-based relief group Tide told reporters.'],
     want: [null],

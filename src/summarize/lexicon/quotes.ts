@@ -12,7 +12,7 @@ export const SPEECH_VERBS = new Set(
     'promise promises promised pledge pledges pledged observe observes observed comment comments commented post posts posted shout shouts shouted yell yelled cry cried ' +
     'whisper whispered testify testified testifies allege alleges alleged charge charges charged counter counters countered confirm confirms confirmed deny denies denied ' +
     'maintain maintains maintained contend contends contended conclude concludes concluded lament laments lamented muse mused recount recounts recounted report reports reported ' +
-    'assert asserts asserted demand demands demanded proclaim proclaimed thundered exclaimed retorted murmured stressing insisting ' +
+    'assert asserts asserted demand demands demanded proclaim proclaimed thundered exclaimed retorted murmured stressing insisting agree agrees agreed retaliated ' +
     // Verbs that characterise in quoted words: `what it called “a clear threat”`, `branded it “an outlaw nation”`.
     'call calls called brand brands branded dub dubs dubbed label labels labeled labelled term terms termed'
   ).split(' '),
