@@ -633,6 +633,14 @@ function nextMarkOrEnd(text: string, from: number, end: number): number {
  * adverbial clause ("Reached by phone, Bennett denied …", "Sooner or later, the governor told …").
  */
 function sentenceSubject(tokens: Token[]): Token[] {
+  const phrase = openingSubject(tokens);
+  // "Trump and Ryan issued a statement": two subjects, and no telling whose words these are.
+  const after = phrase.length ? tokens.indexOf(phrase[phrase.length - 1]!) + 1 : -1;
+  if (after > 0 && /^(?:and|&)$/.test(tokens[after]?.text ?? '') && isCapitalised(tokens[after + 1]?.text ?? '')) return [];
+  return phrase;
+}
+
+function openingSubject(tokens: Token[]): Token[] {
   const first = tokens.findIndex(isWord);
   if (first < 0) return [];
   const head = tokens[first]!.text;

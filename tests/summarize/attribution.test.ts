@@ -114,6 +114,16 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Will Brandt'],
   },
   {
+    name: 'two people opening the sentence leave the quotation without a speaker ("Lind and Berg issued a statement")',
+    story: ['Ada Lind and Jonas Berg issued a statement calling the deal “a fair end to a long dispute over the harbour.”'],
+    want: [null],
+  },
+  {
+    name: '"ranking" belongs to the title ("said Oversight ranking member Ola Brandt")',
+    story: ['“The budget hides the cost of the new pier,” said Oversight ranking member Ola Brandt.'],
+    want: ['Ola Brandt'],
+  },
+  {
     name: 'a member of a group is not the group ("a member of the Tide group told")',
     story: ['“Nobody can reach the northern villages now,” a member of the Aleppo-based relief group Tide told reporters.'],
     want: [null],

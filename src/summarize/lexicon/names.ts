@@ -23,7 +23,7 @@ export const TITLE_WORDS = new Set(
     'spokesman spokeswoman spokesperson ambassador envoy special king queen prince princess sheikh emir pope judge justice ayatollah imam cardinal bishop chancellor premier ' +
     'leader head founder executive ceo official officer host anchor correspondent analyst activist lawmaker congressman congresswoman councilman councilwoman councillor councilor alderman candidate nominee ' +
     'speaker senior former acting top presidential republican democratic democrat gop national opposition league arab general-secretary secretary-general under-secretary ' +
-    'coach coordinator commissioner chief-of-staff staff campaign manager adviser advisor aide strategist pollster economist director-general president-elect deputy-director editor ' +
+    'coach ranking coordinator commissioner chief-of-staff staff campaign manager adviser advisor aide strategist pollster economist director-general president-elect deputy-director editor ' +
     'monitor mp mep un u.n. us u.s. uk u.k. eu nato white house house senate'
   ).split(' '),
 );
