@@ -655,7 +655,10 @@ function openingSubject(tokens: Token[]): Token[] {
     const phrase = phraseForward(tokens, from);
     const after = phrase.length ? tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1] : undefined;
     // A name with its apposition ("Mara Lind, the mayor,") is the subject; a place ("Selby, Ohio,") is not.
-    if (after?.text !== ',' || phrase.filter((t) => isCapitalised(t.text)).length >= 2) return phrase;
+    const capitals = phrase.filter((t) => isCapitalised(t.text)).length;
+    if (capitals >= 2 || (after?.text !== ',' && capitals > 0)) return phrase;
+    // `Following a swiftly called, late-afternoon meeting, the Council …`: the clause goes on.
+    if (after?.text !== ',' && !tokens.some((t, k) => k > comma && k < comma + 8 && t.text === ',')) return phrase;
     const next = tokens.findIndex((t, k) => k > comma && t.text === ',');
     if (next < 0 || next > comma + 8) return phrase;
     comma = next;

@@ -124,6 +124,11 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Ola Brandt'],
   },
   {
+    name: 'an opening clause with a comma of its own does not hide the subject ("Following a swiftly called, late meeting, the Council …")',
+    story: ['Following a swiftly called, late-afternoon meeting, the Harbour Council issued a statement calling the closure “a breach of every promise made to the fishermen.”'],
+    want: ['Harbour Council'],
+  },
+  {
     name: 'a member of a group is not the group ("a member of the Tide group told")',
     story: ['“Nobody can reach the northern villages now,” a member of the Aleppo-based relief group Tide told reporters.'],
     want: [null],
