@@ -494,7 +494,9 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
     const dash = tokens[0] && DASHES.test(tokens[0].text) ? tokens[0] : undefined;
     if (dash && firstWord === 1) {
       const phrase = phraseForward(tokens, 1);
-      if (phrase.length && isCapitalised(phrase[0]!.text)) yield { cue: { phrase, verb: dash }, via: 'cue' };
+      // An epigraph's signature ends there (`― Ada Lind`, `― Ada Lind, 1998`); `- Democrats have …` goes on.
+      const next = phrase.length ? tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1] : undefined;
+      if (phrase.length && isCapitalised(phrase[0]!.text) && (!next || /^[,.;]$/.test(next.text))) yield { cue: { phrase, verb: dash }, via: 'cue' };
     }
     // Only punctuation may stand between the mark and the attribution. After a quotation that
     // ends its sentence, the attribution must end soon too (`.” he said.`, not `.” Camp

@@ -129,6 +129,16 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Harbour Council'],
   },
   {
+    name: 'a dash before text that goes on is not an epigraph’s signature',
+    story: ['“Why does the council keep giving them so much money?” - Farmers across the valley have asked the same question for years.'],
+    want: [null],
+  },
+  {
+    name: '"demanded" is followed by who is asked, not who speaks',
+    story: ['The union demanded Harbour Holdings pay “every worker the wages owed since the spring.”'],
+    want: ['The union'],
+  },
+  {
     name: 'a member of a group is not the group ("a member of the Tide group told")',
     story: ['“Nobody can reach the northern villages now,” a member of the Aleppo-based relief group Tide told reporters.'],
     want: [null],

@@ -22,7 +22,8 @@ export const SPEECH_VERBS = new Set(
 export const OBJECT_VERBS = new Set(
   (
     'tell tells told telling ask asks asked asking urge urges urged urging call calls called calling brand brands branded dub dubs dubbed ' +
-    'label labels labeled labelled term terms termed warn warns warned warning promise promises promised charge charges charged'
+    'label labels labeled labelled term terms termed warn warns warned warning promise promises promised charge charges charged ' +
+    'demand demands demanded'
   ).split(' '),
 );
 
