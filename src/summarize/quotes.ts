@@ -335,6 +335,23 @@ function attributionEndsSoon(tokens: Token[], cue: Cue, runsIntoQuote: boolean):
   return !runsIntoQuote && tokens.length - from <= 8;
 }
 
+/**
+ * Where the phrase at `index` is the second half of a place (`of Columbia, South Carolina`,
+ * `from Selby, Ohio`): the index of the "of", "from" or "in" that opens the place; else -1.
+ */
+function placeBefore(tokens: Token[], index: number): number {
+  if (tokens[index - 1]?.text !== ',') return -1;
+  let k = index - 2;
+  if (!tokens[k] || !isCapitalised(tokens[k]!.text)) return -1;
+  while (k > 0 && isCapitalised(tokens[k - 1]!.text) && isWord(tokens[k - 1]!)) k--;
+  if (!/^(?:of|from|in)$/.test(tokens[k - 1]?.text ?? '')) return -1;
+  // A state closes with a comma (`from Selby, Ohio, says`) or follows a name (`Ann Lee of Selby, Ohio says`);
+  // `during a breakfast in Selby, Lind wrote` names a person after the place.
+  let end = index;
+  while (end + 1 < tokens.length && isCapitalised(tokens[end + 1]!.text) && isWord(tokens[end + 1]!)) end++;
+  return tokens[end + 1]?.text === ',' || isCapitalised(tokens[k - 2]?.text ?? '') ? k - 1 : -1;
+}
+
 /** "asked", "told": a form that can stand in a passive ("was asked by"). */
 function isParticipleOrPast(word: string): boolean {
   return /(?:ed|told|said|written|wrote)$/i.test(word);
@@ -724,7 +741,12 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       let fallback: Token[] | null = null;
       // `the Observer, her senior policy adviser, Jake Sullivan, said`: the name right before the verb.
       const nearest = phraseBackward(tokens, j - 1);
-      if (nearest.length && looksLikePersonPhrase(nearest) && tokens[tokens.indexOf(nearest[0]!) - 1]?.text === ',') return { phrase: nearest, verb: token };
+      const placed = nearest.length ? placeBefore(tokens, tokens.indexOf(nearest[0]!)) : -1;
+      if (placed >= 0) {
+        // `Dean Lind, a salesman from Selby, Ohio, says`: the state of a place; the person is before it.
+        const named = placed > 0 ? phraseBackward(tokens, placed - 1) : [];
+        if (named.length && isCapitalised(named[named.length - 1]!.text)) return { phrase: named, verb: token };
+      } else if (nearest.length && looksLikePersonPhrase(nearest) && tokens[tokens.indexOf(nearest[0]!) - 1]?.text === ',') return { phrase: nearest, verb: token };
       for (let appositions = 0; appositions < 3; appositions++) {
         let k = comma - 1;
         while (k > 0 && k > comma - 30 && tokens[k]!.text !== ',' && tokens[k]!.text !== '.') k--;
@@ -738,7 +760,10 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       }
       if (fallback) return { phrase: fallback, verb: token };
     }
-    const backward = j >= 0 ? phraseBackward(tokens, j) : [];
+    let backward = j >= 0 ? phraseBackward(tokens, j) : [];
+    // `Stacy Baker of Columbia, South Carolina says`: the person before the place.
+    const placed = backward.length ? placeBefore(tokens, tokens.indexOf(backward[0]!)) : -1;
+    if (placed > 0) backward = phraseBackward(tokens, placed - 1);
     if (backward.length === 0 && /^(?:and|but)$/i.test(tokens[j]?.text ?? '')) {
       // `X said Friday that … but said “…”`: the sentence's subject again.
       const subject = phraseForward(tokens, 0);

@@ -139,6 +139,15 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['The union'],
   },
   {
+    name: 'a town and its state after a name are not the speaker',
+    story: [
+      'Dean Lind, a 55-year-old salesman from Selby, Ohio, says Vale will “leave the state with momentum.”',
+      'Stacy Berg of Dunmore, Ohio says she likes “what he is doing with the harbour.”',
+      'During a breakfast in Selby, Ada Holm wrote that it was “time to end the ferry subsidy for good.”',
+    ],
+    want: ['Dean Lind', 'Stacy Berg', 'Ada Holm'],
+  },
+  {
     name: 'a member of a group is not the group ("a member of the Tide group told")',
     story: ['“Nobody can reach the northern villages now,” a member of the Aleppo-based relief group Tide told reporters.'],
     want: [null],
