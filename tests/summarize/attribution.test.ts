@@ -185,7 +185,7 @@ describe('speaker attribution: the classes readers reported', () => {
   it('a role run together with the name gives the name, the role apart', () => {
     const [quote] = quotesOf('“We struck four positions near the dam overnight,” US-led coalition commander Lt. Gen. Jane Doe said.');
     expect(quote?.speaker).toBe('Jane Doe');
-    expect(quote?.speakerRole).toMatch(/^US-led coalition commander/);
+    expect(quote?.speakerRole).toBe('US-led coalition commander');
   });
 
   it.each([

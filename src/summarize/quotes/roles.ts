@@ -69,6 +69,10 @@ export function titleText(text: string, before: Token[]): string {
   if (a >= b || b - a > 8) return '';
   const words = before.slice(a, b);
   if (!isRoleNoun(words[words.length - 1]!.text) || words.some((w) => isSpeechVerb(w.text))) return '';
+  // "US-led coalition commander Lt. Gen.": the abbreviated rank repeats the role spelled out before it.
+  let last = words.length;
+  while (last > 1 && /^\p{Lu}\p{Ll}*\.$/u.test(words[last - 1]!.text)) last--;
+  if (last < words.length && !isCapitalised(words[last - 1]!.text) && isRoleNoun(words[last - 1]!.text)) words.length = last;
   return sentenceCaseDropped(text.slice(words[0]!.start, words[words.length - 1]!.end));
 }
 
