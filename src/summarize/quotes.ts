@@ -448,7 +448,6 @@ export interface AttributionRule {
 export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   { name: 'attribution after the quotation', find: cuesAfter },
   { name: 'attribution before it, in its sentence', find: cueBeforeInSentence },
-  { name: 'a name right before the quotation', find: nameBefore },
   { name: 'a lead-in paragraph ending in a colon', find: leadIn },
   { name: 'the sentence before names who speaks', find: sentenceBefore },
   { name: 'continues the previous quotation', find: continuation },
@@ -536,15 +535,6 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
 /** Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`. */
 function cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: QuotationContext): Finding[] {
   return first.open >= 0 ? cue(cueBefore(text, sentences, paragraphs[first.paragraph]!.start, first.open, previous)) : [];
-}
-
-/** `The Observatory “has documented …”`: a name right before a quotation inside a sentence says it. */
-function nameBefore({ text, sentences, paragraphs, first }: QuotationContext): Finding[] {
-  if (first.open < 0 || startsStatement(text, first)) return [];
-  const sentence = sentenceAt(sentences, first.open);
-  const tokens = tokenize(text, Math.max(sentence?.start ?? 0, paragraphs[first.paragraph]!.start), first.open, 40);
-  const phrase = tokens.length ? phraseBackward(tokens, tokens.length - 1) : [];
-  return phrase.length && isCapitalised(phrase[phrase.length - 1]!.text) ? cue({ phrase, verb: phrase[phrase.length - 1]!, weak: true }) : [];
 }
 
 /** A paragraph that ends in a colon introduces the quotation: `Caddell continued:`, `Sanders made this comment:`. */
