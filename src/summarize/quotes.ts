@@ -754,6 +754,12 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     // `Stacy Baker of Columbia, South Carolina says`: the person before the place.
     const placed = backward.length ? placeBefore(tokens, tokens.indexOf(backward[0]!)) : -1;
     if (placed > 0) backward = phraseBackward(tokens, placed - 1);
+    // `Ada Lind of The Courier wrote`: the person, not the paper she writes for.
+    const of = backward.length ? tokens.indexOf(backward[0]!) - 1 : -1;
+    if (of > 0 && /^(?:of|for|at)$/.test(tokens[of]!.text)) {
+      const person = phraseBackward(tokens, of - 1);
+      if (looksLikePersonPhrase(person)) backward = person;
+    }
     if (backward.length === 0 && /^(?:and|but)$/i.test(tokens[j]?.text ?? '')) {
       // `X said Friday that … but said “…”`: the sentence's subject again.
       const subject = phraseForward(tokens, 0);

@@ -230,7 +230,7 @@ export function resolvePronoun(context: SpeakerContext, pronoun: string, at: num
   const p = pronoun.toLowerCase();
   if (p === 'he' || p === 'she') return recentMention(context, at, 'person');
   if (p === 'it') return recentMention(context, at, 'group');
-  return recentMention(context, at, 'group') ?? recentMention(context, at, 'person');
+  return recentMention(context, at, 'group');
 }
 
 /** "the ministry" fits "Foreign Ministry"; "the group" fits any organisation. */

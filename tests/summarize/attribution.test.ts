@@ -148,6 +148,16 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Dean Lind', 'Stacy Berg', 'Ada Holm'],
   },
   {
+    name: 'the writer, not the paper she writes for ("Ada Lind of The Courier wrote")',
+    story: ['Ada Lind of The Courier wrote that the ferry plan was “the most expensive mistake the council has made in a decade.”'],
+    want: ['Ada Lind'],
+  },
+  {
+    name: '"they" is never one named person',
+    story: ['Mayor Ines Dahl met the fishermen on Monday.', 'Later they said: “Nobody in the town hall listens to us anymore.”'],
+    want: [null],
+  },
+  {
     name: 'a member of a group is not the group ("a member of the Tide group told")',
     story: ['“Nobody can reach the northern villages now,” a member of the Aleppo-based relief group Tide told reporters.'],
     want: [null],
