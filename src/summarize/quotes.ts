@@ -533,8 +533,16 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
 }
 
 /** Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`. */
-function cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: QuotationContext): Finding[] {
-  return first.open >= 0 ? cue(cueBefore(text, sentences, paragraphs[first.paragraph]!.start, first.open, previous)) : [];
+function* cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: QuotationContext): Iterable<Finding> {
+  if (first.open < 0) return;
+  yield* cue(cueBefore(text, sentences, paragraphs[first.paragraph]!.start, first.open, previous));
+  // A transcript's or a list's speaker: `Clinton: “…” Bush: “…”`, the name alone before a colon.
+  const from = Math.max(paragraphs[first.paragraph]!.start, previous ? previous.parts[previous.parts.length - 1]!.close + 1 : 0);
+  const tokens = tokenize(text, Math.max(from, first.open - 80), first.open);
+  if (tokens[tokens.length - 1]?.text !== ':') return;
+  const phrase = phraseBackward(tokens, tokens.length - 2, 4);
+  const opener = phrase.length ? tokens[tokens.indexOf(phrase[0]!) - 1] : undefined;
+  if (phrase.length && looksLikeName(phrase) && (!opener || /^[.!?”"]$/.test(opener.text))) yield { cue: { phrase, verb: tokens[tokens.length - 1]! }, via: 'cue' };
 }
 
 /** A paragraph that ends in a colon introduces the quotation: `Caddell continued:`, `Sanders made this comment:`. */
@@ -646,6 +654,8 @@ function sentenceSubject(tokens: Token[]): Token[] {
   // "Trump and Ryan issued a statement": two subjects, and no telling whose words these are.
   const after = phrase.length ? tokens.indexOf(phrase[phrase.length - 1]!) + 1 : -1;
   if (after > 0 && /^(?:and|&)$/.test(tokens[after]?.text ?? '') && isCapitalised(tokens[after + 1]?.text ?? '')) return [];
+  // "Dale was asked by host Ruth Penn": the subject is the one spoken to.
+  if (after > 0 && /^(?:was|were|is|are|being|been)$/.test(tokens[after]?.text ?? '') && /^(?:asked|told|questioned|pressed|urged)$/.test(tokens[after + 1]?.text ?? '')) return [];
   return phrase;
 }
 

@@ -158,6 +158,16 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: [null],
   },
   {
+    name: 'a name before a colon speaks in a transcript or a list ("Vale: “…” Lind: “…”")',
+    story: ['Both candidates spoke about the ferry.', 'Vale: “Our goal is to keep the ferry running every day of the year.” Lind: “The ferry must pay for itself.”'],
+    want: ['Vale', 'Lind'],
+  },
+  {
+    name: 'the one who was asked is not the speaker of the question',
+    story: ['Mayor Ines Dahl was asked by host Jonas Berg on Sunday: “Will you close the ferry if the council says no?”'],
+    want: ['Jonas Berg'],
+  },
+  {
     name: 'a member of a group is not the group ("a member of the Tide group told")',
     story: ['“Nobody can reach the northern villages now,” a member of the Aleppo-based relief group Tide told reporters.'],
     want: [null],
