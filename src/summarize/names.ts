@@ -6,44 +6,9 @@
  * each finds the word's occurrences with indexOf and reads the words around them, so an article
  * costs only what its attributions ask for.
  */
+import { CONNECTORS, GROUP_NOUNS, NAME_TITLES, NOT_NAMES, TITLE_WORDS } from './lexicon/index.js';
 
-export const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'del', 'der', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'da', 'di', 'du', 'la', 'le', 'bint', 'abu', 'y']);
-
-/** Capitalised words that are not names: sentence openers, pronouns, days and months. */
-const NOT_NAMES = new Set(
-  (
-    'a an the this that these those there then than and but or nor so yet for if when while whereas after before since until as at by in on of to from with without into onto over under about above below between among ' +
-    'however meanwhile also still although though because despite instead moreover furthermore indeed thus therefore hence otherwise later earlier today tonight yesterday tomorrow now here ' +
-    'he she it we they i you his her its our their my your him them us me who whom whose what which where why how all both each every some many most few several no not nor one two three ' +
-    'mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
-    'according asked speaking just even only asked unlike like other another such please yes well oh ok okay let last next first second third latest ' +
-    'during throughout amid following within including near via per upon toward towards against across along around behind beyond inside outside should would could will can might must ' +
-    'do does did is are was were has have had unless whether once any none nobody everyone someone something nothing perhaps maybe why more less much very too read follow'
-  ).split(' '),
-);
-
-/** Words of a title or office that stand before a name ("Foreign Secretary", "Gov.", "leader"). */
-export const TITLE_WORDS = new Set(
-  (
-    'president vice secretary minister ministers prime foreign defense defence interior finance state general attorney deputy chief commander colonel col. lt. lieutenant maj. major capt. captain ' +
-    'del. delegate cmdr. gen. adm. admiral sgt. sergeant rev. reverend sen. senator rep. representative gov. governor mayor mr. mrs. ms. dr. prof. professor chairman chairwoman chair director ' +
-    'spokesman spokeswoman spokesperson ambassador envoy special king queen prince princess sheikh emir pope judge justice ayatollah imam cardinal bishop chancellor premier ' +
-    'leader head founder executive ceo official officer host anchor correspondent analyst activist lawmaker congressman congresswoman councilman councilwoman councillor councilor alderman candidate nominee ' +
-    'speaker senior former acting top presidential republican democratic democrat gop national opposition league arab general-secretary secretary-general under-secretary ' +
-    'coordinator commissioner chief-of-staff staff campaign manager adviser advisor aide strategist pollster economist director-general president-elect deputy-director editor ' +
-    'monitor mp mep un u.n. us u.s. uk u.k. eu nato white house house senate'
-  ).split(' '),
-);
-
-/** Nouns that end an organisation's name: "the Friends of Syria group". */
-export const GROUP_NOUNS = new Set(
-  (
-    'group groups coalition alliance ministry council committee agency army forces organisation organization organisations organizations campaign party government office ' +
-    'department observatory network union movement front monitor command commission administration authority authorities court militia brigade brigades battalion ' +
-    'regime embassy institute foundation association federation bureau service services agency team board fund bank company firm media outlet newspaper channel station ' +
-    'convention conference forum summit caucus center centre university college school institute society societies club church times post journal news press report'
-  ).split(' '),
-);
+export { CONNECTORS, GROUP_NOUNS, TITLE_WORDS };
 
 /** Country words and demonyms that stand before a title ("British Foreign Secretary"). */
 function isDemonym(word: string): boolean {
@@ -108,9 +73,13 @@ export function titleKey(words: string[]): string {
 export function namePieces(run: string): string[][] {
   const pieces: string[][] = [];
   let piece: string[] = [];
-  for (const raw of run.split(/[ \t]+/)) {
+  const raws = run.split(/[ \t]+/);
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
     const word = stripPossessive(raw);
-    if (!word || (NOT_NAMES.has(lower(word)) && !CONNECTORS.has(raw))) {
+    // "Will Brandt", "May Lind": a first name that is also a common word, when a name follows.
+    const firstName = (word === 'Will' || word === 'May') && piece.length === 0 && /^\p{Lu}\p{Ll}/u.test(raws[i + 1] ?? '') && !NOT_NAMES.has(lower(raws[i + 1]!));
+    if (!word || (NOT_NAMES.has(lower(word)) && !CONNECTORS.has(raw) && !firstName)) {
       if (piece.length) pieces.push(piece);
       piece = [];
       continue;
@@ -175,6 +144,7 @@ export class NameIndex {
   private readonly people = new Map<string, Found | null>();
   private readonly organisations = new Map<string, Found | null>();
   private readonly offices = new Map<string, string | null>();
+  private readonly midSentence = new Map<string, boolean>();
 
   constructor(text: string) {
     this.text = text;
@@ -192,6 +162,28 @@ export class NameIndex {
       if (organisation && organisation.words > 1) return { name: organisation.name, person: false };
     }
     return { name: joined, person: words.length >= 2 && looksLikePerson(words) };
+  }
+
+  /**
+   * Whether the article ever writes this word capitalised inside a sentence (after a lower-case
+   * word or a comma), as a name is written: "Partial transcript:", "Already," are only ever
+   * capitalised because they open a line.
+   */
+  writtenAsName(word: string): boolean {
+    const held = this.midSentence.get(word);
+    if (held !== undefined) return held;
+    let found = false;
+    const text = this.text;
+    for (let at = text.indexOf(word); at >= 0 && !found; at = text.indexOf(word, at + 1)) {
+      if (!wordBoundary(text, at, at + word.length) && !/^[’']s/.test(text.slice(at + word.length, at + word.length + 2))) continue;
+      let i = at - 1;
+      while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0)) i--;
+      if (i < 0 || i === at - 1) continue;
+      const c = text.charAt(i);
+      found = /[\p{Ll}\p{N},;’'()&-]/u.test(c) || (/[”"]/.test(c) && /[,?!]/.test(text.charAt(i - 1))) || ((c === '.' || c === ':') && /\b(?:\p{Lu}[\p{Ll}]{0,3}|\p{Lu})\.$/u.test(text.slice(Math.max(0, i - 5), i + 1)));
+    }
+    this.midSentence.set(word, found);
+    return found;
   }
 
   /** The person the article gives an office to ("secretary of state" → "John Kerry"), if any. */
@@ -312,7 +304,8 @@ export class NameIndex {
 /** al-Attiya, bin-Salman: a particle joined to a capitalised name. */
 export const ARABIC_PARTICLE = /^(?:al|el|ad|as|ash|at|an|ar|az|ud|bin|ibn|abu|abd)-\p{Lu}/u;
 
-const ABBREVIATION = /^(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Prof|Jr|Sr|St|Ft|Del|Cmdr|\p{Lu})\.$/u;
+/** A title abbreviation or an initial, whose period does not end a name: "Gov.", "J.". */
+const ABBREVIATION = new RegExp(`^(?:${NAME_TITLES.join('|')}|\\p{Lu})\\.$`, 'u');
 
 function isBoundary(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0 || Number.isNaN(code);

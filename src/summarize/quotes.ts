@@ -1,16 +1,19 @@
 import { bodyParagraphs, type Article } from '../article/types.js';
-import { NameIndex } from './names.js';
+import { FRAGMENT_LINKS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from './lexicon/index.js';
+import { isTitleWord, NameIndex, namePieces } from './names.js';
 import { bareApposition, composeRole, introducedRole, namesOffice, roleAfter, titleText } from './quotes/roles.js';
 import { findQuotedSpans, type QuotedPart, type QuotedSpan } from './quotes/spans.js';
 import type { Sentence } from './sentences.js';
 import {
   DASHES,
   firstPerson,
-  recentMention,
+  describesSomeone,
   isAuxiliary,
   isCapitalised,
   isNameWord,
   isParticiple,
+  takesObject,
+  ADVERBIAL_OPENERS,
   isWord,
   isSpeechVerb,
   PRONOUNS,
@@ -36,7 +39,7 @@ interface Candidate {
   role: string;
   attribution?: TextSpan;
   /** How the speaker was found; a named attribution beats an inherited one. */
-  via: 'cue' | 'continued' | 'subject' | 'none';
+  via: 'cue' | 'continued' | 'subject' | 'none' | 'subject-sentence' | 'subject-recent';
 }
 
 const KEY_QUOTES = 3;
@@ -259,13 +262,12 @@ function isCapitalisedRun(text: string, part: QuotedPart): boolean {
   return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:of|the|and|a|an|in|on|for|to|at|by|with|or|from|is|vs)$/.test(w));
 }
 
-/** Words that link two quoted fragments of one sentence: `“a liar” and a “bully”`, `“A” who “B”`. */
-const FRAGMENT_LINKS = new Set(['and', 'or', 'but', 'nor', 'a', 'an', 'who', 'which', 'that', 'in', 'as', 'then']);
-
 /** Speech verb (or "according to") in tokens, starting a cue at `from`: returns the speaker phrase. */
 interface Cue {
   phrase: Token[];
   verb: Token;
+  /** Found without a speech verb next to it (a sentence's subject, a name before the quotation): the name must be one the article writes as a name. */
+  weak?: boolean;
 }
 
 /**
@@ -303,14 +305,17 @@ function findCue(tokens: Token[], from: number): Cue | null {
       let v = k + 1;
       while (v < tokens.length && v < k + 3 && isAuxiliary(tokens[v]!.text)) v++;
       const after = tokens[v];
-      if (after && isSpeechVerb(after.text) && !isParticiple(after.text) && !isCapitalised(after.text)) return { phrase, verb: after };
+      if (after && isSpeechVerb(after.text) && !isParticiple(after.text) && !isCapitalised(after.text)) {
+        // `“…,” Hunter’s chief of staff, Joe Kasper, told`: the name in the apposition, not the description.
+        const named = tokens.slice(j + 1, k).filter((t) => t.text !== '(' && t.text !== ')');
+        if (!looksLikePersonPhrase(phrase) && looksLikePersonPhrase(named) && named.every((t) => isNameWord(t.text) || /^\p{Lu}\.$/u.test(t.text))) return { phrase: named, verb: after };
+        return { phrase, verb: after };
+      }
       j = k;
     }
   }
   return null;
 }
-
-const OBJECT_PREPOSITIONS = new Set(['in', 'of', 'at', 'on', 'from', 'for', 'with', 'by', 'near', 'to', 'into', 'over', 'under', 'against', 'about', 'among', 'the']);
 
 /** The quotation's last piece ends a sentence: `….”` */
 function endsSentence(text: string, part: QuotedPart): boolean {
@@ -329,12 +334,54 @@ function attributionEndsSoon(tokens: Token[], cue: Cue, runsIntoQuote: boolean):
   return !runsIntoQuote && tokens.length - from <= 8;
 }
 
+/**
+ * Where the phrase at `index` is the second half of a place (`of Columbia, South Carolina`,
+ * `from Selby, Ohio`): the index of the "of", "from" or "in" that opens the place; else -1.
+ */
+function placeBefore(tokens: Token[], index: number): number {
+  if (tokens[index - 1]?.text !== ',') return -1;
+  let k = index - 2;
+  if (!tokens[k] || !isCapitalised(tokens[k]!.text)) return -1;
+  while (k > 0 && isCapitalised(tokens[k - 1]!.text) && isWord(tokens[k - 1]!)) k--;
+  if (!/^(?:of|from|in)$/.test(tokens[k - 1]?.text ?? '')) return -1;
+  // A state closes with a comma (`from Selby, Ohio, says`) or follows a name (`Ann Lee of Selby, Ohio says`);
+  // `during a breakfast in Selby, Lind wrote` names a person after the place.
+  let end = index;
+  while (end + 1 < tokens.length && isCapitalised(tokens[end + 1]!.text) && isWord(tokens[end + 1]!)) end++;
+  return tokens[end + 1]?.text === ',' || isCapitalised(tokens[k - 2]?.text ?? '') ? k - 1 : -1;
+}
+
+/** "asked", "told": a form that can stand in a passive ("was asked by"). */
+function isParticipleOrPast(word: string): boolean {
+  return /(?:ed|told|said|written|wrote)$/i.test(word);
+}
+
+/** "Mr. Obama's remarks", "the comments", "his call": a speech word used as a noun, not a verb. */
+function readsAsNoun(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1]?.text;
+  if (!before) return false;
+  return /['’]s?$/u.test(before) || NOUN_DETERMINERS.has(before.toLowerCase());
+}
+
+/** Ends in capitalised words that are not an organisation's ("Trump", "Ada Lind"; not "the Senate"). */
+function looksLikeName(phrase: Token[]): boolean {
+  const last = phrase[phrase.length - 1]!.text;
+  return isCapitalised(last) && !GROUP_NOUNS.has(last.toLowerCase()) && !isTitleWord(last);
+}
+
+/** Two or more capitalised words that read as a person's name ("Minyon Moore", not "United Federation of Teachers"). */
+function looksLikePersonPhrase(phrase: Token[]): boolean {
+  const words = phrase.filter(isWord).map((t) => t.text);
+  const tail = words.slice(-3);
+  return tail.length >= 2 && tail.every((w) => isCapitalised(w) && !GROUP_NOUNS.has(w.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(w));
+}
+
 /** A speech verb later in the clause after a quotation, with its subject right before it. */
 function laterCue(tokens: Token[]): Cue | null {
   for (let i = 1; i < tokens.length && i < 40; i++) {
     const t = tokens[i]!.text;
     if (t === '.' || t === '!' || t === '?' || t === '“' || t === '"') return null;
-    if (!isSpeechVerb(t) || isCapitalised(t) || isParticiple(t)) continue;
+    if (!isSpeechVerb(t) || isCapitalised(t) || isParticiple(t) || readsAsNoun(tokens, i)) continue;
     let j = i - 1;
     while (j > 0 && isAuxiliary(tokens[j]!.text)) j--;
     const phrase = phraseBackward(tokens, j);
@@ -348,7 +395,8 @@ function laterCue(tokens: Token[]): Cue | null {
     }
     const last = phrase[phrase.length - 1];
     if (last && (phrase.some((t) => isNameWord(t.text)) || (phrase.length === 1 && PRONOUNS.has(last.text.toLowerCase())))) return { phrase, verb: tokens[i]! };
-    // `… to open an inquiry said spokesman Colonel Chris Garver`: the speaker follows the verb.
+    // `… to open an inquiry said spokesman Colonel Chris Garver`: the speaker follows the verb (not `told The Post`).
+    if (takesObject(t)) return null;
     const after = phraseForward(tokens, i + 1);
     if (after.length && isCapitalised(after[after.length - 1]!.text)) return { phrase: after, verb: tokens[i]! };
     return null;
@@ -370,102 +418,186 @@ function sentenceAt(sentences: Sentence[], at: number): Sentence | undefined {
   return undefined;
 }
 
+/** What a rule finds for a quotation: an attribution to resolve, or the previous quotation's speaker carried on. */
+type Finding = { cue: Cue; via: 'cue' | 'subject' } | { continues: Candidate };
+
+/** Everything a rule may read about the quotation it attributes. */
+interface QuotationContext {
+  speakers: SpeakerContext;
+  text: string;
+  paragraphs: { start: number; end: number }[];
+  sentences: Sentence[];
+  candidate: Candidate;
+  /** Its first quoted part. */
+  first: QuotedPart;
+  previous: Candidate | null;
+}
+
+/**
+ * An attribution rule: reads the text around a quotation and offers, in order, what may name its
+ * speaker. The engine takes the first offer that resolves to a speaker (or to a description that
+ * names nobody, which ends the search with no speaker).
+ */
+export interface AttributionRule {
+  name: string;
+  find(quotation: QuotationContext): Iterable<Finding>;
+}
+
+/** The rules in the order docs/quotes.md gives them: the first that names a speaker wins. */
+export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
+  { name: 'attribution after the quotation', find: cuesAfter },
+  { name: 'attribution before it, in its sentence', find: cueBeforeInSentence },
+  { name: 'a lead-in paragraph ending in a colon', find: leadIn },
+  { name: 'the sentence before names who speaks', find: sentenceBefore },
+  { name: 'continues the previous quotation', find: continuation },
+  { name: 'the subject of its sentence', find: sentenceSubjectSpeaks },
+];
+
 function attribute(context: SpeakerContext, paragraphs: { start: number; end: number }[], sentences: Sentence[], candidate: Candidate, previous: Candidate | null): void {
-  const text = context.text;
-  const first = candidate.parts[0]!;
+  const quotation: QuotationContext = { speakers: context, text: context.text, paragraphs, sentences, candidate, first: candidate.parts[0]!, previous };
+  for (const rule of ATTRIBUTION_RULES) {
+    for (const finding of rule.find(quotation)) if (settle(quotation, finding)) return;
+  }
+}
 
-  const settle = (cue: Cue | null): boolean => {
-    if (!cue) return false;
-    const speaker = resolvePhrase(context, cue.phrase, true, first.open >= 0 ? first.open : first.start);
-    if (!speaker) return false;
-    candidate.speaker = speaker;
-    candidate.via = 'cue';
-    candidate.role = roleFromCue(text, cue.phrase, speaker, paragraphEnd(paragraphs, cue.phrase[cue.phrase.length - 1]!.start));
-    const from = Math.min(cue.phrase[0]!.start, cue.verb.start);
-    const to = Math.max(cue.phrase[cue.phrase.length - 1]!.end, cue.verb.end);
-    candidate.attribution = { text: text.slice(from, to), start: from, end: to };
+/** Resolves a finding into the quotation's speaker; false when it names no one and the search goes on. */
+function settle(quotation: QuotationContext, finding: Finding): boolean {
+  const { candidate, first, text, paragraphs } = quotation;
+  if ('continues' in finding) {
+    candidate.speaker = finding.continues.speaker;
+    candidate.role = finding.continues.role;
+    candidate.via = 'continued';
     return true;
-  };
+  }
+  const { cue, via } = finding;
+  if (via === 'subject') {
+    const subject = resolvePhrase(quotation.speakers, cue.phrase, false, undefined, true);
+    if (!subject || !isCapitalised(subject.name)) return false;
+    candidate.speaker = subject;
+    candidate.via = 'subject';
+    return true;
+  }
+  const speaker = resolvePhrase(quotation.speakers, cue.phrase, true, first.open >= 0 ? first.open : first.start, cue.weak);
+  if (!speaker) {
+    // `the senator said`: the quotation is someone's whom the story does not name here; no one else's.
+    if (!describesSomeone(cue.phrase)) return false;
+    candidate.via = 'none';
+    return true;
+  }
+  candidate.speaker = speaker;
+  candidate.via = 'cue';
+  candidate.role = roleFromCue(text, cue.phrase, speaker, paragraphEnd(paragraphs, cue.phrase[cue.phrase.length - 1]!.start));
+  const from = Math.min(cue.phrase[0]!.start, cue.verb.start);
+  const to = Math.max(cue.phrase[cue.phrase.length - 1]!.end, cue.verb.end);
+  candidate.attribution = { text: text.slice(from, to), start: from, end: to };
+  return true;
+}
 
-  // Between the parts of a split quote, then after the closing mark: `,” he said.`
+const cue = (found: Cue | null): Finding[] => (found ? [{ cue: found, via: 'cue' }] : []);
+
+/** Between the parts of a split quote, then after the closing mark: `,” he said.`, `” ― Name`. */
+function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable<Finding> {
   for (let i = 0; i < candidate.parts.length; i++) {
     const part = candidate.parts[i]!;
     if (part.close < 0) continue;
     const next = candidate.parts[i + 1];
     const until = next && next.paragraph === part.paragraph ? next.open : nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end);
     // Most attributions are a few words; read further only when they are not.
-    let tokens = tokenize(text, part.close + 1, until, 24);
+    let tokens = tokenize(text, part.close + 1, until, SHORT_ATTRIBUTION_TOKENS);
     const firstWord = tokens.findIndex((t) => /^[\p{L}\p{N}]/u.test(t.text));
     // An epigraph's dash: `” ― Pamela Padilla`.
     const dash = tokens[0] && DASHES.test(tokens[0].text) ? tokens[0] : undefined;
     if (dash && firstWord === 1) {
       const phrase = phraseForward(tokens, 1);
-      if (phrase.length && isCapitalised(phrase[0]!.text) && settle({ phrase, verb: dash })) return;
+      // An epigraph's signature ends there (`― Ada Lind`, `― Ada Lind, 1998`); `- Democrats have …` goes on.
+      const next = phrase.length ? tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1] : undefined;
+      if (phrase.length && isCapitalised(phrase[0]!.text) && (!next || /^[,.;]$/.test(next.text))) yield { cue: { phrase, verb: dash }, via: 'cue' };
     }
     // Only punctuation may stand between the mark and the attribution. After a quotation that
     // ends its sentence, the attribution must end soon too (`.” he said.`, not `.” Camp
     // residents told Reuters that …`).
     if (firstWord < 0 || !tokens.slice(0, firstWord).every((t) => /^[,.;:—–-]$/.test(t.text))) continue;
-    let cue = findCue(tokens, firstWord);
-    if (!cue && tokens.length === 24) {
-      tokens = tokenize(text, part.close + 1, until, 48);
-      cue = findCue(tokens, firstWord);
+    let found = findCue(tokens, firstWord);
+    if (!found && tokens.length === SHORT_ATTRIBUTION_TOKENS) {
+      tokens = tokenize(text, part.close + 1, until, LONG_ATTRIBUTION_TOKENS);
+      found = findCue(tokens, firstWord);
     }
     const runsIntoQuote = until < paragraphs[part.paragraph]!.end && !(next && next.paragraph === part.paragraph);
-    if (cue && (!endsSentence(text, part) || attributionEndsSoon(tokens, cue, runsIntoQuote)) && settle(cue)) return;
+    // `!” said Ann Lee, a waitress at …` and `.” she said`: a lower-case verb or pronoun goes on the sentence.
+    const goesOn = !isCapitalised(tokens[firstWord]!.text) && (isSpeechVerb(tokens[firstWord]!.text) || PRONOUNS.has(tokens[firstWord]!.text));
+    if (found && (!endsSentence(text, part) || goesOn || attributionEndsSoon(tokens, found, runsIntoQuote))) yield { cue: found, via: 'cue' };
     // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
-    if (!cue && !endsSentence(text, part) && settle(laterCue(tokens))) return;
-  }
-
-  // Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`.
-  if (first.open >= 0 && settle(cueBefore(text, sentences, paragraphs[first.paragraph]!.start, first.open, previous))) return;
-
-  // `The Observatory “has documented …”`: a name right before the quotation says it.
-  if (first.open >= 0 && !startsStatement(text, first)) {
-    const sentence = sentenceAt(sentences, first.open);
-    const tokens = tokenize(text, Math.max(sentence?.start ?? 0, paragraphs[first.paragraph]!.start), first.open, 40);
-    const phrase = tokens.length ? phraseBackward(tokens, tokens.length - 1) : [];
-    if (phrase.length && isCapitalised(phrase[phrase.length - 1]!.text) && settle({ phrase, verb: phrase[phrase.length - 1]! })) return;
-  }
-
-  // A paragraph that ends in a colon introduces the quotation: `Caddell continued:`.
-  if (first.open === paragraphs[first.paragraph]?.start && first.paragraph > 0) {
-    const before = paragraphs[first.paragraph - 1]!;
-    if (/:\s*$/.test(text.slice(before.end - 2, before.end))) {
-      const sentence = sentenceAt(sentences, before.end - 1);
-      if (settle(cueBefore(text, sentences, sentence?.start ?? before.start, before.end, null, true))) return;
-    }
-  }
-
-  // `…, Schiff said. “The other factor …”`: the sentence before names who speaks.
-  if (first.open >= 0 && settle(sentenceCue(context, paragraphs, first, previous))) return;
-
-  // A quotation that carries on from the previous one (same paragraph, or the next one), unless
-  // someone else is named in between.
-  if (previous?.speaker) {
-    const tail = previous.parts[previous.parts.length - 1]!;
-    const near = tail.paragraph === first.paragraph || (tail.paragraph === first.paragraph - 1 && first.open === paragraphs[first.paragraph]?.start);
-    const from = Math.max(tail.close + 1, previous.attribution?.end ?? 0);
-    // Only words between the two can name someone new (`…,” he said. “…` has none worth reading).
-    const other = near && tail.close >= 0 && first.open > from + 3 && /[.!?]["”’]?\s+\p{Lu}/u.test(text.slice(from, first.open)) ? firstPerson(context, from, first.open) : null;
-    if (near && (!other || other.name === previous.speaker.name)) {
-      candidate.speaker = previous.speaker;
-      candidate.role = previous.role;
-      candidate.via = 'continued';
-      return;
-    }
-  }
-
-  // Otherwise the subject of the sentence it stands in, or the last person named just before.
-  const sentence = sentenceAt(sentences, first.start);
-  const subject =
-    (sentence ? firstPerson(context, sentence.start, first.open >= 0 ? first.open : first.start) : null) ??
-    recentMention(context, first.open >= 0 ? first.open : first.start, 'person', paragraphs[Math.max(0, first.paragraph - 1)]!.start);
-  if (subject) {
-    candidate.speaker = subject;
-    candidate.via = 'subject';
+    if (!found && !endsSentence(text, part)) yield* cue(laterCue(tokens));
   }
 }
+
+/** Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`. */
+function* cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: QuotationContext): Iterable<Finding> {
+  if (first.open < 0) return;
+  yield* cue(cueBefore(text, sentences, paragraphs[first.paragraph]!.start, first.open, previous));
+  // A transcript's or a list's speaker: `Clinton: “…” Bush: “…”`, the name alone before a colon.
+  const from = Math.max(paragraphs[first.paragraph]!.start, previous ? previous.parts[previous.parts.length - 1]!.close + 1 : 0);
+  const tokens = tokenize(text, Math.max(from, first.open - 80), first.open);
+  if (tokens[tokens.length - 1]?.text !== ':') return;
+  const phrase = phraseBackward(tokens, tokens.length - 2, 4);
+  const opener = phrase.length ? tokens[tokens.indexOf(phrase[0]!) - 1] : undefined;
+  if (phrase.length && looksLikeName(phrase) && (!opener || /^[.!?”"]$/.test(opener.text))) yield { cue: { phrase, verb: tokens[tokens.length - 1]! }, via: 'cue' };
+}
+
+/** A paragraph that ends in a colon introduces the quotation: `Caddell continued:`, `Sanders made this comment:`. */
+function* leadIn({ text, sentences, paragraphs, first }: QuotationContext): Iterable<Finding> {
+  if (first.open !== paragraphs[first.paragraph]?.start || first.paragraph === 0) return;
+  const before = paragraphs[first.paragraph - 1]!;
+  if (!/:\s*$/.test(text.slice(before.end - 2, before.end))) return;
+  const sentence = sentenceAt(sentences, before.end - 1);
+  yield* cue(cueBefore(text, sentences, sentence?.start ?? before.start, before.end, null, true));
+  // `Sanders made the following comment:`: the lead-in's subject.
+  const subject = sentenceSubject(tokenize(text, sentence?.start ?? before.start, before.end, 60));
+  if (subject.length && isCapitalised(subject[0]!.text)) yield* cue({ phrase: subject, verb: subject[subject.length - 1]!, weak: true });
+}
+
+/** `…, Schiff said. “The other factor …”`: the sentence before names who speaks. */
+function sentenceBefore({ speakers, paragraphs, first, previous }: QuotationContext): Finding[] {
+  return first.open >= 0 ? cue(sentenceCue(speakers, paragraphs, first, previous)) : [];
+}
+
+/** A quotation that carries on from the previous one (same paragraph, or the next one), unless someone else is named in between. */
+function continuation({ speakers, text, paragraphs, first, previous }: QuotationContext): Finding[] {
+  if (!previous?.speaker) return [];
+  const tail = previous.parts[previous.parts.length - 1]!;
+  const near = tail.paragraph === first.paragraph || (tail.paragraph === first.paragraph - 1 && first.open === paragraphs[first.paragraph]?.start);
+  if (!near) return [];
+  const from = Math.max(tail.close + 1, previous.attribution?.end ?? 0);
+  // Only words between the two can name someone new (`…,” he said. “…` has none worth reading).
+  const other = tail.close >= 0 && first.open > from + 3 && /[.!?]["”’]?\s+\p{Lu}/u.test(text.slice(from, first.open)) ? firstPerson(speakers, from, first.open) : null;
+  return !other || other.name === previous.speaker.name ? [{ continues: previous }] : [];
+}
+
+/**
+ * The subject of the sentence the quotation stands in, when a name opens that sentence (`Pew
+ * found that “…”`). A person merely named nearby is too weak a sign: no speaker then.
+ */
+function sentenceSubjectSpeaks({ text, sentences, paragraphs, first }: QuotationContext): Finding[] {
+  const sentence = sentenceAt(sentences, first.start);
+  const opening = first.open >= 0 ? first.open : first.start;
+  if (!sentence || sentence.start >= opening) return [];
+  let phrase = sentenceSubject(tokenize(text, sentence.start, opening, 60));
+  if (phrase.length === 0 && /^\s*(?:Read|See|Watch|Click|Listen)\b/u.test(text.slice(sentence.start, opening))) {
+    // `… expressed the same dismay. Read more on its website “…”`: a subjectless line goes on
+    // about the person who opens the sentence before it, in the same paragraph.
+    const before = sentences[sentenceIndex(sentences, sentence.start) - 1];
+    if (before && before.start >= paragraphs[first.paragraph]!.start) phrase = sentenceSubject(tokenize(text, before.start, before.end, 60));
+  }
+  if (phrase.length === 0 || !isCapitalised(phrase[0]!.text) || PRONOUNS.has(phrase[0]!.text.toLowerCase())) return [];
+  return [{ cue: { phrase, verb: phrase[phrase.length - 1]! }, via: 'subject' }];
+}
+
+/**
+ * How many tokens after a closing mark are read for its attribution: most are a few words
+ * (`,” said Ann Lee, a nurse.`); a long apposition is read only when the short look finds none.
+ */
+const SHORT_ATTRIBUTION_TOKENS = 24;
+const LONG_ATTRIBUTION_TOKENS = 48;
 
 /**
  * The attribution that ends the sentence right before a quotation that opens a sentence:
@@ -513,6 +645,46 @@ function nextMarkOrEnd(text: string, from: number, end: number): number {
 }
 
 /**
+ * The subject of a sentence's main clause: its first phrase, or the first after an opening
+ * adverbial clause ("Reached by phone, Bennett denied …", "Sooner or later, the governor told …").
+ */
+function sentenceSubject(tokens: Token[]): Token[] {
+  const phrase = openingSubject(tokens);
+  // "Trump and Ryan issued a statement": two subjects, and no telling whose words these are.
+  const after = phrase.length ? tokens.indexOf(phrase[phrase.length - 1]!) + 1 : -1;
+  if (after > 0 && /^(?:and|&)$/.test(tokens[after]?.text ?? '') && isCapitalised(tokens[after + 1]?.text ?? '')) return [];
+  // "Dale was asked by host Ruth Penn": the subject is the one spoken to.
+  if (after > 0 && /^(?:was|were|is|are|being|been)$/.test(tokens[after]?.text ?? '') && /^(?:asked|told|questioned|pressed|urged)$/.test(tokens[after + 1]?.text ?? '')) return [];
+  return phrase;
+}
+
+function openingSubject(tokens: Token[]): Token[] {
+  const first = tokens.findIndex(isWord);
+  if (first < 0) return [];
+  const head = tokens[first]!.text;
+  const opensAdverbial = !isCapitalised(head) || /(?:ing|ed|ly)$/.test(head) || ADVERBIAL_OPENERS.has(head.toLowerCase());
+  if (!opensAdverbial) return phraseForward(tokens, first);
+  // The subject follows the opening clause's last comma: `At a rally in Selby, Ohio, on Friday, Vance …`.
+  let comma = tokens.findIndex((t, k) => k > first && t.text === ',');
+  if (comma < 0 || comma > first + 16) return [];
+  for (let more = 0; more < 3; more++) {
+    let from = comma + 1;
+    while (from < tokens.length && !isWord(tokens[from]!)) from++; // `“Face the Nation,” Ryan …`
+    const phrase = phraseForward(tokens, from);
+    const after = phrase.length ? tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1] : undefined;
+    // A name with its apposition ("Mara Lind, the mayor,") is the subject; a place ("Selby, Ohio,") is not.
+    const capitals = phrase.filter((t) => isCapitalised(t.text)).length;
+    if (capitals >= 2 || (after?.text !== ',' && capitals > 0)) return phrase;
+    // `Following a swiftly called, late-afternoon meeting, the Council …`: the clause goes on.
+    if (after?.text !== ',' && !tokens.some((t, k) => k > comma && k < comma + 8 && t.text === ',')) return phrase;
+    const next = tokens.findIndex((t, k) => k > comma && t.text === ',');
+    if (next < 0 || next > comma + 8) return phrase;
+    comma = next;
+  }
+  return [];
+}
+
+/**
  * The attribution before an opening mark, within its sentence: the last speech verb there,
  * with the phrase before it (or after it: `said Kerry: “`). A participle ("saying") takes the
  * sentence's subject.
@@ -534,26 +706,69 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       if (phrase.length) return { phrase, verb: token };
       continue;
     }
-    if (!isSpeechVerb(token.text) || isCapitalised(token.text)) continue;
+    if (!isSpeechVerb(token.text) || isCapitalised(token.text) || readsAsNoun(tokens, i)) continue;
     const gap = tokens.length - 1 - i;
     const nextWord = tokens[i + 1]?.text.toLowerCase();
     if (gap > 3 && nextWord !== 'that' && nextWord !== ':' && !colon && gap > 14) break;
     if (isParticiple(token.text)) {
+      // "…, Spicer said, adding …": the speaker of the verb before.
+      const said = tokens[i - 2];
+      if (tokens[i - 1]?.text === ',' && said && isSpeechVerb(said.text) && !isCapitalised(said.text) && !isParticiple(said.text)) {
+        const named = phraseBackward(tokens, i - 3);
+        if (named.length && isCapitalised(named[named.length - 1]!.text)) return { phrase: named, verb: said };
+      }
+      // `footage of Trump saying …`, `with Vance reportedly yelling …`: the name right before.
+      let k = i - 1;
+      while (k > 0 && isAuxiliary(tokens[k]!.text) && !isCapitalised(tokens[k]!.text)) k--;
+      if (tokens[k] && isCapitalised(tokens[k]!.text) && isWord(tokens[k]!)) {
+        let from = k;
+        while (from > 0 && isNameWord(tokens[from - 1]!.text) && isWord(tokens[from - 1]!)) from--;
+        const named = tokens.slice(from, k + 1);
+        if (named.length && !PRONOUNS.has(named[0]!.text.toLowerCase()) && looksLikeName(named) && namePieces(named.map((t) => t.text).join(' ')).length > 0) return { phrase: named, verb: token };
+      }
       // "Jarba was upbeat, saying …": the sentence's subject speaks.
-      const phrase = phraseForward(tokens, 0);
-      if (phrase.length) return { phrase, verb: token };
+      const phrase = sentenceSubject(tokens);
+      if (phrase.length) return { phrase, verb: token, weak: true };
       return null;
     }
     let j = i - 1;
     while (j >= 0 && isAuxiliary(tokens[j]!.text)) j--;
     if (tokens[j]?.text === ',') {
-      // `Minyon Moore, a senior adviser to the campaign, called …`: the name before the apposition.
-      let k = j - 1;
-      while (k > 0 && k > j - 20 && tokens[k]!.text !== ',' && tokens[k]!.text !== '.') k--;
-      const named = tokens[k]?.text === ',' ? phraseBackward(tokens, k - 1) : [];
-      if (named.length && isCapitalised(named[named.length - 1]!.text)) return { phrase: named, verb: token };
+      // `Minyon Moore, a senior adviser to the campaign, called …`: the name before the apposition;
+      // `Jo Ann, president of the Union, which represents teachers, said`: before two of them.
+      let comma = j;
+      let fallback: Token[] | null = null;
+      // `the Observer, her senior policy adviser, Jake Sullivan, said`: the name right before the verb.
+      const nearest = phraseBackward(tokens, j - 1);
+      const placed = nearest.length ? placeBefore(tokens, tokens.indexOf(nearest[0]!)) : -1;
+      if (placed >= 0) {
+        // `Dean Lind, a salesman from Selby, Ohio, says`: the state of a place; the person is before it.
+        const named = placed > 0 ? phraseBackward(tokens, placed - 1) : [];
+        if (named.length && isCapitalised(named[named.length - 1]!.text)) return { phrase: named, verb: token };
+      } else if (nearest.length && looksLikePersonPhrase(nearest) && tokens[tokens.indexOf(nearest[0]!) - 1]?.text === ',') return { phrase: nearest, verb: token };
+      for (let appositions = 0; appositions < 3; appositions++) {
+        let k = comma - 1;
+        while (k > 0 && k > comma - 30 && tokens[k]!.text !== ',' && tokens[k]!.text !== '.') k--;
+        if (tokens[k]?.text !== ',') break;
+        const named = phraseBackward(tokens, k - 1);
+        if (named.length && isCapitalised(named[named.length - 1]!.text)) {
+          if (looksLikePersonPhrase(named)) return { phrase: named, verb: token };
+          fallback ??= named;
+        }
+        comma = k;
+      }
+      if (fallback) return { phrase: fallback, verb: token };
     }
-    const backward = j >= 0 ? phraseBackward(tokens, j) : [];
+    let backward = j >= 0 ? phraseBackward(tokens, j) : [];
+    // `Stacy Baker of Columbia, South Carolina says`: the person before the place.
+    const placed = backward.length ? placeBefore(tokens, tokens.indexOf(backward[0]!)) : -1;
+    if (placed > 0) backward = phraseBackward(tokens, placed - 1);
+    // `Ada Lind of The Courier wrote`: the person, not the paper she writes for.
+    const of = backward.length ? tokens.indexOf(backward[0]!) - 1 : -1;
+    if (of > 0 && /^(?:of|for|at)$/.test(tokens[of]!.text)) {
+      const person = phraseBackward(tokens, of - 1);
+      if (looksLikePersonPhrase(person)) backward = person;
+    }
     if (backward.length === 0 && /^(?:and|but)$/i.test(tokens[j]?.text ?? '')) {
       // `X said Friday that … but said “…”`: the sentence's subject again.
       const subject = phraseForward(tokens, 0);
@@ -565,7 +780,14 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       const subject = phraseForward(tokens, 0);
       if (subject.length) return { phrase: subject, verb: token };
     }
+    // `Dale was asked by host Ruth Penn, “…”`: the one after "by" speaks.
+    if (tokens[i + 1]?.text === 'by' && isParticipleOrPast(token.text)) {
+      const agent = phraseForward(tokens, i + 2);
+      if (agent.length && isCapitalised(agent[agent.length - 1]!.text)) return { phrase: agent, verb: token };
+    }
     if (backward.length) return { phrase: backward, verb: token };
+    // `said Kerry: “`; but after "told" or "asked" the phrase is who was spoken to.
+    if (takesObject(token.text)) return null;
     const forward = phraseForward(tokens, i + 1);
     if (forward.length) return { phrase: forward, verb: token };
     return null;

@@ -1,9 +1,6 @@
 import type { Article } from '../article/types.js';
+import { STOPWORDS } from './lexicon/index.js';
 import type { Sentence } from './sentences.js';
-
-const STOPWORDS = new Set(
-  'a an and are as at be been but by for from had has have he her his i in is it its of on or our said says she that the their there they this to was we were which who will with would not no than then also after before over more most about into up out one two new'.split(' '),
-);
 
 const WORD = /[a-z0-9]+(?:['’][a-z]+)?/g;
 

@@ -1,6 +1,7 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { bodyParagraphs, type Article } from '../article/types.js';
+import { ABBREVIATIONS, BEFORE_CAPITALS } from './lexicon/index.js';
 
 /** A sentence of the article's body; offsets into Article.text. */
 export interface Sentence {
@@ -91,10 +92,6 @@ interface Span {
 
 /** A sentence end, its closing quotes or brackets, the space after it, and the next character. */
 const SENTENCE_END = /([.!?…])(["'”’)\]]*)(\s+)(\S)/g;
-/** Words that end with a period without ending a sentence. */
-const ABBREVIATIONS = new Set(
-  'Mr Mrs Ms Dr Gen Col Lt Sgt Capt Cmdr Rep Sen Gov Prof St Jr Sr Inc Corp Co Ltd No Nos Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mt Ft Rev Hon Pres Adm Maj Cpl Pvt Supt Det Insp vs etc al Ave Blvd Dept Univ Messrs Mme Mlle Fig approx est Brig Lieut Del Atty Amb Ald Sens Reps Msgr Cdr Comdr Gens'.split(' '),
-);
 
 /**
  * A paragraph cut at its plain sentence ends into stretches; a stretch is `doubtful` when it holds
@@ -138,10 +135,13 @@ function shouldJoin(text: string, start: number, end: number, next: number, para
   const straight = (previous.match(/"/g)?.length ?? 0) % 2 === 1;
   const curlyOpen = (previous.match(OPENING)?.length ?? 0) > (previous.match(CLOSING)?.length ?? 0) + apostrophes(previous);
   if (straight || curlyOpen) return next < paragraphEnd;
-  return /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Del|Amb|Atty|Prof|St|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec))\.$/.test(previous);
+  return BEFORE_CAPITAL.test(previous);
 }
 
 /** Right single quotes used as apostrophes (Assad’s) are not closing quotation marks. */
 function apostrophes(text: string): number {
   return text.match(/\p{L}’\p{L}|s’(?=\s)/gu)?.length ?? 0;
 }
+
+/** An initial or an abbreviation that a capitalised word follows within one sentence, ending the text before it. */
+const BEFORE_CAPITAL = new RegExp(`(?:\\b[A-Z]|\\b(?:${BEFORE_CAPITALS.join('|')}))\\.$`);

@@ -4,7 +4,27 @@
  * fullest name the article gives, through its name index (surnames, titles, organisations) and,
  * for pronouns, the most recent compatible speaker or sentence subject.
  */
-import { ARABIC_PARTICLE, CONNECTORS, GROUP_NOUNS, isTitleWord, namePieces, splitTitle, titleKey, type NameIndex } from './names.js';
+import {
+  ADVERBIAL_OPENERS,
+  AUXILIARIES,
+  CAPITALISED_STOPS,
+  CONNECTORS,
+  DETERMINERS,
+  DOCUMENT_NOUNS,
+  GENERIC_GROUP_NOUNS,
+  GROUP_NOUNS,
+  LIKELY_VERBS,
+  MODIFIER_PREPOSITIONS,
+  NAME_TITLES,
+  OBJECT_VERBS,
+  PHRASE_STOPS,
+  PRONOUNS,
+  ROLE_NOUNS,
+  SPEECH_VERBS,
+} from './lexicon/index.js';
+import { ARABIC_PARTICLE, isTitleWord, namePieces, splitTitle, titleKey, type NameIndex } from './names.js';
+
+export { ADVERBIAL_OPENERS };
 
 /** A word or punctuation mark of the text, with its offset into Article.text. */
 export interface Token {
@@ -13,7 +33,8 @@ export interface Token {
   end: number;
 }
 
-const TOKEN = /(?:\p{Lu}\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Maj|Adm|Rev|Prof|Jr|Sr|St|Del|Cmdr|Gens|Sens|Reps)\.|\p{Lu}\.(?=\s\p{Lu})|[\p{L}\p{N}][\p{L}\p{M}\p{N}’'-]*|[^\s\p{L}\p{N}]/gu;
+/** Initials ("U.S."), a title with its period ("Gov."), an initial before a name, a word, or one mark. */
+const TOKEN = new RegExp(`(?:\\p{Lu}\\.){2,}|(?:${NAME_TITLES.join('|')})\\.|\\p{Lu}\\.(?=\\s\\p{Lu})|[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}’'-]*|[^\\s\\p{L}\\p{N}]`, 'gu');
 
 /** Tokens of text[start, end). */
 export function tokenize(text: string, start: number, end: number, limit = Infinity): Token[] {
@@ -27,43 +48,14 @@ export function tokenize(text: string, start: number, end: number, limit = Infin
   return tokens;
 }
 
-/** Verbs that report speech; "according to" is handled beside them. */
-const SPEECH_VERBS = new Set(
-  (
-    'say says said saying tell tells told telling add adds added adding continue continues continued continuing explain explains explained explaining ' +
-    'warn warns warned warning write writes wrote writing tweet tweets tweeted tweeting state states stated note notes noted noting argue argues argued arguing ' +
-    'ask asks asked asking insist insists insisted insisting declare declares declared announce announces announced claim claims claimed reply replies replied ' +
-    'respond responds responded acknowledge acknowledges acknowledged admit admits admitted remark remarks remarked recall recalls recalled stress stresses stressed ' +
-    'urge urges urged predict predicts predicted suggest suggests suggested concede concedes conceded complain complains complained boast boasts boasted joke jokes joked ' +
-    'quip quips quipped caution cautions cautioned emphasize emphasizes emphasized emphasise emphasises emphasised reiterate reiterates reiterated vow vows vowed ' +
-    'promise promises promised pledge pledges pledged observe observes observed comment comments commented post posts posted shout shouts shouted yell yelled cry cried ' +
-    'whisper whispered testify testified testifies allege alleges alleged charge charges charged counter counters countered confirm confirms confirmed deny denies denied ' +
-    'maintain maintains maintained contend contends contended conclude concludes concluded lament laments lamented muse mused recount recounts recounted report reports reported ' +
-    'assert asserts asserted demand demands demanded proclaim proclaimed thundered exclaimed retorted murmured stressing insisting ' +
-    // Verbs that characterise in quoted words: `what it called “a clear threat”`, `branded it “an outlaw nation”`.
-    'call calls called brand brands branded dub dubs dubbed label labels labeled labelled term terms termed'
-  ).split(' '),
-);
-
 const PARTICIPLES = /ing$/;
-
-/** Words between a subject and its speech verb: "has also repeatedly said". */
-const AUXILIARIES = new Set('has have had was were is are will would had also later then previously once again further earlier recently repeatedly often simply reportedly publicly privately had been did does do went on'.split(' '));
-
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'two', 'three', 'several', 'some', 'many']);
-const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
-
-/** Lower-case heads that name a speaker without a name ("a spokesman", "local sources", "residents"). */
-const ROLE_NOUNS = new Set(
-  (
-    'source sources official officials spokesman spokeswoman spokesperson witness witnesses resident residents activist activists doctor doctors medic medics ' +
-    'commander commanders fighter fighters rebel rebels analyst analysts expert experts diplomat diplomats observer observers monitor monitors police statement report ' +
-    'people man woman men women voice aide aides adviser advisers minister ministers officer officers soldier soldiers lawmaker lawmakers member members leader leaders'
-  ).split(' '),
-);
 
 export function isSpeechVerb(word: string): boolean {
   return SPEECH_VERBS.has(word.toLowerCase());
+}
+
+export function takesObject(word: string): boolean {
+  return OBJECT_VERBS.has(word.toLowerCase());
 }
 
 export function isParticiple(word: string): boolean {
@@ -83,34 +75,6 @@ function isWord(token: Token): boolean {
   return /^[\p{L}\p{N}]/u.test(token.text);
 }
 
-/** Lower-case words that end a speaker phrase: clause openers, prepositions, verbs of manner. */
-const PHRASE_STOPS = new Set(
-  (
-    'that who whom whose which when where while as because since after before during in on at to from with without about into over under than ' +
-    'and or but if though although was were is are has have had will would can could should may might did does do not also who’s ' +
-    'this these those there here then now today yesterday tonight tomorrow recently later earlier again ' +
-    'against among amid toward towards across along around behind beyond near upon via per despite'
-  ).split(' '),
-);
-
-/** Common verbs that end a subject ("The US Secretary of State met …"). */
-const LIKELY_VERBS = new Set(
-  (
-    'met meet meets went go goes came come comes made make makes took take takes gave give gives held hold holds led lead leads left leave leaves began begin begins ' +
-    'won win wins lost lose loses sent send sends put puts got get gets saw see sees knew know knows thought think thinks found find finds became become becomes ' +
-    'kept keep keeps ran run runs spoke speak speaks called call calls want wants need needs seem seems appear appears must shall been being be am ' +
-    'believe believes believed hope hopes feel feels felt expect expects urged accused blamed launched killed'
-  ).split(' '),
-);
-
-/** Capitalised words that open a sentence, not a name: "In a statement", "During the debate". */
-const CAPITALISED_STOPS = new Set(
-  (
-    'during following amid despite should would could will can may might must according asked speaking however meanwhile but so yet for read ' +
-    'monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays'
-  ).split(' '),
-);
-
 /** A word that can stand in a name: capitalised, or an Arabic particle joined to one ("al-Hussein"). */
 function isNameWord(word: string): boolean {
   return isCapitalised(word) || ARABIC_PARTICLE.test(word);
@@ -119,7 +83,7 @@ function isNameWord(word: string): boolean {
 const DASHES = /^[—–―-]$/;
 
 /** Could this token stand inside a speaker phrase ("9/11 widow Terry Strada", "Rep. Gwen Moore (D-Wis.)")? */
-function fitsPhrase(token: Token, first: boolean, inParens: boolean): boolean {
+function fitsPhrase(token: Token, first: boolean, inParens: boolean, afterName = false): boolean {
   const word = token.text;
   if (inParens) return word !== '“' && word !== '”' && word !== '"';
   if (!isWord(token)) return word === '’' || word === "'" || word === '(' || word === '/' || word === '&' || (word === '-' && !first);
@@ -128,6 +92,8 @@ function fitsPhrase(token: Token, first: boolean, inParens: boolean): boolean {
   if (PRONOUNS.has(l)) return first;
   if (isTitleWord(l) || GROUP_NOUNS.has(l) || ROLE_NOUNS.has(l)) return !PRONOUNS.has(l); // "state department spokeswoman"
   if (PHRASE_STOPS.has(l) || isSpeechVerb(word) || /ing$/.test(word) || /ly$/.test(word) || LIKELY_VERBS.has(l)) return false;
+  // "Weld describes the party": a present-tense verb right after a name ends the phrase.
+  if (afterName && /[^s]s$/.test(l) && !ROLE_NOUNS.has(l) && !GROUP_NOUNS.has(l)) return false;
   return !/ed$/.test(l) || ROLE_NOUNS.has(l);
 }
 
@@ -162,7 +128,13 @@ function collect(tokens: Token[], from: number, step: 1 | -1, max: number): Toke
       phrase.push(token);
       continue;
     }
-    if (!fitsPhrase(token, phrase.length === 0 || (step === 1 && phrase.length === 1 && DETERMINERS.has(phrase[0]!.text.toLowerCase())), depth > 0)) break;
+    // "said Will Doyle", "May Lind": a first name that is also a common word, before a capitalised word.
+    if (step === 1 && phrase.length === 0 && (l === 'will' || l === 'may') && isCapitalised(token.text) && isCapitalised(tokens[i + 1]?.text ?? '')) {
+      phrase.push(token);
+      continue;
+    }
+    const afterName = step === 1 && phrase.length > 0 && isCapitalised(phrase[phrase.length - 1]!.text);
+    if (!fitsPhrase(token, phrase.length === 0 || (step === 1 && phrase.length === 1 && DETERMINERS.has(phrase[0]!.text.toLowerCase())), depth > 0, afterName)) break;
     phrase.push(token);
   }
   if (step === -1) phrase.reverse();
@@ -258,10 +230,42 @@ export function resolvePronoun(context: SpeakerContext, pronoun: string, at: num
   const p = pronoun.toLowerCase();
   if (p === 'he' || p === 'she') return recentMention(context, at, 'person');
   if (p === 'it') return recentMention(context, at, 'group');
-  return recentMention(context, at, 'group') ?? recentMention(context, at, 'person');
+  return recentMention(context, at, 'group');
 }
 
-const MODIFIER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'to', 'with', 'by', 'on']);
+/** "the ministry" fits "Foreign Ministry"; "the group" fits any organisation. */
+function fitsDescription(name: string, noun: string): boolean {
+  const words = name.toLowerCase().split(/\s+/);
+  if (words.includes(noun)) return true;
+  // Any organisation, but not a place: its name ends in a group noun or is an acronym ("the Observatory", "ICRC").
+  return GENERIC_GROUP_NOUNS.has(noun) && (GROUP_NOUNS.has(words[words.length - 1]!) || words.some((w) => GROUP_NOUNS.has(w)) || /^\p{Lu}{2,}$/u.test(name));
+}
+
+/** The last word of a phrase says it describes a person or a group, without naming one. */
+export function describesSomeone(phrase: Token[]): boolean {
+  const last = phrase[phrase.length - 1]?.text.toLowerCase() ?? '';
+  return ROLE_NOUNS.has(last) || GROUP_NOUNS.has(last) || isTitleWord(last);
+}
+
+/** The offset opens a line or a sentence, where any word is capitalised. */
+function opensLine(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0)) i--;
+  return i < 0 || /[\n.!?]/.test(text.charAt(i));
+}
+
+/** "Britain-based", "US-led": a capitalised word that only says where something stands. */
+const AFFILIATION = /-(?:based|led|backed|linked|run|born|allied|affiliated)$/i;
+
+function speaksForSomeone(noun: string): boolean {
+  return ROLE_NOUNS.has(noun) || GROUP_NOUNS.has(noun) || isTitleWord(noun) || DOCUMENT_NOUNS.has(noun);
+}
+
+/** Two or more words in capitals, perhaps joined by "OF" or "THE": a heading ("THROUGH THE LENS"). */
+function isHeading(run: string[]): boolean {
+  const capitals = run.filter((w) => /^\p{Lu}{2,}$/u.test(w) && !CONNECTORS.has(w.toLowerCase())).length;
+  return capitals >= 2 && run.every((w) => /^\p{Lu}{2,}$/u.test(w));
+}
 
 /**
  * The speaker named by a phrase: a pronoun resolved, else the head name in it at its fullest
@@ -269,7 +273,7 @@ const MODIFIER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'to', 'w
  * someone ("the US Secretary of State" → "John Kerry"), else the phrase as written when it ends
  * in a role ("a senior official"); null when it names nobody.
  */
-export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns = true, anchor?: number): Mention | null {
+export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns = true, anchor?: number, weak = false): Mention | null {
   if (phrase.length === 0) return null;
   const at = phrase[0]!.start;
   const first = phrase[0]!.text.toLowerCase();
@@ -286,6 +290,9 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
     else if (depth === 0 && isWord(token)) words.push(token.text);
   }
   if (words.length === 0) return null;
+  // "a member of the Tide group", "one of the protesters": someone inside it, not the group itself.
+  const ofAt = words.findIndex((w) => w.toLowerCase() === 'of');
+  if (ofAt > 0 && ofAt <= 2 && /^(?:members?|one|some|many|most|several|none)$/i.test(words[ofAt - 1]!)) return null;
   // Runs of capitalised words. The head is a full name that opens the phrase ("Osama Said a
   // Douma-based media activist", "Nadim Houry deputy director of …"), else the last run not
   // introduced by "of", "at", … ("Trump lawyer Marc Kasowitz").
@@ -307,7 +314,8 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
       // spokesperson Colonel Chris Garver": an organisation, its role noun, then the person.
       const next = words[j];
       let laterName = false;
-      if (next !== undefined && (isTitleWord(next) || ROLE_NOUNS.has(next.toLowerCase()))) {
+      // "DoubleLine Capital portfolio manager Bonnie Baha": lower-case words of a role, then the person.
+      if (next !== undefined && !DETERMINERS.has(next.toLowerCase())) {
         for (let k = j + 1; k < words.length && !MODIFIER_PREPOSITIONS.has(words[k]!.toLowerCase()); k++) {
           if (isCapitalised(words[k]!)) {
             laterName = true;
@@ -319,11 +327,19 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
     }
     i = j - 1;
   }
+  // "the Britain-based group": a capitalised modifier of a description, not a name.
+  if (head && head.to - head.from === 1 && AFFILIATION.test(words[head.from]!)) head = null;
   const tail = head ? words.slice(head.to) : words;
   const lastWord = words[words.length - 1]!.toLowerCase();
   // "Camp residents": a capitalised word that only qualifies the role noun after it.
   const roleHead = head !== null && head.to - head.from === 1 && head.to < words.length && tail.every((w) => !isCapitalised(w) && !DETERMINERS.has(w.toLowerCase())) && ROLE_NOUNS.has(lastWord) && !isTitleWord(lastWord);
   const possessive = head !== null && ((/['’]s?$/.test(words[head.to - 1]!) && tail.length > 0) || roleHead);
+  // "THROUGH THE LENS": a heading in capitals, not a name (acronyms such as "CNN" stand alone).
+  if (head && isHeading(words.slice(head.from, head.to))) return null;
+  // "the Syrian economy continues": a capitalised word qualifying a thing, which says nothing.
+  if (head && head.to - head.from === 1 && /(?:ian|ean|ese|ish)$/.test(words[head.from]!) && tail.length > 0 && tail.every((w) => !isCapitalised(w)) && !speaksForSomeone(lastWord)) {
+    return null;
+  }
   if (head && !possessive) {
     // "International Federation of Red Cross and Red Crescent Societies": an organisation's whole name.
     const run = words.slice(head.from, head.to);
@@ -339,6 +355,8 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
       }
       if (name.length > 0) {
         const full = context.names.fullest(name);
+        // "Partial transcript:", "Wait,": a word capitalised only where a line or a sentence opens names nobody.
+        if ((weak || (opensLine(context.text, at) && /(?:ing|ed|ly|er)$/.test(full.name))) && title.length === 0 && !full.name.includes(' ') && !/^\p{Lu}{2,}/u.test(full.name) && !context.names.writtenAsName(full.name)) return null;
         const groupNoun = tail[0] && GROUP_NOUNS.has(tail[0].toLowerCase()) ? ` ${tail[0].toLowerCase()}` : '';
         if (groupNoun) return { at, name: full.name + groupNoun, person: false };
         // "the Tahrir al-Sham jihadist alliance": a group however its name reads.
@@ -361,6 +379,21 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
     if (issuer) return { ...issuer, at };
   }
   if (ROLE_NOUNS.has(last) || GROUP_NOUNS.has(last) || isTitleWord(last)) {
+    const described = !words.some((w) => isCapitalised(w) && !DETERMINERS.has(w.toLowerCase()) && !AFFILIATION.test(w));
+    if (described && GROUP_NOUNS.has(last)) {
+      // "the group", "the Britain-based group", "the ministry": the organisation named before, when one fits.
+      const named = describedGroup(context, anchor ?? at, last);
+      if (named) return { ...named, at };
+    }
+    // "the UN official concluded" right after Amos spoke: the person who just spoke, as "she" would be.
+    const definite = first === 'the' || /\bthe\s+$/i.test(context.text.slice(Math.max(0, at - 5), at));
+    if (definite && !/s$/.test(last) && (ROLE_NOUNS.has(last) || isTitleWord(last))) {
+      const speaker = context.speakers[context.speakers.length - 1];
+      const recent = recentMention(context, anchor ?? at, 'person');
+      if (speaker?.person && recent?.name === speaker.name) return { ...speaker, at };
+    }
+    // "a longtime adviser", "the senator": a description that names nobody the reader can check.
+    if (described && !GROUP_NOUNS.has(last)) return null;
     const plain = context.text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end);
     return { at, name: plain, person: !GROUP_NOUNS.has(last) && !/s$/.test(last) };
   }
@@ -397,6 +430,36 @@ function mentionsIn(context: SpeakerContext, start: number, end: number): { pers
     }
     if (resolved && !found.group) found.group = resolved;
     i = tokens.indexOf(phrase[phrase.length - 1]!);
+  }
+  return found;
+}
+
+/**
+ * The organisation a description stands for ("the group", "the ministry"): the nearest one named
+ * in the sentences before that fits it, reading back no further than "he said" would.
+ */
+function describedGroup(context: SpeakerContext, at: number, noun: string): Mention | null {
+  let s = sentenceIndex(context.sentences, at - 1);
+  for (let steps = 0; s >= 0 && steps < LOOK_BACK_SENTENCES; s--, steps++) {
+    const sentence = context.sentences[s]!;
+    const groups = namedIn(context, sentence.start, Math.min(sentence.end, at)).filter((m) => !m.person && fitsDescription(m.name, noun));
+    if (groups.length > 0) return groups[groups.length - 1]!;
+  }
+  return null;
+}
+
+/** Every person and group named in text[start, end) outside quotations, in order. */
+function namedIn(context: SpeakerContext, start: number, end: number): Mention[] {
+  const found: Mention[] = [];
+  const tokens = tokenize(context.text, start, end, 400);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!isCapitalised(token.text) || context.insideQuote(token.start) || PRONOUNS.has(token.text.toLowerCase())) continue;
+    const phrase = phraseForward(tokens, i, 8);
+    if (phrase.length === 0) continue;
+    const resolved = resolvePhrase(context, phrase, false);
+    if (resolved) found.push(resolved);
+    i = Math.max(i, tokens.indexOf(phrase[phrase.length - 1]!));
   }
   return found;
 }

@@ -22,6 +22,11 @@ describe('quotes of the seed article', () => {
     expect(quotes.map((q) => ({ text: q.text, speaker: q.speaker }))).toEqual(expected.quotes.map((q) => ({ text: q.text, speaker: q.speaker })));
   });
 
+  it('shows Kerry as "top US diplomat": a title keeps no capital that only opened its sentence', () => {
+    const kerry = quotes.find((q) => q.speaker === 'John Kerry' && q.speakerRole);
+    expect(kerry?.speakerRole).toBe('top US diplomat');
+  });
+
   it('points every quotation back into the article text', () => {
     for (const quote of quotes) expect(article.text.slice(quote.start, quote.end)).toBe(quote.text);
   });

@@ -5,23 +5,9 @@
  * Read from the attribution itself, else from where the article introduces the person. Verbatim
  * text only, never invented.
  */
+import { APPOSITION_OPENERS, FUNCTION_WORDS, HONORIFICS, NOT_PERSONAL, NOT_ROLES, SENTENCE_CAPITALS } from '../lexicon/index.js';
 import { isTitleWord } from '../names.js';
 import { isCapitalised, isSpeechVerb, isWord, phraseBackward, ROLE_NOUNS, tokenize, type Token } from '../speakers.js';
-
-/** "Mr. Obama" says nothing about who Obama is. */
-const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx.', 'the', 'a', 'an']);
-
-/** Lower-case words that open an apposition besides role nouns: `, a lawyer`, `, who runs`, `, now a consultant`. */
-const APPOSITION_OPENERS = new Set('a an the one his her their its who whose whom now once formerly former also of head chief founder co-founder'.split(' '));
-
-/** Function words: a title never starts or ends with one ("by former President" → "former President"). */
-const FUNCTION_WORDS = new Set('by of for from with to at in on into between against about over under after before during like than as and or but ever'.split(' '));
-
-/** Words shaped like role nouns that are not. */
-const NOT_ROLES = new Set('statement statements report reports never other others either neither rather whether however together later earlier after over under power order matter whatever wherever moment percent president-elect'.split(' '));
-
-/** Title words that name an institution or a party, not a person's office ("said the White House"). */
-const NOT_PERSONAL = new Set('white house senate us u.s. un u.n. uk u.k. eu nato national state league arab opposition republican democratic democrat gop campaign staff'.split(' '));
 
 const MAX_APPOSITION_WORDS = 30;
 
@@ -83,7 +69,18 @@ export function titleText(text: string, before: Token[]): string {
   if (a >= b || b - a > 8) return '';
   const words = before.slice(a, b);
   if (!isRoleNoun(words[words.length - 1]!.text) || words.some((w) => isSpeechVerb(w.text))) return '';
-  return text.slice(words[0]!.start, words[words.length - 1]!.end);
+  // "US-led coalition commander Lt. Gen.": the abbreviated rank repeats the role spelled out before it.
+  let last = words.length;
+  while (last > 1 && /^\p{Lu}\p{Ll}*\.$/u.test(words[last - 1]!.text)) last--;
+  if (last < words.length && !isCapitalised(words[last - 1]!.text) && isRoleNoun(words[last - 1]!.text)) words.length = last;
+  return sentenceCaseDropped(text.slice(words[0]!.start, words[words.length - 1]!.end));
+}
+
+/** "Top US diplomat" → "top US diplomat": the role reads the same wherever it is shown. */
+function sentenceCaseDropped(title: string): string {
+  const first = /^\p{Lu}\p{Ll}+/u.exec(title)?.[0];
+  if (!first || !SENTENCE_CAPITALS.has(first.toLowerCase())) return title;
+  return first.toLowerCase() + title.slice(first.length);
 }
 
 /** Label and apposition that follow a name ending at `end`, within its sentence and paragraph. */

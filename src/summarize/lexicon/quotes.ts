@@ -1,0 +1,94 @@
+/** Words that attribute a quotation: speech verbs, the words around a speaker's phrase, the nouns that describe a speaker. */
+
+/** Verbs that report speech; "according to" is handled beside them. */
+export const SPEECH_VERBS = new Set(
+  (
+    'say says said saying tell tells told telling add adds added adding continue continues continued continuing explain explains explained explaining ' +
+    'warn warns warned warning write writes wrote writing tweet tweets tweeted tweeting state states stated note notes noted noting argue argues argued arguing ' +
+    'ask asks asked asking insist insists insisted insisting declare declares declared announce announces announced claim claims claimed reply replies replied ' +
+    'respond responds responded acknowledge acknowledges acknowledged admit admits admitted remark remarks remarked recall recalls recalled stress stresses stressed ' +
+    'urge urges urged predict predicts predicted suggest suggests suggested concede concedes conceded complain complains complained boast boasts boasted joke jokes joked ' +
+    'quip quips quipped caution cautions cautioned emphasize emphasizes emphasized emphasise emphasises emphasised reiterate reiterates reiterated vow vows vowed ' +
+    'promise promises promised pledge pledges pledged observe observes observed comment comments commented post posts posted shout shouts shouted yell yelled cry cried ' +
+    'whisper whispered testify testified testifies allege alleges alleged charge charges charged counter counters countered confirm confirms confirmed deny denies denied ' +
+    'maintain maintains maintained contend contends contended conclude concludes concluded lament laments lamented muse mused recount recounts recounted report reports reported ' +
+    'assert asserts asserted demand demands demanded proclaim proclaimed thundered exclaimed retorted murmured stressing insisting agree agrees agreed retaliated ' +
+    // Verbs that characterise in quoted words: `what it called “a clear threat”`, `branded it “an outlaw nation”`.
+    'call calls called brand brands branded dub dubs dubbed label labels labeled labelled term terms termed'
+  ).split(' '),
+);
+
+/** Speech verbs whose following phrase is who was spoken to or about, never the speaker ("told Fox News"). */
+export const OBJECT_VERBS = new Set(
+  (
+    'tell tells told telling ask asks asked asking urge urges urged urging call calls called calling brand brands branded dub dubs dubbed ' +
+    'label labels labeled labelled term terms termed warn warns warned warning promise promises promised charge charges charged ' +
+    'demand demands demanded'
+  ).split(' '),
+);
+
+/** Words between a subject and its speech verb: "has also repeatedly said". */
+export const AUXILIARIES = new Set('has have had was were is are will would had also later then previously once again further earlier recently repeatedly often simply reportedly publicly privately had been did does do went on'.split(' '));
+
+export const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'two', 'three', 'several', 'some', 'many']);
+
+export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+
+/** Lower-case heads that name a speaker without a name ("a spokesman", "local sources", "residents"). */
+export const ROLE_NOUNS = new Set(
+  (
+    'source sources official officials spokesman spokeswoman spokesperson witness witnesses resident residents activist activists doctor doctors medic medics ' +
+    'commander commanders fighter fighters rebel rebels analyst analysts expert experts diplomat diplomats observer observers monitor monitors police statement report ' +
+    'people man woman men women voice aide aides adviser advisers minister ministers officer officers soldier soldiers lawmaker lawmakers member members leader leaders ' +
+    'reporter reporters writer writers columnist columnists journalist journalists moderator author lawyer lawyers professor scientist researcher researchers historian ' +
+    'consultant operative donor donors supporter supporters voter voters delegate delegates protester protesters student students teacher teachers worker workers owner owners'
+  ).split(' '),
+);
+
+/** Group nouns that any organisation can be called ("the group said" after "the Syrian Observatory"). */
+export const GENERIC_GROUP_NOUNS = new Set(['group', 'organisation', 'organization', 'monitor', 'body', 'agency', 'movement']);
+
+/** Things that carry someone's words: a role, a group, a title, or a document ("the Pentagon statement"). */
+export const DOCUMENT_NOUNS = new Set('statement report website site post ad advert account letter document release video tweet message newspaper paper source sources poll survey study'.split(' '));
+
+/** Lower-case words that end a speaker phrase: clause openers, prepositions, verbs of manner. */
+export const PHRASE_STOPS = new Set(
+  (
+    'that who whom whose which when where while as because since after before during in on at to from with without about into over under than ' +
+    'and or but if though although was were is are has have had will would can could should may might did does do not also who’s ' +
+    'this these those there here then now today yesterday tonight tomorrow recently later earlier again ' +
+    'against among amid toward towards across along around behind beyond near upon via per despite'
+  ).split(' '),
+);
+
+/** Common verbs that end a subject ("The US Secretary of State met …"). */
+export const LIKELY_VERBS = new Set(
+  (
+    'met meet meets went go goes came come comes made make makes took take takes gave give gives held hold holds led lead leads left leave leaves began begin begins ' +
+    'won win wins lost lose loses sent send sends put puts got get gets saw see sees knew know knows thought think thinks found find finds became become becomes ' +
+    'kept keep keeps ran run runs spoke speak speaks called call calls want wants need needs seem seems appear appears must shall been being be am ' +
+    'believe believes believed hope hopes feel feels felt expect expects urged accused blamed launched killed'
+  ).split(' '),
+);
+
+/** Capitalised words that open a sentence, not a name: "In a statement", "During the debate". */
+export const CAPITALISED_STOPS = new Set(
+  (
+    'during following amid despite should would could will can may might must according asked speaking however meanwhile but so yet for read ' +
+    'monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays'
+  ).split(' '),
+);
+
+/** Words that open an adverbial clause before a sentence's subject ("Sooner or later, …"). */
+export const ADVERBIAL_OPENERS = new Set(
+  'after before when while as since although though if unless once until sooner alongside like unlike despite following during amid in on at with without by for from under over however meanwhile later earlier last this still instead yesterday today now then also'.split(' '),
+);
+
+export const MODIFIER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'to', 'with', 'by', 'on']);
+
+export const OBJECT_PREPOSITIONS = new Set(['in', 'of', 'at', 'on', 'from', 'for', 'with', 'by', 'near', 'to', 'into', 'over', 'under', 'against', 'about', 'among', 'the']);
+
+export const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'this', 'such', 'whose']);
+
+/** Words that link two quoted fragments of one sentence: `“a liar” and a “bully”`, `“A” who “B”`. */
+export const FRAGMENT_LINKS = new Set(['and', 'or', 'but', 'nor', 'a', 'an', 'who', 'which', 'that', 'in', 'as', 'then']);

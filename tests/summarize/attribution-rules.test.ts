@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readArticle } from '../../src/article/read.js';
+import { ATTRIBUTION_RULES, extractQuotes } from '../../src/summarize/quotes.js';
+import { splitSentences } from '../../src/summarize/sentences.js';
+
+function speakers(...paragraphs: string[]): (string | null)[] {
+  const article = readArticle(['Test story', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { origin: 'test' });
+  return extractQuotes(article, splitSentences(article)).map((q) => q.speaker);
+}
+
+/** Each rule with stories that only it can attribute, in the order the rules run. */
+const RULES: { rule: string; stories: { story: string[]; want: (string | null)[] }[] }[] = [
+  {
+    rule: 'attribution after the quotation',
+    stories: [
+      { story: ['“The tide will turn before noon,” said harbour master Lars Ek.'], want: ['Lars Ek'] },
+      { story: ['“The tide will turn before noon,” Lars Ek, the harbour master, told reporters.'], want: ['Lars Ek'] },
+      { story: ['“Nobody reads the signs on the pier anymore.” ― Elsa Dahl'], want: ['Elsa Dahl'] },
+    ],
+  },
+  {
+    rule: 'attribution before it, in its sentence',
+    stories: [
+      { story: ['Lars Ek said: “The tide will turn before noon and the boats can leave.”'], want: ['Lars Ek'] },
+      { story: ['According to the Coastal Weather Office, “the storm will reach the islands by Friday.”'], want: ['Coastal Weather Office'] },
+    ],
+  },
+  {
+    rule: 'a lead-in paragraph ending in a colon',
+    stories: [{ story: ['Harbour master Lars Ek continued:', '“We will open the north pier again once the divers have checked it.”'], want: ['Lars Ek'] }],
+  },
+  {
+    rule: 'the sentence before names who speaks',
+    stories: [{ story: ['The pier is closed, Lars Ek said. “We will open it again once the divers have checked every post.”'], want: ['Lars Ek'] }],
+  },
+  {
+    rule: 'continues the previous quotation',
+    stories: [{ story: ['“The pier is closed,” said Lars Ek.', '“We will open it again once the divers have checked every post.”'], want: ['Lars Ek', 'Lars Ek'] }],
+  },
+  {
+    rule: 'the subject of its sentence',
+    stories: [
+      { story: ['The Harbour Board found that the pier was “not safe for anyone to walk on after dark.”'], want: ['Harbour Board'] },
+      { story: ['The Harbour Board “has closed the north pier until the repairs are finished.”'], want: ['Harbour Board'] },
+      // A name right before a quotation in mid-sentence is not its speaker.
+      { story: ['The storm moved on to Selby “with gusts that tore the roofs off three barns.”'], want: [null] },
+    ],
+  },
+];
+
+describe('attribution rules', () => {
+  it('run in the order docs/quotes.md gives', () => {
+    expect(ATTRIBUTION_RULES.map((r) => r.name)).toEqual(RULES.map((r) => r.rule));
+  });
+
+  describe.each(RULES)('$rule', ({ stories }) => {
+    it.each(stories)('$story.0', ({ story, want }) => {
+      expect(speakers(...story)).toEqual(want);
+    });
+  });
+});

@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import { readArticle } from '../../src/article/read.js';
+import { extractQuotes } from '../../src/summarize/quotes.js';
+import { splitSentences } from '../../src/summarize/sentences.js';
+
+/** The quotations of a story written for these tests (a title line, then paragraphs). */
+function quotesOf(...paragraphs: string[]) {
+  const article = readArticle(['Test story', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { origin: 'test' });
+  return extractQuotes(article, splitSentences(article));
+}
+
+function speakers(...paragraphs: string[]): (string | null)[] {
+  return quotesOf(...paragraphs).map((q) => q.speaker);
+}
+
+/** Failure classes of speaker attribution: each row a short story and the speakers it must give. */
+const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
+  {
+    name: 'a description that names nobody gives no speaker, not the previous one',
+    story: ['“The dam will hold through the spring floods,” said engineer Pia Holm.', '“We have never seen the river this high in March,” a longtime adviser said.'],
+    want: ['Pia Holm', null],
+  },
+  {
+    name: '"told" is followed by the listener, never the speaker',
+    story: ['Farmers gathered in Dunmore on Sunday.', 'Greta Vold said the harvest was late and told the Valley Courier: “We will lose half the barley if the rain keeps up.”'],
+    want: ['Greta Vold'],
+  },
+  {
+    name: 'a possessive before a speech word makes it a noun ("Mr. Arden’s remarks")',
+    story: ['Mayor Lena Arden spoke on Friday.', 'With ten days left, Osvald Brink, a senior adviser to the mayor, called Mr. Arden’s remarks “a clear signal to every shop owner in town.”'],
+    want: ['Osvald Brink'],
+  },
+  {
+    name: 'the name before two appositions speaks, not the organisation inside them',
+    story: ['Ida Rask, president of the Northern Teachers Union, which represents 9,000 teachers, said the strike would go ahead because “nobody has answered our letters since May.”'],
+    want: ['Ida Rask'],
+  },
+  {
+    name: '"X said, adding" gives the quotation to X',
+    story: ['The talks will resume next week, Petter Lund said, adding that the offer was “the best the port can make this year.”'],
+    want: ['Petter Lund'],
+  },
+  {
+    name: 'an adverbial opening does not hide the subject ("In recent weeks, Vale has …")',
+    story: ['In recent weeks, Senator Hugo Vale has called the plan “a tax on every family that drives to work.”'],
+    want: ['Hugo Vale'],
+  },
+  {
+    name: 'a participle before the subject is not a name ("Reached by phone, Moss …")',
+    story: ['Reached by phone on Monday, Karin Moss denied the report, saying “the mill has not laid off a single worker this year.”'],
+    want: ['Karin Moss'],
+  },
+  {
+    name: 'a title-case word that only ever opens a line is not a name ("Partial transcript:")',
+    story: ['Mayor Ines Dahl took questions on the radio.', 'Partial transcript:', '“We will repave every road in the old town before the festival season begins.”'],
+    want: [null],
+  },
+  {
+    name: 'a heading in capitals names nobody',
+    story: ['FLOOD WARNINGS STAY IN PLACE — the river authority said the levels “will not fall before the weekend at the earliest.”'],
+    want: [null],
+  },
+  {
+    name: 'a person merely named in the paragraph before does not speak a quotation with no attribution',
+    story: ['Coach Arne Vik met the players after the match, and the club chairman Rolf Eng joined them.', '“This season is not over and nobody in this room should think it is.”'],
+    want: [null],
+  },
+  {
+    name: 'a lead-in paragraph ending in a colon gives its subject ("Vik made the following remark:")',
+    story: ['Coach Arne Vik made the following remark:', '“This season is not over and nobody in this room should think it is.”'],
+    want: ['Arne Vik'],
+  },
+  {
+    name: '"was asked by X" gives the question to X',
+    story: ['Candidate Sofie Berg was asked by host Jonas Lie, “Will you raise the ferry fares if you win in November?”'],
+    want: ['Jonas Lie'],
+  },
+  {
+    name: 'the name right before a participle speaks ("footage of Vik saying")',
+    story: ['The advert ends with footage of Arne Vik saying during the debate, “That makes me a careful manager of the club’s money,” to loud applause.'],
+    want: ['Arne Vik'],
+  },
+  {
+    name: 'a present-tense verb ends the speaker phrase ("Weld describes the party as")',
+    story: ['On the stump, Tove Weld describes the Harbour Party as “a ferry that never leaves the dock on time.”'],
+    want: ['Tove Weld'],
+  },
+  {
+    name: 'the name nearest the verb wins over the organisation before its appositions',
+    story: ['“The ferry plan is settled,” the Valley Courier’s editor, her chief reporter, Ida Brun, said on Monday.'],
+    want: ['Ida Brun'],
+  },
+  {
+    name: 'an organisation, a role in lower case, then the person ("Norbank portfolio manager Eva Lind")',
+    story: ['“Rates will not fall before the summer,” Norbank portfolio manager Eva Lind said.'],
+    want: ['Eva Lind'],
+  },
+  {
+    name: 'a participle that opens the sentence is not a name ("Appearing before supporters, Dahl said")',
+    story: ['Appearing before cheering supporters on Monday, Ines Dahl said it was too early to celebrate but added: “We have won the city back.”'],
+    want: ['Ines Dahl'],
+  },
+  {
+    name: 'a lower-case verb after a quotation that ends its sentence still attributes it, however long the apposition',
+    story: [
+      '“The mill is closing,” said Mayor Ines Dahl.',
+      '“This is little Nordby!” said Ada Lind, 39, a waitress at the Harbour Café, which serves a cheap breakfast to the night shift.',
+    ],
+    want: ['Ines Dahl', 'Ada Lind'],
+  },
+  {
+    name: 'a first name that is also a word ("said Will Brandt")',
+    story: ['“The ferry costs too much to run,” said Will Brandt, a professor of economics at Nordby College.'],
+    want: ['Will Brandt'],
+  },
+  {
+    name: 'two people opening the sentence leave the quotation without a speaker ("Lind and Berg issued a statement")',
+    story: ['Ada Lind and Jonas Berg issued a statement calling the deal “a fair end to a long dispute over the harbour.”'],
+    want: [null],
+  },
+  {
+    name: '"ranking" belongs to the title ("said Oversight ranking member Ola Brandt")',
+    story: ['“The budget hides the cost of the new pier,” said Oversight ranking member Ola Brandt.'],
+    want: ['Ola Brandt'],
+  },
+  {
+    name: 'an opening clause with a comma of its own does not hide the subject ("Following a swiftly called, late meeting, the Council …")',
+    story: ['Following a swiftly called, late-afternoon meeting, the Harbour Council issued a statement calling the closure “a breach of every promise made to the fishermen.”'],
+    want: ['Harbour Council'],
+  },
+  {
+    name: 'a dash before text that goes on is not an epigraph’s signature',
+    story: ['“Why does the council keep giving them so much money?” - Farmers across the valley have asked the same question for years.'],
+    want: [null],
+  },
+  {
+    name: '"demanded" is followed by who is asked, not who speaks',
+    story: ['The union demanded Harbour Holdings pay “every worker the wages owed since the spring.”'],
+    want: ['The union'],
+  },
+  {
+    name: 'a town and its state after a name are not the speaker',
+    story: [
+      'Dean Lind, a 55-year-old salesman from Selby, Ohio, says Vale will “leave the state with momentum.”',
+      'Stacy Berg of Dunmore, Ohio says she likes “what he is doing with the harbour.”',
+      'During a breakfast in Selby, Ada Holm wrote that it was “time to end the ferry subsidy for good.”',
+    ],
+    want: ['Dean Lind', 'Stacy Berg', 'Ada Holm'],
+  },
+  {
+    name: 'the writer, not the paper she writes for ("Ada Lind of The Courier wrote")',
+    story: ['Ada Lind of The Courier wrote that the ferry plan was “the most expensive mistake the council has made in a decade.”'],
+    want: ['Ada Lind'],
+  },
+  {
+    name: '"they" is never one named person',
+    story: ['Mayor Ines Dahl met the fishermen on Monday.', 'Later they said: “Nobody in the town hall listens to us anymore.”'],
+    want: [null],
+  },
+  {
+    name: 'a name before a colon speaks in a transcript or a list ("Vale: “…” Lind: “…”")',
+    story: ['Both candidates spoke about the ferry.', 'Vale: “Our goal is to keep the ferry running every day of the year.” Lind: “The ferry must pay for itself.”'],
+    want: ['Vale', 'Lind'],
+  },
+  {
+    name: 'the one who was asked is not the speaker of the question',
+    story: ['Mayor Ines Dahl was asked by host Jonas Berg on Sunday: “Will you close the ferry if the council says no?”'],
+    want: ['Jonas Berg'],
+  },
+  {
+    name: 'a member of a group is not the group ("a member of the Tide group told")',
+    story: ['“Nobody can reach the northern villages now,” a member of the Aleppo-based relief group Tide told reporters.'],
+    want: [null],
+  },
+  {
+    name: '"the X official" right after a person spoke is that person, as "she" would be',
+    story: ['“The clinics have run out of insulin,” Relief Coordinator Vera Amsel said.', '“I appeal to every donor to do more before winter comes,” the UN official concluded.'],
+    want: ['Vera Amsel', 'Vera Amsel'],
+  },
+  {
+    name: 'a demonym qualifying a thing names nobody ("the Norlandian economy continues")',
+    story: ['Aid chief Vera Amsel spoke on Monday.', '“Half of all workers have lost their jobs since the spring,” the Norlandian economy continues to shrink.'],
+    want: [null],
+  },
+];
+
+describe('speaker attribution: right or none', () => {
+  it.each(CASES)('$name', ({ story, want }) => {
+    expect(speakers(...story)).toEqual(want);
+  });
+});
+
+/** The failure classes named by the product's attribution issue, each with text written here. */
+describe('speaker attribution: the classes readers reported', () => {
+  it('a section heading or a title-case phrase is not a speaker', () => {
+    expect(speakers('Praising Harbour Street', '“Every shop on this street has doubled its takings since the bridge opened.”')).toEqual([null]);
+  });
+
+  it('a description stands for the organisation named before it ("the Britain-based group")', () => {
+    expect(
+      speakers('At least 12 people were killed in Harran, the Norland Observatory for Human Rights said.', '“The shelling went on until dawn and nobody could reach the wounded,” the Britain-based group said.'),
+    ).toEqual(['Norland Observatory for Human Rights']);
+  });
+
+  it('a role run together with the name gives the name, the role apart', () => {
+    const [quote] = quotesOf('“We struck four positions near the dam overnight,” US-led coalition commander Lt. Gen. Jane Doe said.');
+    expect(quote?.speaker).toBe('Jane Doe');
+    expect(quote?.speakerRole).toBe('US-led coalition commander');
+  });
+
+  it.each([
+    ['with apostrophes', '“The convoy was turned back at the border twice this week,” the UN’s aid chief Stephen O’Brien told the council.', 'Stephen O’Brien'],
+    ['apostrophes stripped', '"The convoy was turned back at the border twice this week" the UNs aid chief Stephen OBrien told the council.', 'Stephen OBrien'],
+  ])('a possessive affiliation before the name (%s)', (_, story, name) => {
+    expect(speakers(story)).toEqual([name]);
+  });
+
+  it('a person merely mentioned in the attribution does not take the next quotation', () => {
+    expect(speakers('“The harbour will reopen on Monday morning,” said Mira Smith, who met Tom Jones on Friday.', '“We expect the first ferries before noon,” she added.')).toEqual([
+      'Mira Smith',
+      'Mira Smith',
+    ]);
+  });
+
+  it('a quotation of one speaker is not given to the previous paragraph’s speaker', () => {
+    expect(
+      speakers('“The bridge will be closed for a month,” said engineer Pia Holm.', 'Residents of the east bank, led by the teacher Ola Brandt, met on Tuesday.', '“We were never asked about any of this.”'),
+    ).toEqual(['Pia Holm', null]);
+  });
+});
