@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { readArticleFiles } from '../article/files.js';
-import { loadConfig } from '../config/load.js';
+import { existsSync } from 'node:fs';
+import { builtInConfig, findConfigPath, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { buildDigest } from '../digest/build.js';
 import { localDate } from '../digest/dates.js';
@@ -32,8 +33,13 @@ export function register(program: Command): void {
     .description("print today's digest of the configured article files (seeds/) in the terminal")
     .option('-s, --sentences <n>', 'summary sentences per story', sentenceCount)
     .action((options: { sentences?: number }) => {
-      const config = loadConfig(program.opts<{ config: string }>().config);
+      const configPath = program.opts<{ config?: string }>().config;
+      const config = loadConfig(configPath);
       const paths = fileSourcePaths(config);
+      const starterFolder = builtInConfig.sources[0].path;
+      if (findConfigPath(configPath) === undefined && !existsSync(starterFolder)) {
+        throw new UserError(`no newsdigest.yaml here and no ${starterFolder}/ folder to preview; run \`newsdigest init\` to create both, or give --config FILE`);
+      }
       if (paths.length === 0) throw new UserError('the config lists no "files" sources to preview; add one such as { id: seeds, type: files, path: seeds }');
       const { articles, errors } = readArticleFiles(paths);
       reportErrors(errors);

@@ -8,10 +8,10 @@ import { promisify } from 'node:util';
 const exec = promisify(execFile);
 const SEED = 'seeds/000_64716e510a3de195.txt';
 
-/** Runs the real CLI as a user would (through the bin's tsx loader). */
+/** Runs the real CLI as a user would, from its TypeScript source (tests/package/ checks the compiled bin). */
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, ['bin/newsdigest.js', ...args], { env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { env: { ...process.env, NO_COLOR: '1' } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
