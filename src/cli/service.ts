@@ -16,8 +16,13 @@ export function register(program: Command): void {
       const configPath = program.opts<{ config: string }>().config;
       const config = loadConfig(configPath);
       const logger = createLogger();
+      const secrets = readSecrets();
+      // PORT (the platform's convention: containers, PaaS) wins over http.port; say so once.
+      if (secrets.port !== undefined && secrets.port !== config.http.port) {
+        logger.warn({ port: secrets.port, configPort: config.http.port }, `PORT=${secrets.port} overrides http.port ${config.http.port} from the config`);
+      }
       const { createService } = await loadService();
-      const service = await createService(config, readSecrets(), { logger, origin: configPath });
+      const service = await createService(config, secrets, { logger, origin: configPath });
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;
