@@ -1,7 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { readArticleFiles } from '../article/files.js';
 import { existsSync } from 'node:fs';
-import { builtInConfig, findConfigPath, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { buildDigest } from '../digest/build.js';
 import { localDate } from '../digest/dates.js';
@@ -32,7 +31,9 @@ export function register(program: Command): void {
     .command('preview', { isDefault: true })
     .description("print today's digest of the configured article files (seeds/) in the terminal")
     .option('-s, --sentences <n>', 'summary sentences per story', sentenceCount)
-    .action((options: { sentences?: number }) => {
+    .action(async (options: { sentences?: number }) => {
+      // The config code (zod, YAML) loads only here: `summarize` needs none of it.
+      const { builtInConfig, findConfigPath, loadConfig } = await import('../config/load.js');
       const configPath = program.opts<{ config?: string }>().config;
       const config = loadConfig(configPath);
       const paths = fileSourcePaths(config);
