@@ -39,5 +39,5 @@ export function serviceConfigProblems(config: Config, secrets: Secrets): string[
 /** Throws one ConfigError listing every problem, each on its own line. */
 export function assertServiceConfig(config: Config, secrets: Secrets, origin: string): void {
   const problems = serviceConfigProblems(config, secrets);
-  if (problems.length) throw new ConfigError(`${origin} cannot run as a service:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  if (problems.length) throw new ConfigError(`${origin} cannot post digests:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 }

@@ -38,7 +38,7 @@ describe('bad configuration', () => {
     const error = await createService(config, { port: Number('eighty') }, { logger: recordingLogger().logger, origin: 'config/bad.yaml' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    expect(message.split('\n')[0]).toBe('config/bad.yaml cannot run as a service:');
+    expect(message.split('\n')[0]).toBe('config/bad.yaml cannot post digests:');
     expect(message).toContain('channels[0].channel: a terminal channel prints to "stdout"; "printer" is not supported');
     expect(message).toContain('channels[1].platform: channel "newsroom" posts to Slack but SLACK_BOT_TOKEN is not set');
     expect(message).toContain('channels[2].platform: channel "community" posts to Discord but DISCORD_TOKEN is not set');
