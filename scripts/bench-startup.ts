@@ -42,7 +42,7 @@ function newest(dir: string): number {
   return latest;
 }
 
-function ensureBuilt(): void {
+export function ensureBuilt(): void {
   const built = path.join(root, 'dist', 'cli.js');
   if (existsSync(built) && statSync(built).mtimeMs >= newest(path.join(root, 'src'))) return;
   console.log('bench: building dist/ (npm run build) first');

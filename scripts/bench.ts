@@ -178,6 +178,7 @@ function main(): void {
   const sections = [
     { title: 'Discord client', script: 'scripts/bench-discord.ts' },
     { title: 'Start-up and memory of the compiled CLI', script: 'scripts/bench-startup.ts' },
+    { title: 'Memory of newsdigest run with Discord connected', script: 'scripts/bench-run-memory.ts' },
   ];
   for (const section of sections) {
     if (!existsSync(path.join(root, section.script))) continue;
