@@ -1,6 +1,11 @@
 # syntax=docker/dockerfile:1
-# newsdigest: multi-stage, small, non-root, on the current Node LTS. The final stage holds the
+# newsdigest: multi-stage, small, non-root, on a supported Node LTS. The final stage holds the
 # compiled dist/ and production dependencies only: no TypeScript, no tsx, no build tools.
+#
+# Node 22 by default, not 24: better-sqlite3 12 (the SQLite driver, kept while Node 20 is still
+# supported) can abort the process on Node 24 when a statement is garbage-collected
+# ("Assertion failed: (env) != nullptr"). better-sqlite3 13 fixes that and needs Node >= 22;
+# once it is in package.json, build with --build-arg NODE_IMAGE=node:24-slim (or change the default).
 #
 #   docker build -t newsdigest .
 #   docker run --init -p 3000:3000 -v newsdigest-data:/app/data newsdigest
@@ -8,8 +13,10 @@
 # `--init` (or `init: true` in compose.yaml) puts tini in front as PID 1 to reap zombies and pass
 # signals on. `docker build --target test .` runs the same checks as CI.
 
+ARG NODE_IMAGE=node:22-slim
+
 # ---- build: all dependencies, then the compiled JavaScript ----
-FROM node:24-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 # better-sqlite3 compiles here if no prebuilt binary fits this Node.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -28,7 +35,7 @@ FROM build AS prod-deps
 RUN npm prune --omit=dev --no-audit --no-fund
 
 # ---- runtime ----
-FROM node:24-slim AS runtime
+FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production PORT=3000 LOG_FORMAT=json
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
