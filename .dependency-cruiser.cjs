@@ -113,7 +113,7 @@ module.exports = {
   ],
   options: {
     // `depcruise .` checks every module of the project, whatever folders it grows (e.g. eval/).
-    exclude: { path: '^(node_modules|data|coverage|[.]eval|[.]git)/' },
+    exclude: { path: '^(node_modules|dist|data|coverage|[.]eval|[.]git)/' },
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

@@ -1,7 +1,7 @@
 /**
  * npm run bench — speed and memory of the whole summarizer (read + quotes + figures + summary),
  * single process, after a warm-up, over synthetic articles (always) and the corpus articles (when
- * ../shared/corpus is present). Other sections (the Discord client) plug in at the end.
+ * ../shared/corpus is present). Other sections (the Discord client, the CLI's start-up) plug in at the end.
  * See docs/evaluation.md.
  */
 import { spawnSync } from 'node:child_process';
@@ -183,7 +183,11 @@ function main(): void {
   // ── Other sections ────────────────────────────────────────────────────────────────────
   // Each is a script of its own that prints its figures; it runs in its own process so its
   // memory does not mix with the summarizer's. Add new ones to this list.
-  const sections = [{ title: 'Discord client', script: 'scripts/bench-discord.ts' }];
+  const sections = [
+    { title: 'Discord client', script: 'scripts/bench-discord.ts' },
+    { title: 'Start-up and memory of the compiled CLI', script: 'scripts/bench-startup.ts' },
+    { title: 'Memory of newsdigest run with Discord connected', script: 'scripts/bench-run-memory.ts' },
+  ];
   for (const section of sections) {
     if (!existsSync(path.join(root, section.script))) continue;
     console.log(`\n── ${section.title} (${section.script}) ──`);

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { readArticleFiles } from '../sources/files.js';
-import { loadConfig } from '../config/load.js';
+import { existsSync } from 'node:fs';
 import type { Config } from '../config/schema.js';
 import { buildDigest, groupBySameStory } from '../digest/build.js';
 import { localDate } from '../digest/dates.js';
@@ -36,8 +36,15 @@ export function register(program: Command): void {
     .argument('[digest-args...]', 'what /digest takes after its name: N for the top N stories')
     .option('-s, --sentences <n>', 'summary sentences per story', sentenceCount)
     .action(async (digestArgs: string[], options: { sentences?: number }) => {
-      const config = loadConfig(program.opts<{ config: string }>().config);
+      // The config code (zod, YAML) loads only here: `summarize` needs none of it.
+      const { builtInConfig, findConfigPath, loadConfig } = await import('../config/load.js');
+      const configPath = program.opts<{ config?: string }>().config;
+      const config = loadConfig(configPath);
       const paths = fileSourcePaths(config);
+      const starterFolder = builtInConfig.sources[0].path;
+      if (findConfigPath(configPath) === undefined && !existsSync(starterFolder)) {
+        throw new UserError(`no newsdigest.yaml here and no ${starterFolder}/ folder to preview; run \`newsdigest init\` to create both, or give --config FILE`);
+      }
       if (paths.length === 0) throw new UserError('the config lists no "files" sources to preview; add one such as { id: seeds, type: files, path: seeds }');
       const { articles, errors } = readArticleFiles(paths);
       reportErrors(errors);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { commands } from '../commands/index.js';
 import { readSecrets, SNOWFLAKE, type Secrets } from '../config/env.js';
 import { UserError } from '../errors.js';
 
@@ -26,7 +25,11 @@ export function register(program: Command): void {
       if (options.guild !== undefined && !SNOWFLAKE.test(options.guild)) {
         throw new UserError(`--guild "${options.guild}" is not a server id: in Discord, turn on Developer Mode and use "Copy Server ID"`);
       }
-      const [{ registerCommands }, { createRest }] = await Promise.all([import('../platforms/discord/commands.js'), import('../platforms/discord/post.js')]);
+      const [{ registerCommands }, { createRest }, { commands }] = await Promise.all([
+        import('../platforms/discord/commands.js'),
+        import('../platforms/discord/post.js'),
+        import('../commands/index.js'),
+      ]);
       const rest = createRest({ token: secrets.discordToken, apiUrl: secrets.discordApiUrl });
       const registered = await registerCommands(rest, appId, options.clear ? [] : commands, options.guild);
       if (options.clear) {

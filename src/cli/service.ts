@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
-import { readSecrets } from '../config/env.js';
-import { loadConfig } from '../config/load.js';
 import { UserError } from '../errors.js';
-import { createLogger } from '../log.js';
 
-// The service (Bolt, discord.js, pg…) loads only when a command needs it, so `npm start` stays quick.
+// The service (Bolt, discord.js, pg…), the config code and the logger load only when a command
+// needs them, so `npm start`, `preview` and `summarize` stay quick.
 const loadService = () => import('../service/service.js');
+const loadSetup = async () => {
+  const [{ readSecrets }, { loadConfig }, { createLogger }] = await Promise.all([import('../config/env.js'), import('../config/load.js'), import('../log.js')]);
+  return { readSecrets, loadConfig, createLogger };
+};
 
 /** Adds `run` (the long-running service) and `post` (one digest now, exactly once). */
 export function register(program: Command): void {
@@ -13,11 +15,18 @@ export function register(program: Command): void {
     .command('run')
     .description('run the service: scheduled digests, platform connections, /healthz /readyz /metrics')
     .action(async () => {
+      const { readSecrets, loadConfig, createLogger } = await loadSetup();
       const configPath = program.opts<{ config: string }>().config;
       const config = loadConfig(configPath);
       const logger = createLogger();
+      const secrets = readSecrets();
       const { createService } = await loadService();
-      const service = await createService(config, readSecrets(), { logger, origin: configPath });
+      const service = await createService(config, secrets, { logger, origin: configPath });
+      // PORT (the platform's convention: containers, PaaS) wins over http.port; say so once, after
+      // the config and secrets passed their checks (a refused start prints its one line alone).
+      if (secrets.port !== undefined && secrets.port !== config.http.port) {
+        logger.warn({ port: secrets.port, configPort: config.http.port }, `PORT=${secrets.port} overrides http.port ${config.http.port} from the config`);
+      }
       let stopping = false;
       const stop = (signal: string) => {
         if (stopping) return;
@@ -49,6 +58,7 @@ export function register(program: Command): void {
     .option('--date <YYYY-MM-DD>', "local date of the digest (default today in the channel's zone)")
     .option('--force', 'post again even if the ledger says it was posted')
     .action(async (options: { channel: string; date?: string; force?: boolean }) => {
+      const { readSecrets, loadConfig, createLogger } = await loadSetup();
       const configPath = program.opts<{ config: string }>().config;
       const config = loadConfig(configPath);
       // One post needs the wiring only: no schedule, no HTTP server, no platform connections.

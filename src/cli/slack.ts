@@ -1,8 +1,4 @@
 import type { Command } from 'commander';
-import { stringify } from 'yaml';
-import { commands } from '../commands/index.js';
-import { loadConfig } from '../config/load.js';
-import { buildManifest } from '../platforms/slack/manifest.js';
 
 /** Adds the `slack` subcommands to the CLI. */
 export function register(program: Command): void {
@@ -14,7 +10,14 @@ export function register(program: Command): void {
     .option('--url <https-url>', 'public https address of the service (default: slack.publicUrl from the config)')
     .option('--socket', 'Socket Mode: no public address needed (default: slack.mode from the config)')
     .option('--json', 'print JSON instead of YAML')
-    .action((options: { url?: string; socket?: boolean; json?: boolean }) => {
+    .action(async (options: { url?: string; socket?: boolean; json?: boolean }) => {
+      // Loaded for this command only, so the other commands start quicker.
+      const [{ stringify }, { commands }, { loadConfig }, { buildManifest }] = await Promise.all([
+        import('yaml'),
+        import('../commands/index.js'),
+        import('../config/load.js'),
+        import('../platforms/slack/manifest.js'),
+      ]);
       const config = loadConfig(program.opts<{ config: string }>().config);
       const manifest = buildManifest({
         commands,

@@ -37,6 +37,6 @@ export function serviceConfigProblems(config: Config, secrets: Secrets): string[
 /** Throws one ConfigError: a single problem on the same line, several each on their own line. */
 export function assertServiceConfig(config: Config, secrets: Secrets, origin: string): void {
   const problems = serviceConfigProblems(config, secrets);
-  if (problems.length === 1) throw new ConfigError(`${origin} cannot run as a service: ${problems[0]}`);
-  if (problems.length) throw new ConfigError(`${origin} cannot run as a service:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  if (problems.length === 1) throw new ConfigError(`${origin} cannot post digests: ${problems[0]}`);
+  if (problems.length) throw new ConfigError(`${origin} cannot post digests:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 }

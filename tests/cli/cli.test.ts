@@ -9,10 +9,10 @@ import { museum, strikeCourier, strikeHerald } from '../digest/same-story.fixtur
 const exec = promisify(execFile);
 const SEED = 'seeds/000_64716e510a3de195.txt';
 
-/** Runs the real CLI as a user would (through the bin's tsx loader). */
+/** Runs the real CLI as a user would, from its TypeScript source (tests/package/ checks the compiled bin). */
 async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, ['bin/newsdigest.js', ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -113,10 +113,10 @@ describe('newsdigest CLI', () => {
     ]);
     expect(badKey.code).toBe(1);
     expect(badKey.stderr).toBe(
-      `newsdigest: ${config} cannot run as a service: DISCORD_PUBLIC_KEY: must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal\n`,
+      `newsdigest: ${config} cannot post digests: DISCORD_PUBLIC_KEY: must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal\n`,
     );
     expect(badId.code).toBe(1);
-    expect(badId.stderr).toMatch(/^newsdigest: .* cannot run as a service: DISCORD_APPLICATION_ID: "-1" is not an application id \(17 to 20 digits\): copy the Application ID/);
+    expect(badId.stderr).toMatch(/^newsdigest: .* cannot post digests: DISCORD_APPLICATION_ID: "-1" is not an application id \(17 to 20 digits\): copy the Application ID/);
     expect(badId.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(sqlitePath)).toBe(false);
   }, 60_000);

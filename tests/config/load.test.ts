@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
+import { builtInConfig, ConfigError, findConfigPath, loadConfig, parseConfig, resolveConfigPaths } from '../../src/config/load.js';
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'newsdigest-config-'))));
@@ -70,5 +70,44 @@ colour: blue
     expect(() => loadConfig(join(dir, 'nope.yaml'))).toThrow(/nope\.yaml does not exist$/);
     expect(() => loadConfig(write('broken.yaml', 'sources: [unclosed'))).toThrow(/broken\.yaml is not valid YAML: /);
     expect(() => loadConfig(write('broken.json', '{"a":'))).toThrow(/broken\.json is not valid JSON: /);
+  });
+});
+
+describe('where the config comes from', () => {
+  it.each([
+    { name: 'the file given', given: 'mine.yaml' as string | undefined, present: ['newsdigest.yaml'], expected: 'mine.yaml' },
+    { name: 'newsdigest.yaml first', given: undefined, present: ['newsdigest.yaml', 'config/default.yaml'], expected: 'newsdigest.yaml' },
+    { name: 'then the project config', given: undefined, present: ['config/default.yaml'], expected: 'config/default.yaml' },
+    { name: 'else none (built-in defaults)', given: undefined, present: [] as string[], expected: undefined },
+  ])('$name', ({ given, present, expected }) => {
+    expect(findConfigPath(given, (path) => present.includes(path))).toBe(expected);
+  });
+
+  it('uses the articles/ folder when there is no config file', () => {
+    const config = parseConfig(builtInConfig, 'the built-in config');
+    expect(config.sources).toEqual([{ id: 'articles', type: 'files', path: 'articles' }]);
+  });
+
+  it.each([
+    { name: 'a relative folder moves next to the config', path: 'news', expected: join('site', 'news') },
+    { name: 'a parent folder too', path: '../seeds', expected: 'seeds' },
+    { name: 'an absolute folder stays', path: '/srv/news', expected: '/srv/news' },
+  ])('source path: $name', ({ path, expected }) => {
+    const value = resolveConfigPaths({ sources: [{ id: 'n', type: 'files', path }, { id: 'f', type: 'feed', url: 'https://news.example/feed' }] }, join('site', 'digest.yaml'));
+    expect(value).toEqual({ sources: [{ id: 'n', type: 'files', path: expected }, { id: 'f', type: 'feed', url: 'https://news.example/feed' }] });
+  });
+
+  it.each([
+    { path: 'data/n.sqlite', expected: join('site', 'data', 'n.sqlite') },
+    { path: ':memory:', expected: ':memory:' },
+    { path: 'file:n?mode=memory', expected: 'file:n?mode=memory' },
+  ])('storage.sqlitePath $path', ({ path, expected }) => {
+    expect(resolveConfigPaths({ storage: { sqlitePath: path } }, join('site', 'digest.yaml'))).toEqual({ storage: { sqlitePath: expected } });
+  });
+
+  it('leaves defaults relative to the working directory', () => {
+    const config = loadConfig(write('only-zone.yaml', 'timeZone: Europe/Oslo\n'));
+    expect(config.storage.sqlitePath).toBe('data/newsdigest.sqlite');
+    expect(config.sources[0]).toMatchObject({ path: 'seeds' });
   });
 });

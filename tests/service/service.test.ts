@@ -38,7 +38,7 @@ describe('bad configuration', () => {
     const error = await createService(config, { port: Number('eighty') }, { logger: recordingLogger().logger, origin: 'config/bad.yaml' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    expect(message.split('\n')[0]).toBe('config/bad.yaml cannot run as a service:');
+    expect(message.split('\n')[0]).toBe('config/bad.yaml cannot post digests:');
     expect(message).toContain('channels[0].channel: a terminal channel prints to "stdout"; "printer" is not supported');
     expect(message).toContain('channels[1].platform: channel "newsroom" posts to Slack but SLACK_BOT_TOKEN is not set');
     expect(message).toContain('channels[2].platform: channel "community" posts to Discord but DISCORD_TOKEN is not set');
@@ -69,7 +69,7 @@ describe('Discord secrets checked before anything starts', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as Error).message).toBe(`config/d.yaml cannot run as a service: ${problem}: copy the Application ID from the General Information page of your app in the Discord Developer Portal`);
+    expect((error as Error).message).toBe(`config/d.yaml cannot post digests: ${problem}: copy the Application ID from the General Information page of your app in the Discord Developer Portal`);
     expect(existsSync(join(dir, 'never.sqlite'))).toBe(false);
   });
 
@@ -79,7 +79,7 @@ describe('Discord secrets checked before anything starts', () => {
     const error = await createService(discordConfig(dir, 'http'), secrets, { logger: recordingLogger().logger, origin: 'config/d.yaml' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toBe(
-      'config/d.yaml cannot run as a service: DISCORD_PUBLIC_KEY: must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal',
+      'config/d.yaml cannot post digests: DISCORD_PUBLIC_KEY: must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal',
     );
     expect((error as Error).message).not.toContain(publicKey);
     expect(existsSync(join(dir, 'never.sqlite'))).toBe(false);
