@@ -63,6 +63,8 @@ export function independentReports(entries: DigestEntry[]): DigestEntry[][] {
 
 /** Two sources of different outlets carrying one text: a verbatim copy, or near-identical wire copy of the same agency. */
 function sameCopy(a: DigestEntry, b: DigestEntry, shinglesA: Set<string>, shinglesB: Set<string>): boolean {
+  // The overlap is at most the smaller text's share of the larger: a text under half the other's length is no copy, uncounted.
+  if (Math.min(shinglesA.size, shinglesB.size) < SAME_AGENCY_COPY * Math.max(shinglesA.size, shinglesB.size)) return false;
   const overlap = jaccard(shinglesA, shinglesB);
   if (overlap >= VERBATIM_COPY) return true;
   const agencyA = a.source.agency?.trim().toLowerCase();
