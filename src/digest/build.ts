@@ -1,6 +1,6 @@
 import { develop, knownArticles, type FollowedStory } from './follow.js';
 import { toDigestItem, type DigestEntry } from './item.js';
-import { independentReports, outletName } from './outlets.js';
+import { independentReports, outletName, outletNames } from './outlets.js';
 import { sameStoryGrouper } from './same-story.js';
 import type { Digest, DigestItem } from './types.js';
 
@@ -37,14 +37,15 @@ export function buildDigest(entries: DigestEntry[], options: DigestOptions): Dig
   for (const story of followed) for (const id of knownArticles(story)) storyOfArticle.set(id, story);
 
   const groups = (options.groupSameStory ?? groupBySameStory)([...storyOfEntry.keys(), ...kept]);
-  const items: DigestItem[] = [];
+  const items: Candidate[] = [];
+  const newStory = (entries: DigestEntry[]): Candidate => ({ entries, order: items.length, outletBound: outletNames(entries.map((entry) => entry.source)).length });
   const continued = new Set<FollowedStory>();
   for (const group of groups) {
     const fresh = group.filter((entry) => !storyOfEntry.has(entry));
     if (fresh.length === 0) continue;
     const story = group.map((entry) => storyOfEntry.get(entry)).find(Boolean) ?? fresh.map((entry) => storyOfArticle.get(entry.source.articleId)).find(Boolean);
     if (!story) {
-      items.push(toDigestItem(fresh[0]!, fresh.slice(1)));
+      items.push(newStory(fresh));
       continue;
     }
     // Articles already shown (a window overlapping the last digest) bring nothing: the story goes on from the new ones.
@@ -53,7 +54,7 @@ export function buildDigest(entries: DigestEntry[], options: DigestOptions): Dig
     if (unseen.length === 0) continue;
     // A story continues once; a second group of new articles linked to it is a story of its own.
     if (continued.has(story)) {
-      items.push(toDigestItem(unseen[0]!, unseen.slice(1)));
+      items.push(newStory(unseen));
       continue;
     }
     continued.add(story);
@@ -62,17 +63,12 @@ export function buildDigest(entries: DigestEntry[], options: DigestOptions): Dig
       .filter((report) => report.some((entry) => storyOfEntry.has(entry)))
       .flatMap((report) => report.filter((entry) => !storyOfEntry.has(entry)).map((entry) => outletName(entry.source)));
     const developing = develop(toDigestItem(unseen[0]!, unseen.slice(1)), story, options.date, new Set(copies));
-    if (developing) items.push(developing);
+    if (developing) items.push({ item: developing, order: items.length, outletBound: developing.outletCount ?? 1 });
   }
-  const ranked = items
-    .map((item, order) => ({ item, order }))
-    .sort((a, b) => (b.item.outletCount ?? 1) - (a.item.outletCount ?? 1) || weight(b.item) - weight(a.item) || a.order - b.order)
-    .slice(0, options.maxItems ?? 10)
-    .map(({ item }) => item);
   return {
     date: options.date,
     title: options.title ?? `News digest for ${options.date}`,
-    items: ranked,
+    items: topStories(items, options.maxItems ?? 10),
     generatedAt: options.now.toISOString(),
   };
 }
@@ -88,6 +84,39 @@ export const groupBySameStory = sameStoryGrouper((entry: DigestEntry) => ({
 function matchesKeywords(entry: DigestEntry, keywords: string[]): boolean {
   const text = `${entry.summary.headline}\n${entry.body}`.toLowerCase();
   return keywords.some((word) => text.includes(word));
+}
+
+/**
+ * A story of the digest: built already (a developing one), or only its articles until it may rank
+ * among the top ones. `outletBound` is the most independent outlets it can have (its distinct outlet names).
+ */
+interface Candidate {
+  item?: DigestItem;
+  entries?: DigestEntry[];
+  order: number;
+  outletBound: number;
+}
+
+/**
+ * The `max` best stories, ranked by independent outlets, then weight, then order found. A digest
+ * of thousands of articles shows ten stories: merging every story's facts and comparing its texts
+ * would cost far more than grouping, so stories are built most-outlets-first, and the rest are left
+ * unbuilt once `max` built ones have more independent outlets than any of them could have.
+ */
+function topStories(candidates: Candidate[], max: number): DigestItem[] {
+  const built: { item: DigestItem; order: number }[] = [];
+  const byBound = [...candidates].sort((a, b) => b.outletBound - a.outletBound || a.order - b.order);
+  for (let i = 0; i < byBound.length; i++) {
+    const candidate = byBound[i]!;
+    const bound = candidate.outletBound;
+    if (max > 0 && i > 0 && bound < byBound[i - 1]!.outletBound && built.filter(({ item }) => (item.outletCount ?? 1) > bound).length >= max) break;
+    const item = candidate.item ?? toDigestItem(candidate.entries![0]!, candidate.entries!.slice(1));
+    built.push({ item, order: candidate.order });
+  }
+  return built
+    .sort((a, b) => (b.item.outletCount ?? 1) - (a.item.outletCount ?? 1) || weight(b.item) - weight(a.item) || a.order - b.order)
+    .slice(0, max)
+    .map(({ item }) => item);
 }
 
 /**

@@ -38,12 +38,18 @@ export function outletNames(sources: SourceRef[]): string[] {
 
 /** Groups a story's entries into independent reports (each group one outlet or one wire story); lead first. */
 export function independentReports(entries: DigestEntry[]): DigestEntry[][] {
+  // Most stories have one article: nothing to compare, and shingling its whole text is the costly part.
+  if (entries.length < 2) return entries.map((entry) => [entry]);
   const parent = entries.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  const shingles = entries.map((entry) => shingleSet(entry.body));
+  const outlets = entries.map((entry) => outletName(entry.source).toLowerCase());
+  // Texts are shingled only when a pair from different outlets is compared.
+  const shingles: (Set<string> | undefined)[] = [];
+  const shinglesOf = (i: number): Set<string> => (shingles[i] ??= shingleSet(entries[i]!.body));
   for (let i = 0; i < entries.length; i++) {
     for (let j = i + 1; j < entries.length; j++) {
-      if (root(i) !== root(j) && sameReport(entries[i]!, entries[j]!, shingles[i]!, shingles[j]!)) parent[root(j)] = root(i);
+      if (root(i) === root(j)) continue;
+      if (outlets[i] === outlets[j] || sameCopy(entries[i]!, entries[j]!, shinglesOf(i), shinglesOf(j))) parent[root(j)] = root(i);
     }
   }
   const groups = new Map<number, DigestEntry[]>();
@@ -55,8 +61,10 @@ export function independentReports(entries: DigestEntry[]): DigestEntry[][] {
   return [...groups.values()];
 }
 
-function sameReport(a: DigestEntry, b: DigestEntry, shinglesA: Set<string>, shinglesB: Set<string>): boolean {
-  if (outletName(a.source).toLowerCase() === outletName(b.source).toLowerCase()) return true;
+/** Two sources of different outlets carrying one text: a verbatim copy, or near-identical wire copy of the same agency. */
+function sameCopy(a: DigestEntry, b: DigestEntry, shinglesA: Set<string>, shinglesB: Set<string>): boolean {
+  // The overlap is at most the smaller text's share of the larger: a text under half the other's length is no copy, uncounted.
+  if (Math.min(shinglesA.size, shinglesB.size) < SAME_AGENCY_COPY * Math.max(shinglesA.size, shinglesB.size)) return false;
   const overlap = jaccard(shinglesA, shinglesB);
   if (overlap >= VERBATIM_COPY) return true;
   const agencyA = a.source.agency?.trim().toLowerCase();

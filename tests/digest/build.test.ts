@@ -30,6 +30,20 @@ describe('buildDigest', () => {
     expect(digest.items).toHaveLength(2);
     expect(digest.items[0]!.sources.map((s) => s.url)).toEqual(['https://a.example/1', 'https://b.example/2']);
   });
+  it('ranks by independent outlets alike whatever the cap: wire copy on three sites stays below two outlets of their own', () => {
+    const wireCopy = ['https://a.example/1', 'https://b.example/2', 'https://c.example/3'].map((url) => storyEntry('bridge', url));
+    const ownReports = [
+      storyEntry('storm', 'https://north.example/storm'),
+      { ...storyEntry('storm', 'https://valley.example/storm'), body: 'Linemen in Orwick worked through the night after the gale brought down forty poles, the valley paper reported.' },
+    ];
+    const entries = [...wireCopy, ...ownReports, storyEntry('council')];
+    const groupSameStory = (all: typeof entries) => [all.slice(0, 3), all.slice(3, 5), all.slice(5)];
+    const ranked = (maxItems: number) => buildDigest(entries, { date: 'd', now, maxItems, groupSameStory }).items.map((item) => `${item.headline} (${item.outletCount})`);
+    const all = ranked(50);
+    expect(all[0]).toBe('Storm leaves thousands without power (2)');
+    expect(all).toContain('Harbour bridge reopens after repairs (1)');
+    for (const maxItems of [1, 2, 3]) expect(ranked(maxItems)).toEqual(all.slice(0, maxItems));
+  });
 });
 
 describe('dates', () => {

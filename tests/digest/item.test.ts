@@ -39,6 +39,16 @@ describe('a merged story keeps every source’s facts', () => {
     expect(independentReports([entry(articleA, outletA), entry(articleB, outletB)])).toHaveLength(reports);
   });
 
+  it.each([
+    ['keeps most of the wire text', 0.6, 1],
+    ['keeps under half of the wire text', 0.4, 2],
+  ] as const)('independent reports: a site crediting the agency that %s', (_case, share, reports) => {
+    const wire = entry('quakeWireValley', { publication: 'A', agency: 'Northwire' });
+    const words = wire.body.split(' ');
+    const shortened = { ...entry('quakeWireValley', { publication: 'B', agency: 'Northwire' }), body: words.slice(0, Math.round(words.length * share)).join(' ') };
+    expect(independentReports([wire, shortened])).toHaveLength(reports);
+  });
+
   it('keeps disagreeing figures side by side, each with the outlets that reported it', () => {
     const item = toDigestItem(valley(), [harbor(), herald()]);
     const killed = item.figures.filter((figure) => figure.kind === 'killed').map((figure) => describeStoryFigure(figure, true));
