@@ -61,6 +61,12 @@ export interface CommandContext {
   now(): Date;
   /** Time zone for "today" / "yesterday" (IANA), default UTC. */
   timeZone: string;
+  /**
+   * The digest channel (its id in the set-up) where the command was typed, as the platform tells:
+   * null in a DM or a channel with no digest set up, where `/digest` answers with a hint; undefined
+   * where there is no such place (terminal, CLI), which reads any channel's digests.
+   */
+  digestChannel?: string | null;
 }
 
 /**

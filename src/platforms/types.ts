@@ -109,9 +109,15 @@ export interface PlatformAdapter extends Publisher {
   stop(): Promise<void>;
 }
 
+/** A chat channel as its platform names it (a Slack C… / D… id, a Discord snowflake); undefined when not told. */
+export type ContextFor = (platformChannelId: string | undefined) => CommandContext;
+
 /** What a platform adapter needs from the service. */
 export interface PlatformServices {
+  /** The context outside any channel. */
   context: CommandContext;
+  /** The context of the channel a command was typed in: that channel's digests (default `context`). */
+  channelContext?(platform: 'slack' | 'discord', platformChannelId: string | undefined): CommandContext;
   logger: Logger;
   observe: CommandObserver;
 }

@@ -115,7 +115,12 @@ export async function createService(config: Config, secrets: Secrets, options: S
   let live = true;
   const publishers: Record<string, Publisher> = {};
   const routes: HttpRoute[] = [];
-  const services: PlatformServices = { context, logger, observe: metrics.observeCommand };
+  /** Commands answer with the digest of the channel they are typed in; elsewhere with a hint. */
+  const channelContext = (platform: 'slack' | 'discord', platformChannelId: string | undefined): CommandContext => {
+    const channel = config.channels.find((c) => c.platform === platform && c.channel === platformChannelId);
+    return { ...context, library: new StoreLibrary(store, { channelId: channel?.id }), digestChannel: channel?.id ?? null };
+  };
+  const services: PlatformServices = { context, channelContext, logger, observe: metrics.observeCommand };
   const factories = { ...defaultPlatformFactories, ...options.platformFactories };
   const adapters: PlatformAdapter[] = [];
   publishers.terminal = options.publishers?.terminal ?? createTerminalPublisher({ stream: options.stdout });

@@ -71,6 +71,12 @@ function optionArgs(options: APIApplicationCommandInteractionDataOption[] | unde
 
 /** Reads a raw interaction into the platform-neutral shape; null for kinds newsdigest does not handle. */
 export function readInteraction(interaction: APIInteraction): IncomingInteraction | null {
+  const read = readKind(interaction);
+  const channelId = interaction.channel?.id ?? interaction.channel_id;
+  return read && channelId ? { ...read, channelId } : read;
+}
+
+function readKind(interaction: APIInteraction): IncomingInteraction | null {
   switch (interaction.type) {
     case InteractionType.ApplicationCommand:
       if (interaction.data.type !== ApplicationCommandType.ChatInput) return null;

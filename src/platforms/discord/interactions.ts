@@ -1,15 +1,19 @@
 import { TIMED_OUT, within } from '../../timing.js';
 import type { Logger } from '../../log.js';
 import type { Choice, CommandArgs, CommandContext, CommandDefinition, ItemPart, View } from '../../commands/types.js';
-import type { CommandObserver } from '../types.js';
+import type { CommandObserver, ContextFor } from '../types.js';
 import { MessageLimits, truncate } from './limits.js';
 import { parseButtonCustomId, renderView, type DiscordMessage } from './render.js';
 
-/** An interaction, read the same way from a gateway dispatch and an HTTP request. */
-export type IncomingInteraction =
+/**
+ * An interaction, read the same way from a gateway dispatch and an HTTP request; `channelId` is
+ * where it happened (a server channel or a DM), when Discord says.
+ */
+export type IncomingInteraction = (
   | { kind: 'command'; name: string; args: CommandArgs }
   | { kind: 'autocomplete'; name: string; option: string; partial: string }
-  | { kind: 'button'; customId: string };
+  | { kind: 'button'; customId: string }
+) & { channelId?: string };
 
 /**
  * How an answer reaches Discord. The gateway answers through discord.js's interaction methods,
@@ -32,6 +36,8 @@ export interface InteractionHandlerOptions {
   commands: CommandDefinition[];
   itemPartView: ItemPartView;
   context: CommandContext;
+  /** The context of the channel an interaction came from; default `context` everywhere. */
+  contextFor?: ContextFor;
   logger: Logger;
   observe?: CommandObserver;
   /**
@@ -66,18 +72,19 @@ export function toDiscordChoices(choices: Choice[]): Choice[] {
 export function createInteractionHandler(options: InteractionHandlerOptions): InteractionHandler {
   const byName = new Map(options.commands.map((c) => [c.name, c]));
   const deferAfterMs = options.deferAfterMs ?? defaultDeferAfterMs;
-  const { context, logger } = options;
+  const { logger } = options;
+  const contextIn = (interaction: IncomingInteraction) => options.contextFor?.(interaction.channelId) ?? options.context;
 
   async function viewFor(interaction: Exclude<IncomingInteraction, { kind: 'autocomplete' }>): Promise<{ view: View; ok: boolean }> {
     try {
       if (interaction.kind === 'command') {
         const command = byName.get(interaction.name);
         if (!command) return { view: notice(`/${interaction.name} is not a newsdigest command: run "newsdigest discord register" again.`), ok: false };
-        return { view: await command.run(interaction.args, context), ok: true };
+        return { view: await command.run(interaction.args, contextIn(interaction)), ok: true };
       }
       const button = parseButtonCustomId(interaction.customId);
       if (!button) return { view: notice('This button is not from newsdigest, or from an older version of it.'), ok: false };
-      return { view: await options.itemPartView(context, button.itemId, button.part), ok: true };
+      return { view: await options.itemPartView(contextIn(interaction), button.itemId, button.part), ok: true };
     } catch (error) {
       logger.error({ err: error, interaction: interaction.kind === 'command' ? interaction.name : interaction.customId }, 'discord interaction failed');
       return { view: notice('Something went wrong while answering; the error was logged.'), ok: false };
@@ -115,7 +122,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     let choices: Choice[] = [];
     let ok = true;
     try {
-      if (command?.autocomplete) choices = await command.autocomplete(interaction.option, interaction.partial, context);
+      if (command?.autocomplete) choices = await command.autocomplete(interaction.option, interaction.partial, contextIn(interaction));
     } catch (error) {
       ok = false;
       logger.error({ err: error, command: interaction.name }, 'discord autocomplete failed');

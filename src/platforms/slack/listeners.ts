@@ -1,7 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { CommandContext, CommandDefinition, ItemPart, View } from '../../commands/types.js';
 import type { Logger } from '../../log.js';
-import type { CommandObserver } from '../types.js';
+import type { CommandObserver, ContextFor } from '../types.js';
 import { SLACK_LIMITS } from './limits.js';
 import { ITEM_ACTION_PATTERN, renderNotice, renderView, type ButtonPart } from './render.js';
 
@@ -10,6 +10,8 @@ export interface SlackBindings {
   commands: readonly CommandDefinition[];
   itemPartView(ctx: CommandContext, itemId: string, part: ItemPart): Promise<View>;
   context: CommandContext;
+  /** The context of the channel a command or button came from; default `context` everywhere. */
+  contextFor?: ContextFor;
   logger: Logger;
   observe?: CommandObserver;
 }
@@ -48,17 +50,18 @@ async function answer(name: string, respond: RespondFn, produce: () => Promise<V
 }
 
 export function registerListeners(app: App, bindings: SlackBindings): void {
+  const contextIn = (channelId: string | undefined) => bindings.contextFor?.(channelId) ?? bindings.context;
   for (const definition of bindings.commands) {
     app.command(`/${definition.name}`, async ({ command, ack, respond }) => {
       await ack();
-      await answer(`/${definition.name}`, respond, () => definition.run(definition.parseText(command.text ?? ''), bindings.context), bindings);
+      await answer(`/${definition.name}`, respond, () => definition.run(definition.parseText(command.text ?? ''), contextIn(command.channel_id)), bindings);
     });
   }
 
-  app.action({ type: 'block_actions', action_id: ITEM_ACTION_PATTERN }, async ({ action, ack, respond }) => {
+  app.action({ type: 'block_actions', action_id: ITEM_ACTION_PATTERN }, async ({ action, body, ack, respond }) => {
     await ack();
     if (action.type !== 'button') return;
     const part = ITEM_ACTION_PATTERN.exec(action.action_id)?.[1] as ButtonPart;
-    await answer(`button:${part}`, respond, () => bindings.itemPartView(bindings.context, action.value ?? '', part), bindings);
+    await answer(`button:${part}`, respond, () => bindings.itemPartView(contextIn(body.channel?.id), action.value ?? '', part), bindings);
   });
 }
