@@ -6,6 +6,13 @@ import type { Delivery, DeliveryKey, DeliveryStatus, Store, StoredArticle } from
 /** A row as both drivers return it: SQLite gives text, PostgreSQL gives Date and parsed JSON. */
 export type Row = Record<string, unknown>;
 
+/** Statements run on a store's own connection; `?` placeholders in both dialects. */
+export interface SqlStatements {
+  kind: 'sqlite' | 'postgres';
+  all(sql: string, params?: unknown[]): Promise<Row[]>;
+  run(sql: string, params?: unknown[]): Promise<number>;
+}
+
 /** What differs between the two dialects in statements that are otherwise shared. */
 export interface Dialect {
   /** Case-insensitive LIKE. */
@@ -31,6 +38,11 @@ export abstract class SqlStore implements Store {
   abstract migrate(): Promise<void>;
   abstract close(): Promise<void>;
   abstract markSeen(url: string, keys: string[]): Promise<string[]>;
+
+  /** Plain statements (`?` placeholders) for the small stores kept in their own modules. */
+  sqlStatements(): SqlStatements {
+    return { kind: this.kind, all: (sql, params) => this.all(sql, params), run: (sql, params) => this.run(sql, params) };
+  }
 
   protected async one(sql: string, params?: unknown[]): Promise<Row | undefined> {
     return (await this.all(sql, params))[0];

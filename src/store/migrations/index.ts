@@ -1,5 +1,6 @@
 import { initial } from './001-initial.js';
 import { deliveryRetryable } from './002-delivery-retryable.js';
+import { chatChannels } from './005-chat-channels.js';
 
 /**
  * One step of the schema. Each dialect gets its own SQL (types differ: TEXT vs timestamptz/jsonb);
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Applied at start and recorded in `schema_migrations`. */
-export const migrations: readonly Migration[] = [initial, deliveryRetryable];
+export const migrations: readonly Migration[] = [initial, deliveryRetryable, chatChannels];
 
 /** The newest schema version this build knows. */
 export const latestVersion = Math.max(...migrations.map((m) => m.version));
