@@ -11,6 +11,7 @@ import { systemClock, type BuildDigest, type Clock, type DeliveryOutcome } from 
 import { Scheduler, type SweepReport } from '../scheduler/scheduler.js';
 import { HttpClient } from '../sources/http.js';
 import { StoreLibrary, storedEntry } from '../store/library.js';
+import { chatChannelStoreFor } from '../store/chat-channels.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { fetchArticle } from '../sources/page.js';
@@ -18,6 +19,7 @@ import { ingestFeedSource, ingestPageSource } from './feeds.js';
 import { healthRoutes, serveRoutes } from './http.js';
 import { ingestFileSource } from './ingest.js';
 import { ServiceMetrics } from './metrics.js';
+import { channelSetup } from './setup.js';
 import { assertServiceConfig } from './validate.js';
 
 type PlatformName = ChannelConfig['platform'];
@@ -116,9 +118,14 @@ export async function createService(config: Config, secrets: Secrets, options: S
   const publishers: Record<string, Publisher> = {};
   const routes: HttpRoute[] = [];
   /** Commands answer with the digest of the channel they are typed in; elsewhere with a hint. */
-  const channelContext = (platform: 'slack' | 'discord', platformChannelId: string | undefined): CommandContext => {
+  const chatChannels = chatChannelStoreFor(store);
+  const channelContext: NonNullable<PlatformServices['channelContext']> = (platform, platformChannelId, caller) => {
     const channel = config.channels.find((c) => c.platform === platform && c.channel === platformChannelId);
-    return { ...context, library: new StoreLibrary(store, { channelId: channel?.id }), digestChannel: channel?.id ?? null };
+    const setup =
+      platformChannelId && caller && chatChannels
+        ? channelSetup({ platform, channel: platformChannelId, caller, configured: channel, chatChannels, now: () => clock.now() })
+        : undefined;
+    return { ...context, library: new StoreLibrary(store, { channelId: channel?.id }), digestChannel: channel?.id ?? null, setup };
   };
   const services: PlatformServices = { context, channelContext, logger, observe: metrics.observeCommand };
   const factories = { ...defaultPlatformFactories, ...options.platformFactories };

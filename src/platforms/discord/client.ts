@@ -5,6 +5,7 @@ import {
   GatewayIntentBits,
   MessageFlags,
   Options,
+  PermissionFlagsBits,
   type AutocompleteInteraction,
   type REST,
   type RepliableInteraction,
@@ -149,7 +150,15 @@ function bindGateway(client: Client, handle: InteractionHandler): void {
   client.on(Events.InteractionCreate, (interaction) => {
     let incoming: IncomingInteraction | null = null;
     if (interaction.isChatInputCommand()) {
-      incoming = { kind: 'command', name: interaction.commandName, args: Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value])), channelId: interaction.channelId };
+      // A native subcommand arrives as the `subcommand` argument beside its own options.
+      const subcommand = interaction.options.getSubcommand(false);
+      const given = subcommand ? (interaction.options.data[0]?.options ?? []) : interaction.options.data;
+      const args = Object.fromEntries(given.map((o) => [o.name, o.value]));
+      const caller = {
+        id: interaction.user.id,
+        canManageChannel: interaction.inGuild() ? (interaction.memberPermissions?.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.Administrator]) ?? false) : null,
+      };
+      incoming = { kind: 'command', name: interaction.commandName, args: subcommand ? { subcommand, ...args } : args, channelId: interaction.channelId, caller };
     } else if (interaction.isAutocomplete()) {
       const focused = interaction.options.getFocused(true);
       incoming = { kind: 'autocomplete', name: interaction.commandName, option: focused.name, partial: String(focused.value), channelId: interaction.channelId ?? undefined };
@@ -264,7 +273,7 @@ export function discordPlatformFromConfig(config: Config, secrets: Secrets, serv
     mode: config.discord.mode,
     apiUrl: secrets.discordApiUrl,
     context: services.context,
-    contextFor: services.channelContext ? (channelId) => services.channelContext!('discord', channelId) : undefined,
+    contextFor: services.channelContext ? (channelId, caller) => services.channelContext!('discord', channelId, caller) : undefined,
     logger: services.logger,
     observe: services.observe,
   });

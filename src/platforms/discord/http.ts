@@ -17,7 +17,7 @@ import type { Logger } from '../../log.js';
 import type { CommandArgs } from '../../commands/types.js';
 import { RecentSignatures } from '../recent-signatures.js';
 import type { HttpRoute } from '../types.js';
-import type { IncomingInteraction, InteractionHandler, Responder } from './interactions.js';
+import type { DiscordCaller, IncomingInteraction, InteractionHandler, Responder } from './interactions.js';
 import type { DiscordMessage } from './render.js';
 
 export const interactionsPath = '/discord/interactions';
@@ -64,16 +64,29 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 function optionArgs(options: APIApplicationCommandInteractionDataOption[] | undefined): CommandArgs {
   const args: CommandArgs = {};
   for (const option of options ?? []) {
-    if ('value' in option && option.type !== ApplicationCommandOptionType.Attachment) args[option.name] = option.value as string | number | boolean;
+    // A native subcommand arrives as the `subcommand` argument beside its own options.
+    if (option.type === ApplicationCommandOptionType.Subcommand) Object.assign(args, { subcommand: option.name }, optionArgs(option.options));
+    else if ('value' in option && option.type !== ApplicationCommandOptionType.Attachment) args[option.name] = option.value as string | number | boolean;
   }
   return args;
+}
+
+/** Manage Channels (1 << 4) or Administrator (1 << 3) in the member's permissions in this channel. */
+const MANAGES_CHANNEL = (1n << 4n) | (1n << 3n);
+
+function readCaller(interaction: APIInteraction): DiscordCaller | undefined {
+  const user = interaction.member?.user ?? interaction.user;
+  if (!user) return undefined;
+  if (!interaction.member) return { id: user.id, canManageChannel: null };
+  return { id: user.id, canManageChannel: (BigInt(interaction.member.permissions) & MANAGES_CHANNEL) !== 0n };
 }
 
 /** Reads a raw interaction into the platform-neutral shape; null for kinds newsdigest does not handle. */
 export function readInteraction(interaction: APIInteraction): IncomingInteraction | null {
   const read = readKind(interaction);
+  if (!read) return null;
   const channelId = interaction.channel?.id ?? interaction.channel_id;
-  return read && channelId ? { ...read, channelId } : read;
+  return { ...read, ...(channelId ? { channelId } : {}), caller: readCaller(interaction) };
 }
 
 function readKind(interaction: APIInteraction): IncomingInteraction | null {

@@ -1,7 +1,7 @@
 import { TIMED_OUT, within } from '../../timing.js';
 import type { Logger } from '../../log.js';
 import type { Choice, CommandArgs, CommandContext, CommandDefinition, ItemPart, View } from '../../commands/types.js';
-import type { CommandObserver, ContextFor } from '../types.js';
+import type { Caller, CommandObserver, ContextFor } from '../types.js';
 import { MessageLimits, truncate } from './limits.js';
 import { parseButtonCustomId, renderView, type DiscordMessage } from './render.js';
 
@@ -13,7 +13,24 @@ export type IncomingInteraction = (
   | { kind: 'command'; name: string; args: CommandArgs }
   | { kind: 'autocomplete'; name: string; option: string; partial: string }
   | { kind: 'button'; customId: string }
-) & { channelId?: string };
+) & { channelId?: string; caller?: DiscordCaller };
+
+/** Who sent an interaction: their id and, in a server, whether they may manage the channel (null in a DM). */
+export interface DiscordCaller {
+  id: string;
+  canManageChannel: boolean | null;
+}
+
+/** A Discord member as a caller: Manage Channels in that channel (or Administrator) allows set-up changes. */
+function asCaller(caller: DiscordCaller): Caller {
+  return {
+    id: caller.id,
+    async refusal() {
+      if (caller.canManageChannel === null) return 'A direct message has no digest to set up; type /newsdigest in a server channel.';
+      return caller.canManageChannel ? null : 'Only members who can manage this channel (Manage Channels) can change its digest; /newsdigest status shows it to everyone.';
+    },
+  };
+}
 
 /**
  * How an answer reaches Discord. The gateway answers through discord.js's interaction methods,
@@ -73,7 +90,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
   const byName = new Map(options.commands.map((c) => [c.name, c]));
   const deferAfterMs = options.deferAfterMs ?? defaultDeferAfterMs;
   const { logger } = options;
-  const contextIn = (interaction: IncomingInteraction) => options.contextFor?.(interaction.channelId) ?? options.context;
+  const contextIn = (interaction: IncomingInteraction) =>
+    options.contextFor?.(interaction.channelId, interaction.caller ? asCaller(interaction.caller) : undefined) ?? options.context;
 
   async function viewFor(interaction: Exclude<IncomingInteraction, { kind: 'autocomplete' }>): Promise<{ view: View; ok: boolean }> {
     try {

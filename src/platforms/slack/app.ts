@@ -191,7 +191,7 @@ export function slackPlatformFromConfig(config: Config, secrets: Secrets, servic
     mode: config.slack.mode,
     apiUrl: secrets.slackApiUrl,
     context: services.context,
-    contextFor: services.channelContext ? (channelId) => services.channelContext!('slack', channelId) : undefined,
+    contextFor: services.channelContext ? (channelId, caller) => services.channelContext!('slack', channelId, caller) : undefined,
     logger: services.logger,
     observe: services.observe,
   });

@@ -1,7 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { CommandContext, CommandDefinition, ItemPart, View } from '../../commands/types.js';
 import type { Logger } from '../../log.js';
-import type { CommandObserver, ContextFor } from '../types.js';
+import type { Caller, CommandObserver, ContextFor } from '../types.js';
 import { SLACK_LIMITS } from './limits.js';
 import { ITEM_ACTION_PATTERN, renderNotice, renderView, type ButtonPart } from './render.js';
 
@@ -49,12 +49,33 @@ async function answer(name: string, respond: RespondFn, produce: () => Promise<V
   bindings.observe?.({ platform: 'slack', command: name, ms: performance.now() - started, ok });
 }
 
+/**
+ * A Slack user as a caller: workspace admins and owners may change a channel's set-up, as
+ * users.info tells (asked only when a change is made).
+ */
+export function slackCaller(app: App, userId: string, logger: Logger): Caller {
+  return {
+    id: userId,
+    async refusal() {
+      try {
+        const { user } = await app.client.users.info({ user: userId });
+        if (user?.is_admin || user?.is_owner || user?.is_primary_owner) return null;
+        return 'Only workspace admins and owners can change this channel’s digest; /newsdigest status shows it to everyone.';
+      } catch (error) {
+        logger.warn({ err: error, user: userId }, 'slack users.info failed; refusing the set-up change');
+        return 'Could not check your role with Slack just now; nothing was changed. Try again in a minute.';
+      }
+    },
+  };
+}
+
 export function registerListeners(app: App, bindings: SlackBindings): void {
-  const contextIn = (channelId: string | undefined) => bindings.contextFor?.(channelId) ?? bindings.context;
+  const contextIn = (channelId: string | undefined, caller?: Caller) => bindings.contextFor?.(channelId, caller) ?? bindings.context;
   for (const definition of bindings.commands) {
     app.command(`/${definition.name}`, async ({ command, ack, respond }) => {
       await ack();
-      await answer(`/${definition.name}`, respond, () => definition.run(definition.parseText(command.text ?? ''), contextIn(command.channel_id)), bindings);
+      const caller = slackCaller(app, command.user_id, bindings.logger);
+      await answer(`/${definition.name}`, respond, () => definition.run(definition.parseText(command.text ?? ''), contextIn(command.channel_id, caller)), bindings);
     });
   }
 

@@ -1,0 +1,246 @@
+import { defineCommand } from './define.js';
+import type { ChannelSettings, ChannelSetup } from './setup.js';
+import type { CommandArgs, CommandOption, View } from './types.js';
+import { notice } from './views.js';
+
+/** What `help` and a wrong subcommand answer with. */
+const HELP = [
+  '/newsdigest status | sources: how this channel’s digest is set up',
+  '/newsdigest subscribe <feed or page URL> | unsubscribe <URL or number>',
+  '/newsdigest schedule <HH:MM> [time zone] [daily|weekdays]',
+  '/newsdigest pause | resume',
+].join('\n');
+
+const USAGE = '/newsdigest <status|sources|subscribe|unsubscribe|schedule|pause|resume|help> …';
+
+const SUBCOMMANDS = ['help', 'status', 'sources', 'subscribe', 'unsubscribe', 'schedule', 'pause', 'resume'] as const;
+type Subcommand = (typeof SUBCOMMANDS)[number];
+/** Subcommands that only show; everyone may use them. */
+const VIEWING: readonly Subcommand[] = ['help', 'status', 'sources'];
+const MAX_SOURCES = 20;
+
+const options = [
+  { name: 'subcommand', description: 'What to do', type: 'string', required: false, choices: SUBCOMMANDS.map((name) => ({ name, value: name })) },
+  { name: 'url', description: 'A feed, page or site URL', type: 'string', required: false },
+  { name: 'source', description: 'A subscribed URL, or its number in /newsdigest sources', type: 'string', required: false },
+  { name: 'time', description: 'When the digest is posted, HH:MM (24 h)', type: 'string', required: false },
+  { name: 'zone', description: 'IANA time zone, e.g. Europe/Paris (default: the channel’s, else UTC)', type: 'string', required: false },
+  {
+    name: 'days',
+    description: 'Every day, or Monday to Friday',
+    type: 'string',
+    required: false,
+    choices: [
+      { name: 'daily', value: 'daily' },
+      { name: 'weekdays', value: 'weekdays' },
+    ],
+  },
+] as const satisfies readonly CommandOption[];
+
+/** Discord's native subcommands: each with the options it takes (the same names as above). */
+export const NEWSDIGEST_SUBCOMMANDS: readonly { name: Subcommand; description: string; options: readonly CommandOption[] }[] = [
+  { name: 'status', description: 'How this channel’s digest is set up: next digest, sources, last change', options: [] },
+  { name: 'sources', description: 'The sources of this channel’s digest', options: [] },
+  { name: 'subscribe', description: 'Add a feed, page or site to this channel’s digest', options: [{ ...options[1], required: true }] },
+  { name: 'unsubscribe', description: 'Remove a source from this channel’s digest', options: [{ ...options[2], required: true }] },
+  { name: 'schedule', description: 'When this channel’s digest is posted', options: [{ ...options[3], required: true }, options[4], options[5]] },
+  { name: 'pause', description: 'Stop posting this channel’s digest until resumed', options: [] },
+  { name: 'resume', description: 'Post this channel’s digest again', options: [] },
+  { name: 'help', description: 'How to set up this channel’s digest', options: [] },
+];
+
+const reply = (text: string): View => notice('info', text);
+const refuse = (text: string): View => notice('error', text);
+
+/** "07:30" → [7, 30]; null for anything else ("25:00", "7h", "07:60"). */
+export function readTime(text: string): [number, number] | null {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const [hour, minute] = [Number(match[1]), Number(match[2])];
+  return hour < 24 && minute < 60 ? [hour, minute] : null;
+}
+
+/** True when the runtime knows the IANA zone (Intl throws RangeError otherwise). */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a URL cannot be a source, in plain words, or null. Only the shape and the obviously private
+ * names are checked here; the fetch refuses private addresses again after resolving the name.
+ */
+export function sourceUrlProblem(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return `“${text.slice(0, 100)}” is not a URL: give the address of a feed, page or site, starting with https://`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${url.protocol.replace(/:$/, '')} addresses cannot be sources: give an https:// or http:// address`;
+  if (url.username || url.password) return 'a source URL must not carry a user name or password';
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const privateName =
+    host === 'localhost' ||
+    /\.(localhost|local|internal|lan|home|corp)$/.test(host) ||
+    /^(127|10|0)\./.test(host) ||
+    /^192\.168\./.test(host) ||
+    /^172\.(1[6-9]|2\d|3[01])\./.test(host) ||
+    /^169\.254\./.test(host) ||
+    host === '::1' ||
+    host === '::' ||
+    /^f[cd][0-9a-f]{2}:/.test(host) ||
+    /^fe80:/.test(host) ||
+    !host.includes('.');
+  return privateName ? `${url.hostname} is not a public address: newsdigest only reads public sites` : null;
+}
+
+const describeSchedule = (settings: { schedule: string; timeZone: string }) => {
+  const match = /^(\d+) (\d+) \* \* (\*|1-5)$/.exec(settings.schedule);
+  if (!match) return `“${settings.schedule}” (${settings.timeZone})`;
+  const time = `${match[2]!.padStart(2, '0')}:${match[1]!.padStart(2, '0')}`;
+  return `${match[3] === '1-5' ? 'weekdays' : 'daily'} at ${time} ${settings.timeZone}`;
+};
+
+function parseText(text: string): CommandArgs {
+  const [first = '', ...rest] = text.trim().split(/\s+/).filter(Boolean);
+  const subcommand = first.toLowerCase();
+  const args: CommandArgs = { subcommand: subcommand || 'help' };
+  if (subcommand === 'subscribe') args.url = rest.join(' ');
+  else if (subcommand === 'unsubscribe') args.source = rest.join(' ');
+  else if (subcommand === 'schedule') {
+    const [time, ...more] = rest;
+    args.time = time;
+    for (const word of more) {
+      if (/^(daily|weekdays)$/i.test(word) && args.days === undefined) args.days = word.toLowerCase();
+      else if (args.zone === undefined) args.zone = word;
+      else args.extra = word;
+    }
+  } else if (rest.length) args.extra = rest.join(' ');
+  return args;
+}
+
+/** `/newsdigest`: set up the digest of the channel it is typed in, from the chat. */
+export const newsdigestCommand = defineCommand({
+  name: 'newsdigest',
+  description: 'Set up this channel’s news digest: sources, schedule, pause and resume',
+  usage: USAGE,
+  options,
+  subcommands: NEWSDIGEST_SUBCOMMANDS,
+  managesChannel: true,
+  parseText,
+  async run(args, ctx) {
+    const subcommand = (args.subcommand ?? 'help') as Subcommand;
+    if (subcommand === 'help') return reply(HELP);
+    const setup = ctx.setup;
+    if (!setup) return refuse('/newsdigest sets up a Slack or Discord channel; type it in the channel whose digest you want to set up.');
+
+    if (setup.configured) {
+      const { configured } = setup;
+      if (!VIEWING.includes(subcommand)) {
+        return refuse(`This channel’s digest (“${configured.id}”) is managed in the operator’s config file; ask the operator to change it there.`);
+      }
+      const next = setup.nextRun(configured.schedule, configured.timeZone);
+      const sources = configured.sources.length ? configured.sources.join(', ') : 'every source of the config file';
+      return reply(
+        `This channel’s digest (“${configured.id}”) is managed in the operator’s config file. Schedule: ${describeSchedule(configured)}; next digest ${formatWhen(next, configured.timeZone)}. Sources: ${sources}.`,
+      );
+    }
+
+    const settings = await setup.load();
+    if (subcommand === 'status') return reply(await status(setup, settings));
+    if (subcommand === 'sources') {
+      if (!settings?.sources.length) return reply('This channel has no sources yet: add one with /newsdigest subscribe <feed or page URL>.');
+      return reply(settings.sources.map((url, i) => `${i + 1}. ${url}`).join('\n'));
+    }
+
+    const refusal = await setup.refusal();
+    if (refusal) return refuse(refusal);
+
+    const now = ctx.now();
+    const current: ChannelSettings = settings ?? {
+      platform: setup.platform,
+      channel: setup.channel,
+      sources: [],
+      schedule: '0 8 * * *',
+      timeZone: ctx.timeZone,
+      paused: false,
+      updatedAt: now.toISOString(),
+      updatedBy: setup.actor,
+    };
+    const change = async (next: Partial<ChannelSettings>, action: string, detail: string, answer: string): Promise<View> => {
+      await setup.save({ ...current, ...next, updatedAt: now.toISOString(), updatedBy: setup.actor }, { actor: setup.actor, at: now.toISOString(), action, detail });
+      return reply(answer);
+    };
+
+    switch (subcommand) {
+      case 'subscribe': {
+        const url = args.url?.trim() ?? '';
+        if (!url) return refuse('Usage: /newsdigest subscribe <feed or page URL>');
+        const problem = sourceUrlProblem(url);
+        if (problem) return refuse(`Not subscribed: ${problem}.`);
+        const normalized = new URL(url).toString();
+        if (current.sources.includes(normalized)) return refuse(`Not subscribed: ${normalized} is already a source of this channel.`);
+        if (current.sources.length >= MAX_SOURCES) return refuse(`Not subscribed: a channel takes at most ${MAX_SOURCES} sources; unsubscribe one first.`);
+        const sources = [...current.sources, normalized];
+        return change({ sources }, 'subscribe', normalized, `Subscribed this channel to ${normalized} (${sources.length} source${sources.length === 1 ? '' : 's'}).`);
+      }
+      case 'unsubscribe': {
+        const given = args.source?.trim() ?? '';
+        if (!given) return refuse('Usage: /newsdigest unsubscribe <URL or number from /newsdigest sources>');
+        const index = /^\d{1,2}$/.test(given) ? Number(given) - 1 : current.sources.findIndex((url) => url === given || url === safeNormalize(given));
+        const removed = current.sources[index];
+        if (index < 0 || !removed) return refuse(`Not unsubscribed: “${given.slice(0, 100)}” is not a source of this channel (see /newsdigest sources).`);
+        return change({ sources: current.sources.filter((_, i) => i !== index) }, 'unsubscribe', removed, `Unsubscribed this channel from ${removed}.`);
+      }
+      case 'schedule': {
+        const time = readTime(args.time ?? '');
+        if (!time) return refuse(`Not changed: “${(args.time ?? '').slice(0, 20)}” is not a time; write HH:MM in 24 hours, e.g. /newsdigest schedule 07:30 Europe/Paris weekdays`);
+        const zone = args.zone?.trim() || current.timeZone;
+        if (!isTimeZone(zone)) return refuse(`Not changed: “${zone.slice(0, 60)}” is not a time zone; write one such as Europe/Paris or America/New_York.`);
+        const schedule = `${time[1]} ${time[0]} * * ${args.days === 'weekdays' ? '1-5' : '*'}`;
+        const next = { schedule, timeZone: zone };
+        const when = describeSchedule(next);
+        return change(next, 'schedule', `${schedule} ${zone}`, `This channel’s digest is now posted ${when}; next ${formatWhen(setup.nextRun(schedule, zone), zone)}.`);
+      }
+      case 'pause':
+        if (current.paused) return reply('This channel’s digest is already paused; /newsdigest resume posts it again.');
+        return change({ paused: true }, 'pause', '', 'Paused: this channel gets no digest until someone types /newsdigest resume.');
+      case 'resume':
+        if (!current.paused) return reply('This channel’s digest is not paused.');
+        return change({ paused: false }, 'resume', '', `Resumed: the next digest is ${formatWhen(setup.nextRun(current.schedule, current.timeZone), current.timeZone)}.`);
+      default:
+        return notice('usage', `Usage: ${USAGE}`);
+    }
+  },
+});
+
+function safeNormalize(text: string): string {
+  try {
+    return new URL(text).toString();
+  } catch {
+    return text;
+  }
+}
+
+/** "Tue 3 Mar 07:30 Europe/Paris" in the channel's own zone. */
+function formatWhen(date: Date | null, timeZone: string): string {
+  if (!date) return 'never';
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  return `${parts.replace(',', '')} ${timeZone}`;
+}
+
+async function status(setup: ChannelSetup, settings: ChannelSettings | null): Promise<string> {
+  if (!settings) return 'No digest is set up in this channel yet: start with /newsdigest subscribe <feed or page URL> (admins), then /newsdigest schedule <HH:MM>.';
+  const [last] = await setup.changes(1);
+  const lines = [
+    settings.paused ? 'Paused: no digest is posted until /newsdigest resume.' : `Next digest: ${formatWhen(setup.nextRun(settings.schedule, settings.timeZone), settings.timeZone)} (${describeSchedule(settings)}).`,
+    `Sources: ${settings.sources.length ? settings.sources.join(', ') : 'none yet'}.`,
+  ];
+  if (last) lines.push(`Last change: ${last.action}${last.detail ? ` ${last.detail}` : ''}, by ${last.actor} at ${last.at}.`);
+  return lines.join('\n');
+}
