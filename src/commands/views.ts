@@ -6,7 +6,7 @@ export function notice(tone: 'info' | 'usage' | 'error', text: string, visibilit
 
 /** The answer to `/digest` or `/article N` in a DM or a channel with no digest set up. */
 export const NO_DIGEST_HERE =
-  'No digest is set up in this channel: the operator adds it to the config file’s channels (see the README). /summary <URL> and /article <words> work anywhere.';
+  'No digest is set up in this channel: an admin can start one with /newsdigest subscribe <feed URL> (see /newsdigest help). /summary <URL> and /article <words> work anywhere.';
 
 export function noDigestHere(): View {
   return notice('info', NO_DIGEST_HERE);
