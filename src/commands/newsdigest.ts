@@ -71,18 +71,20 @@ function isTimeZone(zone: string): boolean {
 }
 
 /**
- * Why a URL cannot be a source, in plain words, or null. Only the shape and the obviously private
- * names are checked here; the fetch refuses private addresses again after resolving the name.
+ * Why a URL cannot be a source, in plain words, or null: its shape, and (`names`) the obviously
+ * private names. The fetch at subscribe refuses private addresses after resolving the name.
  */
-export function sourceUrlProblem(text: string): string | null {
+export function sourceUrlProblem(text: string, checks: { names: boolean } = { names: true }): string | null {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return `“${text.slice(0, 100)}” is not a URL: give the address of a feed, page or site, starting with https://`;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `${url.protocol.replace(/:$/, '')} addresses cannot be sources: give an https:// or http:// address`;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `${url.protocol.replace(/:$/, '')} addresses cannot be sources: give an https:// or http:// address`;
   if (url.username || url.password) return 'a source URL must not carry a user name or password';
+  if (!checks.names) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const privateName =
     host === 'localhost' ||
@@ -173,7 +175,10 @@ export const newsdigestCommand = defineCommand({
       updatedBy: setup.actor,
     };
     const change = async (next: Partial<ChannelSettings>, action: string, detail: string, answer: string): Promise<View> => {
-      await setup.save({ ...current, ...next, updatedAt: now.toISOString(), updatedBy: setup.actor }, { actor: setup.actor, at: now.toISOString(), action, detail });
+      await setup.save(
+        { ...current, ...next, updatedAt: now.toISOString(), updatedBy: setup.actor },
+        { actor: setup.actor, at: now.toISOString(), action, detail },
+      );
       return reply(answer);
     };
 
@@ -181,38 +186,74 @@ export const newsdigestCommand = defineCommand({
       case 'subscribe': {
         const url = args.url?.trim() ?? '';
         if (!url) return refuse('Usage: /newsdigest subscribe <feed or page URL>');
-        const problem = sourceUrlProblem(url);
+        // With a fetch to check it, its address guard decides (after resolving the name).
+        const problem = sourceUrlProblem(url, { names: !setup.previewSource });
         if (problem) return refuse(`Not subscribed: ${problem}.`);
-        const normalized = new URL(url).toString();
+        let normalized = new URL(url).toString();
         if (current.sources.includes(normalized)) return refuse(`Not subscribed: ${normalized} is already a source of this channel.`);
-        if (current.sources.length >= MAX_SOURCES) return refuse(`Not subscribed: a channel takes at most ${MAX_SOURCES} sources; unsubscribe one first.`);
+        if (current.sources.length >= MAX_SOURCES)
+          return refuse(`Not subscribed: a channel takes at most ${MAX_SOURCES} sources; unsubscribe one first.`);
+        let shown = '';
+        if (setup.previewSource) {
+          const preview = await setup.previewSource(normalized);
+          if ('problem' in preview) return refuse(`Not subscribed: ${preview.problem.replace(/[.\s]+$/, '')}.`);
+          normalized = preview.feedUrl;
+          if (current.sources.includes(normalized)) return refuse(`Not subscribed: its feed ${normalized} is already a source of this channel.`);
+          const headlines = preview.headlines.slice(0, 3).map((headline) => `• ${headline}`);
+          shown = ` “${preview.title}”${headlines.length ? `; its latest: ${headlines.join(' ')}` : '; it has no items yet'}`;
+        }
         const sources = [...current.sources, normalized];
-        return change({ sources }, 'subscribe', normalized, `Subscribed this channel to ${normalized} (${sources.length} source${sources.length === 1 ? '' : 's'}).`);
+        return change(
+          { sources },
+          'subscribe',
+          normalized,
+          `Subscribed this channel to ${normalized}${shown} (${sources.length} source${sources.length === 1 ? '' : 's'}).`,
+        );
       }
       case 'unsubscribe': {
         const given = args.source?.trim() ?? '';
         if (!given) return refuse('Usage: /newsdigest unsubscribe <URL or number from /newsdigest sources>');
         const index = /^\d{1,2}$/.test(given) ? Number(given) - 1 : current.sources.findIndex((url) => url === given || url === safeNormalize(given));
         const removed = current.sources[index];
-        if (index < 0 || !removed) return refuse(`Not unsubscribed: “${given.slice(0, 100)}” is not a source of this channel (see /newsdigest sources).`);
-        return change({ sources: current.sources.filter((_, i) => i !== index) }, 'unsubscribe', removed, `Unsubscribed this channel from ${removed}.`);
+        if (index < 0 || !removed)
+          return refuse(`Not unsubscribed: “${given.slice(0, 100)}” is not a source of this channel (see /newsdigest sources).`);
+        return change(
+          { sources: current.sources.filter((_, i) => i !== index) },
+          'unsubscribe',
+          removed,
+          `Unsubscribed this channel from ${removed}.`,
+        );
       }
       case 'schedule': {
         const time = readTime(args.time ?? '');
-        if (!time) return refuse(`Not changed: “${(args.time ?? '').slice(0, 20)}” is not a time; write HH:MM in 24 hours, e.g. /newsdigest schedule 07:30 Europe/Paris weekdays`);
+        if (!time)
+          return refuse(
+            `Not changed: “${(args.time ?? '').slice(0, 20)}” is not a time; write HH:MM in 24 hours, e.g. /newsdigest schedule 07:30 Europe/Paris weekdays`,
+          );
         const zone = args.zone?.trim() || current.timeZone;
-        if (!isTimeZone(zone)) return refuse(`Not changed: “${zone.slice(0, 60)}” is not a time zone; write one such as Europe/Paris or America/New_York.`);
+        if (!isTimeZone(zone))
+          return refuse(`Not changed: “${zone.slice(0, 60)}” is not a time zone; write one such as Europe/Paris or America/New_York.`);
         const schedule = `${time[1]} ${time[0]} * * ${args.days === 'weekdays' ? '1-5' : '*'}`;
         const next = { schedule, timeZone: zone };
         const when = describeSchedule(next);
-        return change(next, 'schedule', `${schedule} ${zone}`, `This channel’s digest is now posted ${when}; next ${formatWhen(setup.nextRun(schedule, zone), zone)}.`);
+        return change(
+          next,
+          'schedule',
+          `${schedule} ${zone}`,
+          `This channel’s digest is now posted ${when}; next ${formatWhen(setup.nextRun(schedule, zone), zone)}.`,
+        );
       }
       case 'pause':
         if (current.paused) return reply('This channel’s digest is already paused; /newsdigest resume posts it again.');
         return change({ paused: true }, 'pause', '', 'Paused: this channel gets no digest until someone types /newsdigest resume.');
       case 'resume':
         if (!current.paused) return reply('This channel’s digest is not paused.');
-        return change({ paused: false }, 'resume', '', `Resumed: the next digest is ${formatWhen(setup.nextRun(current.schedule, current.timeZone), current.timeZone)}.`);
+        return change(
+          { paused: false },
+          'resume',
+          '',
+          `Resumed: the next digest is ${formatWhen(setup.nextRun(current.schedule, current.timeZone), current.timeZone)}.`,
+        );
       default:
         return notice('usage', `Usage: ${USAGE}`);
     }
@@ -230,15 +271,26 @@ function safeNormalize(text: string): string {
 /** "Tue 3 Mar 07:30 Europe/Paris" in the channel's own zone. */
 function formatWhen(date: Date | null, timeZone: string): string {
   if (!date) return 'never';
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
   return `${parts.replace(',', '')} ${timeZone}`;
 }
 
 async function status(setup: ChannelSetup, settings: ChannelSettings | null): Promise<string> {
-  if (!settings) return 'No digest is set up in this channel yet: start with /newsdigest subscribe <feed or page URL> (admins), then /newsdigest schedule <HH:MM>.';
+  if (!settings)
+    return 'No digest is set up in this channel yet: start with /newsdigest subscribe <feed or page URL> (admins), then /newsdigest schedule <HH:MM>.';
   const [last] = await setup.changes(1);
   const lines = [
-    settings.paused ? 'Paused: no digest is posted until /newsdigest resume.' : `Next digest: ${formatWhen(setup.nextRun(settings.schedule, settings.timeZone), settings.timeZone)} (${describeSchedule(settings)}).`,
+    settings.paused
+      ? 'Paused: no digest is posted until /newsdigest resume.'
+      : `Next digest: ${formatWhen(setup.nextRun(settings.schedule, settings.timeZone), settings.timeZone)} (${describeSchedule(settings)}).`,
     `Sources: ${settings.sources.length ? settings.sources.join(', ') : 'none yet'}.`,
   ];
   if (last) lines.push(`Last change: ${last.action}${last.detail ? ` ${last.detail}` : ''}, by ${last.actor} at ${last.at}.`);

@@ -48,4 +48,17 @@ export interface ChannelSetup {
   changes(limit: number): Promise<SetupChange[]>;
   /** The next fire of a schedule after now, or null when it never fires. */
   nextRun(schedule: string, timeZone: string): Date | null;
+  /**
+   * Fetches a feed, or a page and the feed it names, once: its address, title and latest
+   * headlines, or why it cannot be a source (in words for the user, no internal addresses).
+   */
+  previewSource?(url: string): Promise<SourcePreview | { problem: string }>;
+}
+
+export interface SourcePreview {
+  /** The feed's own URL (a site's home page names its feed). */
+  feedUrl: string;
+  title: string;
+  /** Latest headlines, newest first, as the next digest would take them. */
+  headlines: string[];
 }

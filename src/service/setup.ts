@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ChannelSetup } from '../commands/setup.js';
+import type { ChannelSetup, SourcePreview } from '../commands/setup.js';
+import { decodeText } from '../sources/charset.js';
+import { fetchFeed, parseFeedText } from '../sources/feed.js';
+import type { HttpClient } from '../sources/http.js';
 import type { ChannelConfig, SourceConfig } from '../config/schema.js';
 import type { Caller } from '../platforms/types.js';
 import { CronSchedule } from '../scheduler/cron.js';
@@ -45,6 +48,8 @@ export function channelSetup(options: {
   now(): Date;
   /** Told after each change is saved, so this replica answers for the channel at once. */
   onSaved?(settings: ChatChannel): void;
+  /** Fetches a source once at subscribe; none, no check. */
+  client?: HttpClient;
 }): ChannelSetup {
   const { platform, channel, caller, configured, chatChannels } = options;
   return {
@@ -59,6 +64,7 @@ export function channelSetup(options: {
       options.onSaved?.(settings);
     },
     changes: (limit) => chatChannels.changes(platform, channel, limit),
+    previewSource: options.client ? (url) => previewSource(url, options.client!) : undefined,
     nextRun(schedule, timeZone) {
       try {
         return new CronSchedule(schedule, timeZone).next(options.now());
@@ -67,4 +73,49 @@ export function channelSetup(options: {
       }
     },
   };
+}
+
+/** `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json" href="…">` in a page's head. */
+const FEED_LINK = /<link\b[^>]*>/gi;
+const FEED_TYPE = /type\s*=\s*["']?application\/(rss\+xml|atom\+xml|feed\+json)/i;
+
+function feedLinkIn(html: string, pageUrl: string): string | null {
+  for (const [tag] of html.matchAll(FEED_LINK)) {
+    if (!/rel\s*=\s*["']?alternate/i.test(tag) || !FEED_TYPE.test(tag)) continue;
+    const href = /href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+    const value = href?.[1] ?? href?.[2] ?? href?.[3];
+    if (!value) continue;
+    try {
+      return new URL(value, pageUrl).toString();
+    } catch {}
+  }
+  return null;
+}
+
+/**
+ * `/newsdigest subscribe`'s one fetch: a feed as it is, or a page whose head names its feed. The
+ * client's limits and address guard apply; its errors are already in words for users.
+ */
+export async function previewSource(url: string, client: HttpClient): Promise<SourcePreview | { problem: string }> {
+  try {
+    const response = await client.get(url, {
+      accept: 'application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, */*;q=0.5',
+    });
+    const text = decodeText(response.body, response.contentType);
+    let feedUrl = response.url;
+    let feed: ReturnType<typeof parseFeedText>;
+    try {
+      feed = parseFeedText(text, feedUrl);
+    } catch {
+      const linked = feedLinkIn(text, response.url);
+      if (!linked) return { problem: `${url} is neither a feed nor a page that names one (no <link rel="alternate"> to RSS, Atom or JSON Feed)` };
+      const fetched = await fetchFeed(linked, client);
+      if (fetched.notModified) return { problem: `${linked} did not answer with its feed` };
+      feedUrl = linked;
+      feed = fetched.feed;
+    }
+    return { feedUrl, title: feed.title?.trim() || feedUrl, headlines: feed.items.map((item) => item.title).filter(Boolean) };
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
 }

@@ -47,7 +47,14 @@ beforeAll(async () => {
     mkdirSync(join(dir, folder));
     writeFileSync(join(dir, folder, 'story.txt'), story);
   }
-  const channel = (id: string, platform: string, target: string, source: string) => ({ id, platform, channel: target, schedule: '0 8 * * *', timeZone: 'UTC', sources: [source] });
+  const channel = (id: string, platform: string, target: string, source: string) => ({
+    id,
+    platform,
+    channel: target,
+    schedule: '0 8 * * *',
+    timeZone: 'UTC',
+    sources: [source],
+  });
   const config = parseConfig(
     {
       sources: [
@@ -171,14 +178,24 @@ describe('Discord with its token and application id alone', () => {
     const config = parseConfig({ storage: { sqlitePath: join(dir, 'commands-only.sqlite') }, discord: { mode: 'http' } }, 'commands-only config');
     const alone = await createService(
       config,
-      { discordToken: 'commands-only-token', discordApplicationId: fakeIds.application, discordPublicKey: keys.publicKeyHex, discordApiUrl: discord.apiUrl },
+      {
+        discordToken: 'commands-only-token',
+        discordApplicationId: fakeIds.application,
+        discordPublicKey: keys.publicKeyHex,
+        discordApiUrl: discord.apiUrl,
+      },
       { logger: recorded.logger, cron: false, port: 0, host: '127.0.0.1', clock: { now: () => NOW } },
     );
     try {
       await alone.start();
       expect(recorded.lines.map((line) => line.msg)).toContain('discord: answering commands; no channel in the config posts digests to Discord');
       const interaction = commandInteraction('summary', { input: STORIES.storm });
-      const response = await sendInteraction(`http://127.0.0.1:${alone.port()}${interactionsPath}`, keys.privateKey, interaction, NOW.getTime() / 1000);
+      const response = await sendInteraction(
+        `http://127.0.0.1:${alone.port()}${interactionsPath}`,
+        keys.privateKey,
+        interaction,
+        NOW.getTime() / 1000,
+      );
       expect(response.status).toBe(200);
       const answer = (await response.json()) as { type: number };
       if (answer.type === 5) await discord.waitFor((r) => r.path.includes(interaction.token));

@@ -76,7 +76,16 @@ describe('a channel set up from chat', () => {
     let second = await replica(false);
     // Subscribed earlier (the feed is on loopback, which /newsdigest subscribe refuses to users).
     await chatChannelStoreFor(first.store)!.save(
-      { platform: 'slack', channel: CHANNEL, sources: [web.url('/feed.xml')], schedule: '0 9 * * *', timeZone: 'UTC', paused: false, updatedAt: clock.now().toISOString(), updatedBy: `slack:${ADMIN}` },
+      {
+        platform: 'slack',
+        channel: CHANNEL,
+        sources: [web.url('/feed.xml')],
+        schedule: '0 9 * * *',
+        timeZone: 'UTC',
+        paused: false,
+        updatedAt: clock.now().toISOString(),
+        updatedBy: `slack:${ADMIN}`,
+      },
       { actor: `slack:${ADMIN}`, at: clock.now().toISOString(), action: 'subscribe', detail: web.url('/feed.xml') },
     );
     expect(await slackSetup(first, 'schedule 07:30')).toContain('now posted daily at 07:30 UTC');
@@ -108,7 +117,16 @@ describe('a channel set up from chat', () => {
   it('paused, posts nothing; resumed, posts at its time again', async () => {
     const service = await replica(true);
     await chatChannelStoreFor(service.store)!.save(
-      { platform: 'slack', channel: CHANNEL, sources: [web.url('/feed.xml')], schedule: '0 7 * * *', timeZone: 'UTC', paused: false, updatedAt: clock.now().toISOString(), updatedBy: `slack:${ADMIN}` },
+      {
+        platform: 'slack',
+        channel: CHANNEL,
+        sources: [web.url('/feed.xml')],
+        schedule: '0 7 * * *',
+        timeZone: 'UTC',
+        paused: false,
+        updatedAt: clock.now().toISOString(),
+        updatedBy: `slack:${ADMIN}`,
+      },
       { actor: `slack:${ADMIN}`, at: clock.now().toISOString(), action: 'subscribe', detail: web.url('/feed.xml') },
     );
     expect(await slackSetup(service, 'pause')).toContain('Paused');

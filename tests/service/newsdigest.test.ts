@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { commandInteraction, fakeIds } from '../fakes/discord-gateway.js';
 import { sendSigned, slashCommandFields } from '../fakes/signed-request.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { STORIES } from '../fakes/stories.js';
+import { WebServer } from '../fakes/web-server.js';
 import { recordingLogger } from '../scheduler/harness.js';
 
 /**
@@ -28,6 +29,10 @@ const ADMIN = 'U0ADMIN';
 const MEMBER = 'U0MEMBER';
 const keys = interactionKeys();
 
+const FEED = readFileSync(new URL('../sources/fixtures/rss2.xml', import.meta.url), 'utf8');
+
+let web: WebServer;
+let feedUrl: string;
 let slack: FakeSlackApi;
 let discord: FakeDiscordApi;
 let dir: string;
@@ -35,6 +40,15 @@ let service: Service;
 let base: string;
 
 beforeAll(async () => {
+  web = await WebServer.start();
+  const rss = { headers: { 'content-type': 'application/rss+xml' }, body: FEED };
+  web.route('/feed.xml', rss).route('/world.rss', rss);
+  feedUrl = web.url('/feed.xml');
+  web.route('/site', {
+    headers: { 'content-type': 'text/html' },
+    body: `<html><head><title>Gazette</title><link rel="alternate" type="application/rss+xml" href="/world.rss"></head><body>Home</body></html>`,
+  });
+  web.route('/plain', { headers: { 'content-type': 'text/html' }, body: '<html><head><title>Plain</title></head><body>No feed here.</body></html>' });
   slack = await FakeSlackApi.start();
   slack.admins.add(ADMIN);
   discord = await new FakeDiscordApi().start();
@@ -62,7 +76,8 @@ beforeAll(async () => {
       discordPublicKey: keys.publicKeyHex,
       discordApiUrl: discord.apiUrl,
     },
-    { logger: recordingLogger().logger, cron: false, port: 0, host: '127.0.0.1', clock: { now: () => NOW } },
+    // The test's feeds are served on loopback.
+    { logger: recordingLogger().logger, cron: false, port: 0, host: '127.0.0.1', clock: { now: () => NOW }, allowLoopbackFetch: true },
   );
   await service.start();
   base = `http://127.0.0.1:${service.port()}`;
@@ -72,6 +87,7 @@ afterAll(async () => {
   await service?.stop();
   await slack?.close();
   await discord?.close();
+  await web?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -97,7 +113,10 @@ async function discordSetup(permissions: string, subcommand: string, options: Re
     channel_id: CHAT_DISCORD,
     channel: { ...base0.channel, id: CHAT_DISCORD },
     member: { ...base0.member, permissions },
-    data: { ...base0.data, options: [{ name: subcommand, type: 1, options: Object.entries(options).map(([name, value]) => ({ name, type: 3, value })) }] },
+    data: {
+      ...base0.data,
+      options: [{ name: subcommand, type: 1, options: Object.entries(options).map(([name, value]) => ({ name, type: 3, value })) }],
+    },
   };
   const response = await sendInteraction(`${base}${interactionsPath}`, keys.privateKey, interaction, NOW.getTime() / 1000);
   expect(response.status).toBe(200);
@@ -110,7 +129,10 @@ const chatChannels = () => chatChannelStoreFor(service.store)!;
 
 describe('/newsdigest on Slack', () => {
   it('an admin subscribes, schedules, pauses and resumes; each change is stored and recorded', async () => {
-    expect(await slackSetup(ADMIN, CHAT_SLACK, 'subscribe https://news.example/feed.xml')).toContain('Subscribed this channel to https://news.example/feed.xml');
+    // The feed is fetched once: its title and latest headlines are shown.
+    expect(await slackSetup(ADMIN, CHAT_SLACK, `subscribe ${feedUrl}`)).toContain(
+      `Subscribed this channel to ${feedUrl} “Harbor Town Gazette &amp; Courier”; its latest: • Ferry service to Gull Island resumes after storm – council confirms`,
+    );
     expect(await slackSetup(ADMIN, CHAT_SLACK, 'schedule 07:30 Europe/Paris weekdays')).toContain(
       'now posted weekdays at 07:30 Europe/Paris; next Mon 30 Nov 07:30 Europe/Paris',
     );
@@ -119,7 +141,7 @@ describe('/newsdigest on Slack', () => {
     expect(await slackSetup(ADMIN, CHAT_SLACK, 'resume')).toContain('Resumed: the next digest is Mon 30 Nov 07:30 Europe/Paris');
 
     expect(await chatChannels().get('slack', CHAT_SLACK)).toMatchObject({
-      sources: ['https://news.example/feed.xml'],
+      sources: [feedUrl],
       schedule: '30 7 * * 1-5',
       timeZone: 'Europe/Paris',
       paused: false,
@@ -134,7 +156,7 @@ describe('/newsdigest on Slack', () => {
     const status = await slackSetup(MEMBER, CHAT_SLACK, 'status');
     expect(status).toContain('Next digest: Mon 30 Nov 07:30 Europe/Paris (weekdays at 07:30 Europe/Paris)');
     expect(status).toContain(`Last change: resume, by slack:${ADMIN} at 2026-11-27T12:00:00.000Z`);
-    expect(await slackSetup(MEMBER, CHAT_SLACK, 'sources')).toBe('1. https://news.example/feed.xml');
+    expect(await slackSetup(MEMBER, CHAT_SLACK, 'sources')).toBe(`1. ${feedUrl}`);
   });
 
   it('a member who is not an admin is refused, and nothing changes', async () => {
@@ -146,17 +168,26 @@ describe('/newsdigest on Slack', () => {
   });
 
   it.each([
-    ['a malformed URL', 'subscribe not a url', 'Not subscribed: “not a url” is not a URL: give the address of a feed, page or site, starting with https://.'],
-    ['a private address', 'subscribe http://192.168.1.10/feed', 'Not subscribed: 192.168.1.10 is not a public address'],
-    ['a local name', 'subscribe http://localhost:8080/rss', 'Not subscribed: localhost is not a public address'],
-    ['a source already subscribed', 'subscribe https://news.example/feed.xml', 'is already a source of this channel'],
+    [
+      'a malformed URL',
+      'subscribe not a url',
+      'Not subscribed: “not a url” is not a URL: give the address of a feed, page or site, starting with https://.',
+    ],
+    [
+      'a private address',
+      'subscribe http://192.168.1.10/feed',
+      'Not subscribed: http://192.168.1.10/feed: 192.168.1.10 is not a public address; newsdigest only fetches public addresses.',
+    ],
+    ['not http', 'subscribe ftp://files.example/feed', 'Not subscribed: ftp addresses cannot be sources'],
+    ['a source already subscribed', 'subscribe FEED', 'is already a source of this channel'],
+    ['a page with no feed', 'subscribe PLAIN', 'is neither a feed nor a page that names one'],
     ['an unknown zone', 'schedule 07:30 Mars/Olympus', 'Not changed: “Mars/Olympus” is not a time zone'],
     ['25:00', 'schedule 25:00', 'Not changed: “25:00” is not a time'],
     ['a source that is not subscribed', 'unsubscribe 7', 'Not unsubscribed: “7” is not a source of this channel'],
     ['an unknown subcommand', 'frobnicate', 'Usage: /newsdigest &lt;status|sources|subscribe|unsubscribe|schedule|pause|resume|help&gt; …'],
   ])('bad input, %s: a one-line reply, nothing changed', async (_case, text, reply) => {
     const before = await chatChannels().get('slack', CHAT_SLACK);
-    const answer = await slackSetup(ADMIN, CHAT_SLACK, text);
+    const answer = await slackSetup(ADMIN, CHAT_SLACK, text.replace('FEED', feedUrl).replace('PLAIN', web.url('/plain')));
     expect(answer).toContain(reply);
     expect(answer).not.toContain('\n');
     expect(await chatChannels().get('slack', CHAT_SLACK)).toEqual(before);
@@ -169,7 +200,9 @@ describe('/newsdigest on Slack', () => {
   });
 
   it('a channel of the config file can be viewed but is managed there', async () => {
-    expect(await slackSetup(MEMBER, YAML_SLACK, 'status')).toContain('This channel’s digest (“harbour”) is managed in the operator’s config file. Schedule: daily at 08:00 UTC');
+    expect(await slackSetup(MEMBER, YAML_SLACK, 'status')).toContain(
+      'This channel’s digest (“harbour”) is managed in the operator’s config file. Schedule: daily at 08:00 UTC',
+    );
     expect(await slackSetup(ADMIN, YAML_SLACK, 'pause')).toBe(
       'This channel’s digest (“harbour”) is managed in the operator’s config file; ask the operator to change it there.',
     );
@@ -182,11 +215,18 @@ describe('/newsdigest on Discord: the member’s permissions in the channel deci
   const SEND_ONLY = String(1 << 11);
 
   it('a member with Manage Channels subscribes; one without is refused', async () => {
-    expect(await discordSetup(MANAGE_CHANNELS, 'subscribe', { url: 'https://news.example/world.rss' })).toContain('Subscribed this channel to https://news.example/world.rss');
+    // A site's page names its feed: the feed is what is subscribed.
+    expect(await discordSetup(MANAGE_CHANNELS, 'subscribe', { url: web.url('/site') })).toContain(
+      `Subscribed this channel to ${web.url('/world.rss')}`,
+    );
     expect(await discordSetup(SEND_ONLY, 'pause')).toContain('Only members who can manage this channel (Manage Channels) can change its digest');
-    expect(await chatChannels().get('discord', CHAT_DISCORD)).toMatchObject({ sources: ['https://news.example/world.rss'], paused: false, updatedBy: `discord:${fakeIds.user}` });
+    expect(await chatChannels().get('discord', CHAT_DISCORD)).toMatchObject({
+      sources: [web.url('/world.rss')],
+      paused: false,
+      updatedBy: `discord:${fakeIds.user}`,
+    });
     // Discord's renderer escapes "1." so that it is not read as a list.
-    expect(await discordSetup(SEND_ONLY, 'sources')).toContain('1\\\\. https://news.example/world.rss');
+    expect(await discordSetup(SEND_ONLY, 'sources')).toContain(`1\\\\. ${web.url('/world.rss')}`);
     expect(await discordSetup(MANAGE_CHANNELS, 'schedule', { time: '06:05', zone: 'Asia/Tokyo' })).toContain('now posted daily at 06:05 Asia/Tokyo');
     expect(await chatChannels().get('discord', CHAT_DISCORD)).toMatchObject({ schedule: '5 6 * * *', timeZone: 'Asia/Tokyo' });
   });
