@@ -8,16 +8,20 @@ const HELP = [
   '/newsdigest status | sources: how this channel’s digest is set up',
   '/newsdigest subscribe <feed or page URL> | unsubscribe <URL or number>',
   '/newsdigest schedule <HH:MM> [time zone] [daily|weekdays]',
+  '/newsdigest filter <words…>|clear | max <N>: only stories with these words; at most N stories',
   '/newsdigest pause | resume',
 ].join('\n');
 
-const USAGE = '/newsdigest <status|sources|subscribe|unsubscribe|schedule|pause|resume|help> …';
+const USAGE = '/newsdigest <status|sources|subscribe|unsubscribe|schedule|filter|max|pause|resume|help> …';
 
-const SUBCOMMANDS = ['help', 'status', 'sources', 'subscribe', 'unsubscribe', 'schedule', 'pause', 'resume'] as const;
+const SUBCOMMANDS = ['help', 'status', 'sources', 'subscribe', 'unsubscribe', 'schedule', 'filter', 'max', 'pause', 'resume'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 /** Subcommands that only show; everyone may use them. */
 const VIEWING: readonly Subcommand[] = ['help', 'status', 'sources'];
 const MAX_SOURCES = 20;
+/** As the config file allows for its channels. */
+const MAX_ITEMS = 50;
+const MAX_KEYWORDS = 20;
 
 const options = [
   { name: 'subcommand', description: 'What to do', type: 'string', required: false, choices: SUBCOMMANDS.map((name) => ({ name, value: name })) },
@@ -35,6 +39,8 @@ const options = [
       { name: 'weekdays', value: 'weekdays' },
     ],
   },
+  { name: 'words', description: 'Words a story must contain (any one of them), or "clear"', type: 'string', required: false },
+  { name: 'count', description: `Stories in a digest at most (1 to ${MAX_ITEMS})`, type: 'integer', required: false },
 ] as const satisfies readonly CommandOption[];
 
 /** Discord's native subcommands: each with the options it takes (the same names as above). */
@@ -44,6 +50,8 @@ export const NEWSDIGEST_SUBCOMMANDS: readonly { name: Subcommand; description: s
   { name: 'subscribe', description: 'Add a feed, page or site to this channel’s digest', options: [{ ...options[1], required: true }] },
   { name: 'unsubscribe', description: 'Remove a source from this channel’s digest', options: [{ ...options[2], required: true }] },
   { name: 'schedule', description: 'When this channel’s digest is posted', options: [{ ...options[3], required: true }, options[4], options[5]] },
+  { name: 'filter', description: 'Only stories with one of these words (or "clear")', options: [{ ...options[6], required: true }] },
+  { name: 'max', description: 'How many stories a digest shows at most', options: [{ ...options[7], required: true }] },
   { name: 'pause', description: 'Stop posting this channel’s digest until resumed', options: [] },
   { name: 'resume', description: 'Post this channel’s digest again', options: [] },
   { name: 'help', description: 'How to set up this channel’s digest', options: [] },
@@ -114,6 +122,11 @@ function parseText(text: string): CommandArgs {
   const args: CommandArgs = { subcommand: subcommand || 'help' };
   if (subcommand === 'subscribe') args.url = rest.join(' ');
   else if (subcommand === 'unsubscribe') args.source = rest.join(' ');
+  else if (subcommand === 'filter') args.words = rest.join(' ');
+  else if (subcommand === 'max') {
+    args.count = rest[0];
+    if (rest.length > 1) args.extra = rest.slice(1).join(' ');
+  }
   else if (subcommand === 'schedule') {
     const [time, ...more] = rest;
     args.time = time;
@@ -170,6 +183,8 @@ export const newsdigestCommand = defineCommand({
       sources: [],
       schedule: '0 8 * * *',
       timeZone: ctx.timeZone,
+      keywords: [],
+      maxItems: 10,
       paused: false,
       updatedAt: now.toISOString(),
       updatedBy: setup.actor,
@@ -243,6 +258,22 @@ export const newsdigestCommand = defineCommand({
           `This channel’s digest is now posted ${when}; next ${formatWhen(setup.nextRun(schedule, zone), zone)}.`,
         );
       }
+      case 'filter': {
+        const words = (args.words ?? '').split(/[\s,]+/).filter(Boolean);
+        if (words.length === 0) return refuse('Not changed: give the words a story must contain, e.g. /newsdigest filter flood earthquake, or /newsdigest filter clear');
+        if (words.length === 1 && words[0]!.toLowerCase() === 'clear') {
+          return change({ keywords: [] }, 'filter', 'clear', 'Filter cleared: this channel’s digest takes every story of its sources.');
+        }
+        if (words.length > MAX_KEYWORDS || words.some((word) => word.length > 40)) {
+          return refuse(`Not changed: a filter takes at most ${MAX_KEYWORDS} words of at most 40 characters.`);
+        }
+        return change({ keywords: words }, 'filter', words.join(' '), `This channel’s digest now takes only stories with ${words.map((w) => `“${w}”`).join(' or ')}.`);
+      }
+      case 'max': {
+        const count = args.count;
+        if (count === undefined || count < 1 || count > MAX_ITEMS) return refuse(`Not changed: give a number of stories from 1 to ${MAX_ITEMS}, e.g. /newsdigest max 5`);
+        return change({ maxItems: count }, 'max', String(count), `This channel’s digest now shows at most ${count} stor${count === 1 ? 'y' : 'ies'}.`);
+      }
       case 'pause':
         if (current.paused) return reply('This channel’s digest is already paused; /newsdigest resume posts it again.');
         return change({ paused: true }, 'pause', '', 'Paused: this channel gets no digest until someone types /newsdigest resume.');
@@ -292,6 +323,7 @@ async function status(setup: ChannelSetup, settings: ChannelSettings | null): Pr
       ? 'Paused: no digest is posted until /newsdigest resume.'
       : `Next digest: ${formatWhen(setup.nextRun(settings.schedule, settings.timeZone), settings.timeZone)} (${describeSchedule(settings)}).`,
     `Sources: ${settings.sources.length ? settings.sources.join(', ') : 'none yet'}.`,
+    `Filter: ${settings.keywords.length ? settings.keywords.join(', ') : 'none, every story'}; at most ${settings.maxItems} stories.`,
   ];
   if (last) lines.push(`Last change: ${last.action}${last.detail ? ` ${last.detail}` : ''}, by ${last.actor} at ${last.at}.`);
   return lines.join('\n');

@@ -11,6 +11,9 @@ export interface ChannelSettings {
   /** node-cron expression in `timeZone`. */
   schedule: string;
   timeZone: string;
+  /** Only stories with one of these words (none: every story). */
+  keywords: string[];
+  maxItems: number;
   paused: boolean;
   updatedAt: string;
   updatedBy: string;

@@ -31,7 +31,7 @@ export function chatChannelConfig(channel: ChatChannel): ChannelConfig {
     schedule: channel.schedule,
     timeZone: channel.timeZone,
     sources: channel.sources.map((url) => chatFeedSource(url).id),
-    filters: { keywords: [], maxItems: 10 },
+    filters: { keywords: channel.keywords, maxItems: channel.maxItems },
   };
 }
 

@@ -11,6 +11,10 @@ export interface ChatChannel {
   /** node-cron expression in `timeZone`. */
   schedule: string;
   timeZone: string;
+  /** Only stories with one of these words (none: every story). */
+  keywords: string[];
+  /** Stories in a digest at most. */
+  maxItems: number;
   paused: boolean;
   updatedAt: string;
   /** Who made the last change, as the platform names them ("slack:U123"). */
@@ -47,13 +51,15 @@ function toChannel(row: Row): ChatChannel {
     sources: (typeof row.sources === 'string' ? JSON.parse(row.sources) : row.sources) as string[],
     schedule: String(row.schedule),
     timeZone: String(row.time_zone),
+    keywords: (typeof row.keywords === 'string' ? JSON.parse(row.keywords) : row.keywords) as string[],
+    maxItems: Number(row.max_items),
     paused: row.paused === true || row.paused === 1,
     updatedAt: isoText(row.updated_at),
     updatedBy: String(row.updated_by),
   };
 }
 
-const COLUMNS = 'platform, channel, sources, schedule, time_zone, paused, updated_at, updated_by';
+const COLUMNS = 'platform, channel, sources, schedule, time_zone, keywords, max_items, paused, updated_at, updated_by';
 
 /** The chat channels in the store's own database (SQLite or PostgreSQL, migration 005). */
 export class SqlChatChannelStore implements ChatChannelStore {
@@ -80,10 +86,22 @@ export class SqlChatChannelStore implements ChatChannelStore {
     ]);
     const paused = this.db.kind === 'postgres' ? channel.paused : channel.paused ? 1 : 0;
     await this.db.run(
-      `INSERT INTO chat_channels (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO chat_channels (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (platform, channel) DO UPDATE SET sources = excluded.sources, schedule = excluded.schedule,
-         time_zone = excluded.time_zone, paused = excluded.paused, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      [channel.platform, channel.channel, JSON.stringify(channel.sources), channel.schedule, channel.timeZone, paused, channel.updatedAt, channel.updatedBy],
+         time_zone = excluded.time_zone, keywords = excluded.keywords, max_items = excluded.max_items,
+         paused = excluded.paused, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      [
+        channel.platform,
+        channel.channel,
+        JSON.stringify(channel.sources),
+        channel.schedule,
+        channel.timeZone,
+        JSON.stringify(channel.keywords),
+        channel.maxItems,
+        paused,
+        channel.updatedAt,
+        channel.updatedBy,
+      ],
     );
   }
 

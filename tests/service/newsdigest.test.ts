@@ -136,6 +136,8 @@ describe('/newsdigest on Slack', () => {
     expect(await slackSetup(ADMIN, CHAT_SLACK, 'schedule 07:30 Europe/Paris weekdays')).toContain(
       'now posted weekdays at 07:30 Europe/Paris; next Mon 30 Nov 07:30 Europe/Paris',
     );
+    expect(await slackSetup(ADMIN, CHAT_SLACK, 'filter ferry, pier')).toContain('now takes only stories with “ferry” or “pier”');
+    expect(await slackSetup(ADMIN, CHAT_SLACK, 'max 5')).toContain('now shows at most 5 stories');
     expect(await slackSetup(ADMIN, CHAT_SLACK, 'pause')).toContain('Paused');
     expect((await chatChannels().get('slack', CHAT_SLACK))?.paused).toBe(true);
     expect(await slackSetup(ADMIN, CHAT_SLACK, 'resume')).toContain('Resumed: the next digest is Mon 30 Nov 07:30 Europe/Paris');
@@ -144,12 +146,16 @@ describe('/newsdigest on Slack', () => {
       sources: [feedUrl],
       schedule: '30 7 * * 1-5',
       timeZone: 'Europe/Paris',
+      keywords: ['ferry', 'pier'],
+      maxItems: 5,
       paused: false,
       updatedBy: `slack:${ADMIN}`,
     });
     expect((await chatChannels().changes('slack', CHAT_SLACK, 10)).map((c) => [c.action, c.actor])).toEqual([
       ['resume', `slack:${ADMIN}`],
       ['pause', `slack:${ADMIN}`],
+      ['max', `slack:${ADMIN}`],
+      ['filter', `slack:${ADMIN}`],
       ['schedule', `slack:${ADMIN}`],
       ['subscribe', `slack:${ADMIN}`],
     ]);
@@ -184,7 +190,10 @@ describe('/newsdigest on Slack', () => {
     ['an unknown zone', 'schedule 07:30 Mars/Olympus', 'Not changed: “Mars/Olympus” is not a time zone'],
     ['25:00', 'schedule 25:00', 'Not changed: “25:00” is not a time'],
     ['a source that is not subscribed', 'unsubscribe 7', 'Not unsubscribed: “7” is not a source of this channel'],
-    ['an unknown subcommand', 'frobnicate', 'Usage: /newsdigest &lt;status|sources|subscribe|unsubscribe|schedule|pause|resume|help&gt; …'],
+    ['an empty filter', 'filter', 'Not changed: give the words a story must contain'],
+    ['max 0', 'max 0', 'Not changed: give a number of stories from 1 to 50'],
+    ['max of words', 'max many', 'Usage: /newsdigest'],
+    ['an unknown subcommand', 'frobnicate', 'Usage: /newsdigest &lt;status|sources|subscribe|unsubscribe|schedule|filter|max|pause|resume|help&gt; …'],
   ])('bad input, %s: a one-line reply, nothing changed', async (_case, text, reply) => {
     const before = await chatChannels().get('slack', CHAT_SLACK);
     const answer = await slackSetup(ADMIN, CHAT_SLACK, text.replace('FEED', feedUrl).replace('PLAIN', web.url('/plain')));

@@ -19,6 +19,8 @@ function chatChannelContract(name: string, open: () => Promise<{ store: Store; d
       sources: ['https://news.example/feed.xml'],
       schedule: '0 8 * * *',
       timeZone: 'Europe/Lisbon',
+      keywords: ['flood', 'dam'],
+      maxItems: 5,
       paused: false,
       updatedAt: '2026-03-01T09:00:00.000Z',
       updatedBy: 'slack:U1',

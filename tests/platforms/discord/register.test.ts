@@ -33,7 +33,7 @@ describe('Discord command registration', () => {
     const setup = built.find((c) => c.name === 'newsdigest')!;
     expect(setup.default_member_permissions).toBe('16');
     expect(setup.options?.every((o) => o.type === 1)).toBe(true);
-    expect(setup.options?.map((o) => o.name)).toEqual(['status', 'sources', 'subscribe', 'unsubscribe', 'schedule', 'pause', 'resume', 'help']);
+    expect(setup.options?.map((o) => o.name)).toEqual(['status', 'sources', 'subscribe', 'unsubscribe', 'schedule', 'filter', 'max', 'pause', 'resume', 'help']);
     const schedule = setup.options?.find((o) => o.name === 'schedule') as { options?: { name: string; required?: boolean }[] };
     expect(schedule.options?.map((o) => [o.name, o.required ?? false])).toEqual([
       ['time', true],
