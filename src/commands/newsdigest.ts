@@ -175,6 +175,11 @@ export const newsdigestCommand = defineCommand({
 
     const refusal = await setup.refusal();
     if (refusal) return refuse(refusal);
+    // Setting up a digest that could never be posted is found out now, not at the first fire.
+    if (subcommand === 'subscribe' || subcommand === 'resume') {
+      const problem = await setup.postingProblem();
+      if (problem) return refuse(`Nothing changed: ${problem}`);
+    }
 
     const now = ctx.now();
     const current: ChannelSettings = settings ?? {

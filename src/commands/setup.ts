@@ -45,6 +45,8 @@ export interface ChannelSetup {
   configured: ConfiguredChannel | null;
   /** Why this user may not change the channel's set-up, or null when they may. */
   refusal(): Promise<string | null>;
+  /** Why the bot cannot post in this channel, or null; checked when a digest is set up, not at its first fire. */
+  postingProblem(): Promise<string | null>;
   load(): Promise<ChannelSettings | null>;
   save(settings: ChannelSettings, change: SetupChange): Promise<void>;
   /** The latest changes, newest first. */

@@ -115,6 +115,8 @@ export interface Caller {
   id: string;
   /** Why they may not change this channel's set-up ("only workspace admins…"), or null when they may. */
   refusal(): Promise<string | null>;
+  /** Why the bot cannot post digests where the caller typed (not invited, no permission), or null. */
+  postingProblem?(): Promise<string | null>;
 }
 
 /**

@@ -58,6 +58,7 @@ export function channelSetup(options: {
     actor: `${platform}:${caller.id}`,
     configured: configured ? { id: configured.id, schedule: configured.schedule, timeZone: configured.timeZone, sources: configured.sources } : null,
     refusal: () => caller.refusal(),
+    postingProblem: async () => (await caller.postingProblem?.()) ?? null,
     load: () => chatChannels.get(platform, channel),
     async save(settings, change) {
       await chatChannels.save(settings, change);

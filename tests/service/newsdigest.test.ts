@@ -106,13 +106,14 @@ async function slackSetup(user: string, channelId: string, text: string): Promis
 }
 
 /** `/newsdigest <subcommand>` from a Discord member with these permissions in the channel (a bitfield). */
-async function discordSetup(permissions: string, subcommand: string, options: Record<string, string> = {}): Promise<string> {
+async function discordSetup(permissions: string, subcommand: string, options: Record<string, string> = {}, appPermissions?: string): Promise<string> {
   const base0 = commandInteraction('newsdigest');
   const interaction = {
     ...base0,
     channel_id: CHAT_DISCORD,
     channel: { ...base0.channel, id: CHAT_DISCORD },
     member: { ...base0.member, permissions },
+    app_permissions: appPermissions ?? base0.app_permissions,
     data: {
       ...base0.data,
       options: [{ name: subcommand, type: 1, options: Object.entries(options).map(([name, value]) => ({ name, type: 3, value })) }],
@@ -202,6 +203,13 @@ describe('/newsdigest on Slack', () => {
     expect(await chatChannels().get('slack', CHAT_SLACK)).toEqual(before);
   });
 
+  it('a channel the bot is not in is refused when set up, not at its first digest', async () => {
+    expect(await slackSetup(ADMIN, 'C999', `subscribe ${feedUrl}`)).toBe(
+      'Nothing changed: newsdigest is not in this channel: invite it with /invite @newsdigest, then try again.',
+    );
+    expect(await chatChannels().get('slack', 'C999')).toBeNull();
+  });
+
   it('help answers everyone, anywhere', async () => {
     // Slack shows "<" and ">" escaped in the message text.
     expect(await slackSetup(MEMBER, 'D0123', 'help')).toContain('/newsdigest schedule &lt;HH:MM&gt; [time zone] [daily|weekdays]');
@@ -238,5 +246,12 @@ describe('/newsdigest on Discord: the member’s permissions in the channel deci
     expect(await discordSetup(SEND_ONLY, 'sources')).toContain(`1\\\\. ${web.url('/world.rss')}`);
     expect(await discordSetup(MANAGE_CHANNELS, 'schedule', { time: '06:05', zone: 'Asia/Tokyo' })).toContain('now posted daily at 06:05 Asia/Tokyo');
     expect(await chatChannels().get('discord', CHAT_DISCORD)).toMatchObject({ schedule: '5 6 * * *', timeZone: 'Asia/Tokyo' });
+  });
+
+  it('a channel where the bot may not send messages is refused when set up', async () => {
+    const viewOnly = String(1 << 10);
+    const answer = await discordSetup(MANAGE_CHANNELS, 'subscribe', { url: web.url('/site') }, viewOnly);
+    expect(answer).toContain('Nothing changed: newsdigest cannot post in this channel: give its role View Channel, Send Messages and Embed Links here, then try again.');
+    expect((await chatChannels().get('discord', CHAT_DISCORD))?.sources).toEqual([web.url('/world.rss')]);
   });
 });

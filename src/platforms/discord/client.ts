@@ -157,6 +157,9 @@ function bindGateway(client: Client, handle: InteractionHandler): void {
       const caller = {
         id: interaction.user.id,
         canManageChannel: interaction.inGuild() ? (interaction.memberPermissions?.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.Administrator]) ?? false) : null,
+        botCanPost: interaction.inGuild()
+          ? interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks])
+          : undefined,
       };
       incoming = { kind: 'command', name: interaction.commandName, args: subcommand ? { subcommand, ...args } : args, channelId: interaction.channelId, caller };
     } else if (interaction.isAutocomplete()) {

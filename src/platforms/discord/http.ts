@@ -73,12 +73,21 @@ function optionArgs(options: APIApplicationCommandInteractionDataOption[] | unde
 
 /** Manage Channels (1 << 4) or Administrator (1 << 3) in the member's permissions in this channel. */
 const MANAGES_CHANNEL = (1n << 4n) | (1n << 3n);
+/** View Channel (1 << 10), Send Messages (1 << 11) and Embed Links (1 << 14): what posting a digest needs. */
+const POSTS_DIGESTS = (1n << 10n) | (1n << 11n) | (1n << 14n);
+const ADMINISTRATOR = 1n << 3n;
+
+function botCanPost(appPermissions: string | undefined): boolean | undefined {
+  if (appPermissions === undefined) return undefined;
+  const bits = BigInt(appPermissions);
+  return (bits & ADMINISTRATOR) !== 0n || (bits & POSTS_DIGESTS) === POSTS_DIGESTS;
+}
 
 function readCaller(interaction: APIInteraction): DiscordCaller | undefined {
   const user = interaction.member?.user ?? interaction.user;
   if (!user) return undefined;
   if (!interaction.member) return { id: user.id, canManageChannel: null };
-  return { id: user.id, canManageChannel: (BigInt(interaction.member.permissions) & MANAGES_CHANNEL) !== 0n };
+  return { id: user.id, canManageChannel: (BigInt(interaction.member.permissions) & MANAGES_CHANNEL) !== 0n, botCanPost: botCanPost(interaction.app_permissions) };
 }
 
 /** Reads a raw interaction into the platform-neutral shape; null for kinds newsdigest does not handle. */

@@ -19,6 +19,8 @@ export type IncomingInteraction = (
 export interface DiscordCaller {
   id: string;
   canManageChannel: boolean | null;
+  /** Whether the bot may view, send and embed in the channel (the interaction's app permissions); undefined when not told. */
+  botCanPost?: boolean;
 }
 
 /** A Discord member as a caller: Manage Channels in that channel (or Administrator) allows set-up changes. */
@@ -28,6 +30,9 @@ function asCaller(caller: DiscordCaller): Caller {
     async refusal() {
       if (caller.canManageChannel === null) return 'A direct message has no digest to set up; type /newsdigest in a server channel.';
       return caller.canManageChannel ? null : 'Only members who can manage this channel (Manage Channels) can change its digest; /newsdigest status shows it to everyone.';
+    },
+    async postingProblem() {
+      return caller.botCanPost === false ? 'newsdigest cannot post in this channel: give its role View Channel, Send Messages and Embed Links here, then try again.' : null;
     },
   };
 }

@@ -53,9 +53,22 @@ async function answer(name: string, respond: RespondFn, produce: () => Promise<V
  * A Slack user as a caller: workspace admins and owners may change a channel's set-up, as
  * users.info tells (asked only when a change is made).
  */
-export function slackCaller(app: App, userId: string, logger: Logger): Caller {
+export function slackCaller(app: App, userId: string, channelId: string, logger: Logger): Caller {
   return {
     id: userId,
+    async postingProblem() {
+      if (channelId.startsWith('D')) return 'a direct message has no digest; type /newsdigest in the channel that should get one.';
+      try {
+        // The history scopes the bot has anyway: a channel it is not in answers not_in_channel.
+        await app.client.conversations.history({ channel: channelId, limit: 1 });
+        return null;
+      } catch (error) {
+        const code = (error as { data?: { error?: string } }).data?.error;
+        if (code === 'not_in_channel' || code === 'channel_not_found') return 'newsdigest is not in this channel: invite it with /invite @newsdigest, then try again.';
+        logger.warn({ err: error, channel: channelId }, 'slack conversations.history failed while checking a channel set-up');
+        return 'could not check with Slack that newsdigest can post here; try again in a minute.';
+      }
+    },
     async refusal() {
       try {
         const { user } = await app.client.users.info({ user: userId });
@@ -74,7 +87,7 @@ export function registerListeners(app: App, bindings: SlackBindings): void {
   for (const definition of bindings.commands) {
     app.command(`/${definition.name}`, async ({ command, ack, respond }) => {
       await ack();
-      const caller = slackCaller(app, command.user_id, bindings.logger);
+      const caller = slackCaller(app, command.user_id, command.channel_id, bindings.logger);
       await answer(`/${definition.name}`, respond, () => definition.run(definition.parseText(command.text ?? ''), contextIn(command.channel_id, caller)), bindings);
     });
   }
