@@ -15,7 +15,7 @@ import { STORIES } from '../fakes/stories.js';
 import { recordingLogger } from '../scheduler/harness.js';
 
 /**
- * Each channel is its own: /digest typed in a channel answers with that channel's digest, not the
+ * Each channel is its own (its sources, its filters): /digest typed in a channel answers with that channel’s digest, not the
  * one posted last anywhere. Real Bolt (HTTP receiver) and discord.js (HTTP interactions) on the
  * service's one port; Slack and Discord faked at the network edge.
  */
@@ -63,7 +63,8 @@ beforeAll(async () => {
       ],
       channels: [
         channel('slack-harbour', 'slack', HARBOUR_SLACK, 'harbour'),
-        channel('slack-weather', 'slack', WEATHER_SLACK, 'weather'),
+        // Every source, but only stories about the storm: a filter, not a source, keeps the harbour out.
+        { ...channel('slack-weather', 'slack', WEATHER_SLACK, 'weather'), sources: [], filters: { keywords: ['storm'], maxItems: 5 } },
         channel('discord-harbour', 'discord', HARBOUR_DISCORD, 'harbour'),
         channel('discord-weather', 'discord', WEATHER_DISCORD, 'weather'),
       ],
