@@ -1,5 +1,5 @@
 import { defineCommand } from './define.js';
-import type { ChannelSettings, ChannelSetup } from './setup.js';
+import type { ChannelSettings, ChannelSetup, SourceHealth } from './setup.js';
 import type { CommandArgs, CommandOption, View } from './types.js';
 import { notice } from './views.js';
 
@@ -170,7 +170,13 @@ export const newsdigestCommand = defineCommand({
     if (subcommand === 'status') return reply(await status(setup, settings));
     if (subcommand === 'sources') {
       if (!settings?.sources.length) return reply('This channel has no sources yet: add one with /newsdigest subscribe <feed or page URL>.');
-      return reply(settings.sources.map((url, i) => `${i + 1}. ${url}`).join('\n'));
+      const lines = await Promise.all(
+        settings.sources.map(async (url, i) => {
+          const health = await setup.sourceHealth?.(url);
+          return `${i + 1}. ${url}${health ? ` (${describeHealth(health)})` : ''}`;
+        }),
+      );
+      return reply(lines.join('\n'));
     }
 
     const refusal = await setup.refusal();
@@ -295,6 +301,14 @@ export const newsdigestCommand = defineCommand({
     }
   },
 });
+
+function describeHealth(health: SourceHealth): string {
+  if (!health.lastFetchAt) return 'not fetched yet: it is read before the next digest';
+  const items = `${health.itemsThisWeek} item${health.itemsThisWeek === 1 ? '' : 's'} this week`;
+  const fetched = `last fetched ${health.lastFetchAt.slice(0, 16).replace('T', ' ')} UTC`;
+  if (health.failures === 0) return `${fetched}, ${items}`;
+  return `${fetched}, failing ${health.failures} time${health.failures === 1 ? '' : 's'} in a row${health.lastError ? `: ${health.lastError.slice(0, 200)}` : ''}; ${items}`;
+}
 
 function safeNormalize(text: string): string {
   try {

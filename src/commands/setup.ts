@@ -58,6 +58,16 @@ export interface ChannelSetup {
    * headlines, or why it cannot be a source (in words for the user, no internal addresses).
    */
   previewSource?(url: string): Promise<SourcePreview | { problem: string }>;
+  /** How a subscribed source is doing: its last fetch, failures in a row, items stored this week. */
+  sourceHealth?(url: string): Promise<SourceHealth>;
+}
+
+export interface SourceHealth {
+  /** ISO 8601; undefined before the first fetch. */
+  lastFetchAt?: string;
+  failures: number;
+  lastError?: string;
+  itemsThisWeek: number;
 }
 
 export interface SourcePreview {

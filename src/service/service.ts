@@ -140,7 +140,7 @@ export async function createService(config: Config, secrets: Secrets, options: S
     const digestChannel = channel?.id ?? chatChannelIds.get(`${platform}:${platformChannelId}`) ?? null;
     const setup =
       platformChannelId && caller && chatChannels
-        ? channelSetup({ platform, channel: platformChannelId, caller, configured: channel, chatChannels, now: () => clock.now(), onSaved: remember, client: httpClient })
+        ? channelSetup({ platform, channel: platformChannelId, caller, configured: channel, chatChannels, now: () => clock.now(), onSaved: remember, client: httpClient, store })
         : undefined;
     return { ...context, library: new StoreLibrary(store, { channelId: digestChannel ?? undefined }), digestChannel, setup };
   };

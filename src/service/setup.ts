@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ChannelSetup, SourcePreview } from '../commands/setup.js';
+import type { ChannelSetup, SourceHealth, SourcePreview } from '../commands/setup.js';
 import { decodeText } from '../sources/charset.js';
 import { fetchFeed, parseFeedText } from '../sources/feed.js';
 import type { HttpClient } from '../sources/http.js';
@@ -7,6 +7,7 @@ import type { ChannelConfig, SourceConfig } from '../config/schema.js';
 import type { Caller } from '../platforms/types.js';
 import { CronSchedule } from '../scheduler/cron.js';
 import type { ChatChannel, ChatChannelStore } from '../store/chat-channels.js';
+import type { Store } from '../store/types.js';
 
 type FeedSource = Extract<SourceConfig, { type: 'feed' }>;
 
@@ -50,6 +51,8 @@ export function channelSetup(options: {
   onSaved?(settings: ChatChannel): void;
   /** Fetches a source once at subscribe; none, no check. */
   client?: HttpClient;
+  /** Where each source's fetch state and articles are, for `sources`. */
+  store?: Pick<Store, 'getFeedState' | 'articlesSince'>;
 }): ChannelSetup {
   const { platform, channel, caller, configured, chatChannels } = options;
   return {
@@ -66,6 +69,7 @@ export function channelSetup(options: {
     },
     changes: (limit) => chatChannels.changes(platform, channel, limit),
     previewSource: options.client ? (url) => previewSource(url, options.client!) : undefined,
+    sourceHealth: options.store ? (url) => sourceHealth(url, options.store!, options.now()) : undefined,
     nextRun(schedule, timeZone) {
       try {
         return new CronSchedule(schedule, timeZone).next(options.now());
@@ -119,4 +123,12 @@ export async function previewSource(url: string, client: HttpClient): Promise<So
   } catch (error) {
     return { problem: error instanceof Error ? error.message : String(error) };
   }
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A subscribed feed's fetch state and the articles it gave this week. */
+export async function sourceHealth(url: string, store: Pick<Store, 'getFeedState' | 'articlesSince'>, now: Date): Promise<SourceHealth> {
+  const [state, articles] = await Promise.all([store.getFeedState(url), store.articlesSince(new Date(now.getTime() - WEEK_MS), [chatFeedSource(url).id])]);
+  return { lastFetchAt: state?.lastPolledAt, failures: state?.consecutiveFailures ?? 0, lastError: state?.lastError, itemsThisWeek: articles.length };
 }

@@ -100,6 +100,9 @@ describe('a channel set up from chat', () => {
     expect(postedTo()).toHaveLength(1);
     expect(JSON.stringify(postedTo()[0]!.blocks)).toContain('Ferry service to Gull Island resumes');
 
+    // Its health: fetched for the digest, items stored.
+    expect(await slackSetup(first, 'sources')).toMatch(new RegExp(`^1\\. ${web.url('/feed.xml').replace(/[.]/g, '\\.')} \\(last fetched 2025-06-11 07:31 UTC, \\d+ items? this week\\)$`));
+
     // A restart of one replica, then the old time: nothing more.
     await second.stop();
     second = await replica(false);

@@ -163,7 +163,7 @@ describe('/newsdigest on Slack', () => {
     const status = await slackSetup(MEMBER, CHAT_SLACK, 'status');
     expect(status).toContain('Next digest: Mon 30 Nov 07:30 Europe/Paris (weekdays at 07:30 Europe/Paris)');
     expect(status).toContain(`Last change: resume, by slack:${ADMIN} at 2026-11-27T12:00:00.000Z`);
-    expect(await slackSetup(MEMBER, CHAT_SLACK, 'sources')).toBe(`1. ${feedUrl}`);
+    expect(await slackSetup(MEMBER, CHAT_SLACK, 'sources')).toBe(`1. ${feedUrl} (not fetched yet: it is read before the next digest)`);
   });
 
   it('a member who is not an admin is refused, and nothing changes', async () => {
