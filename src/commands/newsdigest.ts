@@ -26,7 +26,7 @@ const MAX_KEYWORDS = 20;
 const options = [
   { name: 'subcommand', description: 'What to do', type: 'string', required: false, choices: SUBCOMMANDS.map((name) => ({ name, value: name })) },
   { name: 'url', description: 'A feed, page or site URL', type: 'string', required: false },
-  { name: 'source', description: 'A subscribed URL, or its number in /newsdigest sources', type: 'string', required: false },
+  { name: 'source', description: 'A subscribed URL, or its number in /newsdigest sources', type: 'string', required: false, autocomplete: true },
   { name: 'time', description: 'When the digest is posted, HH:MM (24 h)', type: 'string', required: false },
   { name: 'zone', description: 'IANA time zone, e.g. Europe/Paris (default: the channel’s, else UTC)', type: 'string', required: false },
   {
@@ -299,6 +299,13 @@ export const newsdigestCommand = defineCommand({
       default:
         return notice('usage', `Usage: ${USAGE}`);
     }
+  },
+  /** Discord suggests the channel's sources for `unsubscribe`. */
+  async autocomplete(option, partial, ctx) {
+    if (option !== 'source' || !ctx.setup || ctx.setup.configured) return [];
+    const sources = (await ctx.setup.load())?.sources ?? [];
+    const wanted = partial.trim().toLowerCase();
+    return sources.filter((url) => url.toLowerCase().includes(wanted)).map((url) => ({ name: url, value: url }));
   },
 });
 

@@ -7,6 +7,7 @@ import {
   Options,
   PermissionFlagsBits,
   type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
   type REST,
   type RepliableInteraction,
 } from 'discord.js';
@@ -19,7 +20,7 @@ import type { Config } from '../../config/schema.js';
 import type { CommandObserver, ContextFor, HttpRoute, PlatformAdapter, PlatformServices, PostedParts, PostOptions, PostResult } from '../types.js';
 import type { Digest } from '../../digest/types.js';
 import { interactionsRoute } from './http.js';
-import { createInteractionHandler, type IncomingInteraction, type InteractionHandler, type ItemPartView, type Responder } from './interactions.js';
+import { createInteractionHandler, type DiscordCaller, type IncomingInteraction, type InteractionHandler, type ItemPartView, type Responder } from './interactions.js';
 import { apiVersion, createRest, findPostedMessage, findPostedParts, postMessages } from './post.js';
 import { renderDigest, renderView, type DiscordMessage } from './render.js';
 
@@ -146,6 +147,15 @@ function gatewayResponder(interaction: RepliableInteraction | AutocompleteIntera
   };
 }
 
+/** Who sent it, their permissions in the channel and the bot's there (null in a DM). */
+function gatewayCaller(interaction: ChatInputCommandInteraction | AutocompleteInteraction): DiscordCaller {
+  return {
+    id: interaction.user.id,
+    canManageChannel: interaction.inGuild() ? (interaction.memberPermissions?.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.Administrator]) ?? false) : null,
+    botCanPost: interaction.inGuild() ? interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]) : undefined,
+  };
+}
+
 function bindGateway(client: Client, handle: InteractionHandler): void {
   client.on(Events.InteractionCreate, (interaction) => {
     let incoming: IncomingInteraction | null = null;
@@ -154,17 +164,10 @@ function bindGateway(client: Client, handle: InteractionHandler): void {
       const subcommand = interaction.options.getSubcommand(false);
       const given = subcommand ? (interaction.options.data[0]?.options ?? []) : interaction.options.data;
       const args = Object.fromEntries(given.map((o) => [o.name, o.value]));
-      const caller = {
-        id: interaction.user.id,
-        canManageChannel: interaction.inGuild() ? (interaction.memberPermissions?.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.Administrator]) ?? false) : null,
-        botCanPost: interaction.inGuild()
-          ? interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks])
-          : undefined,
-      };
-      incoming = { kind: 'command', name: interaction.commandName, args: subcommand ? { subcommand, ...args } : args, channelId: interaction.channelId, caller };
+      incoming = { kind: 'command', name: interaction.commandName, args: subcommand ? { subcommand, ...args } : args, channelId: interaction.channelId, caller: gatewayCaller(interaction) };
     } else if (interaction.isAutocomplete()) {
       const focused = interaction.options.getFocused(true);
-      incoming = { kind: 'autocomplete', name: interaction.commandName, option: focused.name, partial: String(focused.value), channelId: interaction.channelId ?? undefined };
+      incoming = { kind: 'autocomplete', name: interaction.commandName, option: focused.name, partial: String(focused.value), channelId: interaction.channelId ?? undefined, caller: gatewayCaller(interaction) };
     } else if (interaction.isButton()) {
       incoming = { kind: 'button', customId: interaction.customId, channelId: interaction.channelId };
     }

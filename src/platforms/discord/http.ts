@@ -104,7 +104,10 @@ function readKind(interaction: APIInteraction): IncomingInteraction | null {
       if (interaction.data.type !== ApplicationCommandType.ChatInput) return null;
       return { kind: 'command', name: interaction.data.name, args: optionArgs(interaction.data.options) };
     case InteractionType.ApplicationCommandAutocomplete: {
-      const focused = (interaction.data.options ?? []).find((o) => 'focused' in o && o.focused);
+      // A subcommand's options are one level down.
+      const top = interaction.data.options ?? [];
+      const options = top[0]?.type === ApplicationCommandOptionType.Subcommand ? (top[0].options ?? []) : top;
+      const focused = options.find((o) => 'focused' in o && o.focused);
       if (!focused || !('value' in focused)) return null;
       return { kind: 'autocomplete', name: interaction.data.name, option: focused.name, partial: String(focused.value) };
     }

@@ -8,7 +8,7 @@ import { channelSetup } from '../../../src/service/setup.js';
 import { chatChannelStoreFor, type ChatChannelStore } from '../../../src/store/chat-channels.js';
 import { SqliteStore } from '../../../src/store/sqlite.js';
 import { FakeDiscordApi, type RecordedRequest } from '../../fakes/discord-api.js';
-import { FakeDiscordGateway, commandInteraction, fakeIds } from '../../fakes/discord-gateway.js';
+import { FakeDiscordGateway, autocompleteInteraction, commandInteraction, fakeIds } from '../../fakes/discord-gateway.js';
 import { testContext, testNow } from './setup.js';
 
 /**
@@ -78,5 +78,18 @@ describe('/newsdigest over the Discord gateway', () => {
     expect(await send('pause', {}, SEND_ONLY)).toContain('Only members who can manage this channel');
     expect((await chatChannels.get('discord', fakeIds.channel))?.paused).toBe(false);
     expect(await send('status', {}, SEND_ONLY)).toContain('weekdays at 06:45 Europe/Oslo');
+  });
+
+  it('suggests the channel’s sources while typing /newsdigest unsubscribe', async () => {
+    const at = testNow.toISOString();
+    await chatChannels.save(
+      { platform: 'discord', channel: fakeIds.channel, sources: ['https://a.example/feed.xml', 'https://b.example/rss'], schedule: '0 8 * * *', timeZone: 'UTC', keywords: [], maxItems: 10, paused: false, updatedAt: at, updatedBy: 'discord:1' },
+      { actor: 'discord:1', at, action: 'subscribe', detail: 'https://a.example/feed.xml' },
+    );
+    const base = autocompleteInteraction('newsdigest', 'source', 'b.ex');
+    const interaction = { ...base, data: { ...base.data, options: [{ name: 'unsubscribe', type: 1, options: [{ name: 'source', type: 3, value: 'b.ex', focused: true }] }] } };
+    gateway.interaction(interaction);
+    const [callback] = await api.waitFor(callbackOf(interaction.token));
+    expect(callback!.body).toMatchObject({ type: 8, data: { choices: [{ name: 'https://b.example/rss', value: 'https://b.example/rss' }] } });
   });
 });
