@@ -11,7 +11,6 @@ import { systemClock, type BuildDigest, type Clock, type DeliveryOutcome } from 
 import { Scheduler, type SweepReport } from '../scheduler/scheduler.js';
 import { HttpClient } from '../sources/http.js';
 import { StoreLibrary, storedEntry } from '../store/library.js';
-import { chatChannelStoreFor, type ChatChannel } from '../store/chat-channels.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store/types.js';
 import { fetchArticle } from '../sources/page.js';
@@ -19,7 +18,7 @@ import { ingestFeedSource, ingestPageSource } from './feeds.js';
 import { healthRoutes, serveRoutes } from './http.js';
 import { ingestFileSource } from './ingest.js';
 import { ServiceMetrics } from './metrics.js';
-import { channelSetup, chatChannelConfig, chatChannelId, chatFeedSource } from './setup.js';
+import { chatChannelRuntime } from './setup.js';
 import { assertServiceConfig } from './validate.js';
 
 type PlatformName = ChannelConfig['platform'];
@@ -117,34 +116,9 @@ export async function createService(config: Config, secrets: Secrets, options: S
   let live = true;
   const publishers: Record<string, Publisher> = {};
   const routes: HttpRoute[] = [];
-  /** Commands answer with the digest of the channel they are typed in; elsewhere with a hint. */
-  const chatChannels = chatChannelStoreFor(store);
-  /** Chat channels by "platform:channel" → their digest channel id; refreshed at each sweep and on each change. */
-  const chatChannelIds = new Map<string, string>();
-  /** The feeds chat channels read, by source id (a URL no running channel reads is not polled). */
-  const chatFeeds = new Map<string, ReturnType<typeof chatFeedSource>>();
-  const remember = (row: ChatChannel) => chatChannelIds.set(`${row.platform}:${row.channel}`, chatChannelId(row.platform, row.channel));
-  /** The channels set up from chat that post: read from the store at each sweep, so changes need no restart. */
-  async function liveChannels(): Promise<ChannelConfig[]> {
-    if (!chatChannels) return [];
-    const rows = await chatChannels.list();
-    chatChannelIds.clear();
-    rows.forEach(remember);
-    const posting = rows.filter((row) => !row.paused && row.sources.length > 0);
-    chatFeeds.clear();
-    for (const url of posting.flatMap((row) => row.sources)) chatFeeds.set(chatFeedSource(url).id, chatFeedSource(url));
-    return posting.map(chatChannelConfig);
-  }
-  const channelContext: NonNullable<PlatformServices['channelContext']> = (platform, platformChannelId, caller) => {
-    const channel = config.channels.find((c) => c.platform === platform && c.channel === platformChannelId);
-    const digestChannel = channel?.id ?? chatChannelIds.get(`${platform}:${platformChannelId}`) ?? null;
-    const setup =
-      platformChannelId && caller && chatChannels
-        ? channelSetup({ platform, channel: platformChannelId, caller, configured: channel, chatChannels, now: () => clock.now(), onSaved: remember, client: httpClient, store })
-        : undefined;
-    return { ...context, library: new StoreLibrary(store, { channelId: digestChannel ?? undefined }), digestChannel, setup };
-  };
-  const services: PlatformServices = { context, channelContext, logger, observe: metrics.observeCommand };
+  // Each chat channel answers with its own digest; channels set up from chat run beside the config's.
+  const chat = chatChannelRuntime({ store, channels: config.channels, context, client: httpClient });
+  const services: PlatformServices = { context, channelContext: chat.channelContext, logger, observe: metrics.observeCommand };
   const factories = { ...defaultPlatformFactories, ...options.platformFactories };
   const adapters: PlatformAdapter[] = [];
   publishers.terminal = options.publishers?.terminal ?? createTerminalPublisher({ stream: options.stdout });
@@ -179,7 +153,7 @@ export async function createService(config: Config, secrets: Secrets, options: S
   const pagesRead = new Set<string>();
   /** Reads sources into the store: files each time, feeds when their poll is due, pages once a run. */
   async function ingest(sourceIds?: string[]): Promise<void> {
-    const sources = [...config.sources, ...chatFeeds.values()].filter((source) => !sourceIds?.length || sourceIds.includes(source.id));
+    const sources = [...config.sources, ...chat.feeds()].filter((source) => !sourceIds?.length || sourceIds.includes(source.id));
     await Promise.all(
       sources.map(async (source) => {
         if (source.type === 'files') {
@@ -214,7 +188,7 @@ export async function createService(config: Config, secrets: Secrets, options: S
 
   const scheduler = new Scheduler({
     channels: config.channels,
-    liveChannels,
+    liveChannels: chat.liveChannels,
     catchUpHours: config.scheduler.catchUpHours,
     store,
     publisherFor: (channel) => publishers[channel.platform]!,

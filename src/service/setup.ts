@@ -4,9 +4,11 @@ import { decodeText } from '../sources/charset.js';
 import { fetchFeed, parseFeedText } from '../sources/feed.js';
 import type { HttpClient } from '../sources/http.js';
 import type { ChannelConfig, SourceConfig } from '../config/schema.js';
-import type { Caller } from '../platforms/types.js';
+import type { CommandContext } from '../commands/types.js';
+import type { Caller, PlatformServices } from '../platforms/types.js';
 import { CronSchedule } from '../scheduler/cron.js';
-import type { ChatChannel, ChatChannelStore } from '../store/chat-channels.js';
+import { chatChannelStoreFor, type ChatChannel, type ChatChannelStore } from '../store/chat-channels.js';
+import { StoreLibrary } from '../store/library.js';
 import type { Store } from '../store/types.js';
 
 type FeedSource = Extract<SourceConfig, { type: 'feed' }>;
@@ -131,4 +133,54 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 export async function sourceHealth(url: string, store: Pick<Store, 'getFeedState' | 'articlesSince'>, now: Date): Promise<SourceHealth> {
   const [state, articles] = await Promise.all([store.getFeedState(url), store.articlesSince(new Date(now.getTime() - WEEK_MS), [chatFeedSource(url).id])]);
   return { lastFetchAt: state?.lastPolledAt, failures: state?.consecutiveFailures ?? 0, lastError: state?.lastError, itemsThisWeek: articles.length };
+}
+
+export interface ChatChannelRuntime {
+  /** The context of a chat channel: its digest (config file's or chat's), its set-up for `/newsdigest`. */
+  channelContext: NonNullable<PlatformServices['channelContext']>;
+  /** The channels set up from chat that post: read from the store at each sweep, so changes need no restart. */
+  liveChannels(): Promise<ChannelConfig[]>;
+  /** The feeds those channels read (a URL no running channel reads is not polled). */
+  feeds(): FeedSource[];
+}
+
+/** The service's side of the channels set up from chat, kept here so that the service only wires it. */
+export function chatChannelRuntime(options: {
+  store: Store;
+  /** The config file's channels: theirs stay the operator's. */
+  channels: readonly ChannelConfig[];
+  context: CommandContext;
+  client: HttpClient;
+}): ChatChannelRuntime {
+  const { store, channels, context } = options;
+  const chatChannels = chatChannelStoreFor(store);
+  const configured = (platform: string, channel: string | undefined) => channels.find((c) => c.platform === platform && c.channel === channel);
+  /** Chat channels by "platform:channel" → their digest channel id; refreshed at each sweep and on each change. */
+  const chatChannelIds = new Map<string, string>();
+  const feeds = new Map<string, FeedSource>();
+  const remember = (row: ChatChannel) => chatChannelIds.set(`${row.platform}:${row.channel}`, chatChannelId(row.platform, row.channel));
+
+  return {
+    async liveChannels() {
+      if (!chatChannels) return [];
+      // A channel the config file names later is the operator's from then on: only its entry there posts.
+      const rows = (await chatChannels.list()).filter((row) => !configured(row.platform, row.channel));
+      chatChannelIds.clear();
+      rows.forEach(remember);
+      const posting = rows.filter((row) => !row.paused && row.sources.length > 0);
+      feeds.clear();
+      for (const url of posting.flatMap((row) => row.sources)) feeds.set(chatFeedSource(url).id, chatFeedSource(url));
+      return posting.map(chatChannelConfig);
+    },
+    feeds: () => [...feeds.values()],
+    channelContext(platform, platformChannelId, caller) {
+      const channel = configured(platform, platformChannelId);
+      const digestChannel = channel?.id ?? chatChannelIds.get(`${platform}:${platformChannelId}`) ?? null;
+      const setup =
+        platformChannelId && caller && chatChannels
+          ? channelSetup({ platform, channel: platformChannelId, caller, configured: channel, chatChannels, now: () => context.now(), onSaved: remember, client: options.client, store })
+          : undefined;
+      return { ...context, library: new StoreLibrary(store, { channelId: digestChannel ?? undefined }), digestChannel, setup };
+    },
+  };
 }

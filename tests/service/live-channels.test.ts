@@ -148,4 +148,21 @@ describe('a channel set up from chat', () => {
     expect((await service.scheduler.sweep()).runs.map((run) => run.outcome.status)).toEqual(['posted']);
     expect(postedTo()).toHaveLength(1);
   });
+
+  it('once the config file names the channel, only the config file’s entry posts there', async () => {
+    const first = await replica(true);
+    await chatChannelStoreFor(first.store)!.save(
+      { platform: 'slack', channel: CHANNEL, sources: [web.url('/feed.xml')], schedule: '0 7 * * *', timeZone: 'UTC', keywords: [], maxItems: 10, paused: false, updatedAt: clock.now().toISOString(), updatedBy: `slack:${ADMIN}` },
+      { actor: `slack:${ADMIN}`, at: clock.now().toISOString(), action: 'subscribe', detail: web.url('/feed.xml') },
+    );
+    await first.stop();
+    config = parseConfig(
+      { sources: [], channels: [{ id: 'operators', platform: 'slack', channel: CHANNEL, schedule: '0 9 * * *' }], storage: { sqlitePath: join(dir, 'store.sqlite') }, scheduler: { catchUpHours: 0 } },
+      'live test config',
+    );
+    const second = await replica(false);
+    clock.set('2025-06-11T07:01:00Z');
+    expect((await second.scheduler.sweep()).runs).toEqual([]);
+    expect(postedTo()).toHaveLength(0);
+  });
 });
