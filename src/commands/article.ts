@@ -1,6 +1,6 @@
 import { defineCommand } from './define.js';
 import type { CommandContext, CommandOption, ItemPart, View } from './types.js';
-import { notice, usage } from './views.js';
+import { noDigestHere, notice, usage } from './views.js';
 
 const USAGE = '/article <number|words> (a number from the latest digest, or words from a headline)';
 /** Longer than any headline; a longer query is a paste by mistake (or an attempt to load the database). */
@@ -24,6 +24,7 @@ export const articleCommand = defineCommand({
       return usage(`${USAGE}; words at most ${MAX_ARTICLE_QUERY_CHARS} characters, not ${query.length.toLocaleString('en-US')}`);
     }
     if (/^\d{1,3}$/.test(query)) {
+      if (ctx.digestChannel === null) return noDigestHere();
       const digest = await ctx.library.digest();
       const item = digest?.items[Number(query) - 1];
       if (!item) {
@@ -41,7 +42,8 @@ export const articleCommand = defineCommand({
   },
   async autocomplete(_option, partial, ctx) {
     if (partial.trim().length > MAX_ARTICLE_QUERY_CHARS) return [];
-    const items = partial.trim() ? await ctx.library.search(partial, 25) : ((await ctx.library.digest())?.items ?? []).slice(0, 25);
+    const latest = ctx.digestChannel === null ? [] : ((await ctx.library.digest())?.items ?? []);
+    const items = partial.trim() ? await ctx.library.search(partial, 25) : latest.slice(0, 25);
     // Discord allows 100 characters a choice name.
     return items.map((item) => ({ name: item.headline.length > 100 ? `${item.headline.slice(0, 99)}…` : item.headline, value: item.id }));
   },

@@ -1,7 +1,7 @@
 import { addDays, localDate } from '../digest/dates.js';
 import { defineCommand } from './define.js';
 import type { CommandArgs, CommandOption } from './types.js';
-import { notice, usage } from './views.js';
+import { noDigestHere, notice, usage } from './views.js';
 
 const USAGE = '/digest [today|yesterday|N] [share] (N: show the top N stories; add "share" to post it in the channel)';
 
@@ -35,6 +35,7 @@ export const digestCommand = defineCommand({
     else if (when === 'yesterday') date = addDays(today, -1);
     else if (/^\d{1,2}$/.test(when) && Number(when) > 0) limit = Number(when);
     else if (when !== '' && when !== 'latest') return usage(USAGE);
+    if (ctx.digestChannel === null) return noDigestHere();
 
     const digest = await ctx.library.digest(date);
     if (!digest) {

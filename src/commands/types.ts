@@ -1,6 +1,7 @@
 import type { NewsLibrary } from '../digest/library.js';
 import type { Digest, DigestItem } from '../digest/types.js';
 import type { Article } from '../article/types.js';
+import type { ChannelSetup } from './setup.js';
 
 /**
  * A View is what a command answers with. Each platform renders a View its own way
@@ -61,6 +62,14 @@ export interface CommandContext {
   now(): Date;
   /** Time zone for "today" / "yesterday" (IANA), default UTC. */
   timeZone: string;
+  /**
+   * The digest channel (its id in the set-up) where the command was typed, as the platform tells:
+   * null in a DM or a channel with no digest set up, where `/digest` answers with a hint; undefined
+   * where there is no such place (terminal, CLI), which reads any channel's digests.
+   */
+  digestChannel?: string | null;
+  /** The set-up of the chat channel the command was typed in, for `/newsdigest`; undefined outside a chat channel. */
+  setup?: ChannelSetup;
 }
 
 /**
@@ -74,6 +83,13 @@ export interface CommandDefinition<Args = CommandArgs> {
   /** One-line usage shown for empty or unknown arguments, e.g. "/article <number|words>". */
   usage: string;
   options: readonly CommandOption[];
+  /**
+   * Platforms with native subcommands (Discord) show these, each with its own options; the chosen
+   * one arrives as the `subcommand` argument beside its options. Slack reads them from the text.
+   */
+  subcommands?: readonly { name: string; description: string; options: readonly CommandOption[] }[];
+  /** Changes a channel's set-up: Discord offers it by default only to members who can manage channels. */
+  managesChannel?: boolean;
   /** Reads the free text of a Slack slash command or terminal line into named arguments. */
   parseText(text: string): CommandArgs;
   run(args: Args, ctx: CommandContext): Promise<View>;

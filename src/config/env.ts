@@ -126,13 +126,14 @@ export interface PlatformsInUse {
 
 /**
  * The one answer to "does this run start Slack / Discord": Slack when a channel posts there or
- * SLACK_BOT_TOKEN is set (its slash commands answer without a digest channel); Discord when a
- * channel posts there. `npm start` with neither needs no account.
+ * SLACK_BOT_TOKEN is set; Discord when a channel posts there or DISCORD_TOKEN and
+ * DISCORD_APPLICATION_ID are both set (either platform's commands answer without a digest channel).
+ * `npm start` with neither needs no account.
  */
 export function platformsInUse(config: Pick<Config, 'channels'>, secrets: Secrets): PlatformsInUse {
   return {
     slack: config.channels.some((channel) => channel.platform === 'slack') || Boolean(secrets.slackBotToken),
-    discord: config.channels.some((channel) => channel.platform === 'discord'),
+    discord: config.channels.some((channel) => channel.platform === 'discord') || Boolean(secrets.discordToken && secrets.discordApplicationId),
   };
 }
 

@@ -109,9 +109,28 @@ export interface PlatformAdapter extends Publisher {
   stop(): Promise<void>;
 }
 
+/** Who typed a command, as the platform tells: their id, and whether they may change the channel's set-up. */
+export interface Caller {
+  /** The platform's user id (Slack U…, Discord snowflake). */
+  id: string;
+  /** Why they may not change this channel's set-up ("only workspace admins…"), or null when they may. */
+  refusal(): Promise<string | null>;
+  /** Why the bot cannot post digests where the caller typed (not invited, no permission), or null. */
+  postingProblem?(): Promise<string | null>;
+}
+
+/**
+ * The context of a chat channel as its platform names it (a Slack C… / D… id, a Discord
+ * snowflake; undefined when not told), for the caller who typed the command.
+ */
+export type ContextFor = (platformChannelId: string | undefined, caller?: Caller) => CommandContext;
+
 /** What a platform adapter needs from the service. */
 export interface PlatformServices {
+  /** The context outside any channel. */
   context: CommandContext;
+  /** The context of the channel a command was typed in: that channel's digests (default `context`). */
+  channelContext?(platform: 'slack' | 'discord', platformChannelId: string | undefined, caller?: Caller): CommandContext;
   logger: Logger;
   observe: CommandObserver;
 }

@@ -31,6 +31,11 @@ export interface SchedulerOptions extends Omit<DeliveryDeps, 'accepting' | 'owne
   /** The delivery ledger and digests, and the leases that let replicas share the schedule. */
   store: DeliveryLedger & DigestStore & LeaseStore;
   channels: ChannelConfig[];
+  /**
+   * Channels that may change while running (set up from chat), read again at each sweep: the
+   * minute sweep posts their due digests, so a new schedule takes effect within a minute.
+   */
+  liveChannels?(): Promise<ChannelConfig[]>;
   /** Digests due this far back that were never attempted are posted at start (config.scheduler). */
   catchUpHours: number;
   owner?: string;
@@ -82,7 +87,23 @@ export class Scheduler {
   }
 
   private schedule(channel: ChannelConfig): CronSchedule {
-    return this.schedules.get(channel.id)!;
+    const known = this.schedules.get(channel.id);
+    if (known && known.expression === channel.schedule && known.zone === channel.timeZone) return known;
+    // A live channel, or one whose schedule changed since: parsed once per change.
+    const schedule = new CronSchedule(channel.schedule, channel.timeZone);
+    this.schedules.set(channel.id, schedule);
+    return schedule;
+  }
+
+  /** The config's channels and the live ones (a live channel's id never clashes with the config's). */
+  private async allChannels(): Promise<ChannelConfig[]> {
+    if (!this.options.liveChannels) return this.options.channels;
+    try {
+      return [...this.options.channels, ...(await this.options.liveChannels())];
+    } catch (error) {
+      this.options.logger.error({ err: error }, `could not read the channels set up from chat (${reason(error)}); ${STORE_HINT}; trying again next sweep`);
+      return this.options.channels;
+    }
   }
 
   /** Settles stale claims, posts what was missed while down, then starts the cron tasks. */
@@ -120,18 +141,19 @@ export class Scheduler {
 
   /** Stale claims first, then every channel's due digests. */
   async sweep(): Promise<SweepReport> {
-    const stale = await this.resolveStale();
-    const runs = (await Promise.all(this.options.channels.map((channel) => this.sweepChannel(channel)))).flat();
+    const channels = await this.allChannels();
+    const stale = await this.resolveStale(channels);
+    const runs = (await Promise.all(channels.map((channel) => this.sweepChannel(channel)))).flat();
     return { runs, stale };
   }
 
-  private async resolveStale(): Promise<SweepReport['stale']> {
+  private async resolveStale(channels: ChannelConfig[]): Promise<SweepReport['stale']> {
     const { store, clock, logger } = this.options;
     const olderThan = new Date(clock.now().getTime() - (this.options.staleClaimMs ?? 5 * 60_000));
     const out: SweepReport['stale'] = [];
     for (const delivery of await store.staleClaims(olderThan)) {
       if (this.inFlight.has(deliveryKeyString(delivery))) continue;
-      const channel = this.options.channels.find((c) => c.id === delivery.channelId);
+      const channel = channels.find((c) => c.id === delivery.channelId);
       if (!channel) {
         logger.warn({ channel: delivery.channelId, date: delivery.date }, `a claim for channel ${delivery.channelId} on ${delivery.date} was left unconfirmed, but that channel is no longer in the config; leaving it`);
         out.push({ channel: delivery.channelId, date: delivery.date, resolution: 'unknown-channel' });
@@ -188,9 +210,10 @@ export class Scheduler {
    * through the same exactly-once path. `force` posts again even if the ledger says posted.
    */
   async postNow(channelId: string, options: { date?: string; force?: boolean } = {}): Promise<DeliveryOutcome> {
-    const channel = this.options.channels.find((c) => c.id === channelId);
+    const channels = await this.allChannels();
+    const channel = channels.find((c) => c.id === channelId);
     if (!channel) {
-      const known = this.options.channels.map((c) => c.id).join(', ') || 'none';
+      const known = channels.map((c) => c.id).join(', ') || 'none';
       throw new UserError(`there is no channel "${channelId}" in the config (channels: ${known})`);
     }
     if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) {

@@ -1,6 +1,6 @@
 import type { CommandContext } from '../commands/types.js';
 import type { Secrets } from '../config/env.js';
-import type { ChannelConfig, Config } from '../config/schema.js';
+import type { ChannelConfig, Config, SourceConfig } from '../config/schema.js';
 import { buildDigest } from '../digest/build.js';
 import { createLogger, type Logger } from '../log.js';
 import { discordPlatformFromConfig } from '../platforms/discord/client.js';
@@ -18,6 +18,7 @@ import type { ArticleStore, Store, Stores, StoryDayStore } from '../store/types.
 import { ingestFeedSource, ingestPageSource, type RemoteIngestDeps } from './feeds.js';
 import { ingestFileSource, type IngestDeps } from './ingest.js';
 import { ServiceMetrics } from './metrics.js';
+import { chatChannelRuntime } from './setup.js';
 import { assertServiceConfig } from './validate.js';
 
 type PlatformName = ChannelConfig['platform'];
@@ -117,7 +118,10 @@ export async function createContainer(config: Config, secrets: Secrets, options:
     timeZone: config.timeZone,
   };
 
-  const { publishers, adapters, routes } = await wirePlatforms(config, secrets, options, { context, logger, observe: metrics.observeCommand }).catch(
+  // Each chat channel answers with its own digest; channels set up from chat run beside the config's.
+  const chat = chatChannelRuntime({ store, channels: config.channels, context, client: httpClient });
+  const services: PlatformServices = { context, channelContext: chat.channelContext, logger, observe: metrics.observeCommand };
+  const { publishers, adapters, routes } = await wirePlatforms(config, secrets, options, services).catch(
     async (error: unknown) => {
       await httpClient.close().catch(() => undefined);
       await store.close().catch(() => undefined);
@@ -125,7 +129,7 @@ export async function createContainer(config: Config, secrets: Secrets, options:
     },
   );
 
-  const ingest = sourceIngestion(config, {
+  const ingest = sourceIngestion(() => [...config.sources, ...chat.feeds()], {
     articles: stores.articles,
     feedState: stores.feedState,
     logger,
@@ -140,6 +144,7 @@ export async function createContainer(config: Config, secrets: Secrets, options:
 
   const scheduler = new Scheduler({
     channels: config.channels,
+    liveChannels: chat.liveChannels,
     catchUpHours: config.scheduler.catchUpHours,
     store,
     publisherFor: (channel) => publishers[channel.platform]!,
@@ -215,10 +220,10 @@ async function wirePlatforms(
 }
 
 /** Reads sources into the store: files each time, feeds when their poll is due, pages once a run. */
-function sourceIngestion(config: Config, deps: IngestDeps & RemoteIngestDeps): (sourceIds?: string[]) => Promise<void> {
+function sourceIngestion(allSources: () => SourceConfig[], deps: IngestDeps & RemoteIngestDeps): (sourceIds?: string[]) => Promise<void> {
   const pagesRead = new Set<string>();
   return async (sourceIds) => {
-    const sources = config.sources.filter((source) => !sourceIds?.length || sourceIds.includes(source.id));
+    const sources = allSources().filter((source) => !sourceIds?.length || sourceIds.includes(source.id));
     await Promise.all(
       sources.map(async (source) => {
         if (source.type === 'files') {

@@ -2,6 +2,7 @@ import type { StoryRecord } from '../digest/follow.js';
 import type { Digest, DigestItem } from '../digest/types.js';
 import type { FeedState } from '../sources/state.js';
 import { SqlArticleStore } from './articles.js';
+import { SqlChatChannelStore } from './chat-channels.js';
 import { SqlDigestStore } from './digests.js';
 import { SqlFeedStateStore } from './feed-state.js';
 import { SqlDeliveryLedger } from './ledger.js';
@@ -59,6 +60,7 @@ export abstract class SqlStore implements Store {
         leases: new SqlLeaseStore(connection),
         feedState: new SqlFeedStateStore(connection),
         storyDays: new SqlStoryDayStore(connection),
+        chatChannels: new SqlChatChannelStore(connection),
       };
     }
     return this.smallStores;

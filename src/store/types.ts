@@ -2,6 +2,7 @@ import type { StoryRecord } from '../digest/follow.js';
 import type { Digest, DigestItem } from '../digest/types.js';
 import type { Summary } from '../summarize/types.js';
 import type { FeedStateStore } from '../sources/state.js';
+import type { ChatChannelStore } from './chat-channels.js';
 
 /** An article as kept by the store: its normalised text and its summary (offsets into `text`). */
 export interface StoredArticle {
@@ -139,6 +140,7 @@ export interface Stores {
   leases: LeaseStore;
   feedState: FeedStateStore;
   storyDays: StoryDayStore;
+  chatChannels: ChatChannelStore;
 }
 
 /** One database (SQLite default, PostgreSQL for several replicas): its schema, health and the stores over it. */

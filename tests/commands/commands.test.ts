@@ -26,8 +26,8 @@ async function run(name: string, text: string, ctx = context()): Promise<View> {
 }
 
 describe('commands', () => {
-  it('defines digest, article and summary once, each with a usage line', () => {
-    expect(commands.map((c) => c.name)).toEqual(['digest', 'article', 'summary']);
+  it('defines digest, article, summary and newsdigest once, each with a usage line', () => {
+    expect(commands.map((c) => c.name)).toEqual(['digest', 'article', 'summary', 'newsdigest']);
     for (const command of commands) expect(command.usage).toMatch(new RegExp(`^/${command.name}`));
   });
 

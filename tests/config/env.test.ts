@@ -53,7 +53,9 @@ describe('platformsInUse', () => {
     ['a Slack channel', ['terminal', 'slack'], {}, { slack: true, discord: false }],
     ['a Slack token alone (commands without a digest channel)', ['terminal'], { slackBotToken: 'xoxb-1' }, { slack: true, discord: false }],
     ['a Discord channel', ['discord'], {}, { slack: false, discord: true }],
-    ['a Discord token alone', ['terminal'], { discordToken: 't' }, { slack: false, discord: false }],
+    ['a Discord token alone (no application id: cannot answer commands)', ['terminal'], { discordToken: 't' }, { slack: false, discord: false }],
+    ['a Discord application id alone', ['terminal'], { discordApplicationId: '123456789012345678' }, { slack: false, discord: false }],
+    ['a Discord token and application id (commands without a digest channel)', ['terminal'], { discordToken: 't', discordApplicationId: '123456789012345678' }, { slack: false, discord: true }],
   ])('%s', (_case, platforms, secrets, inUse) => {
     expect(platformsInUse(config(platforms), secrets)).toEqual(inUse);
   });

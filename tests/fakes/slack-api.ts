@@ -63,6 +63,8 @@ export class FakeSlackApi {
   readonly botToken: string;
   readonly channels: Set<string>;
   readonly foreignChannels: Set<string>;
+  /** Users that users.info reports as workspace admins (everyone else is a plain member). */
+  readonly admins = new Set<string>();
 
   private constructor(
     private readonly server: Server,
@@ -248,6 +250,10 @@ export class FakeSlackApi {
         found.text = body.text as string | undefined;
         found.blocks = body.blocks as unknown[] | undefined;
         return json(200, { ok: true, channel: found.channel, ts: found.ts });
+      }
+      case 'users.info': {
+        const user = String(body.user ?? '');
+        return json(200, { ok: true, user: { id: user, name: user.toLowerCase(), is_admin: this.admins.has(user), is_owner: false, is_primary_owner: false } });
       }
       case 'conversations.history': {
         const channel = String(body.channel ?? '');

@@ -45,6 +45,8 @@ describe('PostgreSQL specifics', () => {
         );
         expect(tables.rows.map((r) => r.table_name)).toEqual([
           'articles',
+          'chat_channel_changes',
+          'chat_channels',
           'deliveries',
           'digests',
           'feed_seen',

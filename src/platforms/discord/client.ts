@@ -5,7 +5,9 @@ import {
   GatewayIntentBits,
   MessageFlags,
   Options,
+  PermissionFlagsBits,
   type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
   type REST,
   type RepliableInteraction,
 } from 'discord.js';
@@ -15,10 +17,10 @@ import { UserError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { platformsInUse, type Secrets } from '../../config/env.js';
 import type { Config } from '../../config/schema.js';
-import type { CommandObserver, HttpRoute, PlatformAdapter, PlatformServices, PostedParts, PostOptions, PostResult } from '../types.js';
+import type { CommandObserver, ContextFor, HttpRoute, PlatformAdapter, PlatformServices, PostedParts, PostOptions, PostResult } from '../types.js';
 import type { Digest } from '../../digest/types.js';
 import { interactionsRoute } from './http.js';
-import { createInteractionHandler, type IncomingInteraction, type InteractionHandler, type ItemPartView, type Responder } from './interactions.js';
+import { createInteractionHandler, type DiscordCaller, type IncomingInteraction, type InteractionHandler, type ItemPartView, type Responder } from './interactions.js';
 import { apiVersion, createRest, findPostedMessage, findPostedParts, postMessages } from './post.js';
 import { renderDigest, renderView, type DiscordMessage } from './render.js';
 
@@ -34,6 +36,8 @@ export interface DiscordPlatformOptions {
   /** DISCORD_API_URL: REST base URL (a proxy or a test double); the gateway URL then comes from its /gateway/bot. */
   apiUrl?: string;
   context: CommandContext;
+  /** The context of the channel an interaction came from (default `context` everywhere). */
+  contextFor?: ContextFor;
   logger: Logger;
   observe?: CommandObserver;
   /** The command definitions to bind; default the platform-neutral `commands`. */
@@ -143,16 +147,29 @@ function gatewayResponder(interaction: RepliableInteraction | AutocompleteIntera
   };
 }
 
+/** Who sent it, their permissions in the channel and the bot's there (null in a DM). */
+function gatewayCaller(interaction: ChatInputCommandInteraction | AutocompleteInteraction): DiscordCaller {
+  return {
+    id: interaction.user.id,
+    canManageChannel: interaction.inGuild() ? (interaction.memberPermissions?.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.Administrator]) ?? false) : null,
+    botCanPost: interaction.inGuild() ? interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]) : undefined,
+  };
+}
+
 function bindGateway(client: Client, handle: InteractionHandler): void {
   client.on(Events.InteractionCreate, (interaction) => {
     let incoming: IncomingInteraction | null = null;
     if (interaction.isChatInputCommand()) {
-      incoming = { kind: 'command', name: interaction.commandName, args: Object.fromEntries(interaction.options.data.map((o) => [o.name, o.value])) };
+      // A native subcommand arrives as the `subcommand` argument beside its own options.
+      const subcommand = interaction.options.getSubcommand(false);
+      const given = subcommand ? (interaction.options.data[0]?.options ?? []) : interaction.options.data;
+      const args = Object.fromEntries(given.map((o) => [o.name, o.value]));
+      incoming = { kind: 'command', name: interaction.commandName, args: subcommand ? { subcommand, ...args } : args, channelId: interaction.channelId, caller: gatewayCaller(interaction) };
     } else if (interaction.isAutocomplete()) {
       const focused = interaction.options.getFocused(true);
-      incoming = { kind: 'autocomplete', name: interaction.commandName, option: focused.name, partial: String(focused.value) };
+      incoming = { kind: 'autocomplete', name: interaction.commandName, option: focused.name, partial: String(focused.value), channelId: interaction.channelId ?? undefined, caller: gatewayCaller(interaction) };
     } else if (interaction.isButton()) {
-      incoming = { kind: 'button', customId: interaction.customId };
+      incoming = { kind: 'button', customId: interaction.customId, channelId: interaction.channelId };
     }
     if (incoming) void handle(incoming, gatewayResponder(interaction as RepliableInteraction | AutocompleteInteraction));
   });
@@ -168,6 +185,7 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
     commands: options.commands ?? allCommands,
     itemPartView: options.itemPartView ?? defaultItemPartView,
     context: options.context,
+    contextFor: options.contextFor,
     logger,
     observe: options.observe,
     deferAfterMs: options.deferAfterMs,
@@ -239,11 +257,21 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
 }
 
 /**
- * The Discord platform from the config and the environment, or undefined when no channel posts to
- * Discord or its token and application id are missing (the service names those before this runs).
+ * The Discord platform from the config and the environment, or undefined when this run does not
+ * use Discord: no channel posts there and DISCORD_TOKEN and DISCORD_APPLICATION_ID are not both
+ * set (the service names missing secrets of a Discord channel before this runs).
  */
 export function discordPlatformFromConfig(config: Config, secrets: Secrets, services: PlatformServices): DiscordPlatform | undefined {
-  if (!platformsInUse(config, secrets).discord || !secrets.discordToken || !secrets.discordApplicationId) return undefined;
+  const inUse = platformsInUse(config, secrets).discord;
+  if (!inUse && (secrets.discordToken || secrets.discordApplicationId)) {
+    // Half the pair set is a set-up step left undone; say which, rather than stay silent.
+    const missing = secrets.discordToken ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN';
+    services.logger.warn({ platform: 'discord' }, `discord: not started, ${missing} is not set (both DISCORD_TOKEN and DISCORD_APPLICATION_ID are needed; see docs/discord.md)`);
+  }
+  if (!inUse || !secrets.discordToken || !secrets.discordApplicationId) return undefined;
+  if (!config.channels.some((channel) => channel.platform === 'discord')) {
+    services.logger.info({ platform: 'discord' }, 'discord: answering commands; no channel in the config posts digests to Discord');
+  }
   return createDiscordPlatform({
     token: secrets.discordToken,
     applicationId: secrets.discordApplicationId,
@@ -251,6 +279,7 @@ export function discordPlatformFromConfig(config: Config, secrets: Secrets, serv
     mode: config.discord.mode,
     apiUrl: secrets.discordApiUrl,
     context: services.context,
+    contextFor: services.channelContext ? (channelId, caller) => services.channelContext!('discord', channelId, caller) : undefined,
     logger: services.logger,
     observe: services.observe,
   });

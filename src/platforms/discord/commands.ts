@@ -17,7 +17,9 @@ import { UserError } from '../../errors.js';
 /** Discord wants 1–100 characters of description. */
 const description = (text: string) => truncate(text.trim() || '-', 100);
 
-function addOption(builder: SlashCommandBuilder, option: CommandOption): void {
+type OptionBuilder = Pick<SlashCommandBuilder, 'addStringOption' | 'addIntegerOption' | 'addBooleanOption'>;
+
+function addOption(builder: OptionBuilder, option: CommandOption): void {
   const apply = <T extends { setName(n: string): T; setDescription(d: string): T; setRequired(r: boolean): T }>(o: T): T =>
     o.setName(option.name).setDescription(description(option.description)).setRequired(option.required);
   switch (option.type) {
@@ -52,9 +54,21 @@ export function applicationCommands(commands: CommandDefinition[]): RESTPostAPIC
       .setName(command.name)
       .setDescription(description(command.description))
       .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
+    // Shown by default only to members who can manage channels; each change checks again.
+    if (command.managesChannel) builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels);
     // Discord requires required options before optional ones.
-    const options = [...command.options].sort((a, b) => Number(b.required) - Number(a.required));
-    for (const option of options) addOption(builder, option);
+    const requiredFirst = (options: readonly CommandOption[]) => [...options].sort((a, b) => Number(b.required) - Number(a.required));
+    if (command.subcommands?.length) {
+      for (const subcommand of command.subcommands) {
+        builder.addSubcommand((sub) => {
+          sub.setName(subcommand.name).setDescription(description(subcommand.description));
+          for (const option of requiredFirst(subcommand.options)) addOption(sub as unknown as OptionBuilder, option);
+          return sub;
+        });
+      }
+      return builder.toJSON();
+    }
+    for (const option of requiredFirst(command.options)) addOption(builder, option);
     return builder.toJSON();
   });
 }

@@ -17,7 +17,7 @@ import type { Logger } from '../../log.js';
 import type { CommandArgs } from '../../commands/types.js';
 import { RecentSignatures } from '../recent-signatures.js';
 import type { HttpRoute } from '../types.js';
-import type { IncomingInteraction, InteractionHandler, Responder } from './interactions.js';
+import type { DiscordCaller, IncomingInteraction, InteractionHandler, Responder } from './interactions.js';
 import type { DiscordMessage } from './render.js';
 
 export const interactionsPath = '/discord/interactions';
@@ -64,19 +64,50 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 function optionArgs(options: APIApplicationCommandInteractionDataOption[] | undefined): CommandArgs {
   const args: CommandArgs = {};
   for (const option of options ?? []) {
-    if ('value' in option && option.type !== ApplicationCommandOptionType.Attachment) args[option.name] = option.value as string | number | boolean;
+    // A native subcommand arrives as the `subcommand` argument beside its own options.
+    if (option.type === ApplicationCommandOptionType.Subcommand) Object.assign(args, { subcommand: option.name }, optionArgs(option.options));
+    else if ('value' in option && option.type !== ApplicationCommandOptionType.Attachment) args[option.name] = option.value as string | number | boolean;
   }
   return args;
 }
 
+/** Manage Channels (1 << 4) or Administrator (1 << 3) in the member's permissions in this channel. */
+const MANAGES_CHANNEL = (1n << 4n) | (1n << 3n);
+/** View Channel (1 << 10), Send Messages (1 << 11) and Embed Links (1 << 14): what posting a digest needs. */
+const POSTS_DIGESTS = (1n << 10n) | (1n << 11n) | (1n << 14n);
+const ADMINISTRATOR = 1n << 3n;
+
+function botCanPost(appPermissions: string | undefined): boolean | undefined {
+  if (appPermissions === undefined) return undefined;
+  const bits = BigInt(appPermissions);
+  return (bits & ADMINISTRATOR) !== 0n || (bits & POSTS_DIGESTS) === POSTS_DIGESTS;
+}
+
+function readCaller(interaction: APIInteraction): DiscordCaller | undefined {
+  const user = interaction.member?.user ?? interaction.user;
+  if (!user) return undefined;
+  if (!interaction.member) return { id: user.id, canManageChannel: null };
+  return { id: user.id, canManageChannel: (BigInt(interaction.member.permissions) & MANAGES_CHANNEL) !== 0n, botCanPost: botCanPost(interaction.app_permissions) };
+}
+
 /** Reads a raw interaction into the platform-neutral shape; null for kinds newsdigest does not handle. */
 export function readInteraction(interaction: APIInteraction): IncomingInteraction | null {
+  const read = readKind(interaction);
+  if (!read) return null;
+  const channelId = interaction.channel?.id ?? interaction.channel_id;
+  return { ...read, ...(channelId ? { channelId } : {}), caller: readCaller(interaction) };
+}
+
+function readKind(interaction: APIInteraction): IncomingInteraction | null {
   switch (interaction.type) {
     case InteractionType.ApplicationCommand:
       if (interaction.data.type !== ApplicationCommandType.ChatInput) return null;
       return { kind: 'command', name: interaction.data.name, args: optionArgs(interaction.data.options) };
     case InteractionType.ApplicationCommandAutocomplete: {
-      const focused = (interaction.data.options ?? []).find((o) => 'focused' in o && o.focused);
+      // A subcommand's options are one level down.
+      const top = interaction.data.options ?? [];
+      const options = top[0]?.type === ApplicationCommandOptionType.Subcommand ? (top[0].options ?? []) : top;
+      const focused = options.find((o) => 'focused' in o && o.focused);
       if (!focused || !('value' in focused)) return null;
       return { kind: 'autocomplete', name: interaction.data.name, option: focused.name, partial: String(focused.value) };
     }

@@ -1,16 +1,42 @@
 import { TIMED_OUT, within } from '../../timing.js';
 import type { Logger } from '../../log.js';
 import type { Choice, CommandArgs, CommandContext, CommandDefinition, ItemPart, View } from '../../commands/types.js';
-import type { CommandObserver } from '../types.js';
+import type { Caller, CommandObserver, ContextFor } from '../types.js';
 import { MessageLimits, truncate } from './limits.js';
 import { decodeStoryButton } from '../../commands/buttons.js';
 import { renderView, type DiscordMessage } from './render.js';
 
-/** An interaction, read the same way from a gateway dispatch and an HTTP request. */
-export type IncomingInteraction =
+/**
+ * An interaction, read the same way from a gateway dispatch and an HTTP request; `channelId` is
+ * where it happened (a server channel or a DM), when Discord says.
+ */
+export type IncomingInteraction = (
   | { kind: 'command'; name: string; args: CommandArgs }
   | { kind: 'autocomplete'; name: string; option: string; partial: string }
-  | { kind: 'button'; customId: string };
+  | { kind: 'button'; customId: string }
+) & { channelId?: string; caller?: DiscordCaller };
+
+/** Who sent an interaction: their id and, in a server, whether they may manage the channel (null in a DM). */
+export interface DiscordCaller {
+  id: string;
+  canManageChannel: boolean | null;
+  /** Whether the bot may view, send and embed in the channel (the interaction's app permissions); undefined when not told. */
+  botCanPost?: boolean;
+}
+
+/** A Discord member as a caller: Manage Channels in that channel (or Administrator) allows set-up changes. */
+function asCaller(caller: DiscordCaller): Caller {
+  return {
+    id: caller.id,
+    async refusal() {
+      if (caller.canManageChannel === null) return 'A direct message has no digest to set up; type /newsdigest in a server channel.';
+      return caller.canManageChannel ? null : 'Only members who can manage this channel (Manage Channels) can change its digest; /newsdigest status shows it to everyone.';
+    },
+    async postingProblem() {
+      return caller.botCanPost === false ? 'newsdigest cannot post in this channel: give its role View Channel, Send Messages and Embed Links here, then try again.' : null;
+    },
+  };
+}
 
 /**
  * How an answer reaches Discord. The gateway answers through discord.js's interaction methods,
@@ -33,6 +59,8 @@ export interface InteractionHandlerOptions {
   commands: CommandDefinition[];
   itemPartView: ItemPartView;
   context: CommandContext;
+  /** The context of the channel an interaction came from; default `context` everywhere. */
+  contextFor?: ContextFor;
   logger: Logger;
   observe?: CommandObserver;
   /**
@@ -67,18 +95,20 @@ export function toDiscordChoices(choices: Choice[]): Choice[] {
 export function createInteractionHandler(options: InteractionHandlerOptions): InteractionHandler {
   const byName = new Map(options.commands.map((c) => [c.name, c]));
   const deferAfterMs = options.deferAfterMs ?? defaultDeferAfterMs;
-  const { context, logger } = options;
+  const { logger } = options;
+  const contextIn = (interaction: IncomingInteraction) =>
+    options.contextFor?.(interaction.channelId, interaction.caller ? asCaller(interaction.caller) : undefined) ?? options.context;
 
   async function viewFor(interaction: Exclude<IncomingInteraction, { kind: 'autocomplete' }>): Promise<{ view: View; ok: boolean }> {
     try {
       if (interaction.kind === 'command') {
         const command = byName.get(interaction.name);
         if (!command) return { view: notice(`/${interaction.name} is not a newsdigest command: run "newsdigest discord register" again.`), ok: false };
-        return { view: await command.run(interaction.args, context), ok: true };
+        return { view: await command.run(interaction.args, contextIn(interaction)), ok: true };
       }
       const button = decodeStoryButton(interaction.customId);
       if (!button) return { view: notice('This button is not from newsdigest, or from an older version of it.'), ok: false };
-      return { view: await options.itemPartView(context, button.itemId, button.part), ok: true };
+      return { view: await options.itemPartView(contextIn(interaction), button.itemId, button.part), ok: true };
     } catch (error) {
       logger.error({ err: error, interaction: interaction.kind === 'command' ? interaction.name : interaction.customId }, 'discord interaction failed');
       return { view: notice('Something went wrong while answering; the error was logged.'), ok: false };
@@ -116,7 +146,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     let choices: Choice[] = [];
     let ok = true;
     try {
-      if (command?.autocomplete) choices = await command.autocomplete(interaction.option, interaction.partial, context);
+      if (command?.autocomplete) choices = await command.autocomplete(interaction.option, interaction.partial, contextIn(interaction));
     } catch (error) {
       ok = false;
       logger.error({ err: error, command: interaction.name }, 'discord autocomplete failed');

@@ -6,7 +6,7 @@ import type { Config } from '../../config/schema.js';
 import { platformsInUse, type Secrets } from '../../config/env.js';
 import { UserError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { CommandObserver, HttpRoute, PlatformAdapter, PlatformServices } from '../types.js';
+import type { CommandObserver, ContextFor, HttpRoute, PlatformAdapter, PlatformServices } from '../types.js';
 import { registerListeners, type SlackBindings } from './listeners.js';
 import { createSlackPoster } from './post.js';
 import { SlackEventsReceiver } from './receiver.js';
@@ -23,6 +23,8 @@ export interface SlackPlatformOptions {
   /** Base URL of the Web API (SLACK_API_URL), e.g. a proxy or a local test double. */
   apiUrl?: string;
   context: CommandContext;
+  /** The context of the channel a command was typed in (default `context` everywhere). */
+  contextFor?: ContextFor;
   logger: Logger;
   observe?: CommandObserver;
   /** Web API retries for 5xx and network errors (429s wait for Retry-After on top). */
@@ -117,6 +119,7 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
     commands: options.commands ?? (defaultCommands as readonly CommandDefinition[]),
     itemPartView: options.itemPartView ?? defaultItemPartView,
     context: options.context,
+    contextFor: options.contextFor,
     logger: options.logger,
     observe: options.observe,
   });
@@ -187,6 +190,9 @@ export function slackPlatformFromConfig(config: Config, secrets: Secrets, servic
     appToken: secrets.slackAppToken,
     mode: config.slack.mode,
     apiUrl: secrets.slackApiUrl,
-    ...services,
+    context: services.context,
+    contextFor: services.channelContext ? (channelId, caller) => services.channelContext!('slack', channelId, caller) : undefined,
+    logger: services.logger,
+    observe: services.observe,
   });
 }

@@ -1,7 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { CommandContext, CommandDefinition, ItemPart, View } from '../../commands/types.js';
 import type { Logger } from '../../log.js';
-import type { CommandObserver } from '../types.js';
+import type { Caller, CommandObserver, ContextFor } from '../types.js';
 import { SLACK_LIMITS } from './limits.js';
 import { decodeStoryButton, STORY_BUTTON_PATTERN } from '../../commands/buttons.js';
 import { renderNotice, renderView } from './render.js';
@@ -11,6 +11,8 @@ export interface SlackBindings {
   commands: readonly CommandDefinition[];
   itemPartView(ctx: CommandContext, itemId: string, part: ItemPart): Promise<View>;
   context: CommandContext;
+  /** The context of the channel a command or button came from; default `context` everywhere. */
+  contextFor?: ContextFor;
   logger: Logger;
   observe?: CommandObserver;
 }
@@ -48,19 +50,54 @@ async function answer(name: string, respond: RespondFn, produce: () => Promise<V
   bindings.observe?.({ platform: 'slack', command: name, ms: performance.now() - started, ok });
 }
 
+/**
+ * A Slack user as a caller: workspace admins and owners may change a channel's set-up, as
+ * users.info tells (asked only when a change is made).
+ */
+export function slackCaller(app: App, userId: string, channelId: string, logger: Logger): Caller {
+  return {
+    id: userId,
+    async postingProblem() {
+      if (channelId.startsWith('D')) return 'a direct message has no digest; type /newsdigest in the channel that should get one.';
+      try {
+        // The history scopes the bot has anyway: a channel it is not in answers not_in_channel.
+        await app.client.conversations.history({ channel: channelId, limit: 1 });
+        return null;
+      } catch (error) {
+        const code = (error as { data?: { error?: string } }).data?.error;
+        if (code === 'not_in_channel' || code === 'channel_not_found') return 'newsdigest is not in this channel: invite it with /invite @newsdigest, then try again.';
+        logger.warn({ err: error, channel: channelId }, 'slack conversations.history failed while checking a channel set-up');
+        return 'could not check with Slack that newsdigest can post here; try again in a minute.';
+      }
+    },
+    async refusal() {
+      try {
+        const { user } = await app.client.users.info({ user: userId });
+        if (user?.is_admin || user?.is_owner || user?.is_primary_owner) return null;
+        return 'Only workspace admins and owners can change this channel’s digest; /newsdigest status shows it to everyone.';
+      } catch (error) {
+        logger.warn({ err: error, user: userId }, 'slack users.info failed; refusing the set-up change');
+        return 'Could not check your role with Slack just now; nothing was changed. Try again in a minute.';
+      }
+    },
+  };
+}
+
 export function registerListeners(app: App, bindings: SlackBindings): void {
+  const contextIn = (channelId: string | undefined, caller?: Caller) => bindings.contextFor?.(channelId, caller) ?? bindings.context;
   for (const definition of bindings.commands) {
     app.command(`/${definition.name}`, async ({ command, ack, respond }) => {
       await ack();
-      await answer(`/${definition.name}`, respond, () => definition.run(definition.parseText(command.text ?? ''), bindings.context), bindings);
+      const caller = slackCaller(app, command.user_id, command.channel_id, bindings.logger);
+      await answer(`/${definition.name}`, respond, () => definition.run(definition.parseText(command.text ?? ''), contextIn(command.channel_id, caller)), bindings);
     });
   }
 
-  app.action({ type: 'block_actions', action_id: STORY_BUTTON_PATTERN }, async ({ action, ack, respond }) => {
+  app.action({ type: 'block_actions', action_id: STORY_BUTTON_PATTERN }, async ({ action, body, ack, respond }) => {
     await ack();
     if (action.type !== 'button') return;
     const button = decodeStoryButton(action.action_id);
     if (!button) return;
-    await answer(`button:${button.part}`, respond, () => bindings.itemPartView(bindings.context, action.value ?? '', button.part), bindings);
+    await answer(`button:${button.part}`, respond, () => bindings.itemPartView(contextIn(body.channel?.id), action.value ?? '', button.part), bindings);
   });
 }

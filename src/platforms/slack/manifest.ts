@@ -7,8 +7,11 @@ import { SLACK_EVENTS_PATH } from './limits.js';
  * "Create an app → From a manifest": the slash commands, the bot scopes and interactivity.
  */
 
-/** chat:write posts digests, commands receives /digest etc., *:history lets findPosted read back a post. */
-export const BOT_SCOPES = ['chat:write', 'commands', 'channels:history', 'groups:history'] as const;
+/**
+ * chat:write posts digests, commands receives /digest etc., *:history lets findPosted read back a
+ * post, users:read tells whether who types /newsdigest is a workspace admin.
+ */
+export const BOT_SCOPES = ['chat:write', 'commands', 'channels:history', 'groups:history', 'users:read'] as const;
 
 export interface ManifestOptions {
   commands: readonly CommandDefinition[];

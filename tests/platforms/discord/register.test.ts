@@ -19,9 +19,9 @@ describe('Discord command registration', () => {
     await api.close();
   });
 
-  it('builds /digest, /article and /summary from the platform-neutral definitions', () => {
+  it('builds /digest, /article, /summary and /newsdigest from the platform-neutral definitions', () => {
     const built = applicationCommands(commands);
-    expect(built.map((c) => c.name)).toEqual(['digest', 'article', 'summary']);
+    expect(built.map((c) => c.name)).toEqual(['digest', 'article', 'summary', 'newsdigest']);
     const article = built.find((c) => c.name === 'article')!;
     expect(article.options).toEqual([expect.objectContaining({ name: 'query', type: 3, required: true, autocomplete: true })]);
     const digest = built.find((c) => c.name === 'digest')!;
@@ -29,6 +29,19 @@ describe('Discord command registration', () => {
       ['when', 3],
       ['share', 5],
     ]);
+    // /newsdigest: native subcommands (type 1), shown by default to members with Manage Channels (16).
+    const setup = built.find((c) => c.name === 'newsdigest')!;
+    expect(setup.default_member_permissions).toBe('16');
+    expect(setup.options?.every((o) => o.type === 1)).toBe(true);
+    expect(setup.options?.map((o) => o.name)).toEqual(['status', 'sources', 'subscribe', 'unsubscribe', 'schedule', 'filter', 'max', 'pause', 'resume', 'help']);
+    const schedule = setup.options?.find((o) => o.name === 'schedule') as { options?: { name: string; required?: boolean }[] };
+    expect(schedule.options?.map((o) => [o.name, o.required ?? false])).toEqual([
+      ['time', true],
+      ['zone', false],
+      ['days', false],
+    ]);
+    // The others stay open to everyone.
+    expect(built.filter((c) => c.name !== 'newsdigest').map((c) => c.default_member_permissions)).toEqual([undefined, undefined, undefined]);
   });
 
   it('bulk-overwrites the commands of one server, or globally', async () => {
@@ -40,7 +53,7 @@ describe('Discord command registration', () => {
       `/api/v10/applications/${fakeIds.application}/guilds/${fakeIds.guild}/commands`,
       `/api/v10/applications/${fakeIds.application}/commands`,
     ]);
-    expect(puts[0]!.body.map((c: { name: string }) => c.name)).toEqual(['digest', 'article', 'summary']);
+    expect(puts[0]!.body.map((c: { name: string }) => c.name)).toEqual(['digest', 'article', 'summary', 'newsdigest']);
   });
 
   it('explains a server the bot was not invited to', async () => {
@@ -67,7 +80,7 @@ describe('Discord command registration', () => {
     await program.parseAsync(['discord', 'register', '--guild', fakeIds.guild], { from: 'user' });
     const [put] = api.requestsTo('PUT', `/guilds/${fakeIds.guild}/commands`);
     expect(put!.headers.authorization).toBe('Bot cli-token');
-    expect(output.join('')).toBe(`Registered /digest, /article, /summary in server ${fakeIds.guild}.\n`);
+    expect(output.join('')).toBe(`Registered /digest, /article, /summary, /newsdigest in server ${fakeIds.guild}.\n`);
   });
 
   it('removes the commands with --clear', async () => {

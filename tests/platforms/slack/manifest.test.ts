@@ -17,13 +17,13 @@ describe('Slack app manifest', () => {
       oauth_config: { scopes: { bot: string[] } };
       settings: { interactivity: { is_enabled: boolean; request_url: string }; socket_mode_enabled: boolean };
     };
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/digest', '/article', '/summary']);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/digest', '/article', '/summary', '/newsdigest']);
     for (const command of manifest.features.slash_commands) {
       expect(command.url).toBe('https://news.example.org/slack/events');
       expect(command.description.length).toBeGreaterThan(0);
     }
     expect(manifest.features.slash_commands[0]!.usage_hint).toBe('[today|yesterday|N] [share]');
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands', 'channels:history']));
+    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands', 'channels:history', 'users:read']));
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://news.example.org/slack/events' });
     expect(manifest.settings.socket_mode_enabled).toBe(false);
   });

@@ -5,7 +5,7 @@ import type { Migration } from './index.js';
  * so that the next digests follow the story: shown again only with something new, as developing.
  */
 export const storyDays: Migration = {
-  version: 4,
+  version: 3,
   name: 'stories followed across days',
   sqlite: `
     CREATE TABLE story_days (

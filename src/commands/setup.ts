@@ -1,0 +1,79 @@
+/**
+ * What `/newsdigest` reads and changes: the set-up of the channel it is typed in. The service
+ * provides it over the store; the command only sees these plain shapes.
+ */
+
+/** A channel set up from chat: its sources, schedule, and whether it is paused. */
+export interface ChannelSettings {
+  platform: 'slack' | 'discord';
+  channel: string;
+  sources: string[];
+  /** node-cron expression in `timeZone`. */
+  schedule: string;
+  timeZone: string;
+  /** Only stories with one of these words (none: every story). */
+  keywords: string[];
+  maxItems: number;
+  paused: boolean;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** One change made from chat: who, when, what. */
+export interface SetupChange {
+  actor: string;
+  at: string;
+  action: string;
+  detail: string;
+}
+
+/** A channel of the operator's config file, as chat may view it (never change it). */
+export interface ConfiguredChannel {
+  id: string;
+  schedule: string;
+  timeZone: string;
+  sources: string[];
+}
+
+export interface ChannelSetup {
+  platform: 'slack' | 'discord';
+  /** The platform's channel id. */
+  channel: string;
+  /** Who typed the command, as the change log names them ("slack:U123"). */
+  actor: string;
+  /** Set when the config file manages this channel: chat then only views it. */
+  configured: ConfiguredChannel | null;
+  /** Why this user may not change the channel's set-up, or null when they may. */
+  refusal(): Promise<string | null>;
+  /** Why the bot cannot post in this channel, or null; checked when a digest is set up, not at its first fire. */
+  postingProblem(): Promise<string | null>;
+  load(): Promise<ChannelSettings | null>;
+  save(settings: ChannelSettings, change: SetupChange): Promise<void>;
+  /** The latest changes, newest first. */
+  changes(limit: number): Promise<SetupChange[]>;
+  /** The next fire of a schedule after now, or null when it never fires. */
+  nextRun(schedule: string, timeZone: string): Date | null;
+  /**
+   * Fetches a feed, or a page and the feed it names, once: its address, title and latest
+   * headlines, or why it cannot be a source (in words for the user, no internal addresses).
+   */
+  previewSource?(url: string): Promise<SourcePreview | { problem: string }>;
+  /** How a subscribed source is doing: its last fetch, failures in a row, items stored this week. */
+  sourceHealth?(url: string): Promise<SourceHealth>;
+}
+
+export interface SourceHealth {
+  /** ISO 8601; undefined before the first fetch. */
+  lastFetchAt?: string;
+  failures: number;
+  lastError?: string;
+  itemsThisWeek: number;
+}
+
+export interface SourcePreview {
+  /** The feed's own URL (a site's home page names its feed). */
+  feedUrl: string;
+  title: string;
+  /** Latest headlines, newest first, as the next digest would take them. */
+  headlines: string[];
+}

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import type { ChannelSetup, SourceHealth, SourcePreview } from '../commands/setup.js';
+import { decodeText } from '../sources/charset.js';
+import { fetchFeed, parseFeedText } from '../sources/feed.js';
+import type { HttpClient } from '../sources/http.js';
+import type { ChannelConfig, SourceConfig } from '../config/schema.js';
+import type { CommandContext } from '../commands/types.js';
+import type { Caller, PlatformServices } from '../platforms/types.js';
+import { CronSchedule } from '../scheduler/cron.js';
+import { chatChannelStoreFor, type ChatChannel, type ChatChannelStore } from '../store/chat-channels.js';
+import { StoreLibrary } from '../store/library.js';
+import type { Store } from '../store/types.js';
+
+type FeedSource = Extract<SourceConfig, { type: 'feed' }>;
+
+/** A chat channel's id in the ledger and digests; "chat-" keeps it apart from the config's ids. */
+export function chatChannelId(platform: ChatChannel['platform'], channel: string): string {
+  return `chat-${platform}-${channel}`;
+}
+
+/** A subscribed URL as a feed source; the id is the same on every replica and after a restart. */
+export function chatFeedSource(url: string): FeedSource {
+  const id = `chat-${createHash('sha256').update(url).digest('hex').slice(0, 16)}`;
+  // The first poll takes the latest items, so the first digest has news in it.
+  return { id, type: 'feed', url, backfill: 10, pollMinutes: 15 };
+}
+
+/** A channel set up from chat as the scheduler runs it. */
+export function chatChannelConfig(channel: ChatChannel): ChannelConfig {
+  return {
+    id: chatChannelId(channel.platform, channel.channel),
+    platform: channel.platform,
+    channel: channel.channel,
+    schedule: channel.schedule,
+    timeZone: channel.timeZone,
+    sources: channel.sources.map((url) => chatFeedSource(url).id),
+    filters: { keywords: channel.keywords, maxItems: channel.maxItems },
+  };
+}
+
+/**
+ * The set-up of one chat channel for `/newsdigest`: the config file's channel when it names this
+ * one (chat only views it), else what was set up from chat, in the store every replica reads.
+ */
+export function channelSetup(options: {
+  platform: 'slack' | 'discord';
+  channel: string;
+  caller: Caller;
+  configured: ChannelConfig | undefined;
+  chatChannels: ChatChannelStore;
+  now(): Date;
+  /** Told after each change is saved, so this replica answers for the channel at once. */
+  onSaved?(settings: ChatChannel): void;
+  /** Fetches a source once at subscribe; none, no check. */
+  client?: HttpClient;
+  /** Where each source's fetch state and articles are, for `sources`. */
+  store?: Pick<Store, 'getFeedState' | 'articlesSince'>;
+}): ChannelSetup {
+  const { platform, channel, caller, configured, chatChannels } = options;
+  return {
+    platform,
+    channel,
+    actor: `${platform}:${caller.id}`,
+    configured: configured ? { id: configured.id, schedule: configured.schedule, timeZone: configured.timeZone, sources: configured.sources } : null,
+    refusal: () => caller.refusal(),
+    postingProblem: async () => (await caller.postingProblem?.()) ?? null,
+    load: () => chatChannels.get(platform, channel),
+    async save(settings, change) {
+      await chatChannels.save(settings, change);
+      options.onSaved?.(settings);
+    },
+    changes: (limit) => chatChannels.changes(platform, channel, limit),
+    previewSource: options.client ? (url) => previewSource(url, options.client!) : undefined,
+    sourceHealth: options.store ? (url) => sourceHealth(url, options.store!, options.now()) : undefined,
+    nextRun(schedule, timeZone) {
+      try {
+        return new CronSchedule(schedule, timeZone).next(options.now());
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/** `<link rel="alternate" type="application/rss+xml|atom+xml|feed+json" href="…">` in a page's head. */
+const FEED_LINK = /<link\b[^>]*>/gi;
+const FEED_TYPE = /type\s*=\s*["']?application\/(rss\+xml|atom\+xml|feed\+json)/i;
+
+function feedLinkIn(html: string, pageUrl: string): string | null {
+  for (const [tag] of html.matchAll(FEED_LINK)) {
+    if (!/rel\s*=\s*["']?alternate/i.test(tag) || !FEED_TYPE.test(tag)) continue;
+    const href = /href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
+    const value = href?.[1] ?? href?.[2] ?? href?.[3];
+    if (!value) continue;
+    try {
+      return new URL(value, pageUrl).toString();
+    } catch {}
+  }
+  return null;
+}
+
+/**
+ * `/newsdigest subscribe`'s one fetch: a feed as it is, or a page whose head names its feed. The
+ * client's limits and address guard apply; its errors are already in words for users.
+ */
+export async function previewSource(url: string, client: HttpClient): Promise<SourcePreview | { problem: string }> {
+  try {
+    const response = await client.get(url, {
+      accept: 'application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, */*;q=0.5',
+    });
+    const text = decodeText(response.body, response.contentType);
+    let feedUrl = response.url;
+    let feed: ReturnType<typeof parseFeedText>;
+    try {
+      feed = parseFeedText(text, feedUrl);
+    } catch {
+      const linked = feedLinkIn(text, response.url);
+      if (!linked) return { problem: `${url} is neither a feed nor a page that names one (no <link rel="alternate"> to RSS, Atom or JSON Feed)` };
+      const fetched = await fetchFeed(linked, client);
+      if (fetched.notModified) return { problem: `${linked} did not answer with its feed` };
+      feedUrl = linked;
+      feed = fetched.feed;
+    }
+    return { feedUrl, title: feed.title?.trim() || feedUrl, headlines: feed.items.map((item) => item.title).filter(Boolean) };
+  } catch (error) {
+    return { problem: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A subscribed feed's fetch state and the articles it gave this week. */
+export async function sourceHealth(url: string, store: Pick<Store, 'getFeedState' | 'articlesSince'>, now: Date): Promise<SourceHealth> {
+  const [state, articles] = await Promise.all([store.getFeedState(url), store.articlesSince(new Date(now.getTime() - WEEK_MS), [chatFeedSource(url).id])]);
+  return { lastFetchAt: state?.lastPolledAt, failures: state?.consecutiveFailures ?? 0, lastError: state?.lastError, itemsThisWeek: articles.length };
+}
+
+export interface ChatChannelRuntime {
+  /** The context of a chat channel: its digest (config file's or chat's), its set-up for `/newsdigest`. */
+  channelContext: NonNullable<PlatformServices['channelContext']>;
+  /** The channels set up from chat that post: read from the store at each sweep, so changes need no restart. */
+  liveChannels(): Promise<ChannelConfig[]>;
+  /** The feeds those channels read (a URL no running channel reads is not polled). */
+  feeds(): FeedSource[];
+}
+
+/** The service's side of the channels set up from chat, kept here so that the service only wires it. */
+export function chatChannelRuntime(options: {
+  store: Store;
+  /** The config file's channels: theirs stay the operator's. */
+  channels: readonly ChannelConfig[];
+  context: CommandContext;
+  client: HttpClient;
+}): ChatChannelRuntime {
+  const { store, channels, context } = options;
+  const chatChannels = chatChannelStoreFor(store);
+  const configured = (platform: string, channel: string | undefined) => channels.find((c) => c.platform === platform && c.channel === channel);
+  /** Chat channels by "platform:channel" → their digest channel id; refreshed at each sweep and on each change. */
+  const chatChannelIds = new Map<string, string>();
+  const feeds = new Map<string, FeedSource>();
+  const remember = (row: ChatChannel) => chatChannelIds.set(`${row.platform}:${row.channel}`, chatChannelId(row.platform, row.channel));
+
+  return {
+    async liveChannels() {
+      if (!chatChannels) return [];
+      // A channel the config file names later is the operator's from then on: only its entry there posts.
+      const rows = (await chatChannels.list()).filter((row) => !configured(row.platform, row.channel));
+      chatChannelIds.clear();
+      rows.forEach(remember);
+      const posting = rows.filter((row) => !row.paused && row.sources.length > 0);
+      feeds.clear();
+      for (const url of posting.flatMap((row) => row.sources)) feeds.set(chatFeedSource(url).id, chatFeedSource(url));
+      return posting.map(chatChannelConfig);
+    },
+    feeds: () => [...feeds.values()],
+    channelContext(platform, platformChannelId, caller) {
+      const channel = configured(platform, platformChannelId);
+      const digestChannel = channel?.id ?? chatChannelIds.get(`${platform}:${platformChannelId}`) ?? null;
+      const setup =
+        platformChannelId && caller && chatChannels
+          ? channelSetup({ platform, channel: platformChannelId, caller, configured: channel, chatChannels, now: () => context.now(), onSaved: remember, client: options.client, store })
+          : undefined;
+      return { ...context, library: new StoreLibrary(store, { channelId: digestChannel ?? undefined }), digestChannel, setup };
+    },
+  };
+}

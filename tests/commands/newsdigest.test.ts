@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { readTime, sourceUrlProblem } from '../../src/commands/newsdigest.js';
+import { findCommand } from '../../src/commands/index.js';
+import { testContext } from '../platforms/discord/setup.js';
+
+describe('/newsdigest schedule times', () => {
+  it.each([
+    ['07:30', [7, 30]],
+    ['7:05', [7, 5]],
+    ['00:00', [0, 0]],
+    ['23:59', [23, 59]],
+    ['25:00', null],
+    ['24:00', null],
+    ['07:60', null],
+    ['7h', null],
+    ['0730', null],
+    ['', null],
+  ])('%s', (text, expected) => {
+    expect(readTime(text)).toEqual(expected);
+  });
+});
+
+describe('/newsdigest source URLs', () => {
+  it.each([
+    ['https://news.example/feed.xml', null],
+    ['http://news.example/', null],
+    ['news.example/feed', '“news.example/feed” is not a URL: give the address of a feed, page or site, starting with https://'],
+    ['ftp://news.example/feed', 'ftp addresses cannot be sources: give an https:// or http:// address'],
+    ['https://user:secret@news.example/feed', 'a source URL must not carry a user name or password'],
+    ['http://localhost/feed', 'localhost is not a public address: newsdigest only reads public sites'],
+    ['http://127.0.0.1:8080/', '127.0.0.1 is not a public address: newsdigest only reads public sites'],
+    ['http://10.1.2.3/', '10.1.2.3 is not a public address: newsdigest only reads public sites'],
+    ['http://172.20.0.1/', '172.20.0.1 is not a public address: newsdigest only reads public sites'],
+    ['http://[::1]/', '[::1] is not a public address: newsdigest only reads public sites'],
+    ['http://printer.local/', 'printer.local is not a public address: newsdigest only reads public sites'],
+    ['http://intranet/', 'intranet is not a public address: newsdigest only reads public sites'],
+  ])('%s', (url, problem) => {
+    expect(sourceUrlProblem(url)).toBe(problem);
+  });
+
+  it('leaves the names to the fetch when one checks them', () => {
+    expect(sourceUrlProblem('http://localhost/feed', { names: false })).toBeNull();
+    expect(sourceUrlProblem('ftp://news.example/feed', { names: false })).not.toBeNull();
+  });
+});
+
+describe('/newsdigest text on Slack', () => {
+  const command = findCommand('newsdigest')!;
+  it.each([
+    ['', { subcommand: 'help' }],
+    ['subscribe https://news.example/feed.xml', { subcommand: 'subscribe', url: 'https://news.example/feed.xml' }],
+    ['unsubscribe 2', { subcommand: 'unsubscribe', source: '2' }],
+    ['schedule 07:30', { subcommand: 'schedule', time: '07:30' }],
+    ['schedule 07:30 weekdays Europe/Paris', { subcommand: 'schedule', time: '07:30', days: 'weekdays', zone: 'Europe/Paris' }],
+    ['Pause', { subcommand: 'pause' }],
+    ['status now', { subcommand: 'status', extra: 'now' }],
+  ])('“%s”', (text, args) => {
+    expect(command.parseText(text)).toEqual(args);
+  });
+
+  it('outside a chat channel, says where to type it', async () => {
+    const view = await command.run({ subcommand: 'status' }, testContext([]));
+    expect(view).toEqual({
+      kind: 'notice',
+      tone: 'error',
+      text: '/newsdigest sets up a Slack or Discord channel; type it in the channel whose digest you want to set up.',
+      visibility: 'private',
+    });
+  });
+});
