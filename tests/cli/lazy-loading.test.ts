@@ -19,7 +19,10 @@ beforeAll(() => {
     join(dir, 'hooks.mjs'),
     "import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(process.env.NEWSDIGEST_LOADED_FILE, result.url + '\\n');\n  return result;\n}\n",
   );
-  writeFileSync(join(dir, 'record.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`);
+  writeFileSync(
+    join(dir, 'record.mjs'),
+    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`,
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -46,25 +46,40 @@ async function run(mode: string, tokens: { bot: string; app: string }): Promise<
 }
 
 describe('newsdigest run with a wrong SLACK_BOT_TOKEN', () => {
-  it.each(['http', 'socket'])('%s mode: ends with one plain line naming the token and what to do, no stack trace', { timeout: 60_000 }, async (mode) => {
-    const { code, stderr } = await run(mode, { bot: 'xoxb-a-wrong-one', app: 'xapp-the-right-one' });
-    expect(code).toBe(1);
-    expect(slack.calls('auth.test').length).toBeGreaterThan(0);
-    const lines = stderr.trim().split('\n');
-    const plain = lines.filter((line) => !line.startsWith('{'));
-    expect(plain).toEqual([expect.stringMatching(/^newsdigest: Slack rejected the bot token at start \(invalid_auth\): check SLACK_BOT_TOKEN, copy the Bot User OAuth Token/)]);
-    // The JSON logs around it carry no error object either: the receiver never started.
-    const logs = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(logs.filter((log) => Number(log.level) >= 40 || 'err' in log)).toEqual([]);
-    expect(stderr).not.toMatch(/^\s+at /m);
-    expect(stderr).not.toContain('xoxb-a-wrong-one');
-  });
+  it.each(['http', 'socket'])(
+    '%s mode: ends with one plain line naming the token and what to do, no stack trace',
+    { timeout: 60_000 },
+    async (mode) => {
+      const { code, stderr } = await run(mode, { bot: 'xoxb-a-wrong-one', app: 'xapp-the-right-one' });
+      expect(code).toBe(1);
+      expect(slack.calls('auth.test').length).toBeGreaterThan(0);
+      const lines = stderr.trim().split('\n');
+      const plain = lines.filter((line) => !line.startsWith('{'));
+      expect(plain).toEqual([
+        expect.stringMatching(
+          /^newsdigest: Slack rejected the bot token at start \(invalid_auth\): check SLACK_BOT_TOKEN, copy the Bot User OAuth Token/,
+        ),
+      ]);
+      // The JSON logs around it carry no error object either: the receiver never started.
+      const logs = lines.filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(logs.filter((log) => Number(log.level) >= 40 || 'err' in log)).toEqual([]);
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(stderr).not.toContain('xoxb-a-wrong-one');
+    },
+  );
 
   it('socket mode with a wrong SLACK_APP_TOKEN: one plain line naming that token, no stack trace', { timeout: 60_000 }, async () => {
     const { code, stderr } = await run('socket', { bot: 'xoxb-the-right-one', app: 'xapp-a-wrong-one' });
     expect(code).toBe(1);
-    const plain = stderr.trim().split('\n').filter((line) => !line.startsWith('{'));
-    expect(plain).toEqual([expect.stringMatching(/^newsdigest: Slack rejected the app-level token at start \(invalid_auth\): check SLACK_APP_TOKEN, create an app-level token/)]);
+    const plain = stderr
+      .trim()
+      .split('\n')
+      .filter((line) => !line.startsWith('{'));
+    expect(plain).toEqual([
+      expect.stringMatching(
+        /^newsdigest: Slack rejected the app-level token at start \(invalid_auth\): check SLACK_APP_TOKEN, create an app-level token/,
+      ),
+    ]);
     expect(stderr).not.toMatch(/^\s+at /m);
     expect(stderr).not.toContain('xapp-a-wrong-one');
   });
