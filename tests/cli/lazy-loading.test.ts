@@ -51,4 +51,10 @@ describe('start-up loads only what the command needs', () => {
     expect(packages).toEqual(expect.arrayContaining(['commander', 'wink-nlp', 'zod', 'yaml']));
     expect(packages.filter((name) => HEAVY.includes(name) && !['zod', 'yaml', 'node-cron'].includes(name))).toEqual([]);
   });
+
+  it('--version loads neither the language model nor the config code', { timeout: 60_000 }, async () => {
+    const packages = await packagesLoadedBy(['--version']);
+    expect(packages).toContain('commander');
+    expect(packages.filter((name) => ['wink-nlp', 'wink-eng-lite-web-model', 'entities', ...HEAVY].includes(name))).toEqual([]);
+  });
 });
