@@ -1,17 +1,20 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { readArticleFiles } from '../sources/files.js';
 import { existsSync } from 'node:fs';
 import type { Config } from '../config/schema.js';
-import { buildDigest, groupBySameStory } from '../digest/build.js';
-import { localDate } from '../digest/dates.js';
-import { entryFor, toDigestItem } from '../digest/item.js';
-import { renderView, terminalStyle } from '../platforms/terminal/render.js';
-import { runTerminalCommand } from '../platforms/terminal/commands.js';
-import { findCommand } from '../commands/index.js';
-import { MemoryLibrary } from '../digest/library.js';
-import { summarize } from '../summarize/index.js';
-import { summaryRecord } from '../summarize/json.js';
 import { UserError } from '../errors.js';
+
+// The summarizer (its language model alone is about 50 MB) and the digest code load only when
+// `summarize` or `preview` runs: `--version`, `init` and the setup commands start without them.
+const loadSummarizing = async () => {
+  const [files, summarizer, build, item, render] = await Promise.all([
+    import('../sources/files.js'),
+    import('../summarize/index.js'),
+    import('../digest/build.js'),
+    import('../digest/item.js'),
+    import('../platforms/terminal/render.js'),
+  ]);
+  return { ...files, ...summarizer, ...build, ...item, ...render };
+};
 
 function sentenceCount(value: string): number {
   const n = Number(value);
@@ -37,15 +40,32 @@ export function register(program: Command): void {
     .option('-s, --sentences <n>', 'summary sentences per story', sentenceCount)
     .action(async (digestArgs: string[], options: { sentences?: number }) => {
       // The config code (zod, YAML) loads only here: `summarize` needs none of it.
-      const { builtInConfig, findConfigPath, loadConfig } = await import('../config/load.js');
+      const [
+        { builtInConfig, findConfigPath, loadConfig },
+        { readArticleFiles, summarize, buildDigest, entryFor, terminalStyle },
+        { localDate },
+        { MemoryLibrary },
+        { runTerminalCommand },
+        { findCommand },
+      ] = await Promise.all([
+        import('../config/load.js'),
+        loadSummarizing(),
+        import('../digest/dates.js'),
+        import('../digest/library.js'),
+        import('../platforms/terminal/commands.js'),
+        import('../commands/index.js'),
+      ]);
       const configPath = program.opts<{ config?: string }>().config;
       const config = loadConfig(configPath);
       const paths = fileSourcePaths(config);
       const starterFolder = builtInConfig.sources[0].path;
       if (findConfigPath(configPath) === undefined && !existsSync(starterFolder)) {
-        throw new UserError(`no newsdigest.yaml here and no ${starterFolder}/ folder to preview; run \`newsdigest init\` to create both, or give --config FILE`);
+        throw new UserError(
+          `no newsdigest.yaml here and no ${starterFolder}/ folder to preview; run \`newsdigest init\` to create both, or give --config FILE`,
+        );
       }
-      if (paths.length === 0) throw new UserError('the config lists no "files" sources to preview; add one such as { id: seeds, type: files, path: seeds }');
+      if (paths.length === 0)
+        throw new UserError('the config lists no "files" sources to preview; add one such as { id: seeds, type: files, path: seeds }');
       const { articles, errors } = readArticleFiles(paths);
       reportErrors(errors);
       const sentences = options.sentences ?? config.summary.sentences;
@@ -72,7 +92,9 @@ export function register(program: Command): void {
     .argument('<paths...>', 'article files or folders')
     .option('--json', 'one JSON object per article per line')
     .option('-s, --sentences <n>', 'summary sentences', sentenceCount, 2)
-    .action((paths: string[], options: { json?: boolean; sentences: number }) => {
+    .action(async (paths: string[], options: { json?: boolean; sentences: number }) => {
+      const [{ readArticleFiles, summarize, groupBySameStory, entryFor, toDigestItem, renderView, terminalStyle }, { summaryRecord }] =
+        await Promise.all([loadSummarizing(), import('../summarize/json.js')]);
       const { articles, errors } = readArticleFiles(paths);
       reportErrors(errors);
       const style = terminalStyle();

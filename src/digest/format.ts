@@ -9,8 +9,11 @@ import type { Development, DigestItem, SourceRef, StoryDay, StoryFigure } from '
 
 const QUALIFIER_FIRST = new Set(['at least', 'more than', 'over', 'up to', 'nearly', 'almost', 'about', 'around', 'some', 'fewer than', 'less than', 'roughly', 'approximately']);
 
+/** "1,234": whole numbers grouped by hand, because the first toLocaleString call starts ICU (about 20 ms at every CLI start). */
 export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US');
+  if (!Number.isSafeInteger(value)) return value.toLocaleString('en-US');
+  const digits = String(Math.abs(value)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return value < 0 ? `-${digits}` : digits;
 }
 
 /** "at least 700 people killed", "between 20 and 30 civilians injured", "hundreds displaced". */

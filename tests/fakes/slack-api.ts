@@ -36,6 +36,8 @@ type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: 
 export interface FakeSlackOptions {
   /** Bot token the fake accepts (others get invalid_auth). */
   botToken?: string;
+  /** App-level token apps.connections.open accepts (default: any token starting with xapp-). */
+  appToken?: string;
   /** Channels that exist and the bot is in. */
   channels?: string[];
   /** Channels that exist but the bot is not in. */
@@ -61,6 +63,7 @@ export class FakeSlackApi {
   private tsCounter = 0;
   private envelopeCounter = 0;
   readonly botToken: string;
+  readonly appToken: string | undefined;
   readonly channels: Set<string>;
   readonly foreignChannels: Set<string>;
   /** Users that users.info reports as workspace admins (everyone else is a plain member). */
@@ -71,6 +74,7 @@ export class FakeSlackApi {
     options: FakeSlackOptions,
   ) {
     this.botToken = options.botToken ?? 'xoxb-test-token';
+    this.appToken = options.appToken;
     this.channels = new Set(options.channels ?? ['C123', 'C456']);
     this.foreignChannels = new Set(options.foreignChannels ?? ['C999']);
   }
@@ -220,7 +224,8 @@ export class FakeSlackApi {
 
     const authorization = req.headers.authorization ?? '';
     if (method === 'apps.connections.open') {
-      if (!authorization.startsWith('Bearer xapp-')) return json(200, { ok: false, error: 'invalid_auth' });
+      const accepted = this.appToken ? authorization === `Bearer ${this.appToken}` : authorization.startsWith('Bearer xapp-');
+      if (!accepted) return json(200, { ok: false, error: 'invalid_auth' });
       return json(200, { ok: true, url: `ws://127.0.0.1:${this.port}/socket` });
     }
     if (authorization !== `Bearer ${this.botToken}`) return json(200, { ok: false, error: 'invalid_auth' });

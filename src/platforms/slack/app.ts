@@ -72,8 +72,18 @@ export function boltLogger(logger: Logger): BoltLogger {
 }
 
 function describeStartError(error: unknown): string {
-  if (error instanceof webApi.WebAPIPlatformError) return `Slack rejected the bot token at start (${error.data.error}): check SLACK_BOT_TOKEN`;
+  if (error instanceof webApi.WebAPIPlatformError) {
+    return `Slack rejected the bot token at start (${error.data.error}): check SLACK_BOT_TOKEN, copy the Bot User OAuth Token (xoxb-…) again from OAuth & Permissions in your Slack app (see docs/slack.md)`;
+  }
   return `Cannot reach Slack at start (auth.test): ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** Socket Mode opens its connection with the app-level token; a refusal there is that token's fault. */
+function describeConnectError(error: unknown): string | undefined {
+  if (error instanceof webApi.WebAPIPlatformError) {
+    return `Slack rejected the app-level token at start (${error.data.error}): check SLACK_APP_TOKEN, create an app-level token (xapp-…) with connections:write under Basic Information in your Slack app (see docs/slack.md)`;
+  }
+  return undefined;
 }
 
 function requireValue(value: string | undefined, name: string, why: string): string {
@@ -161,7 +171,12 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
         throw new UserError(describeStartError(error));
       }
       // Socket Mode connects here; in HTTP mode the service's server already routes /slack/events.
-      await app.start();
+      try {
+        await app.start();
+      } catch (error) {
+        const message = describeConnectError(error);
+        throw message ? new UserError(message) : error;
+      }
       options.logger.info({ mode: options.mode }, 'slack app started');
     },
     async stop() {

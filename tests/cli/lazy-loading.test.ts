@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+const exec = promisify(execFile);
+const SEED = 'seeds/000_64716e510a3de195.txt';
+// What only the service, the platforms and the config need: a command that needs none of it must not pay for it at start.
+const HEAVY = ['zod', 'yaml', '@slack/bolt', '@slack/web-api', 'discord.js', '@discordjs/rest', 'pg', 'better-sqlite3', 'pino', 'node-cron'];
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'newsdigest-lazy-'));
+  // A module resolve hook that writes down every module the process loads, one URL a line.
+  writeFileSync(
+    join(dir, 'hooks.mjs'),
+    "import { appendFileSync } from 'node:fs';\nexport async function resolve(specifier, context, next) {\n  const result = await next(specifier, context);\n  appendFileSync(process.env.NEWSDIGEST_LOADED_FILE, result.url + '\\n');\n  return result;\n}\n",
+  );
+  writeFileSync(
+    join(dir, 'record.mjs'),
+    `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hooks.mjs')).href)});\n`,
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the CLI from its source and returns the npm packages it loaded. */
+async function packagesLoadedBy(args: string[]): Promise<string[]> {
+  const loadedFile = join(dir, `${args[0]}.txt`);
+  writeFileSync(loadedFile, '');
+  await exec(process.execPath, ['--import', 'tsx', '--import', join(dir, 'record.mjs'), 'src/cli.ts', ...args], {
+    env: { ...process.env, NO_COLOR: '1', NEWSDIGEST_LOADED_FILE: loadedFile },
+  });
+  const urls = readFileSync(loadedFile, 'utf8').trim().split('\n');
+  const packages = urls.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []);
+  return [...new Set(packages)].sort();
+}
+
+describe('start-up loads only what the command needs', () => {
+  it('summarize loads the summarizer and none of the config, service or platform packages', { timeout: 60_000 }, async () => {
+    const packages = await packagesLoadedBy(['summarize', SEED]);
+    // The hook sees the loads: the wink model and the CLI parser are there.
+    expect(packages).toEqual(expect.arrayContaining(['commander', 'wink-nlp']));
+    expect(packages.filter((name) => HEAVY.includes(name))).toEqual([]);
+  });
+
+  it('preview loads the config code but no service or platform packages', { timeout: 60_000 }, async () => {
+    const packages = await packagesLoadedBy(['preview']);
+    expect(packages).toEqual(expect.arrayContaining(['commander', 'wink-nlp', 'zod', 'yaml']));
+    expect(packages.filter((name) => HEAVY.includes(name) && !['zod', 'yaml', 'node-cron'].includes(name))).toEqual([]);
+  });
+
+  it('--version loads neither the language model nor the config code', { timeout: 60_000 }, async () => {
+    const packages = await packagesLoadedBy(['--version']);
+    expect(packages).toContain('commander');
+    expect(packages.filter((name) => ['wink-nlp', 'wink-eng-lite-web-model', 'entities', ...HEAVY].includes(name))).toEqual([]);
+  });
+});
