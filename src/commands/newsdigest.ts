@@ -19,7 +19,7 @@ const SUBCOMMANDS = ['help', 'status', 'sources', 'subscribe', 'unsubscribe', 's
 type Subcommand = (typeof SUBCOMMANDS)[number];
 /** Subcommands that only show; everyone may use them. */
 const VIEWING: readonly Subcommand[] = ['help', 'status', 'sources'];
-const MAX_SOURCES = 20;
+export const MAX_SOURCES = 20;
 /** As the config file allows for its channels. */
 const MAX_ITEMS = 50;
 const MAX_KEYWORDS = 20;
