@@ -51,7 +51,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('newsdigest channels and sources', () => {
+// Each run starts the CLI afresh (a few seconds on a busy machine); a test runs it up to seven times.
+describe('newsdigest channels and sources', { timeout: 90_000 }, () => {
   it('channels lists the config file’s channel with its schedule, zone, sources and next run', async () => {
     const { code, stdout } = await cli(['channels']);
     expect(code).toBe(0);
