@@ -128,7 +128,8 @@ export function scheduleFor(time: [number, number], repeat: { days?: string; cro
   if (repeat.days) return { problem: `give either ${repeat.days} or a cron expression, not both` };
   if (cron.length !== 5) return { problem: `“${written.slice(0, 60)}” is not a cron expression of 5 fields (minute hour day month weekday), e.g. 30 7 * * 1-5` };
   const problem = scheduleProblem(written);
-  if (problem) return { problem: `“${written.slice(0, 60)}” is not a cron expression: ${problem}` };
+  // The reply adds its own full stop.
+  if (problem) return { problem: `“${written.slice(0, 60)}” is not a cron expression: ${problem.replace(/\.+$/, '')}` };
   const [cronMinute, cronHour] = cron as [string, string];
   const disagrees = (field: string, value: number) => /^\d+$/.test(field) && Number(field) !== value;
   if (disagrees(cronMinute, minute) || disagrees(cronHour, hour))

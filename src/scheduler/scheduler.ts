@@ -121,7 +121,7 @@ export class Scheduler {
   replaceChannels(channels: readonly ChannelConfig[]): void {
     this.options.channels.splice(0, this.options.channels.length, ...channels);
     if (this.tasks.length === 0 || this.stopping) return;
-    for (const task of this.tasks.splice(0)) void task.destroy();
+    for (const task of this.tasks.splice(0)) Promise.resolve(task.destroy()).catch(() => undefined);
     this.startTasks();
   }
 

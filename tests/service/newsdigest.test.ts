@@ -255,6 +255,13 @@ describe('/newsdigest on Discord: the member’s permissions in the channel deci
     expect(await discordSetup(SEND_ONLY, 'sources')).toContain(`1\\\\. ${web.url('/world.rss')}`);
     expect(await discordSetup(MANAGE_CHANNELS, 'schedule', { time: '06:05', zone: 'Asia/Tokyo' })).toContain('now posted daily at 06:05 Asia/Tokyo');
     expect(await chatChannels().get('discord', CHAT_DISCORD)).toMatchObject({ schedule: '5 6 * * *', timeZone: 'Asia/Tokyo' });
+    // Discord's cron option: the days of a 5-field cron expression, at the time given.
+    expect(await discordSetup(MANAGE_CHANNELS, 'schedule', { time: '06:05', cron: '* * 1,15 * *' })).toContain(
+      // Discord's renderer escapes "*" so that it is not read as emphasis.
+      'now posted “5 6 1,15 \\\\* \\\\*” (Asia/Tokyo); next Tue 1 Dec 06:05 Asia/Tokyo',
+    );
+    expect(await discordSetup(MANAGE_CHANNELS, 'schedule', { time: '06:05', cron: '5 6 * * 8-9' })).toContain('Not changed: “5 6 \\\\* \\\\* 8-9” is not a cron expression: ');
+    expect(await chatChannels().get('discord', CHAT_DISCORD)).toMatchObject({ schedule: '5 6 1,15 * *', timeZone: 'Asia/Tokyo' });
   });
 
   it('a channel where the bot may not send messages is refused when set up', async () => {
