@@ -18,7 +18,10 @@ const loadAll = async () => {
 type Loaded = Awaited<ReturnType<typeof loadAll>>;
 
 /** The config and the store the service would use, closed after `work`. */
-async function withStore<T>(program: Command, work: (loaded: Loaded, config: ReturnType<Loaded['loadConfig']>, chatChannels: import('../store/chat-channels.js').ChatChannelStore) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  program: Command,
+  work: (loaded: Loaded, config: ReturnType<Loaded['loadConfig']>, chatChannels: import('../store/chat-channels.js').ChatChannelStore) => Promise<T>,
+): Promise<T> {
   const loaded = await loadAll();
   const config = loaded.loadConfig(program.opts<{ config?: string }>().config);
   const store = await loaded.openStore({ databaseUrl: loaded.readSecrets().databaseUrl, sqlitePath: config.storage.sqlitePath });
@@ -34,7 +37,15 @@ function nextRunText(loaded: Loaded, schedule: string, timeZone: string): string
   try {
     const next = new loaded.cron.CronSchedule(schedule, timeZone).next(new Date());
     if (!next) return 'never';
-    const local = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(next);
+    const local = new Intl.DateTimeFormat('sv-SE', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(next);
     return `${local} ${timeZone}`;
   } catch {
     return 'never';
@@ -73,7 +84,9 @@ export function register(program: Command): void {
             ].join('\n'),
           );
         }
-        process.stdout.write(blocks.length ? `${blocks.join('\n')}\n` : 'No channels: name some in the config file, or set one up from chat with /newsdigest.\n');
+        process.stdout.write(
+          blocks.length ? `${blocks.join('\n')}\n` : 'No channels: name some in the config file, or set one up from chat with /newsdigest.\n',
+        );
       }),
     );
 
@@ -86,7 +99,8 @@ export function register(program: Command): void {
       withStore(program, async (loaded, config, chatChannels) => {
         const feeds: { xmlUrl: string; title?: string }[] = [];
         const configFeeds = (ids: readonly string[]) => {
-          for (const source of config.sources) if (source.type !== 'files' && (ids.length === 0 || ids.includes(source.id))) feeds.push({ xmlUrl: source.url, title: source.id });
+          for (const source of config.sources)
+            if (source.type !== 'files' && (ids.length === 0 || ids.includes(source.id))) feeds.push({ xmlUrl: source.url, title: source.id });
         };
         const chats = await chatChannels.list();
         if (options.channel === undefined) {
@@ -117,7 +131,9 @@ export function register(program: Command): void {
         try {
           text = await readFile(file, 'utf8');
         } catch (error) {
-          throw new UserError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+          throw new UserError(
+            `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+          );
         }
         let feeds: { xmlUrl: string }[];
         try {
@@ -128,7 +144,10 @@ export function register(program: Command): void {
         if (config.channels.some((c) => c.id === options.channel))
           throw new UserError(`"${options.channel}" is managed in the config file: add its sources there`);
         const match = /^chat-(slack|discord)-(.+)$/.exec(options.channel);
-        if (!match) throw new UserError(`"${options.channel}" is not a chat channel: give chat-slack-<channel id> or chat-discord-<channel id> (see \`newsdigest channels\`)`);
+        if (!match)
+          throw new UserError(
+            `"${options.channel}" is not a chat channel: give chat-slack-<channel id> or chat-discord-<channel id> (see \`newsdigest channels\`)`,
+          );
         const [platform, channel] = [match[1] as 'slack' | 'discord', match[2]!];
         const now = new Date().toISOString();
         const current = (await chatChannels.get(platform, channel)) ?? {
@@ -151,7 +170,8 @@ export function register(program: Command): void {
           if (!problem) url = new URL(xmlUrl).toString();
           if (problem) lines.push(`skipped ${xmlUrl.slice(0, 200)}: ${problem}`);
           else if (sourceList.includes(url)) lines.push(`skipped ${url}: already a source of ${options.channel}`);
-          else if (sourceList.length >= loaded.newsdigest.MAX_SOURCES) lines.push(`skipped ${url}: ${options.channel} has ${loaded.newsdigest.MAX_SOURCES} sources, the most a channel takes`);
+          else if (sourceList.length >= loaded.newsdigest.MAX_SOURCES)
+            lines.push(`skipped ${url}: ${options.channel} has ${loaded.newsdigest.MAX_SOURCES} sources, the most a channel takes`);
           else {
             sourceList.push(url);
             lines.push(`subscribed ${url}`);

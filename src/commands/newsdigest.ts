@@ -1,4 +1,3 @@
-import { scheduleProblem } from '../config/schedule.js';
 import { defineCommand } from './define.js';
 import type { ChannelSettings, ChannelSetup, SourceHealth } from './setup.js';
 import type { CommandArgs, CommandOption, View } from './types.js';
@@ -118,9 +117,13 @@ const isCronField = (word: string) => CRON_FIELD.test(word) && !/^(daily|weekday
 /**
  * The cron expression `schedule` stores: HH:MM with daily, weekdays, or a 5-field cron expression.
  * A cron expression decides the days; its minute and hour, when plain numbers, must be the time given,
- * so what the reply says is what fires.
+ * so what the reply says is what fires. `scheduleProblem` is the config file's cron check.
  */
-export function scheduleFor(time: [number, number], repeat: { days?: string; cron?: string }): { schedule: string } | { problem: string } {
+export function scheduleFor(
+  time: [number, number],
+  repeat: { days?: string; cron?: string },
+  scheduleProblem: (expression: string) => string | null,
+): { schedule: string } | { problem: string } {
   const [hour, minute] = time;
   const cron = repeat.cron?.trim().split(/\s+/).filter(Boolean) ?? [];
   if (cron.length === 0) return { schedule: `${minute} ${hour} * * ${repeat.days === 'weekdays' ? '1-5' : '*'}` };
@@ -292,7 +295,7 @@ export const newsdigestCommand = defineCommand({
         const zone = args.zone?.trim() || current.timeZone;
         if (!isTimeZone(zone))
           return refuse(`Not changed: “${zone.slice(0, 60)}” is not a time zone; write one such as Europe/Paris or America/New_York.`);
-        const built = scheduleFor(time, { days: args.days, cron: args.cron });
+        const built = scheduleFor(time, { days: args.days, cron: args.cron }, (expression) => setup.scheduleProblem(expression));
         if ('problem' in built) return refuse(`Not changed: ${built.problem}.`);
         const { schedule } = built;
         const next = { schedule, timeZone: zone };

@@ -7,6 +7,7 @@ import type { ChannelConfig, Config, SourceConfig } from '../config/schema.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { CommandContext } from '../commands/types.js';
 import type { Caller, PlatformServices } from '../platforms/types.js';
+import { scheduleProblem } from '../config/schedule.js';
 import { CronSchedule } from '../scheduler/cron.js';
 import { chatChannelStoreFor, type ChatChannel, type ChatChannelStore } from '../store/chat-channels.js';
 import { StoreLibrary } from '../store/library.js';
@@ -73,6 +74,7 @@ export function channelSetup(options: {
     changes: (limit) => chatChannels.changes(platform, channel, limit),
     previewSource: options.client ? (url) => previewSource(url, options.client!) : undefined,
     sourceHealth: options.store ? (url) => sourceHealth(url, options.store!, options.now()) : undefined,
+    scheduleProblem,
     nextRun(schedule, timeZone) {
       try {
         return new CronSchedule(schedule, timeZone).next(options.now());

@@ -12,7 +12,9 @@ const exec = promisify(execFile);
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const env = { ...process.env, NO_COLOR: '1', DATABASE_URL: '' };
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--config', join(dir, 'newsdigest.yaml'), ...args], { env });
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--config', join(dir, 'newsdigest.yaml'), ...args], {
+      env,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -101,7 +103,10 @@ describe('newsdigest channels and sources', { timeout: 90_000 }, () => {
     const files = { BROKEN: join(dir, 'broken.opml'), MISSING: join(dir, 'missing.opml'), READER: join(dir, 'reader.opml') };
     const resolve = (text: string) => text.replace(/BROKEN|MISSING|READER/, (name) => files[name as keyof typeof files]);
     const cases: [string[], string][] = [
-      [['sources', 'import', 'BROKEN', '--channel', 'chat-slack-C0BAY'], 'newsdigest: BROKEN is not an OPML file a feed reader exports (<opml><body><outline xmlUrl="…"/>…)\n'],
+      [
+        ['sources', 'import', 'BROKEN', '--channel', 'chat-slack-C0BAY'],
+        'newsdigest: BROKEN is not an OPML file a feed reader exports (<opml><body><outline xmlUrl="…"/>…)\n',
+      ],
       [['sources', 'import', 'MISSING', '--channel', 'chat-slack-C0BAY'], 'newsdigest: cannot read MISSING: no such file\n'],
       [['sources', 'import', 'READER', '--channel', 'harbour'], 'newsdigest: "harbour" is managed in the config file: add its sources there\n'],
       [

@@ -51,11 +51,22 @@ describe('newsdigest run: SIGHUP', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
 
-    const lines = text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const reloads = lines.filter((line) => String(line.msg).startsWith('SIGHUP'));
     expect(reloads).toEqual([
-      expect.objectContaining({ level: 30, msg: 'SIGHUP: reloaded the config file: 1 channel(s), 2 source(s); other settings apply at the next start', channels: 1, sources: 2 }),
-      expect.objectContaining({ level: 50, msg: expect.stringMatching(/^SIGHUP: kept the running config; the file was not reloaded: .*"99 99 \* \* \*" is not a cron schedule[^\n]*$/) }),
+      expect.objectContaining({
+        level: 30,
+        msg: 'SIGHUP: reloaded the config file: 1 channel(s), 2 source(s); other settings apply at the next start',
+        channels: 1,
+        sources: 2,
+      }),
+      expect.objectContaining({
+        level: 50,
+        msg: expect.stringMatching(/^SIGHUP: kept the running config; the file was not reloaded: .*"99 99 \* \* \*" is not a cron schedule[^\n]*$/),
+      }),
     ]);
   });
 });

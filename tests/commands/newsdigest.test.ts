@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTime, scheduleFor, sourceUrlProblem } from '../../src/commands/newsdigest.js';
 import { findCommand } from '../../src/commands/index.js';
+import { scheduleProblem } from '../../src/config/schedule.js';
 import { testContext } from '../platforms/discord/setup.js';
 
 describe('/newsdigest schedule times', () => {
@@ -36,7 +37,7 @@ describe('/newsdigest schedule repeats: daily, weekdays or a cron expression', (
     [[7, 30], { cron: '30 7 * * 9' }, { problem: expect.stringMatching(/^“30 7 \* \* 9” is not a cron expression: .+[^.]$/) }],
     [[7, 30], { days: 'weekdays', cron: '* * * * 1' }, { problem: 'give either weekdays or a cron expression, not both' }],
   ] as const)('%j %j', (time, repeat, expected) => {
-    expect(scheduleFor([...time] as [number, number], repeat)).toEqual(expected);
+    expect(scheduleFor([...time] as [number, number], repeat, scheduleProblem)).toEqual(expected);
   });
 });
 

@@ -15,7 +15,10 @@ afterEach(async () => {
 function desk(name: string, headline: string): string {
   const dir = mkdtempSync(join(tmpdir(), `newsdigest-${name}-`));
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, `${name}.txt`), `${headline}\n\nThe council of Marrow Bay said on Tuesday that ${headline.toLowerCase()}. "We are ready," said mayor Ilse Varnholt.\n`);
+  writeFileSync(
+    join(dir, `${name}.txt`),
+    `${headline}\n\nThe council of Marrow Bay said on Tuesday that ${headline.toLowerCase()}. "We are ready," said mayor Ilse Varnholt.\n`,
+  );
   return dir;
 }
 
