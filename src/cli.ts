@@ -7,6 +7,7 @@ import { register as registerSlack } from './cli/slack.js';
 import { register as registerDiscord } from './cli/discord.js';
 import { register as registerService } from './cli/service.js';
 import { register as registerFetch } from './cli/fetch.js';
+import { register as registerChannels } from './cli/channels.js';
 import { loadDotEnv } from './config/dotenv.js';
 import { UserError } from './errors.js';
 
@@ -21,7 +22,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [registerCore, registerInit, registerService, registerFetch, registerSlack, registerDiscord]) register(program);
+for (const register of [registerCore, registerInit, registerService, registerFetch, registerChannels, registerSlack, registerDiscord]) register(program);
 
 try {
   loadDotEnv();

@@ -40,6 +40,21 @@ export function register(program: Command): void {
           },
         );
       };
+      // SIGHUP reads the config file again: its channels' schedules and sources change without a restart.
+      process.on('SIGHUP', () => {
+        void (async () => {
+          try {
+            const next = loadConfig(configPath);
+            const { assertServiceConfig } = await import('../service/validate.js');
+            assertServiceConfig(next, secrets, configPath ?? 'the config');
+            const { reloadConfigChannels } = await import('../service/setup.js');
+            const { channels, sources } = reloadConfigChannels(service, next);
+            logger.info({ channels, sources }, `SIGHUP: reloaded the config file: ${channels} channel(s), ${sources} source(s); other settings apply at the next start`);
+          } catch (error) {
+            logger.error(`SIGHUP: kept the running config; the file was not reloaded: ${(error as Error).message.split('\n').join(' ')}`);
+          }
+        })();
+      });
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));
       try {

@@ -7,7 +7,7 @@ import { notice } from './views.js';
 const HELP = [
   '/newsdigest status | sources: how this channel’s digest is set up',
   '/newsdigest subscribe <feed or page URL> | unsubscribe <URL or number>',
-  '/newsdigest schedule <HH:MM> [time zone] [daily|weekdays]',
+  '/newsdigest schedule <HH:MM> [time zone] [daily|weekdays|<cron: minute hour day month weekday>]',
   '/newsdigest filter <words…>|clear | max <N>: only stories with these words; at most N stories',
   '/newsdigest pause | resume',
 ].join('\n');
@@ -18,7 +18,7 @@ const SUBCOMMANDS = ['help', 'status', 'sources', 'subscribe', 'unsubscribe', 's
 type Subcommand = (typeof SUBCOMMANDS)[number];
 /** Subcommands that only show; everyone may use them. */
 const VIEWING: readonly Subcommand[] = ['help', 'status', 'sources'];
-const MAX_SOURCES = 20;
+export const MAX_SOURCES = 20;
 /** As the config file allows for its channels. */
 const MAX_ITEMS = 50;
 const MAX_KEYWORDS = 20;
@@ -39,6 +39,7 @@ const options = [
       { name: 'weekdays', value: 'weekdays' },
     ],
   },
+  { name: 'cron', description: 'Instead of daily or weekdays: minute hour day month weekday, e.g. 30 7 * * 1,3,5', type: 'string', required: false },
   { name: 'words', description: 'Words a story must contain (any one of them), or "clear"', type: 'string', required: false },
   { name: 'count', description: `Stories in a digest at most (1 to ${MAX_ITEMS})`, type: 'integer', required: false },
 ] as const satisfies readonly CommandOption[];
@@ -49,9 +50,9 @@ export const NEWSDIGEST_SUBCOMMANDS: readonly { name: Subcommand; description: s
   { name: 'sources', description: 'The sources of this channel’s digest', options: [] },
   { name: 'subscribe', description: 'Add a feed, page or site to this channel’s digest', options: [{ ...options[1], required: true }] },
   { name: 'unsubscribe', description: 'Remove a source from this channel’s digest', options: [{ ...options[2], required: true }] },
-  { name: 'schedule', description: 'When this channel’s digest is posted', options: [{ ...options[3], required: true }, options[4], options[5]] },
-  { name: 'filter', description: 'Only stories with one of these words (or "clear")', options: [{ ...options[6], required: true }] },
-  { name: 'max', description: 'How many stories a digest shows at most', options: [{ ...options[7], required: true }] },
+  { name: 'schedule', description: 'When this channel’s digest is posted', options: [{ ...options[3], required: true }, options[4], options[5], options[6]] },
+  { name: 'filter', description: 'Only stories with one of these words (or "clear")', options: [{ ...options[7], required: true }] },
+  { name: 'max', description: 'How many stories a digest shows at most', options: [{ ...options[8], required: true }] },
   { name: 'pause', description: 'Stop posting this channel’s digest until resumed', options: [] },
   { name: 'resume', description: 'Post this channel’s digest again', options: [] },
   { name: 'help', description: 'How to set up this channel’s digest', options: [] },
@@ -109,6 +110,38 @@ export function sourceUrlProblem(text: string, checks: { names: boolean } = { na
   return privateName ? `${url.hostname} is not a public address: newsdigest only reads public sites` : null;
 }
 
+/** One field of a cron expression: numbers, `*`, ranges, steps, lists, or day and month names. */
+const CRON_FIELD = /^(?:[\d*]+(?:-\d+)?(?:\/\d+)?|[a-z]{3}(?:-[a-z]{3})?)(?:,(?:[\d*]+(?:-\d+)?(?:\/\d+)?|[a-z]{3}(?:-[a-z]{3})?))*$/i;
+const isCronField = (word: string) => CRON_FIELD.test(word) && !/^(daily|weekdays)$/i.test(word);
+
+/**
+ * The cron expression `schedule` stores: HH:MM with daily, weekdays, or a 5-field cron expression.
+ * A cron expression decides the days; its minute and hour, when plain numbers, must be the time given,
+ * so what the reply says is what fires. `scheduleProblem` is the config file's cron check.
+ */
+export function scheduleFor(
+  time: [number, number],
+  repeat: { days?: string; cron?: string },
+  scheduleProblem: (expression: string) => string | null,
+): { schedule: string } | { problem: string } {
+  const [hour, minute] = time;
+  const cron = repeat.cron?.trim().split(/\s+/).filter(Boolean) ?? [];
+  if (cron.length === 0) return { schedule: `${minute} ${hour} * * ${repeat.days === 'weekdays' ? '1-5' : '*'}` };
+  const written = cron.join(' ');
+  if (repeat.days) return { problem: `give either ${repeat.days} or a cron expression, not both` };
+  if (cron.length !== 5) return { problem: `“${written.slice(0, 60)}” is not a cron expression of 5 fields (minute hour day month weekday), e.g. 30 7 * * 1-5` };
+  const problem = scheduleProblem(written);
+  // The reply adds its own full stop.
+  if (problem) return { problem: `“${written.slice(0, 60)}” is not a cron expression: ${problem.replace(/\.+$/, '')}` };
+  const [cronMinute, cronHour] = cron as [string, string];
+  const disagrees = (field: string, value: number) => /^\d+$/.test(field) && Number(field) !== value;
+  if (disagrees(cronMinute, minute) || disagrees(cronHour, hour))
+    return { problem: `“${written}” does not fire at ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}; use * for its minute and hour, or the same time` };
+  // A `*` minute or hour takes the time given: "07:30 … * * * * 1,3" means 07:30 on Mondays and Wednesdays.
+  const fields = [cronMinute === '*' ? String(minute) : cronMinute, cronHour === '*' ? String(hour) : cronHour, ...cron.slice(2)];
+  return { schedule: fields.join(' ') };
+}
+
 const describeSchedule = (settings: { schedule: string; timeZone: string }) => {
   const match = /^(\d+) (\d+) \* \* (\*|1-5)$/.exec(settings.schedule);
   if (!match) return `“${settings.schedule}” (${settings.timeZone})`;
@@ -130,11 +163,14 @@ function parseText(text: string): CommandArgs {
   else if (subcommand === 'schedule') {
     const [time, ...more] = rest;
     args.time = time;
+    const cron: string[] = [];
     for (const word of more) {
       if (/^(daily|weekdays)$/i.test(word) && args.days === undefined) args.days = word.toLowerCase();
+      else if (isCronField(word) && (cron.length > 0 || /[\d*]/.test(word) || args.zone !== undefined)) cron.push(word);
       else if (args.zone === undefined) args.zone = word;
       else args.extra = word;
     }
+    if (cron.length) args.cron = cron.join(' ');
   } else if (rest.length) args.extra = rest.join(' ');
   return args;
 }
@@ -259,7 +295,9 @@ export const newsdigestCommand = defineCommand({
         const zone = args.zone?.trim() || current.timeZone;
         if (!isTimeZone(zone))
           return refuse(`Not changed: “${zone.slice(0, 60)}” is not a time zone; write one such as Europe/Paris or America/New_York.`);
-        const schedule = `${time[1]} ${time[0]} * * ${args.days === 'weekdays' ? '1-5' : '*'}`;
+        const built = scheduleFor(time, { days: args.days, cron: args.cron }, (expression) => setup.scheduleProblem(expression));
+        if ('problem' in built) return refuse(`Not changed: ${built.problem}.`);
+        const { schedule } = built;
         const next = { schedule, timeZone: zone };
         const when = describeSchedule(next);
         return change(

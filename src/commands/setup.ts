@@ -53,6 +53,8 @@ export interface ChannelSetup {
   changes(limit: number): Promise<SetupChange[]>;
   /** The next fire of a schedule after now, or null when it never fires. */
   nextRun(schedule: string, timeZone: string): Date | null;
+  /** What is wrong with a cron expression, in words, or null: the same check as the config file's. */
+  scheduleProblem(expression: string): string | null;
   /**
    * Fetches a feed, or a page and the feed it names, once: its address, title and latest
    * headlines, or why it cannot be a source (in words for the user, no internal addresses).

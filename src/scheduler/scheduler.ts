@@ -113,6 +113,18 @@ export class Scheduler {
     return report;
   }
 
+  /**
+   * The config file's channels, replaced while running (a reload of the file): each cron task is
+   * rebuilt for the new schedules, and the sweep reads the new list. The array is changed in place,
+   * as the rest of the service holds the same one.
+   */
+  replaceChannels(channels: readonly ChannelConfig[]): void {
+    this.options.channels.splice(0, this.options.channels.length, ...channels);
+    if (this.tasks.length === 0 || this.stopping) return;
+    for (const task of this.tasks.splice(0)) Promise.resolve(task.destroy()).catch(() => undefined);
+    this.startTasks();
+  }
+
   private startTasks(): void {
     const common = { noOverlap: true, distributed: true, runCoordinator: this.coordinator, distributedLease: 5 * 60_000 };
     for (const channel of this.options.channels) {

@@ -3,9 +3,11 @@ import type { ChannelSetup, SourceHealth, SourcePreview } from '../commands/setu
 import { decodeText } from '../sources/charset.js';
 import { fetchFeed, parseFeedText } from '../sources/feed.js';
 import type { HttpClient } from '../sources/http.js';
-import type { ChannelConfig, SourceConfig } from '../config/schema.js';
+import type { ChannelConfig, Config, SourceConfig } from '../config/schema.js';
+import type { Scheduler } from '../scheduler/scheduler.js';
 import type { CommandContext } from '../commands/types.js';
 import type { Caller, PlatformServices } from '../platforms/types.js';
+import { scheduleProblem } from '../config/schedule.js';
 import { CronSchedule } from '../scheduler/cron.js';
 import { chatChannelStoreFor, type ChatChannel, type ChatChannelStore } from '../store/chat-channels.js';
 import { StoreLibrary } from '../store/library.js';
@@ -72,6 +74,7 @@ export function channelSetup(options: {
     changes: (limit) => chatChannels.changes(platform, channel, limit),
     previewSource: options.client ? (url) => previewSource(url, options.client!) : undefined,
     sourceHealth: options.store ? (url) => sourceHealth(url, options.store!, options.now()) : undefined,
+    scheduleProblem,
     nextRun(schedule, timeZone) {
       try {
         return new CronSchedule(schedule, timeZone).next(options.now());
@@ -183,4 +186,15 @@ export function chatChannelRuntime(options: {
       return { ...context, library: new StoreLibrary(store, { channelId: digestChannel ?? undefined }), digestChannel, setup };
     },
   };
+}
+
+/**
+ * A reload of the config file while running (SIGHUP): its channels' schedules and sources replace
+ * the old ones, without a restart. Other settings (platforms, storage, port) apply at the next start.
+ * The arrays are changed in place: the scheduler, the ingestion and the chat runtime hold them.
+ */
+export function reloadConfigChannels(running: { config: Config; scheduler: Pick<Scheduler, 'replaceChannels'> }, next: Config): { channels: number; sources: number } {
+  running.config.sources.splice(0, running.config.sources.length, ...next.sources);
+  running.scheduler.replaceChannels(next.channels);
+  return { channels: running.config.channels.length, sources: running.config.sources.length };
 }

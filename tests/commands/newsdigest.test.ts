@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readTime, sourceUrlProblem } from '../../src/commands/newsdigest.js';
+import { readTime, scheduleFor, sourceUrlProblem } from '../../src/commands/newsdigest.js';
 import { findCommand } from '../../src/commands/index.js';
+import { scheduleProblem } from '../../src/config/schedule.js';
 import { testContext } from '../platforms/discord/setup.js';
 
 describe('/newsdigest schedule times', () => {
@@ -17,6 +18,26 @@ describe('/newsdigest schedule times', () => {
     ['', null],
   ])('%s', (text, expected) => {
     expect(readTime(text)).toEqual(expected);
+  });
+});
+
+describe('/newsdigest schedule repeats: daily, weekdays or a cron expression', () => {
+  it.each([
+    [[7, 30], {}, { schedule: '30 7 * * *' }],
+    [[7, 30], { days: 'daily' }, { schedule: '30 7 * * *' }],
+    [[6, 5], { days: 'weekdays' }, { schedule: '5 6 * * 1-5' }],
+    [[7, 30], { cron: '30 7 * * 1,3,5' }, { schedule: '30 7 * * 1,3,5' }],
+    [[7, 30], { cron: '* * 1 * *' }, { schedule: '30 7 1 * *' }],
+    [[7, 30], { cron: '30 */6 * * *' }, { schedule: '30 */6 * * *' }],
+    [[7, 30], { cron: '* * * * mon-fri' }, { schedule: '30 7 * * mon-fri' }],
+    [[7, 30], { cron: '0 8 * * *' }, { problem: '“0 8 * * *” does not fire at 07:30; use * for its minute and hour, or the same time' }],
+    [[7, 30], { cron: '30 7 * *' }, { problem: '“30 7 * *” is not a cron expression of 5 fields (minute hour day month weekday), e.g. 30 7 * * 1-5' }],
+    [[7, 30], { cron: '0 30 7 * * *' }, { problem: '“0 30 7 * * *” is not a cron expression of 5 fields (minute hour day month weekday), e.g. 30 7 * * 1-5' }],
+    [[7, 30], { cron: '30 7 * 13 *' }, { problem: expect.stringMatching(/^“30 7 \* 13 \*” is not a cron expression: .+/) }],
+    [[7, 30], { cron: '30 7 * * 9' }, { problem: expect.stringMatching(/^“30 7 \* \* 9” is not a cron expression: .+[^.]$/) }],
+    [[7, 30], { days: 'weekdays', cron: '* * * * 1' }, { problem: 'give either weekdays or a cron expression, not both' }],
+  ] as const)('%j %j', (time, repeat, expected) => {
+    expect(scheduleFor([...time] as [number, number], repeat, scheduleProblem)).toEqual(expected);
   });
 });
 
@@ -52,6 +73,9 @@ describe('/newsdigest text on Slack', () => {
     ['unsubscribe 2', { subcommand: 'unsubscribe', source: '2' }],
     ['schedule 07:30', { subcommand: 'schedule', time: '07:30' }],
     ['schedule 07:30 weekdays Europe/Paris', { subcommand: 'schedule', time: '07:30', days: 'weekdays', zone: 'Europe/Paris' }],
+    ['schedule 07:30 Europe/Paris 30 7 * * 1,3,5', { subcommand: 'schedule', time: '07:30', zone: 'Europe/Paris', cron: '30 7 * * 1,3,5' }],
+    ['schedule 07:30 UTC * * 1 * *', { subcommand: 'schedule', time: '07:30', zone: 'UTC', cron: '* * 1 * *' }],
+    ['schedule 07:30 30 7 * * mon-fri', { subcommand: 'schedule', time: '07:30', cron: '30 7 * * mon-fri' }],
     ['Pause', { subcommand: 'pause' }],
     ['status now', { subcommand: 'status', extra: 'now' }],
   ])('“%s”', (text, args) => {

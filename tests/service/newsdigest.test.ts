@@ -164,6 +164,12 @@ describe('/newsdigest on Slack', () => {
     expect(status).toContain('Next digest: Mon 30 Nov 07:30 Europe/Paris (weekdays at 07:30 Europe/Paris)');
     expect(status).toContain(`Last change: resume, by slack:${ADMIN} at 2026-11-27T12:00:00.000Z`);
     expect(await slackSetup(MEMBER, CHAT_SLACK, 'sources')).toBe(`1. ${feedUrl} (not fetched yet: it is read before the next digest)`);
+    // A cron expression decides the days; it is stored as written and used for the next run.
+    expect(await slackSetup(ADMIN, CHAT_SLACK, 'schedule 07:30 Europe/Paris 30 7 * * 1,3,5')).toContain(
+      'now posted “30 7 * * 1,3,5” (Europe/Paris); next Mon 30 Nov 07:30 Europe/Paris',
+    );
+    expect((await chatChannels().get('slack', CHAT_SLACK))?.schedule).toBe('30 7 * * 1,3,5');
+    expect(await slackSetup(ADMIN, CHAT_SLACK, 'schedule 07:30 Europe/Paris weekdays')).toContain('now posted weekdays at 07:30');
   });
 
   it('a member who is not an admin is refused, and nothing changes', async () => {
@@ -190,6 +196,9 @@ describe('/newsdigest on Slack', () => {
     ['a page with no feed', 'subscribe PLAIN', 'is neither a feed nor a page that names one'],
     ['an unknown zone', 'schedule 07:30 Mars/Olympus', 'Not changed: “Mars/Olympus” is not a time zone'],
     ['25:00', 'schedule 25:00', 'Not changed: “25:00” is not a time'],
+    ['a bad cron expression', 'schedule 07:30 UTC 30 7 * 13 *', 'Not changed: “30 7 * 13 *” is not a cron expression: '],
+    ['a cron expression of 4 fields', 'schedule 07:30 30 7 * *', 'Not changed: “30 7 * *” is not a cron expression of 5 fields'],
+    ['a cron expression at another time', 'schedule 07:30 0 8 * * 1', 'Not changed: “0 8 * * 1” does not fire at 07:30'],
     ['a source that is not subscribed', 'unsubscribe 7', 'Not unsubscribed: “7” is not a source of this channel'],
     ['an empty filter', 'filter', 'Not changed: give the words a story must contain'],
     ['max 0', 'max 0', 'Not changed: give a number of stories from 1 to 50'],
@@ -212,7 +221,7 @@ describe('/newsdigest on Slack', () => {
 
   it('help answers everyone, anywhere', async () => {
     // Slack shows "<" and ">" escaped in the message text.
-    expect(await slackSetup(MEMBER, 'D0123', 'help')).toContain('/newsdigest schedule &lt;HH:MM&gt; [time zone] [daily|weekdays]');
+    expect(await slackSetup(MEMBER, 'D0123', 'help')).toContain('/newsdigest schedule &lt;HH:MM&gt; [time zone] [daily|weekdays|&lt;cron: minute hour day month weekday&gt;]');
     expect(await slackSetup(MEMBER, 'D0123', '')).toContain('/newsdigest subscribe &lt;feed or page URL&gt;');
   });
 
@@ -246,6 +255,13 @@ describe('/newsdigest on Discord: the member’s permissions in the channel deci
     expect(await discordSetup(SEND_ONLY, 'sources')).toContain(`1\\\\. ${web.url('/world.rss')}`);
     expect(await discordSetup(MANAGE_CHANNELS, 'schedule', { time: '06:05', zone: 'Asia/Tokyo' })).toContain('now posted daily at 06:05 Asia/Tokyo');
     expect(await chatChannels().get('discord', CHAT_DISCORD)).toMatchObject({ schedule: '5 6 * * *', timeZone: 'Asia/Tokyo' });
+    // Discord's cron option: the days of a 5-field cron expression, at the time given.
+    expect(await discordSetup(MANAGE_CHANNELS, 'schedule', { time: '06:05', cron: '* * 1,15 * *' })).toContain(
+      // Discord's renderer escapes "*" so that it is not read as emphasis.
+      'now posted “5 6 1,15 \\\\* \\\\*” (Asia/Tokyo); next Tue 1 Dec 06:05 Asia/Tokyo',
+    );
+    expect(await discordSetup(MANAGE_CHANNELS, 'schedule', { time: '06:05', cron: '5 6 * * 8-9' })).toContain('Not changed: “5 6 \\\\* \\\\* 8-9” is not a cron expression: ');
+    expect(await chatChannels().get('discord', CHAT_DISCORD)).toMatchObject({ schedule: '5 6 1,15 * *', timeZone: 'Asia/Tokyo' });
   });
 
   it('a channel where the bot may not send messages is refused when set up', async () => {

@@ -39,6 +39,7 @@ describe('Discord command registration', () => {
       ['time', true],
       ['zone', false],
       ['days', false],
+      ['cron', false],
     ]);
     // The others stay open to everyone.
     expect(built.filter((c) => c.name !== 'newsdigest').map((c) => c.default_member_permissions)).toEqual([undefined, undefined, undefined]);
