@@ -55,7 +55,8 @@ module.exports = {
     },
     {
       name: 'sources-only-make-articles',
-      comment: 'Sources turn files, feeds and pages into Articles (with the limits the config sets); summarizing and building digests happen further in.',
+      comment:
+        'Sources turn files, feeds and pages into Articles (with the limits the config sets); summarizing and building digests happen further in.',
       severity: 'error',
       from: { path: '^src/sources/' },
       to: { path: '^src/', pathNot: ['^src/(sources|article|config)/', SHARED, '^src/timing[.]ts$'] },

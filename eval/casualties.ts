@@ -5,9 +5,7 @@ import type { AnnotatedArticle, CasualtiesGold, LooseFigure, PredictionsByFile }
 
 /** score.py `figure_values`: the numeric ones of count, min and max (a bool is a Python int). */
 export function figureValues(c: LooseFigure): PyNumber[] {
-  const vals = [c.count, c.min, c.max].filter(
-    (v): v is PyNumber => (typeof v === 'number' && !Number.isNaN(v)) || typeof v === 'boolean',
-  );
+  const vals = [c.count, c.min, c.max].filter((v): v is PyNumber => (typeof v === 'number' && !Number.isNaN(v)) || typeof v === 'boolean');
   return pySetMembers(vals);
 }
 
@@ -67,8 +65,7 @@ export function matchAnnotated<G extends LooseFigure, P extends LooseFigure>(
   for (const p of pySortedBy(pred, (x) => x.order)) {
     const m = left.find(
       (x) =>
-        (p.kind === x.kind || (typeof x.kind === 'string' && (KIND_OK[x.kind] ?? []).includes(p.kind as string))) &&
-        intersects(p.values, x.values),
+        (p.kind === x.kind || (typeof x.kind === 'string' && (KIND_OK[x.kind] ?? []).includes(p.kind as string))) && intersects(p.values, x.values),
     );
     if (m) {
       left = left.filter((x) => x !== m);
@@ -139,11 +136,7 @@ function jsonKey(k: unknown): string {
   return pyRepr(k);
 }
 
-export function scoreCasualties(
-  gold: readonly CasualtiesGold[],
-  preds: PredictionsByFile,
-  annotated?: readonly AnnotatedArticle[],
-): CasualtiesScore {
+export function scoreCasualties(gold: readonly CasualtiesGold[], preds: PredictionsByFile, annotated?: readonly AnnotatedArticle[]): CasualtiesScore {
   const lit = literalArticles(gold);
   let nfig = 0;
   // Counter.most_common: by count, ties in order of first appearance.

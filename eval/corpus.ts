@@ -7,15 +7,7 @@ import { pyBasename, pyLines, pyStrip, pyUniversalNewlines } from './python.js';
 import { type QuotesScore, scoreQuotes } from './quotes.js';
 import { type SameStoryGold, type SameStoryScore, scoreSameStory } from './samestory.js';
 import { type SummariesScore, scoreSummaries } from './summaries.js';
-import type {
-  AnnotatedArticle,
-  CasualtiesGold,
-  LoosePrediction,
-  PredictionsByFile,
-  QuotesGold,
-  SetKind,
-  SummariesGold,
-} from './types.js';
+import type { AnnotatedArticle, CasualtiesGold, LoosePrediction, PredictionsByFile, QuotesGold, SetKind, SummariesGold } from './types.js';
 
 /** The sets of the corpus in the order the report shows them. */
 export const SET_NAMES = ['quotes', 'quotes-train', 'quotes-conflict', 'casualties', 'summaries', 'samestory'] as const;
@@ -70,7 +62,8 @@ export function setArticleFiles(setDir: string): string[] {
 /** The sets present under the corpus folder (each needs gold.jsonl and articles/, or windows/ for stories). */
 export function presentSets(dir: string): string[] {
   return SET_NAMES.filter(
-    (name) => existsSync(path.join(dir, name, 'gold.jsonl')) && (existsSync(path.join(dir, name, 'articles')) || existsSync(path.join(dir, name, 'windows'))),
+    (name) =>
+      existsSync(path.join(dir, name, 'gold.jsonl')) && (existsSync(path.join(dir, name, 'articles')) || existsSync(path.join(dir, name, 'windows'))),
   );
 }
 

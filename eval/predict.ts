@@ -10,7 +10,11 @@ export function toPrediction(file: string, summary: Summary): Prediction {
     file,
     headline: summary.headline,
     summary: summary.summary.map((s) => s.text),
-    quotes: summary.quotes.map((q) => ({ text: q.text, speaker: q.speaker && q.speakerRole ? `${q.speaker}, ${q.speakerRole}` : q.speaker, name: q.speaker })),
+    quotes: summary.quotes.map((q) => ({
+      text: q.text,
+      speaker: q.speaker && q.speakerRole ? `${q.speaker}, ${q.speakerRole}` : q.speaker,
+      name: q.speaker,
+    })),
     casualties: summary.casualties.map((c) => ({
       count: c.count,
       min: c.min,

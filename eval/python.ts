@@ -160,7 +160,10 @@ export function pyFrozensetRepr(values: readonly PyNumber[]): string {
     }
     table[i] = v;
   }
-  return `frozenset({${table.filter((v) => v !== undefined).map(pyRepr).join(', ')}})`;
+  return `frozenset({${table
+    .filter((v) => v !== undefined)
+    .map(pyRepr)
+    .join(', ')}})`;
 }
 
 /** The members of a Python set built by adding `values` in order: the first of equal values stays. */

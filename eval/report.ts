@@ -97,10 +97,17 @@ export function evalTable(runs: readonly SetRun[], sentences: number): string {
         ['', 'words per summary', String(s.mean_summary_words), ...targetCells(THRESHOLDS.summaryWords, s.mean_summary_words)],
       );
     }
-    if ('missing_predictions' in s && s.missing_predictions > 0) rows.push(['', 'gold articles without prediction', String(s.missing_predictions), '0', '✗']);
+    if ('missing_predictions' in s && s.missing_predictions > 0)
+      rows.push(['', 'gold articles without prediction', String(s.missing_predictions), '0', '✗']);
     if (run.failures.length > 0) rows.push(['', 'articles that threw (scored empty)', String(run.failures.length), '0', '✗']);
     const rate = run.predictions.length / Math.max(run.seconds, 1e-9);
-    rows.push(['', s.kind === 'samestory' ? 'read + summarize + group time' : 'read + summarize time', `${run.seconds.toFixed(2)} s (${Math.round(rate)} articles/s)`, '', '']);
+    rows.push([
+      '',
+      s.kind === 'samestory' ? 'read + summarize + group time' : 'read + summarize time',
+      `${run.seconds.toFixed(2)} s (${Math.round(rate)} articles/s)`,
+      '',
+      '',
+    ]);
     rows[first]![0] = run.name;
   }
   return formatTable(['set', 'figure', 'ours', 'target', ''], rows);
@@ -109,7 +116,10 @@ export function evalTable(runs: readonly SetRun[], sentences: number): string {
 /** Speaker accuracy at overlap 0.8 with each predicted speaker cut back to the name alone (no role). */
 function nameOnlyAccuracy(run: SetRun): number {
   const gold = readJsonl<QuotesGold>(path.join(run.dir, 'gold.jsonl'));
-  const nameOnly = run.predictions.map((p) => ({ ...p, quotes: p.quotes.map((q) => ({ ...q, speaker: q.name !== undefined ? q.name : q.speaker })) }));
+  const nameOnly = run.predictions.map((p) => ({
+    ...p,
+    quotes: p.quotes.map((q) => ({ ...q, speaker: q.name !== undefined ? q.name : q.speaker })),
+  }));
   return scoreQuotes(gold, predictionsByFile(nameOnly))['overlap0.8'].speaker_accuracy;
 }
 
@@ -133,7 +143,14 @@ export function errorReport(run: SetRun, n: number): string {
   const parts: string[] = [];
   if (run.failures.length > 0) {
     const shown = run.failures.slice(0, n);
-    parts.push(section(`${run.name}: articles that threw`, shown.length, run.failures.length, shown.map((f) => `  ${f.file}  ${f.error}`)));
+    parts.push(
+      section(
+        `${run.name}: articles that threw`,
+        shown.length,
+        run.failures.length,
+        shown.map((f) => `  ${f.file}  ${f.error}`),
+      ),
+    );
   }
   if (run.kind === 'quotes') parts.push(...quoteErrors(run, n));
   else if (run.kind === 'casualties') parts.push(...casualtyErrors(run, n));
@@ -182,8 +199,18 @@ function quoteErrors(run: SetRun, n: number): string[] {
   missed.sort((a, b) => a.overlap - b.overlap);
   spurious.sort((a, b) => a.overlap - b.overlap);
   return [
-    section(`${run.name}: gold quotes missed at overlap 0.8 (least overlap first)`, Math.min(n, missed.length), missed.length, missed.slice(0, n).flatMap((m) => m.lines)),
-    section(`${run.name}: paired quotes with the wrong speaker`, Math.min(n, wrongSpeaker.length), wrongSpeaker.length, wrongSpeaker.slice(0, n).flat()),
+    section(
+      `${run.name}: gold quotes missed at overlap 0.8 (least overlap first)`,
+      Math.min(n, missed.length),
+      missed.length,
+      missed.slice(0, n).flatMap((m) => m.lines),
+    ),
+    section(
+      `${run.name}: paired quotes with the wrong speaker`,
+      Math.min(n, wrongSpeaker.length),
+      wrongSpeaker.length,
+      wrongSpeaker.slice(0, n).flat(),
+    ),
     section(
       `${run.name}: predicted quotes paired with no gold quote at 0.8 (they cost precision; least overlap first)`,
       Math.min(n, spurious.length),
@@ -257,7 +284,12 @@ function casualtyErrors(run: SetRun, n: number): string[] {
     }
     parts.push(
       section(`${run.name} annotated: gold figures we miss (cost recall)`, Math.min(n, missed.length), missed.length, missed.slice(0, n)),
-      section(`${run.name} annotated: our figures matching no gold figure (cost precision)`, Math.min(n, extra.length), extra.length, extra.slice(0, n)),
+      section(
+        `${run.name} annotated: our figures matching no gold figure (cost precision)`,
+        Math.min(n, extra.length),
+        extra.length,
+        extra.slice(0, n),
+      ),
     );
   }
   return parts;
@@ -269,11 +301,13 @@ function summaryErrors(run: SetRun, n: number): string[] {
   const rows = gold.map((g) => ({ g, r: rougeArticle(g, preds.get(g.file), readSetArticle(run.dir, g.file)) }));
   const overall = aggregateSummaries(rows.map((x) => x.r));
   rows.sort((a, b) => a.r.system.rouge2 - a.r.lead3.rouge2 - (b.r.system.rouge2 - b.r.lead3.rouge2));
-  const lines = rows.slice(0, n).flatMap(({ g, r }) => [
-    `  ${g.file}  ROUGE-2 ${(100 * r.system.rouge2).toFixed(1)} vs Lead-3 ${(100 * r.lead3.rouge2).toFixed(1)}, ${r.words} words`,
-    `    ours  ${clip(summaryText(preds.get(g.file)), 200)}`,
-    `    ref   ${clip(g.reference, 200)}`,
-  ]);
+  const lines = rows
+    .slice(0, n)
+    .flatMap(({ g, r }) => [
+      `  ${g.file}  ROUGE-2 ${(100 * r.system.rouge2).toFixed(1)} vs Lead-3 ${(100 * r.lead3.rouge2).toFixed(1)}, ${r.words} words`,
+      `    ours  ${clip(summaryText(preds.get(g.file)), 200)}`,
+      `    ref   ${clip(g.reference, 200)}`,
+    ]);
   return [
     section(
       `${run.name}: summaries furthest below Lead-3 in ROUGE-2 (set mean ${overall.system.rouge2} vs ${overall.lead3.rouge2})`,
@@ -302,10 +336,16 @@ function storyErrors(run: SetRun, n: number): string[] {
   const line = (file: string, mark: string): string => `    ${mark} ${file}  ${clip(headline.get(file) ?? '', 100)}`;
   const split = [...byGold.values()]
     .filter((files) => new Set(files.map((f) => storyOf.get(f) ?? f)).size > 1)
-    .map((files) => [`  gold story of ${files.length}, in ${new Set(files.map((f) => storyOf.get(f) ?? f)).size} of our groups`, ...files.map((f) => line(f, `[${storyOf.get(f) ?? f}]`))]);
+    .map((files) => [
+      `  gold story of ${files.length}, in ${new Set(files.map((f) => storyOf.get(f) ?? f)).size} of our groups`,
+      ...files.map((f) => line(f, `[${storyOf.get(f) ?? f}]`)),
+    ]);
   const mixed = [...byPred.values()]
     .filter((files) => new Set(files.map((f) => goldStory.get(f))).size > 1)
-    .map((files) => [`  our group of ${files.length}, mixing ${new Set(files.map((f) => goldStory.get(f))).size} gold stories`, ...files.map((f) => line(f, `[${goldStory.get(f)}]`))]);
+    .map((files) => [
+      `  our group of ${files.length}, mixing ${new Set(files.map((f) => goldStory.get(f))).size} gold stories`,
+      ...files.map((f) => line(f, `[${goldStory.get(f)}]`)),
+    ]);
   return [
     section(`${run.name}: gold stories we split`, Math.min(n, split.length), split.length, split.slice(0, n).flat()),
     section(`${run.name}: our groups that mix stories`, Math.min(n, mixed.length), mixed.length, mixed.slice(0, n).flat()),

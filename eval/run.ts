@@ -8,7 +8,15 @@ import { entryFor, type DigestEntry } from '../src/digest/item.js';
 import { summarize } from '../src/summarize/index.js';
 import { readJsonl, readWindowArticle, scoreSet, setKind, type SetScore } from './corpus.js';
 import { emptyPrediction, predictArticle, toPrediction } from './predict.js';
-import { goldOfWindows, scoreSameStory, storyWindows, tfidfBaseline, type SameStoryGold, type SameStoryScore, type WindowArticle } from './samestory.js';
+import {
+  goldOfWindows,
+  scoreSameStory,
+  storyWindows,
+  tfidfBaseline,
+  type SameStoryGold,
+  type SameStoryScore,
+  type WindowArticle,
+} from './samestory.js';
 import type { Prediction, SetKind } from './types.js';
 
 export interface Failure {
@@ -55,7 +63,6 @@ export function runSet(setDir: string, options: { sentences?: number; name?: str
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { name, dir: setDir, kind: setKind(setDir), predictions, failures, score: scoreSet(setDir, predictions), seconds };
 }
-
 
 /**
  * A story set: each window is one day's intake. Every article is read and summarized, and the
@@ -108,6 +115,10 @@ function runStorySet(setDir: string, name: string, sentences: number): SetRun {
     failures,
     score: scoreSet(setDir, predictions),
     seconds,
-    stories: { baseline: scoreSameStory(gold, baseline), oddWindows: scoreSameStory(odd, predictions), evenWindows: scoreSameStory(even, predictions) },
+    stories: {
+      baseline: scoreSameStory(gold, baseline),
+      oddWindows: scoreSameStory(odd, predictions),
+      evenWindows: scoreSameStory(even, predictions),
+    },
   };
 }

@@ -59,10 +59,6 @@ export function aggregateSummaries(rows: readonly ArticleRouge[]): SummariesScor
   return { system: pct(sys), lead3: pct(lead3), mean_summary_words: pyRound(words / n, 1), articles: rows.length };
 }
 
-export function scoreSummaries(
-  gold: readonly SummariesGold[],
-  preds: PredictionsByFile,
-  articleText: (file: string) => string,
-): SummariesScore {
+export function scoreSummaries(gold: readonly SummariesGold[], preds: PredictionsByFile, articleText: (file: string) => string): SummariesScore {
   return aggregateSummaries(gold.map((g) => rougeArticle(g, preds.get(g.file), articleText(g.file))));
 }

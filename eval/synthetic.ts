@@ -21,7 +21,14 @@ export function prng(seed: number): () => number {
 const FIRST = ['Amira', 'Tomas', 'Leila', 'Jonas', 'Priya', 'Marek', 'Sofia', 'Idris', 'Helena', 'Karim', 'Ines', 'Viktor', 'Nadia', 'Oren'];
 const LAST = ['Varga', 'Okafor', 'Lindqvist', 'Haddad', 'Moreau', 'Castellanos', 'Brandt', 'Nakamura', 'Ferreira', 'Kowal', 'Aziz', 'Dunmore'];
 const TITLES = ['Foreign Minister', 'Senator', 'Governor', 'spokeswoman', 'spokesman', 'General', 'Mayor', 'President', 'Dr.', 'police chief'];
-const ORGS = ['the Northern Relief Council', 'the Ministry of Health', 'the Harbour Workers Union', 'the Coastal Monitoring Group', 'the National Election Board', 'the Red Valley Hospital'];
+const ORGS = [
+  'the Northern Relief Council',
+  'the Ministry of Health',
+  'the Harbour Workers Union',
+  'the Coastal Monitoring Group',
+  'the National Election Board',
+  'the Red Valley Hospital',
+];
 const PLACES = ['Port Alden', 'Vesna', 'Kharim Valley', 'Lowmarsh', 'Tarsel', 'New Corran', 'the eastern district', 'Belmont Heights'];
 const AGENCIES = ['AFP', 'Reuters', 'AP'];
 const PUBLICATIONS = ['The Daily Courier', 'Evening Ledger', 'Harbour Times'];
@@ -144,7 +151,8 @@ export function syntheticArticle(rng: Rng): string {
   paragraphs.push(
     `${dateline}${lead.title} ${lead.full} on ${pick(rng, DAYS)} promised to restore order in ${place} after ${pick(rng, CAUSES)} left the town in shock.`,
   );
-  if (rng() < 0.3) paragraphs.push(`${lead.full} speaks to the press in ${place} on ${pick(rng, DAYS)}. (${pick(rng, AGENCIES)} PHOTO / ${person(rng).full})`);
+  if (rng() < 0.3)
+    paragraphs.push(`${lead.full} speaks to the press in ${place} on ${pick(rng, DAYS)}. (${pick(rng, AGENCIES)} PHOTO / ${person(rng).full})`);
   const count = 6 + Math.floor(rng() * 14);
   for (let i = 0; i < count; i++) {
     const r = rng();

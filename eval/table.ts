@@ -12,4 +12,3 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
-

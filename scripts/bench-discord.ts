@@ -28,9 +28,39 @@ function syntheticStory(n: number, date: string): DigestItem {
     id: `bench${String(n).padStart(6, '0')}`,
     headline: `The ${place} ${events[n % events.length]}`,
     summary: [sentence(1), sentence(2)],
-    quotes: Array.from({ length: 4 }, (_, i) => ({ text: `${sentence(i + 3)} We will rebuild`, start: 0, end: 10, speaker: `Speaker ${n}-${i}`, key: i < 2, rank: i + 1 })),
-    figures: [{ text: `${n % 50} people injured`, start: 0, end: 10, count: n % 50, min: null, max: null, qualifier: 'at least', kind: 'injured', who: 'people', context: sentence(9) }],
-    sources: [{ articleId: `a${n}`, title: `The ${place}`, publication: 'Bench Gazette', agency: 'BNA', url: `https://bench.example/${n}`, publishedAt: `${date}T06:00:00Z`, origin: `bench/${n}.txt` }],
+    quotes: Array.from({ length: 4 }, (_, i) => ({
+      text: `${sentence(i + 3)} We will rebuild`,
+      start: 0,
+      end: 10,
+      speaker: `Speaker ${n}-${i}`,
+      key: i < 2,
+      rank: i + 1,
+    })),
+    figures: [
+      {
+        text: `${n % 50} people injured`,
+        start: 0,
+        end: 10,
+        count: n % 50,
+        min: null,
+        max: null,
+        qualifier: 'at least',
+        kind: 'injured',
+        who: 'people',
+        context: sentence(9),
+      },
+    ],
+    sources: [
+      {
+        articleId: `a${n}`,
+        title: `The ${place}`,
+        publication: 'Bench Gazette',
+        agency: 'BNA',
+        url: `https://bench.example/${n}`,
+        publishedAt: `${date}T06:00:00Z`,
+        origin: `bench/${n}.txt`,
+      },
+    ],
     publishedAt: `${date}T06:00:00Z`,
   };
 }
@@ -40,7 +70,12 @@ function benchLibrary(): MemoryLibrary {
   const digests: Digest[] = [];
   for (let day = 0; day < 100; day++) {
     const date = new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10);
-    digests.push({ date, title: `News digest for ${date}`, items: Array.from({ length: 10 }, (_, i) => syntheticStory(day * 10 + i, date)), generatedAt: `${date}T07:00:00.000Z` });
+    digests.push({
+      date,
+      title: `News digest for ${date}`,
+      items: Array.from({ length: 10 }, (_, i) => syntheticStory(day * 10 + i, date)),
+      generatedAt: `${date}T07:00:00.000Z`,
+    });
   }
   return new MemoryLibrary(digests);
 }
@@ -71,12 +106,23 @@ export async function benchDiscord(): Promise<DiscordBenchResult> {
   };
   (globalThis as { gc?: () => void }).gc?.();
   const rssBeforeClientMB = mb(process.memoryUsage().rss);
-  const discord = createDiscordPlatform({ token: 'bench-token', applicationId: fakeIds.application, mode: 'gateway', apiUrl: api.apiUrl, context, logger: silentLogger });
+  const discord = createDiscordPlatform({
+    token: 'bench-token',
+    applicationId: fakeIds.application,
+    mode: 'gateway',
+    apiUrl: api.apiUrl,
+    context,
+    logger: silentLogger,
+  });
   try {
     await discord.start();
     const rounds = 100;
     for (let i = 0; i < rounds; i++) {
-      const batch = [commandInteraction('digest'), autocompleteInteraction('article', 'query', places[i % places.length]!), buttonInteraction(buttonCustomId('quotes', `bench${String(i * 7).padStart(6, '0')}`))];
+      const batch = [
+        commandInteraction('digest'),
+        autocompleteInteraction('article', 'query', places[i % places.length]!),
+        buttonInteraction(buttonCustomId('quotes', `bench${String(i * 7).padStart(6, '0')}`)),
+      ];
       for (const interaction of batch) gateway.interaction(interaction);
       // Wait for every answer before the next round, so the numbers show a steady state, not a queue.
       await Promise.all(batch.map((interaction) => api.waitFor((r) => r.method === 'POST' && r.path.endsWith(`/${interaction.token}/callback`))));

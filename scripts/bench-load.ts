@@ -71,7 +71,10 @@ async function waitForHealth(base: string, child: ChildProcess, stderr: () => st
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`newsdigest run exited (${child.exitCode}):\n${stderr()}`);
-    const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((done) => setTimeout(done, 200));
   }
@@ -167,7 +170,11 @@ async function main(): Promise<void> {
           init: {
             method: 'POST',
             body,
-            headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, body) },
+            headers: {
+              'content-type': 'application/x-www-form-urlencoded',
+              'x-slack-request-timestamp': String(timestamp),
+              'x-slack-signature': slackSignature(SIGNING_SECRET, timestamp, body),
+            },
           },
         };
       }
@@ -185,7 +192,12 @@ async function main(): Promise<void> {
         await response.arrayBuffer();
         return response.ok ? { kind, ms, ok: true } : { kind, ms, ok: false, problem: `${kind}: HTTP ${response.status}` };
       } catch (error) {
-        return { kind, ms: performance.now() - started, ok: false, problem: `${kind}: ${(error as Error).name === 'TimeoutError' ? `no answer in ${ACK_LIMIT_MS} ms` : (error as Error).message}` };
+        return {
+          kind,
+          ms: performance.now() - started,
+          ok: false,
+          problem: `${kind}: ${(error as Error).name === 'TimeoutError' ? `no answer in ${ACK_LIMIT_MS} ms` : (error as Error).message}`,
+        };
       }
     }
 
@@ -213,7 +225,7 @@ async function main(): Promise<void> {
           const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
           while (results.length < due) results.push(send(KINDS[results.length % KINDS.length]!));
           if (results.length >= total) return done();
-          setTimeout(tick, Math.max(0, ((results.length * 1000) / rate) - (performance.now() - start)));
+          setTimeout(tick, Math.max(0, (results.length * 1000) / rate - (performance.now() - start)));
         };
         tick();
       });
@@ -225,7 +237,11 @@ async function main(): Promise<void> {
       const serviceLag = await serviceLoopLagP99(base);
       clearInterval(sampler);
       peakRss = Math.max(peakRss, residentMb(child.pid!));
-      const sortedMs = (list: typeof settled) => list.filter((r) => r.ok).map((r) => r.ms).sort((a, b) => a - b);
+      const sortedMs = (list: typeof settled) =>
+        list
+          .filter((r) => r.ok)
+          .map((r) => r.ms)
+          .sort((a, b) => a - b);
       const latencies = sortedMs(settled);
       const slackMs = sortedMs(settled.filter((r) => r.kind.startsWith('slack')));
       const discordMs = sortedMs(settled.filter((r) => r.kind.startsWith('discord')));
@@ -249,20 +265,42 @@ async function main(): Promise<void> {
     }
     await agent.close();
 
-    const header = ['req/s', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'Slack p99', 'Discord p99', 'errors', 'CPU ms/req', 'service lag p99', 'sender lag p99', 'peak RSS MB'];
+    const header = [
+      'req/s',
+      'requests',
+      'p50 ms',
+      'p95 ms',
+      'p99 ms',
+      'max ms',
+      'Slack p99',
+      'Discord p99',
+      'errors',
+      'CPU ms/req',
+      'service lag p99',
+      'sender lag p99',
+      'peak RSS MB',
+    ];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     const line = (cells: string[]) => `| ${cells.map((c, i) => c.padStart(widths[i]!)).join(' | ')} |`;
-    console.log(`newsdigest run on 127.0.0.1, Slack and Discord HTTP endpoints, ${seconds} s per step, ${KINDS.join(', ')} in turn; RSS after start ${startRss.toFixed(0)} MB; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end`);
+    console.log(
+      `newsdigest run on 127.0.0.1, Slack and Discord HTTP endpoints, ${seconds} s per step, ${KINDS.join(', ')} in turn; RSS after start ${startRss.toFixed(0)} MB; ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)} at the end`,
+    );
     console.log(line(header));
     console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
     for (const row of rows) console.log(line(row));
-    const answered = slack.requests.filter((r) => r.method === 'response_url').length + discord.requests.filter((r) => r.path.includes('/webhooks/')).length;
+    const answered =
+      slack.requests.filter((r) => r.method === 'response_url').length + discord.requests.filter((r) => r.path.includes('/webhooks/')).length;
     console.log(`answers delivered to Slack response_urls and Discord webhooks: ${answered}`);
     for (const [problem, count] of problems) console.log(`  ${count} × ${problem}`);
     const serviceErrors = stderr.split('\n').filter((l) => /"level":(50|60)/.test(l));
     if (serviceErrors.length) console.log(`the service logged ${serviceErrors.length} error(s), first: ${serviceErrors[0]}`);
     const last = rows.find((r) => r[0] === '200');
-    if (last) console.log(Number(last[4]) < 50 && last[8] === '0' ? 'goal met: p99 under 50 ms at 200 req/s with no errors' : `goal NOT met at 200 req/s: p99 ${last[4]} ms, ${last[8]} errors`);
+    if (last)
+      console.log(
+        Number(last[4]) < 50 && last[8] === '0'
+          ? 'goal met: p99 under 50 ms at 200 req/s with no errors'
+          : `goal NOT met at 200 req/s: p99 ${last[4]} ms, ${last[8]} errors`,
+      );
   } finally {
     await stop();
   }

@@ -34,7 +34,8 @@ const events = ['reopens its ferry line', 'counts flood damage', 'votes on the n
 function article(n: number): string {
   const town = `${towns[n % towns.length]} ${n}`;
   const speaker = speakers[n % speakers.length]!;
-  const filler = (i: number) => `Residents of ${town} said on day ${i} that life was slowly returning to normal after the events of the week, and that shops on the main street had reopened.`;
+  const filler = (i: number) =>
+    `Residents of ${town} said on day ${i} that life was slowly returning to normal after the events of the week, and that shops on the main street had reopened.`;
   return [
     `${town} ${events[n % events.length]}`,
     '',
@@ -86,19 +87,40 @@ export async function benchRunMemory(): Promise<{ idleMb: number; peakMb: number
     stringify({
       sources: [{ id: 'articles', type: 'files', path: 'articles' }],
       // Midnight UTC with catch-up: the start posts today's digest, then the service idles.
-      channels: [{ id: 'discord-room', platform: 'discord', channel: fakeIds.channel, schedule: '0 0 * * *', timeZone: 'UTC', filters: { maxItems: 10 } }],
+      channels: [
+        { id: 'discord-room', platform: 'discord', channel: fakeIds.channel, schedule: '0 0 * * *', timeZone: 'UTC', filters: { maxItems: 10 } },
+      ],
       storage: { sqlitePath: 'ledger.sqlite' },
       discord: { mode: 'gateway' },
       scheduler: { catchUpHours: 24 },
     }),
   );
-  const env = { ...process.env, PORT: '0', LOG_LEVEL: 'info', LOG_FORMAT: 'json', DISCORD_TOKEN: 'bench-token', DISCORD_APPLICATION_ID: fakeIds.application, DISCORD_API_URL: api.apiUrl, DATABASE_URL: '' };
+  const env = {
+    ...process.env,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    LOG_FORMAT: 'json',
+    DISCORD_TOKEN: 'bench-token',
+    DISCORD_APPLICATION_ID: fakeIds.application,
+    DISCORD_API_URL: api.apiUrl,
+    DATABASE_URL: '',
+  };
   const cli = (command: string[], options: { report?: boolean } = {}) =>
-    spawn(process.execPath, [...(options.report ? ['--import', peakReporter] : []), path.join(root, 'bin/newsdigest.js'), '--config', path.join(dir, 'newsdigest.yaml'), ...command], {
-      cwd: dir,
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    spawn(
+      process.execPath,
+      [
+        ...(options.report ? ['--import', peakReporter] : []),
+        path.join(root, 'bin/newsdigest.js'),
+        '--config',
+        path.join(dir, 'newsdigest.yaml'),
+        ...command,
+      ],
+      {
+        cwd: dir,
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
   let child: ReturnType<typeof cli> | undefined;
   try {
     // 1. Store the articles and post today's digest, as a scheduled fire would.
@@ -107,7 +129,8 @@ export async function benchRunMemory(): Promise<{ idleMb: number; peakMb: number
     post.stderr.setEncoding('utf8').on('data', (chunk: string) => (postLog += chunk));
     const [code] = (await once(post, 'exit')) as [number | null];
     const buildingKb = Number(/peak-rss-kb (\d+)/.exec(postLog)?.[1] ?? NaN);
-    if (code !== 0 || !/stored \d+ new article/.test(postLog)) throw new Error(`newsdigest post failed: ${postLog.trim().split('\n').slice(-3).join(' | ')}`);
+    if (code !== 0 || !/stored \d+ new article/.test(postLog))
+      throw new Error(`newsdigest post failed: ${postLog.trim().split('\n').slice(-3).join(' | ')}`);
     const buildingMb = buildingKb / 1024;
 
     // 2. The service on that store: connected to the gateway, nothing left to post, idle.
@@ -136,7 +159,9 @@ export async function benchRunMemory(): Promise<{ idleMb: number; peakMb: number
         `peak of run ${peakMb.toFixed(1)} MB; peak while building (post: reading the ${ARTICLES} articles and posting) ${buildingMb.toFixed(1)} MB ` +
         `(≤ ${RUN_MEMORY_TARGETS.peakMb} ${ok(Math.max(peakMb, buildingMb), RUN_MEMORY_TARGETS.peakMb)})`,
     );
-    console.log(JSON.stringify({ bench: 'run-memory', node: process.version, articles: ARTICLES, idleMb, peakMb, buildingMb, targets: RUN_MEMORY_TARGETS }));
+    console.log(
+      JSON.stringify({ bench: 'run-memory', node: process.version, articles: ARTICLES, idleMb, peakMb, buildingMb, targets: RUN_MEMORY_TARGETS }),
+    );
     return { idleMb, peakMb: Math.max(peakMb, buildingMb), articles: ARTICLES };
   } finally {
     if (child && child.exitCode === null) {

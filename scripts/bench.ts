@@ -91,7 +91,17 @@ function timedRun(name: string, texts: readonly string[], warmup: number, rounds
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 10);
   latencies.sort((a, b) => a - b);
-  return { name, articles: texts.length, seconds, cpuSeconds, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), failures, heapPeak, slowest };
+  return {
+    name,
+    articles: texts.length,
+    seconds,
+    cpuSeconds,
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    failures,
+    heapPeak,
+    slowest,
+  };
 }
 
 /** The corpus articles of every set, repeated to `n`. */
@@ -168,7 +178,9 @@ function main(): void {
       `${describeTarget(t)} ${mark(t, rate)}`,
     ];
   });
-  console.log(formatTable(['articles', 'n', 'seconds', 'articles/s', 'per CPU s', 'mean ms', 'p50 ms', 'p99 ms', 'heap peak MB', 'threw', 'target'], rows));
+  console.log(
+    formatTable(['articles', 'n', 'seconds', 'articles/s', 'per CPU s', 'mean ms', 'p50 ms', 'p99 ms', 'heap peak MB', 'threw', 'target'], rows),
+  );
   console.log('(the target is checked on articles per CPU second, the rate on one core; wall-clock articles/s drops when others share the machine)');
   const slowest = count('slowest', values.slowest, 0);
   for (const r of slowest > 0 ? runs : []) {
@@ -178,7 +190,9 @@ function main(): void {
   console.log(`\n${groupingSection(count('stored', values.stored, 10000), rounds)}`);
 
   const usage = process.resourceUsage();
-  console.log(`\npeak RSS of the process (maxRSS): ${(usage.maxRSS / 1024).toFixed(1)} MB; CPU time ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)} s`);
+  console.log(
+    `\npeak RSS of the process (maxRSS): ${(usage.maxRSS / 1024).toFixed(1)} MB; CPU time ${((usage.userCPUTime + usage.systemCPUTime) / 1e6).toFixed(2)} s`,
+  );
 
   // ── Other sections ────────────────────────────────────────────────────────────────────
   // Each is a script of its own that prints its figures; it runs in its own process so its

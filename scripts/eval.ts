@@ -82,7 +82,10 @@ function main(argv: string[]): number {
     console.log(`eval: skipped — no corpus at ${dir} (pass --corpus DIR or set NEWSDIGEST_CORPUS to evaluate).`);
     return 0;
   }
-  const wanted = values.set?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const wanted = values.set
+    ?.flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const name of wanted ?? []) {
     if (!(SET_NAMES as readonly string[]).includes(name)) throw new UserError(`--set ${name}: no such set; choose from ${SET_NAMES.join(', ')}`);
   }
@@ -101,7 +104,13 @@ function main(argv: string[]): number {
   }
 
   if (values.json) {
-    console.log(JSON.stringify(Object.fromEntries(runs.map((r) => [r.name, { ...r.score, ...(r.stories ? { stories: r.stories } : {}), failures: r.failures }])), null, 2));
+    console.log(
+      JSON.stringify(
+        Object.fromEntries(runs.map((r) => [r.name, { ...r.score, ...(r.stories ? { stories: r.stories } : {}), failures: r.failures }])),
+        null,
+        2,
+      ),
+    );
   } else {
     console.log(evalTable(runs, sentences));
     const rel = path.relative(process.cwd(), outDir);

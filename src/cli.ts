@@ -22,7 +22,8 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const register of [registerCore, registerInit, registerService, registerFetch, registerChannels, registerSlack, registerDiscord]) register(program);
+for (const register of [registerCore, registerInit, registerService, registerFetch, registerChannels, registerSlack, registerDiscord])
+  register(program);
 
 try {
   loadDotEnv();

@@ -50,7 +50,14 @@ export function prettyLine(json: string, color = false): string {
   const err = entry.err as { message?: string; stack?: string } | undefined;
   if (err?.message) fields.push(`${c.dim('err=')}${showValue(err.message)}`);
   const line = [c.dim(time), paint(levelName), String(entry.msg ?? ''), ...fields].filter(Boolean).join(' ');
-  const stack = level >= 50 && err?.stack ? `\n${err.stack.split('\n').slice(1).map((frame) => `    ${frame.trim()}`).join('\n')}` : '';
+  const stack =
+    level >= 50 && err?.stack
+      ? `\n${err.stack
+          .split('\n')
+          .slice(1)
+          .map((frame) => `    ${frame.trim()}`)
+          .join('\n')}`
+      : '';
   return `${line}${stack}\n`;
 }
 

@@ -15,11 +15,7 @@ interface Block {
  * Never throws on any string. Without a title line (`hasTitleLine: false`) the title is empty
  * and the summarizer uses the first words instead.
  */
-export function readArticle(
-  raw: string,
-  source: Partial<ArticleSource> & { origin: string },
-  options: { hasTitleLine?: boolean } = {},
-): Article {
+export function readArticle(raw: string, source: Partial<ArticleSource> & { origin: string }, options: { hasTitleLine?: boolean } = {}): Article {
   const { text, toRaw } = normalizeText(raw);
   const blocks = splitParagraphs(text);
   const found: Partial<ArticleSource> = {};
@@ -135,7 +131,16 @@ function trimEnd(text: string, start: number, end: number): number {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 10 || code === 9 || code === 13 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000 || code === 0xfeff;
+  return (
+    code === 32 ||
+    code === 10 ||
+    code === 9 ||
+    code === 13 ||
+    code === 0xa0 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Whitespace runs → one space, for display. */

@@ -19,14 +19,19 @@ function day(iso: string | undefined): string | undefined {
 
 /** What a feed would bring into the next digest: one line per story, its sources beneath. */
 export function describeFeed(feed: ParsedFeed, url: string): string {
-  const lines = [`${printable(feed.title ?? url)} — ${feed.format.toUpperCase()} feed, ${feed.items.length} item${feed.items.length === 1 ? '' : 's'}`];
+  const lines = [
+    `${printable(feed.title ?? url)} — ${feed.format.toUpperCase()} feed, ${feed.items.length} item${feed.items.length === 1 ? '' : 's'}`,
+  ];
   const stories = groupSameStory(
     feed.items.map((item, index) => ({ id: String(index), title: item.title, body: item.paragraphs.join('\n\n'), item })),
   );
   stories.forEach((story, n) => {
     story.forEach(({ item }, i) => {
       const headline = printable(item.title || item.paragraphs[0]?.slice(0, 80) || '(no headline)');
-      const source = [item.publication, item.author, day(item.publishedAt)].filter(Boolean).map((s) => printable(s!)).join(' · ');
+      const source = [item.publication, item.author, day(item.publishedAt)]
+        .filter(Boolean)
+        .map((s) => printable(s!))
+        .join(' · ');
       const note = item.textFrom === 'none' ? ' (text from the linked page)' : '';
       lines.push(`${i === 0 ? `${String(n + 1).padStart(3)}.` : '    also:'} ${headline}${source ? ` — ${source}` : ''}${note}`);
       if (item.link) lines.push(`      ${printable(item.link)}`);
@@ -58,8 +63,10 @@ export async function describeUrl(url: string, client: HttpClient): Promise<stri
     }
   }
   const article = readPage(text, response.url, url);
-  const source = [article.source.publication, article.source.author, day(article.source.publishedAt)].filter(Boolean).map((s) => printable(s!)).join(' · ');
+  const source = [article.source.publication, article.source.author, day(article.source.publishedAt)]
+    .filter(Boolean)
+    .map((s) => printable(s!))
+    .join(' · ');
   const count = bodyParagraphs(article).length;
   return `${printable(article.title)}${source ? ` — ${source}` : ''}\n  ${count} paragraph${count === 1 ? '' : 's'} — ${printable(response.url)}\n`;
 }
-

@@ -8,7 +8,10 @@ const loadEnv = () => import('../config/env.js');
 async function applicationId(secrets: Secrets): Promise<string> {
   const { SNOWFLAKE } = await loadEnv();
   const id = secrets.discordApplicationId;
-  if (!id) throw new UserError('DISCORD_APPLICATION_ID is not set: copy the Application ID from the General Information page of your app in the Discord Developer Portal');
+  if (!id)
+    throw new UserError(
+      'DISCORD_APPLICATION_ID is not set: copy the Application ID from the General Information page of your app in the Discord Developer Portal',
+    );
   if (!SNOWFLAKE.test(id)) throw new UserError(`DISCORD_APPLICATION_ID "${id}" is not an application id (17 to 20 digits)`);
   return id;
 }
@@ -26,7 +29,8 @@ export function register(program: Command): void {
       const { readSecrets, SNOWFLAKE } = await loadEnv();
       const secrets = readSecrets();
       const appId = await applicationId(secrets);
-      if (!secrets.discordToken) throw new UserError('DISCORD_TOKEN is not set: copy the bot token from the Bot page of your app in the Discord Developer Portal');
+      if (!secrets.discordToken)
+        throw new UserError('DISCORD_TOKEN is not set: copy the bot token from the Bot page of your app in the Discord Developer Portal');
       if (options.guild !== undefined && !SNOWFLAKE.test(options.guild)) {
         throw new UserError(`--guild "${options.guild}" is not a server id: in Discord, turn on Developer Mode and use "Copy Server ID"`);
       }
@@ -42,7 +46,9 @@ export function register(program: Command): void {
         return;
       }
       const names = registered.map((command) => `/${command.name}`).join(', ');
-      process.stdout.write(options.guild ? `Registered ${names} in server ${options.guild}.\n` : `Registered ${names} globally, for every server the bot is in.\n`);
+      process.stdout.write(
+        options.guild ? `Registered ${names} in server ${options.guild}.\n` : `Registered ${names} globally, for every server the bot is in.\n`,
+      );
     });
 
   discord

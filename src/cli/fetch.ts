@@ -9,7 +9,11 @@ export function register(program: Command): void {
     .option('--allow-loopback', 'also fetch from this machine (127.0.0.1, ::1), e.g. a feed served locally for testing')
     .action(async (url: string, options: { allowLoopback?: boolean }) => {
       // The config, HTTP and feed code loads only for this command, so other commands start quicker.
-      const [{ loadConfig }, { HttpClient }, { describeUrl }] = await Promise.all([import('../config/load.js'), import('../sources/http.js'), import('./describe.js')]);
+      const [{ loadConfig }, { HttpClient }, { describeUrl }] = await Promise.all([
+        import('../config/load.js'),
+        import('../sources/http.js'),
+        import('./describe.js'),
+      ]);
       const config = loadConfig(program.opts<{ config: string }>().config);
       const client = new HttpClient({ ...config.fetch, allowLoopback: options.allowLoopback });
       try {

@@ -75,7 +75,9 @@ export function register(program: Command): void {
       ];
       const existing = files.filter((file) => existsSync(file.path)).map((file) => file.path);
       if (existing.length > 0 && !options.force) {
-        throw new UserError(`${existing.join(' and ')} already ${existing.length > 1 ? 'exist' : 'exists'}; keep your own, or use --force to overwrite`);
+        throw new UserError(
+          `${existing.join(' and ')} already ${existing.length > 1 ? 'exist' : 'exists'}; keep your own, or use --force to overwrite`,
+        );
       }
       mkdirSync('articles', { recursive: true });
       for (const file of files) writeFileSync(file.path, file.text);

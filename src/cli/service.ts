@@ -5,7 +5,11 @@ import { UserError } from '../errors.js';
 // needs them, so `npm start`, `preview` and `summarize` stay quick.
 const loadService = () => import('../service/service.js');
 const loadSetup = async () => {
-  const [{ readSecrets }, { loadConfig }, { createLogger }] = await Promise.all([import('../config/env.js'), import('../config/load.js'), import('../log.js')]);
+  const [{ readSecrets }, { loadConfig }, { createLogger }] = await Promise.all([
+    import('../config/env.js'),
+    import('../config/load.js'),
+    import('../log.js'),
+  ]);
   return { readSecrets, loadConfig, createLogger };
 };
 
@@ -25,7 +29,10 @@ export function register(program: Command): void {
       // PORT (the platform's convention: containers, PaaS) wins over http.port; say so once, after
       // the config and secrets passed their checks (a refused start prints its one line alone).
       if (secrets.port !== undefined && secrets.port !== config.http.port) {
-        logger.warn({ port: secrets.port, configPort: config.http.port }, `PORT=${secrets.port} overrides http.port ${config.http.port} from the config`);
+        logger.warn(
+          { port: secrets.port, configPort: config.http.port },
+          `PORT=${secrets.port} overrides http.port ${config.http.port} from the config`,
+        );
       }
       let stopping = false;
       const stop = (signal: string) => {
@@ -49,7 +56,10 @@ export function register(program: Command): void {
             assertServiceConfig(next, secrets, configPath ?? 'the config');
             const { reloadConfigChannels } = await import('../service/setup.js');
             const { channels, sources } = reloadConfigChannels(service, next);
-            logger.info({ channels, sources }, `SIGHUP: reloaded the config file: ${channels} channel(s), ${sources} source(s); other settings apply at the next start`);
+            logger.info(
+              { channels, sources },
+              `SIGHUP: reloaded the config file: ${channels} channel(s), ${sources} source(s); other settings apply at the next start`,
+            );
           } catch (error) {
             logger.error(`SIGHUP: kept the running config; the file was not reloaded: ${(error as Error).message.split('\n').join(' ')}`);
           }
@@ -61,7 +71,9 @@ export function register(program: Command): void {
         await service.start();
       } catch (error) {
         await service.stop().catch(() => undefined);
-        throw error instanceof Error && !(error instanceof UserError) && /port .* is in use|cannot listen/.test(error.message) ? new UserError(error.message) : error;
+        throw error instanceof Error && !(error instanceof UserError) && /port .* is in use|cannot listen/.test(error.message)
+          ? new UserError(error.message)
+          : error;
       }
       // Runs until a signal; the timers and connections keep the process alive.
     });

@@ -29,7 +29,10 @@ export const articleCommand = defineCommand({
       const item = digest?.items[Number(query) - 1];
       if (!item) {
         const count = digest?.items.length ?? 0;
-        return notice('error', count ? `The latest digest has stories 1 to ${count}; there is no story ${query}.` : 'There is no digest yet to pick a story from.');
+        return notice(
+          'error',
+          count ? `The latest digest has stories 1 to ${count}; there is no story ${query}.` : 'There is no digest yet to pick a story from.',
+        );
       }
       return { kind: 'item', item, part: 'full', visibility: 'private' };
     }

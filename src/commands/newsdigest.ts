@@ -50,7 +50,11 @@ export const NEWSDIGEST_SUBCOMMANDS: readonly { name: Subcommand; description: s
   { name: 'sources', description: 'The sources of this channel’s digest', options: [] },
   { name: 'subscribe', description: 'Add a feed, page or site to this channel’s digest', options: [{ ...options[1], required: true }] },
   { name: 'unsubscribe', description: 'Remove a source from this channel’s digest', options: [{ ...options[2], required: true }] },
-  { name: 'schedule', description: 'When this channel’s digest is posted', options: [{ ...options[3], required: true }, options[4], options[5], options[6]] },
+  {
+    name: 'schedule',
+    description: 'When this channel’s digest is posted',
+    options: [{ ...options[3], required: true }, options[4], options[5], options[6]],
+  },
   { name: 'filter', description: 'Only stories with one of these words (or "clear")', options: [{ ...options[7], required: true }] },
   { name: 'max', description: 'How many stories a digest shows at most', options: [{ ...options[8], required: true }] },
   { name: 'pause', description: 'Stop posting this channel’s digest until resumed', options: [] },
@@ -129,14 +133,17 @@ export function scheduleFor(
   if (cron.length === 0) return { schedule: `${minute} ${hour} * * ${repeat.days === 'weekdays' ? '1-5' : '*'}` };
   const written = cron.join(' ');
   if (repeat.days) return { problem: `give either ${repeat.days} or a cron expression, not both` };
-  if (cron.length !== 5) return { problem: `“${written.slice(0, 60)}” is not a cron expression of 5 fields (minute hour day month weekday), e.g. 30 7 * * 1-5` };
+  if (cron.length !== 5)
+    return { problem: `“${written.slice(0, 60)}” is not a cron expression of 5 fields (minute hour day month weekday), e.g. 30 7 * * 1-5` };
   const problem = scheduleProblem(written);
   // The reply adds its own full stop.
   if (problem) return { problem: `“${written.slice(0, 60)}” is not a cron expression: ${problem.replace(/\.+$/, '')}` };
   const [cronMinute, cronHour] = cron as [string, string];
   const disagrees = (field: string, value: number) => /^\d+$/.test(field) && Number(field) !== value;
   if (disagrees(cronMinute, minute) || disagrees(cronHour, hour))
-    return { problem: `“${written}” does not fire at ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}; use * for its minute and hour, or the same time` };
+    return {
+      problem: `“${written}” does not fire at ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}; use * for its minute and hour, or the same time`,
+    };
   // A `*` minute or hour takes the time given: "07:30 … * * * * 1,3" means 07:30 on Mondays and Wednesdays.
   const fields = [cronMinute === '*' ? String(minute) : cronMinute, cronHour === '*' ? String(hour) : cronHour, ...cron.slice(2)];
   return { schedule: fields.join(' ') };
@@ -159,8 +166,7 @@ function parseText(text: string): CommandArgs {
   else if (subcommand === 'max') {
     args.count = rest[0];
     if (rest.length > 1) args.extra = rest.slice(1).join(' ');
-  }
-  else if (subcommand === 'schedule') {
+  } else if (subcommand === 'schedule') {
     const [time, ...more] = rest;
     args.time = time;
     const cron: string[] = [];
@@ -309,19 +315,31 @@ export const newsdigestCommand = defineCommand({
       }
       case 'filter': {
         const words = (args.words ?? '').split(/[\s,]+/).filter(Boolean);
-        if (words.length === 0) return refuse('Not changed: give the words a story must contain, e.g. /newsdigest filter flood earthquake, or /newsdigest filter clear');
+        if (words.length === 0)
+          return refuse('Not changed: give the words a story must contain, e.g. /newsdigest filter flood earthquake, or /newsdigest filter clear');
         if (words.length === 1 && words[0]!.toLowerCase() === 'clear') {
           return change({ keywords: [] }, 'filter', 'clear', 'Filter cleared: this channel’s digest takes every story of its sources.');
         }
         if (words.length > MAX_KEYWORDS || words.some((word) => word.length > 40)) {
           return refuse(`Not changed: a filter takes at most ${MAX_KEYWORDS} words of at most 40 characters.`);
         }
-        return change({ keywords: words }, 'filter', words.join(' '), `This channel’s digest now takes only stories with ${words.map((w) => `“${w}”`).join(' or ')}.`);
+        return change(
+          { keywords: words },
+          'filter',
+          words.join(' '),
+          `This channel’s digest now takes only stories with ${words.map((w) => `“${w}”`).join(' or ')}.`,
+        );
       }
       case 'max': {
         const count = args.count;
-        if (count === undefined || count < 1 || count > MAX_ITEMS) return refuse(`Not changed: give a number of stories from 1 to ${MAX_ITEMS}, e.g. /newsdigest max 5`);
-        return change({ maxItems: count }, 'max', String(count), `This channel’s digest now shows at most ${count} stor${count === 1 ? 'y' : 'ies'}.`);
+        if (count === undefined || count < 1 || count > MAX_ITEMS)
+          return refuse(`Not changed: give a number of stories from 1 to ${MAX_ITEMS}, e.g. /newsdigest max 5`);
+        return change(
+          { maxItems: count },
+          'max',
+          String(count),
+          `This channel’s digest now shows at most ${count} stor${count === 1 ? 'y' : 'ies'}.`,
+        );
       }
       case 'pause':
         if (current.paused) return reply('This channel’s digest is already paused; /newsdigest resume posts it again.');

@@ -11,7 +11,9 @@ const USAGE = '/summary <url or pasted text>';
 /** Pasted text beyond this is cut: Slack and Discord carry at most a few thousand characters anyway. */
 const MAX_PASTED_CHARS = 100_000;
 
-const options = [{ name: 'input', description: 'An article URL, or the article text', type: 'string', required: true }] as const satisfies readonly CommandOption[];
+const options = [
+  { name: 'input', description: 'An article URL, or the article text', type: 'string', required: true },
+] as const satisfies readonly CommandOption[];
 
 /** `/summary`: summarize a page (public URLs only) or pasted text on request. */
 export const summaryCommand = defineCommand({

@@ -45,10 +45,13 @@ export function findConfigPath(given?: string, exists: (path: string) => boolean
 export function resolveConfigPaths(value: unknown, configPath: string): unknown {
   if (!isRecord(value)) return value;
   const base = dirname(configPath);
-  const relocate = (path: unknown) => (typeof path === 'string' && path !== '' && !isAbsolute(path) && path !== ':memory:' && !path.startsWith('file:') ? join(base, path) : path);
+  const relocate = (path: unknown) =>
+    typeof path === 'string' && path !== '' && !isAbsolute(path) && path !== ':memory:' && !path.startsWith('file:') ? join(base, path) : path;
   const out: Record<string, unknown> = { ...value };
   if (Array.isArray(value.sources)) {
-    out.sources = value.sources.map((source: unknown) => (isRecord(source) && source.type === 'files' ? { ...source, path: relocate(source.path) } : source));
+    out.sources = value.sources.map((source: unknown) =>
+      isRecord(source) && source.type === 'files' ? { ...source, path: relocate(source.path) } : source,
+    );
   }
   if (isRecord(value.storage)) out.storage = { ...value.storage, sqlitePath: relocate(value.storage.sqlitePath) };
   return out;

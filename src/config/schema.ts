@@ -79,16 +79,25 @@ export const configSchema = z
     sources: z.array(sourceSchema).default([{ id: 'seeds', type: 'files', path: 'seeds' }]),
     channels: z.array(channelSchema).default([]),
     http: z.strictObject({ port: z.number().int().min(0).max(65535).default(3000) }).default({ port: 3000 }),
-    storage: z
-      .strictObject({ sqlitePath: z.string().min(1).default('data/newsdigest.sqlite') })
-      .default({ sqlitePath: 'data/newsdigest.sqlite' }),
+    storage: z.strictObject({ sqlitePath: z.string().min(1).default('data/newsdigest.sqlite') }).default({ sqlitePath: 'data/newsdigest.sqlite' }),
     scheduler: z
-      .strictObject({ catchUpHours: z.number().min(0).max(24 * 7).default(24) })
+      .strictObject({
+        catchUpHours: z
+          .number()
+          .min(0)
+          .max(24 * 7)
+          .default(24),
+      })
       .default({ catchUpHours: 24 }),
     fetch: z
       .strictObject({
         timeoutMs: z.number().int().min(100).max(120_000).default(FETCH_DEFAULTS.timeoutMs),
-        maxBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(FETCH_DEFAULTS.maxBytes),
+        maxBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(100 * 1024 * 1024)
+          .default(FETCH_DEFAULTS.maxBytes),
         maxRedirects: z.number().int().min(0).max(10).default(FETCH_DEFAULTS.maxRedirects),
         userAgent: z.string().min(1).default(FETCH_DEFAULTS.userAgent),
       })
@@ -100,9 +109,7 @@ export const configSchema = z
         publicUrl: z.url({ protocol: /^https$/ }).optional(),
       })
       .default({ mode: 'http' }),
-    discord: z
-      .strictObject({ mode: z.enum(['gateway', 'http']).default('gateway') })
-      .default({ mode: 'gateway' }),
+    discord: z.strictObject({ mode: z.enum(['gateway', 'http']).default('gateway') }).default({ mode: 'gateway' }),
   })
   .superRefine((config, ctx) => {
     const sourceIds = new Set(config.sources.map((s) => s.id));

@@ -38,12 +38,17 @@ export function buildDigest(entries: DigestEntry[], options: DigestOptions): Dig
 
   const groups = (options.groupSameStory ?? groupBySameStory)([...storyOfEntry.keys(), ...kept]);
   const items: Candidate[] = [];
-  const newStory = (entries: DigestEntry[]): Candidate => ({ entries, order: items.length, outletBound: outletNames(entries.map((entry) => entry.source)).length });
+  const newStory = (entries: DigestEntry[]): Candidate => ({
+    entries,
+    order: items.length,
+    outletBound: outletNames(entries.map((entry) => entry.source)).length,
+  });
   const continued = new Set<FollowedStory>();
   for (const group of groups) {
     const fresh = group.filter((entry) => !storyOfEntry.has(entry));
     if (fresh.length === 0) continue;
-    const story = group.map((entry) => storyOfEntry.get(entry)).find(Boolean) ?? fresh.map((entry) => storyOfArticle.get(entry.source.articleId)).find(Boolean);
+    const story =
+      group.map((entry) => storyOfEntry.get(entry)).find(Boolean) ?? fresh.map((entry) => storyOfArticle.get(entry.source.articleId)).find(Boolean);
     if (!story) {
       items.push(newStory(fresh));
       continue;

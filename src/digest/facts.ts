@@ -25,7 +25,10 @@ const wordsOfQuote = new WeakMap<Quote, QuoteWords>();
 function words(quote: Quote): QuoteWords {
   let found = wordsOfQuote.get(quote);
   if (!found) {
-    const list = quoteWords(quote).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const list =
+      quoteWords(quote)
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu) ?? [];
     found = { list, joined: list.join(' '), set: new Set(list) };
     wordsOfQuote.set(quote, found);
   }
@@ -127,6 +130,13 @@ function withoutRestatements(figures: Figure[]): Figure[] {
   return figures.filter(
     (figure) =>
       figure.qualifier !== null ||
-      !figures.some((other) => other !== figure && other.qualifier !== null && figureSubject(other) === figureSubject(figure) && other.count !== null && other.count === figure.count),
+      !figures.some(
+        (other) =>
+          other !== figure &&
+          other.qualifier !== null &&
+          figureSubject(other) === figureSubject(figure) &&
+          other.count !== null &&
+          other.count === figure.count,
+      ),
   );
 }

@@ -74,7 +74,10 @@ export function develop(item: DigestItem, story: FollowedStory, date: string, co
   if (newFigures.length === 0 && newQuotes === 0 && newOutlets.length === 0) return null;
 
   const development: Development = { firstDate: first.date, previousDate: last.date, newFigures, newQuotes, newOutlets };
-  const timeline: StoryDay[] = [...days.map(({ date: day, figures, outlets: dayOutlets }) => ({ date: day, figures, outlets: dayOutlets })), { date, figures: item.figures, outlets }];
+  const timeline: StoryDay[] = [
+    ...days.map(({ date: day, figures, outlets: dayOutlets }) => ({ date: day, figures, outlets: dayOutlets })),
+    { date, figures: item.figures, outlets },
+  ];
   return { ...item, id: story.storyId, quotes, development, timeline };
 }
 

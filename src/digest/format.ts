@@ -7,7 +7,21 @@ import type { Development, DigestItem, SourceRef, StoryDay, StoryFigure } from '
  * terminal, Slack and Discord. Plain text: each platform escapes it for its own markup.
  */
 
-const QUALIFIER_FIRST = new Set(['at least', 'more than', 'over', 'up to', 'nearly', 'almost', 'about', 'around', 'some', 'fewer than', 'less than', 'roughly', 'approximately']);
+const QUALIFIER_FIRST = new Set([
+  'at least',
+  'more than',
+  'over',
+  'up to',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'some',
+  'fewer than',
+  'less than',
+  'roughly',
+  'approximately',
+]);
 
 /** "1,234": whole numbers grouped by hand, because the first toLocaleString call starts ICU (about 20 ms at every CLI start). */
 export function formatNumber(value: number): string {
@@ -32,7 +46,13 @@ export function describeAmount(figure: Figure): string {
     amount = `between ${formatNumber(figure.min)} and ${formatNumber(figure.max)}`;
   } else {
     // Vague amounts ("hundreds") read best as written.
-    amount = figure.qualifier ?? (figure.min !== null ? `at least ${formatNumber(figure.min)}` : figure.max !== null ? `up to ${formatNumber(figure.max)}` : 'an unknown number of');
+    amount =
+      figure.qualifier ??
+      (figure.min !== null
+        ? `at least ${formatNumber(figure.min)}`
+        : figure.max !== null
+          ? `up to ${formatNumber(figure.max)}`
+          : 'an unknown number of');
   }
   return amount;
 }
@@ -119,7 +139,8 @@ export function describeFigureChange(change: Development['newFigures'][number]):
 export function describeDevelopment(development: Development): string {
   const changes = development.newFigures.map(describeFigureChange);
   if (development.newQuotes) changes.push(`${development.newQuotes} new quote${development.newQuotes === 1 ? '' : 's'}`);
-  if (development.newOutlets.length) changes.push(`new source${development.newOutlets.length === 1 ? '' : 's'}: ${describeOutlets(development.newOutlets)}`);
+  if (development.newOutlets.length)
+    changes.push(`new source${development.newOutlets.length === 1 ? '' : 's'}: ${describeOutlets(development.newOutlets)}`);
   return `Developing since ${shortDate(development.firstDate)}${changes.length ? `: ${changes.join('; ')}` : ''}`;
 }
 

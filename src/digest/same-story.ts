@@ -168,8 +168,6 @@ class Vocabulary {
   }
 }
 
-
-
 /** A light stem so "fires", "fired" and "firing" count as one word. */
 export function stem(word: string): string {
   let w = word;
@@ -294,7 +292,8 @@ function profile(item: StoryText, vocabulary: Vocabulary, tuning: StoryTuning): 
   }
   const words = lead.ids;
   const hashes = new Uint32Array(Math.max(0, words.length - 2));
-  for (let i = 0; i + 3 <= words.length; i++) hashes[i] = (Math.imul(words[i]! + 1, 0x9e3779b1) ^ Math.imul(words[i + 1]! + 1, 0x85ebca6b) ^ Math.imul(words[i + 2]! + 1, 0xc2b2ae35)) >>> 0;
+  for (let i = 0; i + 3 <= words.length; i++)
+    hashes[i] = (Math.imul(words[i]! + 1, 0x9e3779b1) ^ Math.imul(words[i + 1]! + 1, 0x85ebca6b) ^ Math.imul(words[i + 2]! + 1, 0xc2b2ae35)) >>> 0;
   hashes.sort();
   return {
     ids,
@@ -492,7 +491,12 @@ function mutualBoost(n: number, { edges, typical }: { edges: Edge[]; typical: Fl
   // And only when they stand out from the article's usual level of likeness (its `typicalRank`-th closest).
   const near = nearest.map((list, d) => {
     list.sort((x, y) => y.score - x.score || x.other - y.other);
-    return new Set(list.slice(0, rank).filter((x) => x.score >= tuning.mutualGap * typical[d]!).map((x) => x.other));
+    return new Set(
+      list
+        .slice(0, rank)
+        .filter((x) => x.score >= tuning.mutualGap * typical[d]!)
+        .map((x) => x.other),
+    );
   });
   for (const edge of edges) {
     if (edge.score >= tuning.mutual && edge.score < tuning.join && near[edge.a]!.has(edge.b) && near[edge.b]!.has(edge.a)) edge.score = tuning.join;
@@ -510,7 +514,9 @@ function mutualBoost(n: number, { edges, typical }: { edges: Edge[]; typical: Fl
  */
 function averageLink(n: number, edges: Edge[], join: number): number[] {
   // Pairs by score, highest first; ties by the earlier articles, so the order never depends on input order of pairs.
-  const order = edges.flatMap((edge, k) => (edge.score >= join ? [k] : [])).sort((x, y) => edges[y]!.score - edges[x]!.score || edges[x]!.a - edges[y]!.a || edges[x]!.b - edges[y]!.b);
+  const order = edges
+    .flatMap((edge, k) => (edge.score >= join ? [k] : []))
+    .sort((x, y) => edges[y]!.score - edges[x]!.score || edges[x]!.a - edges[y]!.a || edges[x]!.b - edges[y]!.b);
   const degree = new Int32Array(n + 1);
   for (const { a, b } of edges) {
     degree[a + 1]!++;
@@ -559,7 +565,12 @@ function weighedBatch(batch: StoryText[], tuning: StoryTuning): { docs: Profile[
 }
 
 /** For tests and tuning: the signals between items `i` and `j` of a batch. */
-export function storySimilarity(batch: StoryText[], i: number, j: number, options: SameStoryOptions = {}): { nearDuplicate: number; similarity: number } {
+export function storySimilarity(
+  batch: StoryText[],
+  i: number,
+  j: number,
+  options: SameStoryOptions = {},
+): { nearDuplicate: number; similarity: number } {
   const tuning: StoryTuning = { ...STORY_DEFAULTS, ...options };
   const { docs, dense } = weighedBatch(batch, tuning);
   spread(dense, docs[i]!);

@@ -142,9 +142,4 @@ export interface PlatformServices {
 export type PlatformFactory = (config: Config, secrets: Secrets, services: PlatformServices) => PlatformAdapter | undefined;
 
 /** Called after each command a platform answered, for metrics (command latency, failures). */
-export type CommandObserver = (event: {
-  platform: 'slack' | 'discord' | 'terminal';
-  command: string;
-  ms: number;
-  ok: boolean;
-}) => void;
+export type CommandObserver = (event: { platform: 'slack' | 'discord' | 'terminal'; command: string; ms: number; ok: boolean }) => void;

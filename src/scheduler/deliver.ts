@@ -135,13 +135,19 @@ export async function deliverDigest(deps: DeliveryDeps, channel: ChannelConfig, 
     if (found && found.messageIds.length >= found.parts) {
       await completeWithRetry(store, key, found.messageIds, clock, log);
       deps.observer?.posted(channel);
-      log.info({ messageIds: found.messageIds, attempts: claim.attempts }, `the digest for channel ${channel.id} had reached it on an earlier attempt; recorded it, not posting again`);
+      log.info(
+        { messageIds: found.messageIds, attempts: claim.attempts },
+        `the digest for channel ${channel.id} had reached it on an earlier attempt; recorded it, not posting again`,
+      );
       return { status: 'posted', messageIds: found.messageIds };
     }
     if (found && found.messageIds.length > alreadyPosted.length) alreadyPosted = found.messageIds;
   }
   if (alreadyPosted.length > 0) {
-    log.info({ messageIds: alreadyPosted, attempts: claim.attempts }, `the digest for channel ${channel.id} went out only in part on an earlier attempt (${alreadyPosted.length} message(s)); posting the rest after them`);
+    log.info(
+      { messageIds: alreadyPosted, attempts: claim.attempts },
+      `the digest for channel ${channel.id} went out only in part on an earlier attempt (${alreadyPosted.length} message(s)); posting the rest after them`,
+    );
   }
   const posting = publisher.post(channel.channel, digest, {
     deliveryKey: keyString,
@@ -256,12 +262,18 @@ export async function resolveStaleClaim(deps: DeliveryDeps, channel: ChannelConf
   try {
     found = await findParts(publisher, channel.channel, deliveryKeyString(key));
   } catch (error) {
-    log.warn({ err: error }, `could not check channel ${channel.id} for the digest of ${delivery.date} left unconfirmed by a stopped process; checking again later`);
+    log.warn(
+      { err: error },
+      `could not check channel ${channel.id} for the digest of ${delivery.date} left unconfirmed by a stopped process; checking again later`,
+    );
     return 'check-failed';
   }
   if (found && found.messageIds.length >= found.parts) {
     await store.completeDelivery(key, found.messageIds, clock.now());
-    log.info({ messageIds: found.messageIds }, `the digest for channel ${channel.id} on ${delivery.date} was already posted before a stop; recorded it, not posting again`);
+    log.info(
+      { messageIds: found.messageIds },
+      `the digest for channel ${channel.id} on ${delivery.date} was already posted before a stop; recorded it, not posting again`,
+    );
     return 'found-posted';
   }
   // Posted in part (a stop between the messages of a long digest): keep the parts that are in,
@@ -270,7 +282,8 @@ export async function resolveStaleClaim(deps: DeliveryDeps, channel: ChannelConf
   if (inChannel.length > 0) {
     if (!(await store.recordDeliveryParts(key, inChannel, delivery))) return 'resolved-elsewhere';
     const of = found ? ` of ${found.parts}` : '';
-    if (!(await store.failDelivery(key, `the process stopped after posting ${inChannel.length}${of} messages of the digest`, clock.now(), delivery))) return 'resolved-elsewhere';
+    if (!(await store.failDelivery(key, `the process stopped after posting ${inChannel.length}${of} messages of the digest`, clock.now(), delivery)))
+      return 'resolved-elsewhere';
     log.warn(
       { messageIds: inChannel },
       `the digest for channel ${channel.id} on ${delivery.date} went out only in part before a stop (${inChannel.length}${of} messages); posting the rest after them now`,

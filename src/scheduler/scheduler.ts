@@ -101,7 +101,10 @@ export class Scheduler {
     try {
       return [...this.options.channels, ...(await this.options.liveChannels())];
     } catch (error) {
-      this.options.logger.error({ err: error }, `could not read the channels set up from chat (${reason(error)}); ${STORE_HINT}; trying again next sweep`);
+      this.options.logger.error(
+        { err: error },
+        `could not read the channels set up from chat (${reason(error)}); ${STORE_HINT}; trying again next sweep`,
+      );
       return this.options.channels;
     }
   }
@@ -134,14 +137,20 @@ export class Scheduler {
         timezone: channel.timeZone,
       });
       task.on('execution:failed', (ctx) =>
-        this.options.logger.error({ err: ctx.execution?.error, channel: channel.id }, `scheduled run for channel ${channel.id} failed (${reason(ctx.execution?.error)}); ${STORE_HINT}; the next sweep retries`),
+        this.options.logger.error(
+          { err: ctx.execution?.error, channel: channel.id },
+          `scheduled run for channel ${channel.id} failed (${reason(ctx.execution?.error)}); ${STORE_HINT}; the next sweep retries`,
+        ),
       );
       this.tasks.push(task);
     }
     // Each minute, on one replica: retries, catch-up, DST-gap fires, stale claims of other replicas.
     const sweep = cron.schedule('* * * * *', () => this.sweep(), { ...common, distributedLease: 55_000, name: 'digest:sweep', timezone: 'UTC' });
     sweep.on('execution:failed', (ctx) =>
-      this.options.logger.error({ err: ctx.execution?.error }, `scheduler sweep failed (${reason(ctx.execution?.error)}); ${STORE_HINT}; trying again next minute`),
+      this.options.logger.error(
+        { err: ctx.execution?.error },
+        `scheduler sweep failed (${reason(ctx.execution?.error)}); ${STORE_HINT}; trying again next minute`,
+      ),
     );
     this.tasks.push(sweep);
   }
@@ -167,7 +176,10 @@ export class Scheduler {
       if (this.inFlight.has(deliveryKeyString(delivery))) continue;
       const channel = channels.find((c) => c.id === delivery.channelId);
       if (!channel) {
-        logger.warn({ channel: delivery.channelId, date: delivery.date }, `a claim for channel ${delivery.channelId} on ${delivery.date} was left unconfirmed, but that channel is no longer in the config; leaving it`);
+        logger.warn(
+          { channel: delivery.channelId, date: delivery.date },
+          `a claim for channel ${delivery.channelId} on ${delivery.date} was left unconfirmed, but that channel is no longer in the config; leaving it`,
+        );
         out.push({ channel: delivery.channelId, date: delivery.date, resolution: 'unknown-channel' });
         continue;
       }
@@ -203,7 +215,11 @@ export class Scheduler {
         ? delivery.status === 'failed' && now.getTime() >= Date.parse(delivery.claimedAt) + retryDelayMs(delivery.attempts, delivery.retryable)
         : late <= graceMs || late <= catchUpMs;
       if (!due) continue;
-      if (!delivery && late > graceMs) this.options.logger.info({ channel: channel.id, date }, `catching up: the digest for channel ${channel.id} on ${date} was due at ${fire.toISOString()}`);
+      if (!delivery && late > graceMs)
+        this.options.logger.info(
+          { channel: channel.id, date },
+          `catching up: the digest for channel ${channel.id} on ${date} was due at ${fire.toISOString()}`,
+        );
       runs.push({ channel: channel.id, date, outcome: await this.deliver(channel, date) });
     }
     return runs;
@@ -236,8 +252,13 @@ export class Scheduler {
     if (outcome.status !== 'skipped' || !options.force) return outcome;
     const digest = await this.options.store.getDigest({ channelId: channel.id, date });
     if (!digest) return outcome;
-    const result = await this.options.publisherFor(channel).post(channel.channel, digest, { deliveryKey: deliveryKeyString({ channelId: channel.id, date }) });
-    this.options.logger.warn({ channel: channel.id, date, messageIds: result.messageIds }, `posted the digest for channel ${channel.id} on ${date} again (--force)`);
+    const result = await this.options
+      .publisherFor(channel)
+      .post(channel.channel, digest, { deliveryKey: deliveryKeyString({ channelId: channel.id, date }) });
+    this.options.logger.warn(
+      { channel: channel.id, date, messageIds: result.messageIds },
+      `posted the digest for channel ${channel.id} on ${date} again (--force)`,
+    );
     return { status: 'posted', messageIds: result.messageIds };
   }
 
@@ -247,7 +268,8 @@ export class Scheduler {
     await Promise.all(this.tasks.map((task) => task.destroy()));
     this.tasks.length = 0;
     const waited = await within(Promise.allSettled([...this.inFlight.values(), ...this.sweeping.values()]), timeoutMs);
-    if (waited === TIMED_OUT) this.options.logger.warn(`stopped with ${this.inFlight.size} post(s) still in flight; their claims are checked at the next start`);
+    if (waited === TIMED_OUT)
+      this.options.logger.warn(`stopped with ${this.inFlight.size} post(s) still in flight; their claims are checked at the next start`);
     await this.coordinator.releaseAll();
   }
 }

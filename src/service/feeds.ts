@@ -25,9 +25,11 @@ async function noticeToChannels(sourceId: string, text: string, deps: RemoteInge
     if (channel.sources.length && !channel.sources.includes(sourceId)) continue;
     const publisher = deps.publisherFor(channel);
     if (!publisher?.notify) continue;
-    await publisher.notify(channel.channel, text).catch((error: unknown) =>
-      deps.logger.warn({ err: error, channel: channel.id, source: sourceId }, `could not tell channel ${channel.id} about source ${sourceId}`),
-    );
+    await publisher
+      .notify(channel.channel, text)
+      .catch((error: unknown) =>
+        deps.logger.warn({ err: error, channel: channel.id, source: sourceId }, `could not tell channel ${channel.id} about source ${sourceId}`),
+      );
   }
 }
 

@@ -72,7 +72,12 @@ function allows(route: HttpRoute, method: string | undefined): boolean {
 }
 
 /** The service's one node:http server: its own routes and the platforms' endpoints, matched by path and method. */
-export async function serveRoutes(routes: HttpRoute[], port: number, logger: Logger, host?: string): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+export async function serveRoutes(
+  routes: HttpRoute[],
+  port: number,
+  logger: Logger,
+  host?: string,
+): Promise<{ server: Server; port: number; close(): Promise<void> }> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const matching = routes.filter((r) => r.path === path);
@@ -90,9 +95,16 @@ export async function serveRoutes(routes: HttpRoute[], port: number, logger: Log
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
-        Object.assign(new Error(error.code === 'EADDRINUSE' ? `port ${port} is in use; set http.port in the config or PORT` : `cannot listen on port ${port}: ${error.message}`), {
-          cause: error,
-        }),
+        Object.assign(
+          new Error(
+            error.code === 'EADDRINUSE'
+              ? `port ${port} is in use; set http.port in the config or PORT`
+              : `cannot listen on port ${port}: ${error.message}`,
+          ),
+          {
+            cause: error,
+          },
+        ),
       ),
     );
     server.listen(port, host, () => resolve());

@@ -8,7 +8,10 @@ import { summarize } from '../summarize/index.js';
 
 /** An article read by the reader, as the store keeps it (with its summary). */
 export function toStoredArticle(article: Article, sourceId: string, options: { sentences: number; now: Date }): Omit<StoredArticle, 'storyId'> {
-  const body = bodyParagraphs(article).map((p) => article.text.slice(p.start, p.end)).join('\n\n') || article.text;
+  const body =
+    bodyParagraphs(article)
+      .map((p) => article.text.slice(p.start, p.end))
+      .join('\n\n') || article.text;
   const { publication, agency, author, url, publishedAt, origin } = article.source;
   return {
     id: article.id,

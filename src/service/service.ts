@@ -98,7 +98,8 @@ export function runService(container: Container, options: RunOptions = {}): Serv
         clearInterval(feedTimer);
         await container.stopScheduler();
         if (started && options.connect !== false) {
-          for (const adapter of adapters) await adapter.stop().catch((error: unknown) => logger.warn({ err: error }, `stopping ${adapter.platform} failed`));
+          for (const adapter of adapters)
+            await adapter.stop().catch((error: unknown) => logger.warn({ err: error }, `stopping ${adapter.platform} failed`));
         }
         await server?.close();
         await container.close();

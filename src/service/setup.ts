@@ -134,7 +134,10 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** A subscribed feed's fetch state and the articles it gave this week. */
 export async function sourceHealth(url: string, store: Pick<Store, 'getFeedState' | 'articlesSince'>, now: Date): Promise<SourceHealth> {
-  const [state, articles] = await Promise.all([store.getFeedState(url), store.articlesSince(new Date(now.getTime() - WEEK_MS), [chatFeedSource(url).id])]);
+  const [state, articles] = await Promise.all([
+    store.getFeedState(url),
+    store.articlesSince(new Date(now.getTime() - WEEK_MS), [chatFeedSource(url).id]),
+  ]);
   return { lastFetchAt: state?.lastPolledAt, failures: state?.consecutiveFailures ?? 0, lastError: state?.lastError, itemsThisWeek: articles.length };
 }
 
@@ -181,7 +184,17 @@ export function chatChannelRuntime(options: {
       const digestChannel = channel?.id ?? chatChannelIds.get(`${platform}:${platformChannelId}`) ?? null;
       const setup =
         platformChannelId && caller && chatChannels
-          ? channelSetup({ platform, channel: platformChannelId, caller, configured: channel, chatChannels, now: () => context.now(), onSaved: remember, client: options.client, store })
+          ? channelSetup({
+              platform,
+              channel: platformChannelId,
+              caller,
+              configured: channel,
+              chatChannels,
+              now: () => context.now(),
+              onSaved: remember,
+              client: options.client,
+              store,
+            })
           : undefined;
       return { ...context, library: new StoreLibrary(store, { channelId: digestChannel ?? undefined }), digestChannel, setup };
     },
@@ -193,7 +206,10 @@ export function chatChannelRuntime(options: {
  * the old ones, without a restart. Other settings (platforms, storage, port) apply at the next start.
  * The arrays are changed in place: the scheduler, the ingestion and the chat runtime hold them.
  */
-export function reloadConfigChannels(running: { config: Config; scheduler: Pick<Scheduler, 'replaceChannels'> }, next: Config): { channels: number; sources: number } {
+export function reloadConfigChannels(
+  running: { config: Config; scheduler: Pick<Scheduler, 'replaceChannels'> },
+  next: Config,
+): { channels: number; sources: number } {
   running.config.sources.splice(0, running.config.sources.length, ...next.sources);
   running.scheduler.replaceChannels(next.channels);
   return { channels: running.config.channels.length, sources: running.config.sources.length };

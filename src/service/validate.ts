@@ -16,16 +16,21 @@ export function serviceConfigProblems(config: Config, secrets: Secrets): string[
       problems.push(`${field}.channel: a terminal channel prints to "stdout"; "${channel.channel}" is not supported`);
     }
     if (channel.platform === 'slack') {
-      if (!secrets.slackBotToken) problems.push(`${field}.platform: channel "${channel.id}" posts to Slack but SLACK_BOT_TOKEN is not set (see docs/slack.md)`);
+      if (!secrets.slackBotToken)
+        problems.push(`${field}.platform: channel "${channel.id}" posts to Slack but SLACK_BOT_TOKEN is not set (see docs/slack.md)`);
     }
     if (channel.platform === 'discord') {
-      if (!secrets.discordToken) problems.push(`${field}.platform: channel "${channel.id}" posts to Discord but DISCORD_TOKEN is not set (see docs/discord.md)`);
-      if (!secrets.discordApplicationId) problems.push(`${field}.platform: channel "${channel.id}" posts to Discord but DISCORD_APPLICATION_ID is not set (see docs/discord.md)`);
+      if (!secrets.discordToken)
+        problems.push(`${field}.platform: channel "${channel.id}" posts to Discord but DISCORD_TOKEN is not set (see docs/discord.md)`);
+      if (!secrets.discordApplicationId)
+        problems.push(`${field}.platform: channel "${channel.id}" posts to Discord but DISCORD_APPLICATION_ID is not set (see docs/discord.md)`);
     }
   });
   if (inUse.slack && secrets.slackBotToken) {
-    if (config.slack.mode === 'http' && !secrets.slackSigningSecret) problems.push('slack.mode: "http" needs SLACK_SIGNING_SECRET in the environment (or use mode "socket" with SLACK_APP_TOKEN)');
-    if (config.slack.mode === 'socket' && !secrets.slackAppToken) problems.push('slack.mode: "socket" needs SLACK_APP_TOKEN (xapp-…) in the environment');
+    if (config.slack.mode === 'http' && !secrets.slackSigningSecret)
+      problems.push('slack.mode: "http" needs SLACK_SIGNING_SECRET in the environment (or use mode "socket" with SLACK_APP_TOKEN)');
+    if (config.slack.mode === 'socket' && !secrets.slackAppToken)
+      problems.push('slack.mode: "socket" needs SLACK_APP_TOKEN (xapp-…) in the environment');
   }
   if (inUse.discord && config.discord.mode === 'http' && !secrets.discordPublicKey) {
     problems.push('discord.mode: "http" needs DISCORD_PUBLIC_KEY in the environment (or use mode "gateway")');

@@ -25,8 +25,5 @@ function headerCharset(contentType: string | undefined): string | undefined {
 
 function declaredCharset(body: Buffer): string | undefined {
   const head = body.subarray(0, 2048).toString('latin1');
-  return (
-    head.match(/^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i)?.[1] ??
-    head.match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i)?.[1]
-  );
+  return head.match(/^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/i)?.[1] ?? head.match(/<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i)?.[1];
 }

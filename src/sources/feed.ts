@@ -219,10 +219,16 @@ export type FetchFeedResult =
   | { notModified: false; url: string; feed: ParsedFeed; etag?: string; lastModified?: string };
 
 /** Fetches and parses a feed with a conditional GET when validators are given. */
-export async function fetchFeed(url: string, client: HttpClient, validators: ConditionalHeaders = {}, options: ParseFeedOptions = {}): Promise<FetchFeedResult> {
+export async function fetchFeed(
+  url: string,
+  client: HttpClient,
+  validators: ConditionalHeaders = {},
+  options: ParseFeedOptions = {},
+): Promise<FetchFeedResult> {
   const response = await client.get(url, {
     ...validators,
-    accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5',
+    accept:
+      'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5',
   });
   const { etag, lastModified } = response;
   if (response.notModified) return { notModified: true, url, etag: etag ?? validators.etag, lastModified: lastModified ?? validators.lastModified };

@@ -75,7 +75,9 @@ export function expandArticlePaths(paths: string[]): { files: string[]; errors: 
       continue;
     }
     try {
-      const names = readdirSync(path).filter((name) => name.endsWith('.txt')).sort();
+      const names = readdirSync(path)
+        .filter((name) => name.endsWith('.txt'))
+        .sort();
       if (names.length === 0) errors.push(new ArticleFileError(`${path} holds no *.txt articles`));
       files.push(...names.map((name) => join(path, name)));
     } catch (error) {

@@ -13,15 +13,68 @@ import { linkBlockRule, type BlockStats } from './page-signals.js';
 
 /** Elements whose text is never article text. */
 const skipped = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'SVG', 'CANVAS', 'FORM', 'BUTTON', 'SELECT',
-  'TEXTAREA', 'INPUT', 'NAV', 'OBJECT', 'EMBED', 'AUDIO', 'VIDEO', 'HEAD', 'TITLE', 'META', 'LINK',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'SVG',
+  'CANVAS',
+  'FORM',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'NAV',
+  'OBJECT',
+  'EMBED',
+  'AUDIO',
+  'VIDEO',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
 ]);
 
 /** Elements that start and end a block of text. */
 const blocks = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'H1', 'H2', 'H3', 'H4', 'H5',
-  'H6', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TR',
-  'TD', 'TH', 'THEAD', 'TBODY', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'CENTER', 'BODY', 'HTML',
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGURE',
+  'FIGCAPTION',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'THEAD',
+  'TBODY',
+  'HR',
+  'ADDRESS',
+  'DETAILS',
+  'SUMMARY',
+  'CENTER',
+  'BODY',
+  'HTML',
 ]);
 
 /**
@@ -36,8 +89,36 @@ export const MAX_HTML_ELEMENTS = 30_000;
 const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
 /** Elements that never hold others, or whose end tag a browser implies: they don't nest. */
 const flat = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param',
-  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'param',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'option',
+  'optgroup',
+  'thead',
+  'tbody',
+  'tfoot',
+  'colgroup',
+  'rb',
+  'rt',
+  'rp',
 ]);
 /**
  * Elements whose content is not the page's structure: text to a parser (scripts often hold HTML in
@@ -324,7 +405,8 @@ export function extractArticle(html: string, url?: string): ExtractedPage | null
   if (paragraphs[0] && paragraphs[0] === title) paragraphs.shift();
   // …and the byline line ("By Jane Roe") when the byline is kept as metadata anyway.
   const byline = clean(parsed.byline);
-  if (byline && paragraphs[0] && /^by\s/i.test(paragraphs[0]) && paragraphs[0].length <= byline.length + 4 && paragraphs[0].includes(byline)) paragraphs.shift();
+  if (byline && paragraphs[0] && /^by\s/i.test(paragraphs[0]) && paragraphs[0].length <= byline.length + 4 && paragraphs[0].includes(byline))
+    paragraphs.shift();
   if (paragraphs.length === 0) return null;
   return {
     title,

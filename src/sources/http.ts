@@ -85,7 +85,10 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
 
 /** Marks a connection refused by the address guard inside undici's connect path. */
 class AddressRefused extends Error {
-  constructor(readonly address: string, readonly reason: string) {
+  constructor(
+    readonly address: string,
+    readonly reason: string,
+  ) {
     super('the address is not public');
   }
 }

@@ -70,7 +70,10 @@ const density = (block: BlockStats): number => (block.chars === 0 ? 0 : block.li
 export const linkBlockRules: { name: string; test(block: BlockStats): boolean }[] = [
   { name: 'a list of links', test: (block) => block.links >= 2 && density(block) >= 0.5 },
   { name: 'a label of a link list', test: (block) => block.links === 0 && block.text.length <= 40 && labelPattern.test(block.text) },
-  { name: 'a lead-in and its link', test: (block) => block.links >= 1 && block.text.length <= 200 && leadInPattern.test(block.text) && density(block) >= 0.5 },
+  {
+    name: 'a lead-in and its link',
+    test: (block) => block.links >= 1 && block.text.length <= 200 && leadInPattern.test(block.text) && density(block) >= 0.5,
+  },
   { name: 'a lone headline link', test: (block) => block.links === 1 && density(block) >= 0.9 && block.text !== '' && !sentenceEnd.test(block.text) },
 ];
 

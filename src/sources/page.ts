@@ -77,7 +77,10 @@ export async function fetchPage(url: string, client: HttpClient): Promise<{ page
   const type = (response.contentType ?? '').split(';')[0]!.trim().toLowerCase();
   const text = decodeText(response.body, response.contentType);
   if (type === 'text/plain') {
-    const [title = '', ...paragraphs] = text.split(/\n\s*\n/).map((block) => block.trim()).filter(Boolean);
+    const [title = '', ...paragraphs] = text
+      .split(/\n\s*\n/)
+      .map((block) => block.trim())
+      .filter(Boolean);
     if (paragraphs.length === 0) throw new PageError(`${shown} has no article text newsdigest can find`);
     return { page: { title, paragraphs }, finalUrl: response.url };
   }

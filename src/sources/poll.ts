@@ -111,14 +111,31 @@ export async function pollFeed(source: FeedSource, options: PollOptions): Promis
   return { ...base, status: 'ok', nextPollAt, items, firstPoll, skipped: fetched.feed.skipped, recovered: wasReported };
 }
 
-async function recordFailure(source: FeedSource, state: FeedState, error: unknown, now: Date, pollMs: number, options: PollOptions): Promise<PollResult> {
-  const message = error instanceof UserError ? error.message : `${displayUrl(source.url)} could not be polled: ${error instanceof Error ? error.message : String(error)}`;
+async function recordFailure(
+  source: FeedSource,
+  state: FeedState,
+  error: unknown,
+  now: Date,
+  pollMs: number,
+  options: PollOptions,
+): Promise<PollResult> {
+  const message =
+    error instanceof UserError
+      ? error.message
+      : `${displayUrl(source.url)} could not be polled: ${error instanceof Error ? error.message : String(error)}`;
   const failures = state.consecutiveFailures + 1;
   const retryAfterMs = error instanceof FetchError ? error.details.retryAfterMs : undefined;
   // The first failure already waits twice the usual interval, then four times, and so on.
   const delay = backoffDelay(failures + 1, { baseMs: pollMs, maxMs: Math.max(options.maxBackoffMs ?? 6 * 60 * MINUTE, pollMs), retryAfterMs });
   const nextPollAt = new Date(now.getTime() + delay).toISOString();
-  await options.store.saveFeedState({ ...state, url: source.url, lastPolledAt: now.toISOString(), nextPollAt, consecutiveFailures: failures, lastError: message });
+  await options.store.saveFeedState({
+    ...state,
+    url: source.url,
+    lastPolledAt: now.toISOString(),
+    nextPollAt,
+    consecutiveFailures: failures,
+    lastError: message,
+  });
   const reportAfter = options.reportAfter ?? 3;
   const problem: FeedProblem | undefined =
     failures === reportAfter

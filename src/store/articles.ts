@@ -33,10 +33,11 @@ export class SqlArticleStore implements ArticleStore {
       ],
     );
     if (inserted.length > 0) return { stored: true, id: article.id };
-    const existing = await this.db.one(
-      `SELECT id FROM articles WHERE id = ? OR content_hash = ? OR url_key = ? LIMIT 1`,
-      [article.id, article.contentHash, article.url ? urlKey(article.url) : null],
-    );
+    const existing = await this.db.one(`SELECT id FROM articles WHERE id = ? OR content_hash = ? OR url_key = ? LIMIT 1`, [
+      article.id,
+      article.contentHash,
+      article.url ? urlKey(article.url) : null,
+    ]);
     return { stored: false, id: String(existing?.id ?? article.id) };
   }
 
@@ -54,10 +55,10 @@ export class SqlArticleStore implements ArticleStore {
   async articlesSince(since: Date, sourceIds?: string[]): Promise<StoredArticle[]> {
     if (sourceIds && sourceIds.length === 0) return [];
     const sourceFilter = sourceIds ? ` AND source_id IN (${sourceIds.map(() => '?').join(', ')})` : '';
-    const rows = await this.db.all(
-      `SELECT * FROM articles WHERE ingested_at >= ?${sourceFilter} ORDER BY ingested_at, id`,
-      [since.toISOString(), ...(sourceIds ?? [])],
-    );
+    const rows = await this.db.all(`SELECT * FROM articles WHERE ingested_at >= ?${sourceFilter} ORDER BY ingested_at, id`, [
+      since.toISOString(),
+      ...(sourceIds ?? []),
+    ]);
     return rows.map(toArticle);
   }
 

@@ -106,11 +106,10 @@ export class SqlChatChannelStore implements ChatChannelStore {
   }
 
   async changes(platform: ChatChannel['platform'], channel: string, limit: number): Promise<ChannelChange[]> {
-    const rows = await this.db.all('SELECT actor, at, action, detail FROM chat_channel_changes WHERE platform = ? AND channel = ? ORDER BY id DESC LIMIT ?', [
-      platform,
-      channel,
-      limit,
-    ]);
+    const rows = await this.db.all(
+      'SELECT actor, at, action, detail FROM chat_channel_changes WHERE platform = ? AND channel = ? ORDER BY id DESC LIMIT ?',
+      [platform, channel, limit],
+    );
     return rows.map((row) => ({ actor: String(row.actor), at: isoText(row.at), action: String(row.action), detail: String(row.detail) }));
   }
 }

@@ -47,7 +47,13 @@ export class SqlDeliveryLedger implements DeliveryLedger {
     const changed = await this.db.run(
       `UPDATE deliveries SET status = 'failed', last_error = ?, retryable = ?
        WHERE channel_id = ? AND date = ? AND status = 'claimed'${sameClaim}`,
-      [error, this.db.kind === 'sqlite' ? Number(retryable) : retryable, key.channelId, key.date, ...(expected ? [expected.owner, expected.attempts] : [])],
+      [
+        error,
+        this.db.kind === 'sqlite' ? Number(retryable) : retryable,
+        key.channelId,
+        key.date,
+        ...(expected ? [expected.owner, expected.attempts] : []),
+      ],
     );
     return changed > 0;
   }
@@ -62,18 +68,14 @@ export class SqlDeliveryLedger implements DeliveryLedger {
   }
 
   async getDelivery(key: DeliveryKey): Promise<Delivery | null> {
-    const row = await this.db.one('SELECT * FROM deliveries WHERE channel_id = ? AND date = ?', [
-      key.channelId,
-      key.date,
-    ]);
+    const row = await this.db.one('SELECT * FROM deliveries WHERE channel_id = ? AND date = ?', [key.channelId, key.date]);
     return row ? toDelivery(row) : null;
   }
 
   async staleClaims(olderThan: Date): Promise<Delivery[]> {
-    const rows = await this.db.all(
-      `SELECT * FROM deliveries WHERE status = 'claimed' AND claimed_at < ? ORDER BY claimed_at, channel_id`,
-      [olderThan.toISOString()],
-    );
+    const rows = await this.db.all(`SELECT * FROM deliveries WHERE status = 'claimed' AND claimed_at < ? ORDER BY claimed_at, channel_id`, [
+      olderThan.toISOString(),
+    ]);
     return rows.map(toDelivery);
   }
 

@@ -48,9 +48,7 @@ export class PostgresStore extends SqlStore {
   constructor(options: PostgresStoreOptions) {
     super();
     if (options.schema !== undefined && !schemaName.test(options.schema)) {
-      throw new Error(
-        `PostgreSQL schema name ${JSON.stringify(options.schema)} is not allowed: use lower-case letters, digits and _`,
-      );
+      throw new Error(`PostgreSQL schema name ${JSON.stringify(options.schema)} is not allowed: use lower-case letters, digits and _`);
     }
     this.schema = options.schema;
     this.pool = new pg.Pool({
@@ -96,10 +94,7 @@ export class PostgresStore extends SqlStore {
       for (const migration of migrations) {
         if (applied.has(migration.version)) continue;
         await client.query(migration.postgres);
-        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [
-          migration.version,
-          migration.name,
-        ]);
+        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [migration.version, migration.name]);
       }
       await client.query('COMMIT');
     } catch (error) {
@@ -114,10 +109,7 @@ export class PostgresStore extends SqlStore {
   protected async insertSeenKeys(url: string, keys: string[]): Promise<string[]> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return [];
-    const rows = await this.all(
-      'INSERT INTO feed_seen (url, key) SELECT ?, unnest(?::text[]) ON CONFLICT DO NOTHING RETURNING key',
-      [url, unique],
-    );
+    const rows = await this.all('INSERT INTO feed_seen (url, key) SELECT ?, unnest(?::text[]) ON CONFLICT DO NOTHING RETURNING key', [url, unique]);
     const fresh = new Set(rows.map((row) => String(row.key)));
     return unique.filter((key) => fresh.has(key));
   }

@@ -109,13 +109,7 @@ export abstract class SqlStore implements Store {
   completeDelivery(key: DeliveryKey, messageIds: string[], now: Date): Promise<void> {
     return this.stores.ledger.completeDelivery(key, messageIds, now);
   }
-  failDelivery(
-    key: DeliveryKey,
-    error: string,
-    now: Date,
-    expected?: Pick<Delivery, 'owner' | 'attempts'>,
-    retryable?: boolean,
-  ): Promise<boolean> {
+  failDelivery(key: DeliveryKey, error: string, now: Date, expected?: Pick<Delivery, 'owner' | 'attempts'>, retryable?: boolean): Promise<boolean> {
     return this.stores.ledger.failDelivery(key, error, now, expected, retryable);
   }
   recordDeliveryParts(key: DeliveryKey, messageIds: string[], claim: Pick<Delivery, 'owner' | 'attempts'>): Promise<boolean> {
@@ -150,4 +144,3 @@ export abstract class SqlStore implements Store {
     return this.stores.feedState.markSeen(url, keys);
   }
 }
-

@@ -89,13 +89,7 @@ export interface DeliveryLedger {
    * cannot release the fresh claim one of them has just made. `retryable` (default true) is kept
    * so the schedule retries an outage soon and a wrong channel or token only after a long wait.
    */
-  failDelivery(
-    key: DeliveryKey,
-    error: string,
-    now: Date,
-    expected?: Pick<Delivery, 'owner' | 'attempts'>,
-    retryable?: boolean,
-  ): Promise<boolean>;
+  failDelivery(key: DeliveryKey, error: string, now: Date, expected?: Pick<Delivery, 'owner' | 'attempts'>, retryable?: boolean): Promise<boolean>;
   /**
    * Records the message ids of the parts posted so far while the claim is live (a long digest
    * goes out as several messages), so that a retry posts only the rest. Only the very claim

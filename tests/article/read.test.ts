@@ -24,15 +24,27 @@ describe('readArticle', () => {
     const article = readArticle(WIRE_STORY, { origin: 'wire.txt' });
     expect(article.title).toBe('Floods cut off river towns');
     expect(article.paragraphs.map((p) => p.role)).toEqual(['title', 'title-repeat', 'caption', 'credit', 'body', 'body', 'trailer']);
-    expect(body(article)).toEqual(['Rising water cut off three river towns on Sunday, officials said.', 'The regional governor, Maria Lopez, asked for calm.']);
-    expect(article.source).toMatchObject({ publication: 'Valley Times', agency: 'Reuters', photoCredit: 'Reuters PHOTO / Jane Doe', origin: 'wire.txt' });
+    expect(body(article)).toEqual([
+      'Rising water cut off three river towns on Sunday, officials said.',
+      'The regional governor, Maria Lopez, asked for calm.',
+    ]);
+    expect(article.source).toMatchObject({
+      publication: 'Valley Times',
+      agency: 'Reuters',
+      photoCredit: 'Reuters PHOTO / Jane Doe',
+      origin: 'wire.txt',
+    });
   });
 
   it.each([
     ['AFP – Talks resumed in the capital on Monday after a week of delays.', 'AFP', 'AFP –'],
     ['Washington (AFP) – Talks resumed in the capital on Monday after a week of delays.', 'AFP', 'Washington (AFP) –'],
     ['BEIRUT (Reuters) - Talks resumed in the capital on Monday after a week of delays.', 'Reuters', 'BEIRUT (Reuters) -'],
-    ['UNITED NATIONS, United States (AP) — Talks resumed in the capital on Monday after a week of delays.', 'AP', 'UNITED NATIONS, United States (AP) —'],
+    [
+      'UNITED NATIONS, United States (AP) — Talks resumed in the capital on Monday after a week of delays.',
+      'AP',
+      'UNITED NATIONS, United States (AP) —',
+    ],
     ['GAZA CITY - Talks resumed in the capital on Monday after a week of delays.', undefined, 'GAZA CITY -'],
     ['DAMASCUS, Syria — Talks resumed in the capital on Monday after a week of delays.', undefined, 'DAMASCUS, Syria —'],
     ['Wed 05 Apr 2017 Talks resumed in the capital on Monday after a week of delays.', undefined, 'Wed 05 Apr 2017'],

@@ -12,7 +12,9 @@ const SEED = 'seeds/000_64716e510a3de195.txt';
 /** Runs the real CLI as a user would, from its TypeScript source (tests/package/ checks the compiled bin). */
 async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { env: { ...process.env, NO_COLOR: '1', ...env } });
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -35,14 +37,20 @@ describe('newsdigest CLI', () => {
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const record = JSON.parse(lines[0]!);
-    expect(record).toMatchObject({ file: SEED, headline: 'Kerry and Lavrov discuss Syria peace talks', source: { publication: 'Daily News Egypt', agency: 'AFP' } });
+    expect(record).toMatchObject({
+      file: SEED,
+      headline: 'Kerry and Lavrov discuss Syria peace talks',
+      source: { publication: 'Daily News Egypt', agency: 'AFP' },
+    });
     expect(record.summary).toHaveLength(3);
     // The editor's expectation for the seed: all 7 quotes with their speakers, exactly 2 figures.
     const expected = JSON.parse(readFileSync('tests/fixtures/seed.expected.json', 'utf8'));
-    expect(record.quotes.map((q: { text: string; speaker: string }) => [q.text, q.speaker])).toEqual(expected.quotes.map((q: { text: string; speaker: string }) => [q.text, q.speaker]));
-    expect(record.casualties.map((f: { count: number; min: number; qualifier: string; kind: string }) => [f.count, f.min, f.qualifier, f.kind])).toEqual(
-      expected.casualties.map((f: { count: number; min: number; qualifier: string; kind: string }) => [f.count, f.min, f.qualifier, f.kind]),
+    expect(record.quotes.map((q: { text: string; speaker: string }) => [q.text, q.speaker])).toEqual(
+      expected.quotes.map((q: { text: string; speaker: string }) => [q.text, q.speaker]),
     );
+    expect(
+      record.casualties.map((f: { count: number; min: number; qualifier: string; kind: string }) => [f.count, f.min, f.qualifier, f.kind]),
+    ).toEqual(expected.casualties.map((f: { count: number; min: number; qualifier: string; kind: string }) => [f.count, f.min, f.qualifier, f.kind]));
   });
 
   it('summarize --json gives each record the story it belongs to among the files of the run', async () => {
@@ -67,7 +75,10 @@ describe('newsdigest CLI', () => {
     const { code, stdout, stderr } = await cli(['summarize', '--json', join(dir, 'empty.txt'), SEED, join(dir, 'missing.txt')]);
     expect(code).toBe(1);
     expect(stdout.trim().split('\n')).toHaveLength(1);
-    expect(stderr.trim().split('\n')).toEqual([`newsdigest: ${join(dir, 'empty.txt')} is empty`, `newsdigest: ${join(dir, 'missing.txt')} does not exist`]);
+    expect(stderr.trim().split('\n')).toEqual([
+      `newsdigest: ${join(dir, 'empty.txt')} is empty`,
+      `newsdigest: ${join(dir, 'missing.txt')} does not exist`,
+    ]);
   });
 
   it('refuses a bad config without a stack trace', async () => {
@@ -77,7 +88,7 @@ describe('newsdigest CLI', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('post puts a channel\'s digest out once through the ledger; a second post says it was posted', async () => {
+  it("post puts a channel's digest out once through the ledger; a second post says it was posted", async () => {
     const sqlitePath = join(dir, 'post', 'newsdigest.sqlite');
     const config = join(dir, 'post.yaml');
     writeFileSync(
@@ -103,7 +114,13 @@ describe('newsdigest CLI', () => {
     const config = join(dir, 'discord.yaml');
     writeFileSync(
       config,
-      [`storage: { sqlitePath: ${JSON.stringify(sqlitePath)} }`, 'discord: { mode: http }', 'channels:', '  - { id: community, platform: discord, channel: "123456789012345679" }', ''].join('\n'),
+      [
+        `storage: { sqlitePath: ${JSON.stringify(sqlitePath)} }`,
+        'discord: { mode: http }',
+        'channels:',
+        '  - { id: community, platform: discord, channel: "123456789012345679" }',
+        '',
+      ].join('\n'),
     );
     const env = { DISCORD_TOKEN: 'cli-token', DISCORD_APPLICATION_ID: '123456789012345678', DISCORD_PUBLIC_KEY: 'not-a-key', PORT: '0' };
     // Both at once: each child loads the whole service under tsx, seconds on a busy machine.
@@ -116,7 +133,9 @@ describe('newsdigest CLI', () => {
       `newsdigest: ${config} cannot post digests: DISCORD_PUBLIC_KEY: must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal\n`,
     );
     expect(badId.code).toBe(1);
-    expect(badId.stderr).toMatch(/^newsdigest: .* cannot post digests: DISCORD_APPLICATION_ID: "-1" is not an application id \(17 to 20 digits\): copy the Application ID/);
+    expect(badId.stderr).toMatch(
+      /^newsdigest: .* cannot post digests: DISCORD_APPLICATION_ID: "-1" is not an application id \(17 to 20 digits\): copy the Application ID/,
+    );
     expect(badId.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(sqlitePath)).toBe(false);
   }, 60_000);
@@ -129,7 +148,12 @@ describe('newsdigest CLI', () => {
     expect(stdout).toMatch(/Top US diplomat John Kerry meets his Russian counterpart Monday/);
     expect(stdout).not.toMatch(/AFP PHOTO|appeared first on|AFP –|attend a meeting dedicated/);
     // The editor's key quotes (at least two, with their speakers) and both figures with "at least".
-    const keyQuotes = [/“I am confident that he and others will be in Geneva\.[\s\S]*?” — John Kerry/, /“If we receive an invitation[\s\S]*?” — Mohammad Javad Zarif/, /“This is going to put the Assad regime on the spot[\s\S]*?” — William Hague/, /“Assad and his close associates[\s\S]*?” — Friends of Syria group/];
+    const keyQuotes = [
+      /“I am confident that he and others will be in Geneva\.[\s\S]*?” — John Kerry/,
+      /“If we receive an invitation[\s\S]*?” — Mohammad Javad Zarif/,
+      /“This is going to put the Assad regime on the spot[\s\S]*?” — William Hague/,
+      /“Assad and his close associates[\s\S]*?” — Friends of Syria group/,
+    ];
     expect(keyQuotes.filter((quote) => quote.test(stdout)).length).toBeGreaterThanOrEqual(2);
     expect(stdout).toContain('at least 130,000 people killed');
     expect(stdout).toContain('at least 700 people killed');

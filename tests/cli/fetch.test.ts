@@ -31,7 +31,9 @@ describe('newsdigest fetch', () => {
     const out = await describeUrl(web.url('/rss.xml'), client);
     const lines = out.split('\n');
     expect(lines[0]).toBe('Harbor Town Gazette & Courier — RSS feed, 4 items');
-    expect(lines[1]).toBe('  1. Ferry service to Gull Island resumes after storm – council confirms — Harbor Town Gazette & Courier · Mara Ellison · 2025-06-10');
+    expect(lines[1]).toBe(
+      '  1. Ferry service to Gull Island resumes after storm – council confirms — Harbor Town Gazette & Courier · Mara Ellison · 2025-06-10',
+    );
     expect(lines[2]).toBe('      https://gazette.example/2025/06/ferry-resumes/');
     expect(out).toContain('  3. Harbor festival programme announced — Harbor Town Gazette & Courier (text from the linked page)');
     expect(out).toContain(`  skipped: item #5 in ${web.url('/rss.xml')} has no title, text or link`);
@@ -39,7 +41,9 @@ describe('newsdigest fetch', () => {
 
   it('describes an article page by its title, source and paragraph count', async () => {
     const out = await describeUrl(web.url('/article'), client);
-    expect(out).toMatch(/^Night trains return to the coast line — Riverside Post · Lena Okafor · 2025-06-12\n {2}\d+ paragraphs — http:\/\/127\.0\.0\.1:\d+\/article\n$/);
+    expect(out).toMatch(
+      /^Night trains return to the coast line — Riverside Post · Lena Okafor · 2025-06-12\n {2}\d+ paragraphs — http:\/\/127\.0\.0\.1:\d+\/article\n$/,
+    );
   });
 
   it('names a broken feed', async () => {
@@ -77,10 +81,18 @@ describe('newsdigest fetch', () => {
   });
 
   it('says how many items of a long feed were left out', async () => {
-    const items = Array.from({ length: 502 }, (_, i) => `<item><title>Tide table ${i + 1}</title><link>https://tides.example/${i + 1}</link></item>`).join('');
-    web.route('/long.xml', { headers: { 'content-type': 'application/rss+xml' }, body: `<rss version="2.0"><channel><title>Tides</title>${items}</channel></rss>` });
+    const items = Array.from(
+      { length: 502 },
+      (_, i) => `<item><title>Tide table ${i + 1}</title><link>https://tides.example/${i + 1}</link></item>`,
+    ).join('');
+    web.route('/long.xml', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: `<rss version="2.0"><channel><title>Tides</title>${items}</channel></rss>`,
+    });
     const out = await describeUrl(web.url('/long.xml'), client);
     expect(out.split('\n')[0]).toBe('Tides — RSS feed, 500 items');
-    expect(out).toContain(`  skipped: ${web.url('/long.xml')} has 502 items, more than the 500 newsdigest reads from one feed: the last 2 (#501 to #502) were left out\n`);
+    expect(out).toContain(
+      `  skipped: ${web.url('/long.xml')} has 502 items, more than the 500 newsdigest reads from one feed: the last 2 (#501 to #502) were left out\n`,
+    );
   });
 });

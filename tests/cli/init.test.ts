@@ -17,7 +17,10 @@ const tsxLoader = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).hre
 /** Runs the CLI from its source in `cwd`, as a user would in a folder of their own. */
 async function cli(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', tsxLoader, cliSource, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env } });
+    const { stdout, stderr } = await exec(process.execPath, ['--import', tsxLoader, cliSource, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -39,7 +42,9 @@ describe('newsdigest outside the project', () => {
   it('says how to start when there is neither a config nor articles', { timeout: 60_000 }, async () => {
     const { code, stderr } = await cli(dir, ['preview']);
     expect(code).toBe(1);
-    expect(stderr).toBe('newsdigest: no newsdigest.yaml here and no articles/ folder to preview; run `newsdigest init` to create both, or give --config FILE\n');
+    expect(stderr).toBe(
+      'newsdigest: no newsdigest.yaml here and no articles/ folder to preview; run `newsdigest init` to create both, or give --config FILE\n',
+    );
   });
 
   it('init writes a valid commented config and an example article that preview digests', { timeout: 60_000 }, async () => {
@@ -69,7 +74,10 @@ describe('newsdigest outside the project', () => {
 
   it('previews articles/ on built-in defaults when there is no config', { timeout: 60_000 }, async () => {
     mkdirSync(join(dir, 'articles'));
-    writeFileSync(join(dir, 'articles', 'one.txt'), 'Bridge reopens in Tessaly\n\nThe Tessaly bridge reopened on Friday after a year of repairs, the council said.\n');
+    writeFileSync(
+      join(dir, 'articles', 'one.txt'),
+      'Bridge reopens in Tessaly\n\nThe Tessaly bridge reopened on Friday after a year of repairs, the council said.\n',
+    );
     const { code, stdout } = await cli(dir, ['preview']);
     expect(code).toBe(0);
     expect(stdout).toContain('Bridge reopens in Tessaly');
@@ -78,7 +86,10 @@ describe('newsdigest outside the project', () => {
   it('reads a config path relative to the config file, from any working directory', { timeout: 60_000 }, async () => {
     mkdirSync(join(dir, 'site', 'news'), { recursive: true });
     writeFileSync(join(dir, 'site', 'digest.yaml'), 'sources:\n  - { id: news, type: files, path: news }\n');
-    writeFileSync(join(dir, 'site', 'news', 'one.txt'), 'Ferry timetable changes in Korsvik\n\nThe Korsvik ferry will run every 40 minutes from Monday, the operator said.\n');
+    writeFileSync(
+      join(dir, 'site', 'news', 'one.txt'),
+      'Ferry timetable changes in Korsvik\n\nThe Korsvik ferry will run every 40 minutes from Monday, the operator said.\n',
+    );
     mkdirSync(join(dir, 'elsewhere'));
     const { code, stdout } = await cli(join(dir, 'elsewhere'), ['--config', '../site/digest.yaml', 'preview']);
     expect(code).toBe(0);

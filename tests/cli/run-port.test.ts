@@ -27,7 +27,17 @@ function runUntilServing(env: Record<string, string>): Promise<{ code: number | 
       child.kill('SIGTERM');
     }
   });
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, lines: text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) })));
+  return new Promise((resolve) =>
+    child.on('exit', (code) =>
+      resolve({
+        code,
+        lines: text
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as Record<string, unknown>),
+      }),
+    ),
+  );
 }
 
 describe('newsdigest run: PORT and http.port', () => {

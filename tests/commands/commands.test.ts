@@ -49,7 +49,11 @@ describe('commands', () => {
   });
 
   it('/digest says so when there is none', async () => {
-    expect(await run('digest', '', context(new MemoryLibrary()))).toMatchObject({ kind: 'notice', tone: 'info', text: expect.stringMatching(/no digest yet/) });
+    expect(await run('digest', '', context(new MemoryLibrary()))).toMatchObject({
+      kind: 'notice',
+      tone: 'info',
+      text: expect.stringMatching(/no digest yet/),
+    });
   });
 
   it('/article by number, by words, and by id', async () => {
@@ -60,7 +64,11 @@ describe('commands', () => {
   });
 
   it('/article explains a number out of range, no match, and empty input', async () => {
-    expect(await run('article', '9')).toMatchObject({ kind: 'notice', tone: 'error', text: 'The latest digest has stories 1 to 3; there is no story 9.' });
+    expect(await run('article', '9')).toMatchObject({
+      kind: 'notice',
+      tone: 'error',
+      text: 'The latest digest has stories 1 to 3; there is no story 9.',
+    });
     expect(await run('article', 'volcano')).toMatchObject({ kind: 'notice', tone: 'info' });
     expect(await run('article', '   ')).toMatchObject({ kind: 'notice', tone: 'usage' });
   });
@@ -68,7 +76,9 @@ describe('commands', () => {
   it('/article answers a very long query with its usage line, on the real SQLite store', async () => {
     const store = new SqliteStore({ path: ':memory:' });
     await store.migrate();
-    await store.saveArticle(article({ title: 'Harbour wall repaired', text: 'Harbour wall repaired\n\nMasons in Tarrow finished the harbour wall.' }));
+    await store.saveArticle(
+      article({ title: 'Harbour wall repaired', text: 'Harbour wall repaired\n\nMasons in Tarrow finished the harbour wall.' }),
+    );
     try {
       const ctx = { ...context(), library: new StoreLibrary(store) };
       for (const query of ['x'.repeat(60_000), 'harbour '.repeat(5_000)]) {
@@ -80,7 +90,11 @@ describe('commands', () => {
         expect(await findCommand('article')!.autocomplete!('query', query, ctx)).toEqual([]);
       }
       // Up to the cap, words are searched as before.
-      expect(await run('article', 'y'.repeat(300), ctx)).toMatchObject({ kind: 'notice', tone: 'info', text: expect.stringMatching(/^No stored story matches/) });
+      expect(await run('article', 'y'.repeat(300), ctx)).toMatchObject({
+        kind: 'notice',
+        tone: 'info',
+        text: expect.stringMatching(/^No stored story matches/),
+      });
     } finally {
       await store.close();
     }
@@ -94,11 +108,21 @@ describe('commands', () => {
   });
 
   it('/summary summarizes pasted text and URLs, and explains a refused URL', async () => {
-    const pasted = await run('summary', 'The river rose two metres overnight. Rescue teams moved 300 families to the school. "We had no warning at all," said farmer Ivan Petrov.');
+    const pasted = await run(
+      'summary',
+      'The river rose two metres overnight. Rescue teams moved 300 families to the school. "We had no warning at all," said farmer Ivan Petrov.',
+    );
     expect(pasted).toMatchObject({ kind: 'item', part: 'full', visibility: 'private' });
     expect(pasted.kind === 'item' && pasted.item.summary[0]).toBe('The river rose two metres overnight.');
-    expect(await run('summary', '<https://news.example/storm|storm>')).toMatchObject({ kind: 'item', item: { headline: 'Storm leaves thousands without power' } });
-    expect(await run('summary', 'http://private.example/x')).toMatchObject({ kind: 'notice', tone: 'error', text: expect.stringMatching(/^Could not summarize http:\/\/private\.example\/x: .*private address/) });
+    expect(await run('summary', '<https://news.example/storm|storm>')).toMatchObject({
+      kind: 'item',
+      item: { headline: 'Storm leaves thousands without power' },
+    });
+    expect(await run('summary', 'http://private.example/x')).toMatchObject({
+      kind: 'notice',
+      tone: 'error',
+      text: expect.stringMatching(/^Could not summarize http:\/\/private\.example\/x: .*private address/),
+    });
     expect(await run('summary', '')).toMatchObject({ kind: 'notice', tone: 'usage' });
   });
 

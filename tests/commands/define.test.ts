@@ -21,9 +21,7 @@ const options = [
 
 describe('ArgsOf: handler arguments derived from the declared options', () => {
   it('types required options as present, optional ones as possibly missing, choices as their values', () => {
-    expectTypeOf<ArgsOf<typeof options>>().toEqualTypeOf<
-      { topic: string } & { count?: number; share?: boolean; day?: 'today' | 'yesterday' }
-    >();
+    expectTypeOf<ArgsOf<typeof options>>().toEqualTypeOf<{ topic: string } & { count?: number; share?: boolean; day?: 'today' | 'yesterday' }>();
   });
 });
 
@@ -47,7 +45,12 @@ describe('readArgs', () => {
 });
 
 describe('defineCommand', () => {
-  const ctx: CommandContext = { library: new MemoryLibrary(), fetchArticle: async () => Promise.reject(new Error('no network')), now: () => new Date(0), timeZone: 'UTC' };
+  const ctx: CommandContext = {
+    library: new MemoryLibrary(),
+    fetchArticle: async () => Promise.reject(new Error('no network')),
+    now: () => new Date(0),
+    timeZone: 'UTC',
+  };
   const echo = defineCommand({
     name: 'echo',
     description: 'Says the topic back',
@@ -64,6 +67,11 @@ describe('defineCommand', () => {
   });
 
   it('answers the usage line when the arguments do not fit, without calling the handler', async () => {
-    expect(await echo.run({ count: '2' }, ctx)).toEqual({ kind: 'notice', tone: 'usage', text: 'Usage: /echo <topic> [count]', visibility: 'private' });
+    expect(await echo.run({ count: '2' }, ctx)).toEqual({
+      kind: 'notice',
+      tone: 'usage',
+      text: 'Usage: /echo <topic> [count]',
+      visibility: 'private',
+    });
   });
 });

@@ -31,8 +31,16 @@ describe('/newsdigest schedule repeats: daily, weekdays or a cron expression', (
     [[7, 30], { cron: '30 */6 * * *' }, { schedule: '30 */6 * * *' }],
     [[7, 30], { cron: '* * * * mon-fri' }, { schedule: '30 7 * * mon-fri' }],
     [[7, 30], { cron: '0 8 * * *' }, { problem: '“0 8 * * *” does not fire at 07:30; use * for its minute and hour, or the same time' }],
-    [[7, 30], { cron: '30 7 * *' }, { problem: '“30 7 * *” is not a cron expression of 5 fields (minute hour day month weekday), e.g. 30 7 * * 1-5' }],
-    [[7, 30], { cron: '0 30 7 * * *' }, { problem: '“0 30 7 * * *” is not a cron expression of 5 fields (minute hour day month weekday), e.g. 30 7 * * 1-5' }],
+    [
+      [7, 30],
+      { cron: '30 7 * *' },
+      { problem: '“30 7 * *” is not a cron expression of 5 fields (minute hour day month weekday), e.g. 30 7 * * 1-5' },
+    ],
+    [
+      [7, 30],
+      { cron: '0 30 7 * * *' },
+      { problem: '“0 30 7 * * *” is not a cron expression of 5 fields (minute hour day month weekday), e.g. 30 7 * * 1-5' },
+    ],
     [[7, 30], { cron: '30 7 * 13 *' }, { problem: expect.stringMatching(/^“30 7 \* 13 \*” is not a cron expression: .+/) }],
     [[7, 30], { cron: '30 7 * * 9' }, { problem: expect.stringMatching(/^“30 7 \* \* 9” is not a cron expression: .+[^.]$/) }],
     [[7, 30], { days: 'weekdays', cron: '* * * * 1' }, { problem: 'give either weekdays or a cron expression, not both' }],

@@ -7,7 +7,14 @@ const KEY = 'ab'.repeat(32);
 describe('readSecrets', () => {
   it('reads each variable once, trimmed; blank is unset; PORT becomes a number (kept when not one, to be named)', () => {
     expect(
-      readSecrets({ SLACK_BOT_TOKEN: ' xoxb-1 ', SLACK_SIGNING_SECRET: '   ', DISCORD_APPLICATION_ID: '123456789012345678', DATABASE_URL: 'postgres://db/x', PORT: '8080', UNRELATED: 'x' }),
+      readSecrets({
+        SLACK_BOT_TOKEN: ' xoxb-1 ',
+        SLACK_SIGNING_SECRET: '   ',
+        DISCORD_APPLICATION_ID: '123456789012345678',
+        DATABASE_URL: 'postgres://db/x',
+        PORT: '8080',
+        UNRELATED: 'x',
+      }),
     ).toEqual({
       slackBotToken: 'xoxb-1',
       slackSigningSecret: undefined,
@@ -36,9 +43,16 @@ describe('secretProblems', () => {
       'a short application id',
       { discordApplicationId: '123456789012' },
       both,
-      ['DISCORD_APPLICATION_ID: "123456789012" is not an application id (17 to 20 digits): copy the Application ID from the General Information page of your app in the Discord Developer Portal'],
+      [
+        'DISCORD_APPLICATION_ID: "123456789012" is not an application id (17 to 20 digits): copy the Application ID from the General Information page of your app in the Discord Developer Portal',
+      ],
     ],
-    ['a public key of 63 characters', { discordPublicKey: KEY.slice(1) }, both, ['DISCORD_PUBLIC_KEY: must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal']],
+    [
+      'a public key of 63 characters',
+      { discordPublicKey: KEY.slice(1) },
+      both,
+      ['DISCORD_PUBLIC_KEY: must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal'],
+    ],
     ["Discord's secrets when Discord is not used", { discordApplicationId: 'abc', discordPublicKey: 'x' }, { slack: true, discord: false }, []],
   ])('%s', (_case, secrets, inUse, problems) => {
     expect(secretProblems(secrets, inUse)).toEqual(problems);
@@ -47,7 +61,16 @@ describe('secretProblems', () => {
 
 describe('platformsInUse', () => {
   const config = (platforms: string[]) =>
-    parseConfig({ channels: platforms.map((platform, i) => ({ id: `c${i}`, platform, channel: platform === 'terminal' ? 'stdout' : platform === 'slack' ? 'C1' : '123456789012345679' })) }, 'test');
+    parseConfig(
+      {
+        channels: platforms.map((platform, i) => ({
+          id: `c${i}`,
+          platform,
+          channel: platform === 'terminal' ? 'stdout' : platform === 'slack' ? 'C1' : '123456789012345679',
+        })),
+      },
+      'test',
+    );
   it.each([
     ['terminal only, no tokens', ['terminal'], {}, { slack: false, discord: false }],
     ['a Slack channel', ['terminal', 'slack'], {}, { slack: true, discord: false }],
@@ -55,7 +78,12 @@ describe('platformsInUse', () => {
     ['a Discord channel', ['discord'], {}, { slack: false, discord: true }],
     ['a Discord token alone (no application id: cannot answer commands)', ['terminal'], { discordToken: 't' }, { slack: false, discord: false }],
     ['a Discord application id alone', ['terminal'], { discordApplicationId: '123456789012345678' }, { slack: false, discord: false }],
-    ['a Discord token and application id (commands without a digest channel)', ['terminal'], { discordToken: 't', discordApplicationId: '123456789012345678' }, { slack: false, discord: true }],
+    [
+      'a Discord token and application id (commands without a digest channel)',
+      ['terminal'],
+      { discordToken: 't', discordApplicationId: '123456789012345678' },
+      { slack: false, discord: true },
+    ],
   ])('%s', (_case, platforms, secrets, inUse) => {
     expect(platformsInUse(config(platforms), secrets)).toEqual(inUse);
   });

@@ -60,7 +60,13 @@ colour: blue
   it('names a channel source that does not exist and duplicate ids', () => {
     expect(() =>
       parseConfig(
-        { sources: [{ id: 'a', type: 'files', path: 'x' }, { id: 'a', type: 'files', path: 'y' }], channels: [{ id: 'c', platform: 'terminal', channel: 'stdout', sources: ['b'] }] },
+        {
+          sources: [
+            { id: 'a', type: 'files', path: 'x' },
+            { id: 'a', type: 'files', path: 'y' },
+          ],
+          channels: [{ id: 'c', platform: 'terminal', channel: 'stdout', sources: ['b'] }],
+        },
         'inline',
       ),
     ).toThrow(/channels\[0\]\.sources\[0\]: names source "b", which is not in "sources"[\s\S]*sources\[1\]\.id: "a" is used twice/);
@@ -93,8 +99,21 @@ describe('where the config comes from', () => {
     { name: 'a parent folder too', path: '../seeds', expected: 'seeds' },
     { name: 'an absolute folder stays', path: '/srv/news', expected: '/srv/news' },
   ])('source path: $name', ({ path, expected }) => {
-    const value = resolveConfigPaths({ sources: [{ id: 'n', type: 'files', path }, { id: 'f', type: 'feed', url: 'https://news.example/feed' }] }, join('site', 'digest.yaml'));
-    expect(value).toEqual({ sources: [{ id: 'n', type: 'files', path: expected }, { id: 'f', type: 'feed', url: 'https://news.example/feed' }] });
+    const value = resolveConfigPaths(
+      {
+        sources: [
+          { id: 'n', type: 'files', path },
+          { id: 'f', type: 'feed', url: 'https://news.example/feed' },
+        ],
+      },
+      join('site', 'digest.yaml'),
+    );
+    expect(value).toEqual({
+      sources: [
+        { id: 'n', type: 'files', path: expected },
+        { id: 'f', type: 'feed', url: 'https://news.example/feed' },
+      ],
+    });
   });
 
   it.each([

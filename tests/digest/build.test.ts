@@ -20,7 +20,9 @@ describe('buildDigest', () => {
 
   it('filters by keywords and caps the number of items', () => {
     const entries = [storyEntry('bridge'), storyEntry('storm'), storyEntry('council')];
-    expect(buildDigest(entries, { date: 'd', now, keywords: ['STORM'] }).items.map((i) => i.headline)).toEqual(['Storm leaves thousands without power']);
+    expect(buildDigest(entries, { date: 'd', now, keywords: ['STORM'] }).items.map((i) => i.headline)).toEqual([
+      'Storm leaves thousands without power',
+    ]);
     expect(buildDigest(entries, { date: 'd', now, maxItems: 2 }).items).toHaveLength(2);
   });
 
@@ -34,11 +36,15 @@ describe('buildDigest', () => {
     const wireCopy = ['https://a.example/1', 'https://b.example/2', 'https://c.example/3'].map((url) => storyEntry('bridge', url));
     const ownReports = [
       storyEntry('storm', 'https://north.example/storm'),
-      { ...storyEntry('storm', 'https://valley.example/storm'), body: 'Linemen in Orwick worked through the night after the gale brought down forty poles, the valley paper reported.' },
+      {
+        ...storyEntry('storm', 'https://valley.example/storm'),
+        body: 'Linemen in Orwick worked through the night after the gale brought down forty poles, the valley paper reported.',
+      },
     ];
     const entries = [...wireCopy, ...ownReports, storyEntry('council')];
     const groupSameStory = (all: typeof entries) => [all.slice(0, 3), all.slice(3, 5), all.slice(5)];
-    const ranked = (maxItems: number) => buildDigest(entries, { date: 'd', now, maxItems, groupSameStory }).items.map((item) => `${item.headline} (${item.outletCount})`);
+    const ranked = (maxItems: number) =>
+      buildDigest(entries, { date: 'd', now, maxItems, groupSameStory }).items.map((item) => `${item.headline} (${item.outletCount})`);
     const all = ranked(50);
     expect(all[0]).toBe('Storm leaves thousands without power (2)');
     expect(all).toContain('Harbour bridge reopens after repairs (1)');
@@ -55,7 +61,18 @@ describe('dates', () => {
 });
 
 describe('describeFigure', () => {
-  const base: Figure = { text: '', start: 0, end: 0, count: null, min: null, max: null, qualifier: null, kind: 'killed', who: 'people', context: null };
+  const base: Figure = {
+    text: '',
+    start: 0,
+    end: 0,
+    count: null,
+    min: null,
+    max: null,
+    qualifier: null,
+    kind: 'killed',
+    who: 'people',
+    context: null,
+  };
   it.each([
     [{ count: 700, min: 700, qualifier: 'at least' }, 'at least 700 people killed'],
     [{ count: 130000 }, '130,000 people killed'],

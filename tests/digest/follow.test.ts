@@ -61,9 +61,17 @@ describe('a story followed across days', () => {
   });
 
   it.each([
-    ['a new quote and figure from the same outlet: developing', () => entry('quakeHerald', { publication: 'Valley Post' }), 'Developing since 27 Nov: 750 people killed, up from at least 700 on 27 Nov; 1 new quote'],
+    [
+      'a new quote and figure from the same outlet: developing',
+      () => entry('quakeHerald', { publication: 'Valley Post' }),
+      'Developing since 27 Nov: 750 people killed, up from at least 700 on 27 Nov; 1 new quote',
+    ],
     ['a verbatim copy on another site: left out', () => entry('quakeWireValley', { publication: 'Hill Gazette' }), null],
-    ['a second site republishing the wire copy: left out', () => entry('quakeWireHarbor', { publication: 'Harbor Times', agency: 'Northwire' }), null],
+    [
+      'a second site republishing the wire copy: left out',
+      () => entry('quakeWireHarbor', { publication: 'Harbor Times', agency: 'Northwire' }),
+      null,
+    ],
   ] as const)('day 2 brings %s', (_case, dayTwo, says) => {
     const digestFor = channel();
     digestFor('2026-11-27', [valley()]);
@@ -76,7 +84,11 @@ describe('a story followed across days', () => {
     digestFor('2026-11-27', [valley()]);
     const restated = entry('quakeWireValley', { publication: 'Valley Post' });
     const figures = restated.summary.casualties.map((figure) => (figure.kind === 'killed' ? { ...figure, qualifier: null, who: null } : figure));
-    const dayTwo = { ...restated, source: { ...restated.source, articleId: 'restated' }, summary: { ...restated.summary, articleId: 'restated', casualties: figures } };
+    const dayTwo = {
+      ...restated,
+      source: { ...restated.source, articleId: 'restated' },
+      summary: { ...restated.summary, articleId: 'restated', casualties: figures },
+    };
     expect(digestFor('2026-11-28', [dayTwo]).items).toEqual([]);
   });
 

@@ -31,9 +31,23 @@ describe('a merged story keeps every source’s facts', () => {
 
   it.each([
     ['same publication, different text', { publication: 'Coast Herald' }, { publication: 'Coast Herald' }, 'quakeHerald', 'quakeDayTwo', 1],
-    ['same agency, different text', { publication: 'A', agency: 'Northwire' }, { publication: 'B', agency: 'Northwire' }, 'quakeWireValley', 'quakeHerald', 2],
+    [
+      'same agency, different text',
+      { publication: 'A', agency: 'Northwire' },
+      { publication: 'B', agency: 'Northwire' },
+      'quakeWireValley',
+      'quakeHerald',
+      2,
+    ],
     ['no agency, verbatim copy', { publication: 'A' }, { publication: 'B' }, 'quakeWireValley', 'quakeWireHarbor', 1],
-    ['different agencies, near-identical text', { publication: 'A', agency: 'Northwire' }, { publication: 'B', agency: 'Southwire' }, 'quakeWireValley', 'quakeWireHarbor', 1],
+    [
+      'different agencies, near-identical text',
+      { publication: 'A', agency: 'Northwire' },
+      { publication: 'B', agency: 'Southwire' },
+      'quakeWireValley',
+      'quakeWireHarbor',
+      1,
+    ],
     ['different outlets, different text', { publication: 'A' }, { publication: 'B' }, 'quakeHerald', 'quakeDayTwo', 2],
   ] as const)('independent reports: %s', (_case, outletA, outletB, articleA, articleB, reports) => {
     expect(independentReports([entry(articleA, outletA), entry(articleB, outletB)])).toHaveLength(reports);
@@ -45,7 +59,10 @@ describe('a merged story keeps every source’s facts', () => {
   ] as const)('independent reports: a site crediting the agency that %s', (_case, share, reports) => {
     const wire = entry('quakeWireValley', { publication: 'A', agency: 'Northwire' });
     const words = wire.body.split(' ');
-    const shortened = { ...entry('quakeWireValley', { publication: 'B', agency: 'Northwire' }), body: words.slice(0, Math.round(words.length * share)).join(' ') };
+    const shortened = {
+      ...entry('quakeWireValley', { publication: 'B', agency: 'Northwire' }),
+      body: words.slice(0, Math.round(words.length * share)).join(' '),
+    };
     expect(independentReports([wire, shortened])).toHaveLength(reports);
   });
 
@@ -69,7 +86,9 @@ describe('a merged story keeps every source’s facts', () => {
 
   it('reads one outlet’s headline figure and its body’s qualified figure as one', () => {
     const item = toDigestItem(courier());
-    expect(item.figures.filter((figure) => figure.kind === 'killed').map((figure) => describeStoryFigure(figure, false))).toEqual(['at least 820 killed']);
+    expect(item.figures.filter((figure) => figure.kind === 'killed').map((figure) => describeStoryFigure(figure, false))).toEqual([
+      'at least 820 killed',
+    ]);
   });
 
   it('ranks stories by independent outlets before anything else; wire copy on two sites counts once', () => {
@@ -78,7 +97,11 @@ describe('a merged story keeps every source’s facts', () => {
       date: '2026-11-27',
       now: new Date('2026-11-27T08:00:00Z'),
       // Grouping is the same-story engine's job; here the groups are given.
-      groupSameStory: ([ferryStory, valleyStory, harborStory, heraldStory, courierStory]) => [[ferryStory!], [valleyStory!, harborStory!], [heraldStory!, courierStory!]],
+      groupSameStory: ([ferryStory, valleyStory, harborStory, heraldStory, courierStory]) => [
+        [ferryStory!],
+        [valleyStory!, harborStory!],
+        [heraldStory!, courierStory!],
+      ],
     });
     expect(digest.items.map((item) => [item.headline, item.outletCount])).toEqual([
       ['Dravenia earthquake toll reaches 750', 2],
@@ -94,7 +117,11 @@ describe('a story as a JSON record', () => {
     expect(record.outletCount).toBe(2);
     expect(record.sources.map((source: { outlet: string }) => source.outlet)).toEqual(['Coast Herald', 'Valley Post', 'Harbor Times']);
     expect(record.quotes[0]).toMatchObject({ speaker: 'Lena Vostrik', outlets: ['Coast Herald', 'Valley Post', 'Harbor Times'] });
-    expect(record.casualties.filter((figure: { kind: string }) => figure.kind === 'killed').map((figure: { count: number; outlets: string[] }) => [figure.count, figure.outlets])).toEqual([
+    expect(
+      record.casualties
+        .filter((figure: { kind: string }) => figure.kind === 'killed')
+        .map((figure: { count: number; outlets: string[] }) => [figure.count, figure.outlets]),
+    ).toEqual([
       [750, ['Coast Herald']],
       [700, ['Valley Post', 'Harbor Times']],
     ]);

@@ -21,7 +21,7 @@ Buses replaced some trains on the busiest lines, but queues stretched for hundre
 /** The same strike, rewritten by another publication with other words and another angle. */
 export const strikeCourier: TestArticle = {
   id: 'strike-courier',
-  title: 'Commuters stranded as VelRail cancels 1,200 trains in drivers\' walkout',
+  title: "Commuters stranded as VelRail cancels 1,200 trains in drivers' walkout",
   body: `Thousands of commuters were stranded on Monday after VelRail cancelled 1,200 trains when drivers started a two-day strike in a dispute over wages.
 
 Marta Kovic, head of the drivers' union, said pay had been frozen since 2021 even though prices climbed 17 percent. She accused the rail company of refusing to negotiate seriously.
@@ -173,9 +173,66 @@ export const talksCollapse: TestArticle & { publishedAt: string } = {
   publishedAt: '2031-05-11T18:00:00Z',
 };
 
-const TOWNS = ['Brisk', 'Calder', 'Dunmoor', 'Eskel', 'Farrow', 'Gant', 'Halvik', 'Irden', 'Jorvale', 'Kestrel', 'Lund', 'Morvik', 'Norrin', 'Oskar', 'Pellam', 'Quarry', 'Rimmel', 'Stannis'];
-const SUBJECTS = ['swimming pool', 'tram depot', 'library', 'harbour wall', 'school roof', 'cycle lane', 'fire station', 'market hall', 'bridge', 'water works', 'museum wing', 'bus station', 'sports hall', 'hospital ward', 'concert hall', 'ferry pier', 'park', 'ice rink'];
-const OFFICIALS = ['Aino Berg', 'Bela Cruz', 'Cato Dahl', 'Dora Engel', 'Emil Faber', 'Fania Grot', 'Gustav Hale', 'Hilde Ivers', 'Ivo Janek', 'Jana Kole', 'Karl Lenz', 'Lotte Marx', 'Milo Nagy', 'Nora Olsen', 'Otto Pike', 'Pia Quist', 'Rolf Saar', 'Sara Toft'];
+const TOWNS = [
+  'Brisk',
+  'Calder',
+  'Dunmoor',
+  'Eskel',
+  'Farrow',
+  'Gant',
+  'Halvik',
+  'Irden',
+  'Jorvale',
+  'Kestrel',
+  'Lund',
+  'Morvik',
+  'Norrin',
+  'Oskar',
+  'Pellam',
+  'Quarry',
+  'Rimmel',
+  'Stannis',
+];
+const SUBJECTS = [
+  'swimming pool',
+  'tram depot',
+  'library',
+  'harbour wall',
+  'school roof',
+  'cycle lane',
+  'fire station',
+  'market hall',
+  'bridge',
+  'water works',
+  'museum wing',
+  'bus station',
+  'sports hall',
+  'hospital ward',
+  'concert hall',
+  'ferry pier',
+  'park',
+  'ice rink',
+];
+const OFFICIALS = [
+  'Aino Berg',
+  'Bela Cruz',
+  'Cato Dahl',
+  'Dora Engel',
+  'Emil Faber',
+  'Fania Grot',
+  'Gustav Hale',
+  'Hilde Ivers',
+  'Ivo Janek',
+  'Jana Kole',
+  'Karl Lenz',
+  'Lotte Marx',
+  'Milo Nagy',
+  'Nora Olsen',
+  'Otto Pike',
+  'Pia Quist',
+  'Rolf Saar',
+  'Sara Toft',
+];
 
 /** Unrelated local stories, one per town, to fill a day's batch. */
 export function localStories(count: number): TestArticle[] {

@@ -113,7 +113,9 @@ describe('groupSameStory', () => {
     const vocabulary = Array.from({ length: 4000 }, (_, i) => `word${i.toString(36)}x`);
     const names = Array.from({ length: 600 }, (_, i) => `Name${i.toString(36)}`);
     const articles = Array.from({ length: 1000 }, (_, i) => {
-      const words = Array.from({ length: 200 }, () => (next() < 0.1 ? names[Math.floor(next() * names.length)] : vocabulary[Math.floor(next() ** 2 * vocabulary.length)]));
+      const words = Array.from({ length: 200 }, () =>
+        next() < 0.1 ? names[Math.floor(next() * names.length)] : vocabulary[Math.floor(next() ** 2 * vocabulary.length)],
+      );
       return { id: `a${i}`, title: words.slice(0, 8).join(' '), body: `${words.join(' ')}.` };
     });
     const copies = articles.slice(0, 20).map((a) => ({ ...a, id: `${a.id}-copy`, body: a.body.replace(/^\S+ \S+ \S+/, 'Edited opening words') }));
@@ -129,8 +131,16 @@ describe('groupSameStory', () => {
 
 describe('sameStoryGrouper', () => {
   it('groups items of any shape through an accessor', () => {
-    const entries = [strikeHerald, museum, strikeCourier].map((article) => ({ summary: { headline: article.title }, source: { articleId: article.id }, body: article.body }));
-    const group = sameStoryGrouper((entry: (typeof entries)[number]) => ({ id: entry.source.articleId, title: entry.summary.headline, body: entry.body }));
+    const entries = [strikeHerald, museum, strikeCourier].map((article) => ({
+      summary: { headline: article.title },
+      source: { articleId: article.id },
+      body: article.body,
+    }));
+    const group = sameStoryGrouper((entry: (typeof entries)[number]) => ({
+      id: entry.source.articleId,
+      title: entry.summary.headline,
+      body: entry.body,
+    }));
     expect(group(entries).map((g) => g.map((e) => e.source.articleId))).toEqual([['strike-herald', 'strike-courier'], ['museum']]);
   });
 });

@@ -25,7 +25,11 @@ describe('what a digest shows of a story, decided once', () => {
     ['at most three', [1, 2, 3, 4, 5].map((n) => quote(`q${n}`, true, n)), ['q1', 'q2', 'q3']],
     [
       'carried by more outlets first',
-      [quote('one', true, 1, { outlets: ['A'] }), quote('three', true, 2, { outlets: ['A', 'B', 'C'] }), quote('two', true, 3, { outlets: ['B', 'C'] })],
+      [
+        quote('one', true, 1, { outlets: ['A'] }),
+        quote('three', true, 2, { outlets: ['A', 'B', 'C'] }),
+        quote('two', true, 3, { outlets: ['B', 'C'] }),
+      ],
       ['three', 'two', 'one'],
     ],
     ['new in a developing story first', [quote('old', true, 1), { ...quote('new', true, 2), isNew: true }], ['new', 'old']],

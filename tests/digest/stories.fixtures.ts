@@ -29,7 +29,10 @@ export const ARTICLES = {
   /** Northwire's story as Valley Post carried it. */
   quakeWireValley: QUAKE_WIRE,
   /** The same Northwire story on a second site, with its own last line. */
-  quakeWireHarbor: QUAKE_WIRE.replace('Aftershocks rattled the provincial capital Merrow through the night.', 'Aftershocks rattled the provincial capital Merrow through the night, residents told Northwire.'),
+  quakeWireHarbor: QUAKE_WIRE.replace(
+    'Aftershocks rattled the provincial capital Merrow through the night.',
+    'Aftershocks rattled the provincial capital Merrow through the night, residents told Northwire.',
+  ),
   /** Coast Herald's own reporting: a different death toll, the governor's quote, a new one. */
   quakeHerald: `Dravenia earthquake toll reaches 750
 

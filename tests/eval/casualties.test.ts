@@ -37,10 +37,13 @@ describe('matchAnnotated', () => {
   it('matches in the order of the Python tuples’ str(), not the best assignment', () => {
     // ('killed', frozenset({10})) sorts before ('killed', frozenset({5})): the prediction of 10 takes
     // the gold figure {10, 5} and the prediction of 5 is left without a partner (score.py gives 0.5/0.5).
-    const m = matchAnnotated([fig('killed', 10, 5), fig('killed', 10)], [
-      { kind: 'killed', count: 5 },
-      { kind: 'killed', count: 10 },
-    ]);
+    const m = matchAnnotated(
+      [fig('killed', 10, 5), fig('killed', 10)],
+      [
+        { kind: 'killed', count: 5 },
+        { kind: 'killed', count: 10 },
+      ],
+    );
     expect(m.matched).toHaveLength(1);
     expect(m.extraPred.map((p) => p.values)).toEqual([[5]]);
     expect(m.missedGold.map((g) => g.values)).toEqual([[10]]);
@@ -82,7 +85,17 @@ describe('scoreCasualties', () => {
   });
 
   it('adds per-figure precision and recall on annotated articles', () => {
-    const preds: PredictionsByFile = new Map([['a.txt', { casualties: [{ kind: 'killed', count: 7 }, { kind: 'killed', count: 9 }] }]]);
+    const preds: PredictionsByFile = new Map([
+      [
+        'a.txt',
+        {
+          casualties: [
+            { kind: 'killed', count: 7 },
+            { kind: 'killed', count: 9 },
+          ],
+        },
+      ],
+    ]);
     const annotated = [{ file: 'a.txt', figures: [fig('killed', 7), fig('injured', 20), fig('displaced', 300)] }];
     expect(scoreAnnotated(annotated, preds)).toEqual({ precision: 0.5, recall: 0.3333, f1: 0.4, gold_figures: 3 });
   });

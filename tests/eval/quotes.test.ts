@@ -73,6 +73,13 @@ describe('scoreQuotes', () => {
   });
 
   it('gives zeros, not NaN, with no predictions at all', () => {
-    expect(scoreQuotes(gold, new Map())['overlap0.8']).toEqual({ precision: 0, recall: 0, f1: 0, speaker_accuracy: 0, speaker_scored: 0, speaker_wrong: 0 });
+    expect(scoreQuotes(gold, new Map())['overlap0.8']).toEqual({
+      precision: 0,
+      recall: 0,
+      f1: 0,
+      speaker_accuracy: 0,
+      speaker_scored: 0,
+      speaker_wrong: 0,
+    });
   });
 });

@@ -110,7 +110,14 @@ describe('runSet and the reports', () => {
       ['window-02/001.txt', 'window-02/001.txt'],
       ['window-02/002.txt', 'window-02/002.txt'],
     ]);
-    expect(run.score).toMatchObject({ kind: 'samestory', pairwise: { precision: 1, recall: 0.6667, f1: 0.8 }, stories_split: 1, stories_wrongly_merged: 0, windows: 2, articles: 6 });
+    expect(run.score).toMatchObject({
+      kind: 'samestory',
+      pairwise: { precision: 1, recall: 0.6667, f1: 0.8 },
+      stories_split: 1,
+      stories_wrongly_merged: 0,
+      windows: 2,
+      articles: 6,
+    });
     expect(run.stories?.baseline.articles).toBe(6);
     const table = evalTable([run], 3);
     expect(table).toMatch(/pairwise F1 \(P \/ R\) +0\.8000 \(1\.0000 \/ 0\.6667\) +≥ 0\.9 +✗/);
@@ -145,7 +152,14 @@ describe('runSet and the reports', () => {
   it('prints one table with targets, and Lead-3 beside ROUGE', () => {
     const runs = [runSet(quotesDir), runSet(casualtiesDir), runSet(summariesDir)];
     const table = evalTable(runs, 3);
-    for (const row of ['F1 @0.8 (P / R)', 'speaker accuracy @0.8', 'recall_literal', 'annotated: precision', 'Lead-3 ROUGE-1 / 2 / L', 'words per summary']) {
+    for (const row of [
+      'F1 @0.8 (P / R)',
+      'speaker accuracy @0.8',
+      'recall_literal',
+      'annotated: precision',
+      'Lead-3 ROUGE-1 / 2 / L',
+      'words per summary',
+    ]) {
       expect(table).toContain(row);
     }
     expect(table).toMatch(/recall_literal +\d\.\d{4} +≥ 0\.96 +[✓✗]/);

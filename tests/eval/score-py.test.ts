@@ -91,23 +91,27 @@ function naiveStories(setDir: string): LoosePrediction[] {
 }
 
 describe.skipIf(Boolean(skipReason))(`score.py agreement${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  it.each(sets)('gives score.py’s figures on %s', (name) => {
-    const setDir = path.join(corpus, name);
-    const files = [...new Set(readJsonl<{ file: string }>(path.join(setDir, 'gold.jsonl')).map((g) => g.file))];
-    // Every thirteenth article has no prediction at all.
-    const preds =
-      setKind(setDir) === 'samestory'
-        ? naiveStories(setDir)
-        : files.flatMap((file, i) => (i % 13 === 5 ? [] : [naivePrediction(file, readSetArticle(setDir, file), i)]));
-    const predFile = path.join(work, `${name}.jsonl`);
-    writeFileSync(predFile, preds.map((p) => JSON.stringify(p)).join('\n') + '\n');
+  it.each(sets)(
+    'gives score.py’s figures on %s',
+    (name) => {
+      const setDir = path.join(corpus, name);
+      const files = [...new Set(readJsonl<{ file: string }>(path.join(setDir, 'gold.jsonl')).map((g) => g.file))];
+      // Every thirteenth article has no prediction at all.
+      const preds =
+        setKind(setDir) === 'samestory'
+          ? naiveStories(setDir)
+          : files.flatMap((file, i) => (i % 13 === 5 ? [] : [naivePrediction(file, readSetArticle(setDir, file), i)]));
+      const predFile = path.join(work, `${name}.jsonl`);
+      writeFileSync(predFile, preds.map((p) => JSON.stringify(p)).join('\n') + '\n');
 
-    const expected = python([scorePy, setDir, predFile]) as Record<string, unknown>;
-    const { kind, ...ours } = scoreSet(setDir, preds);
-    expect(kind).toBeTruthy();
-    expect(ours).toEqual(expected);
-    expect(JSON.stringify(ours)).toBe(JSON.stringify(expected)); // same keys in the same order
-  }, 60_000);
+      const expected = python([scorePy, setDir, predFile]) as Record<string, unknown>;
+      const { kind, ...ours } = scoreSet(setDir, preds);
+      expect(kind).toBeTruthy();
+      expect(ours).toEqual(expected);
+      expect(JSON.stringify(ours)).toBe(JSON.stringify(expected)); // same keys in the same order
+    },
+    60_000,
+  );
 
   it('orders frozensets and rounds exactly as CPython does', () => {
     // A fixed pseudo-random sample of count/min/max triples and ratios.

@@ -71,7 +71,14 @@ export class FakeDiscordApi extends EventEmitter {
   readonly channels = new Set<string>();
   /** Channels the bot can't see: Missing Access (50001). */
   readonly hiddenChannels = new Set<string>();
-  readonly botUser = { id: '1200000000000000001', username: 'newsdigest', discriminator: '0000', avatar: null, bot: true as const, global_name: null };
+  readonly botUser = {
+    id: '1200000000000000001',
+    username: 'newsdigest',
+    discriminator: '0000',
+    avatar: null,
+    bot: true as const,
+    global_name: null,
+  };
   /** What /gateway/bot answers; point it at a FakeDiscordGateway. */
   gatewayUrl = 'ws://127.0.0.1:1';
   private readonly faults: Fault[] = [];
@@ -126,9 +133,17 @@ export class FakeDiscordApi extends EventEmitter {
         const text = Buffer.concat(chunks).toString('utf8');
         let body: unknown = text;
         if ((req.headers['content-type'] ?? '').includes('application/json') && text) body = JSON.parse(text);
-        const request: RecordedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers, body };
+        const request: RecordedRequest = {
+          method: req.method ?? 'GET',
+          path: decodeURIComponent(url.pathname),
+          query: url.searchParams,
+          headers: req.headers,
+          body,
+        };
         this.requests.push(request);
-        const hold = this.holds.findIndex((h) => (!h.method || h.method === request.method) && (!h.path || request.path.includes(h.path)) && h.after-- <= 0);
+        const hold = this.holds.findIndex(
+          (h) => (!h.method || h.method === request.method) && (!h.path || request.path.includes(h.path)) && h.after-- <= 0,
+        );
         if (hold !== -1) {
           // Left open until the client goes away or the fake closes.
           if (this.holds.splice(hold, 1)[0]!.deliver) this.answer(request);
@@ -180,13 +195,21 @@ export class FakeDiscordApi extends EventEmitter {
 
   private answer(request: RecordedRequest): { status: number; headers?: Record<string, string>; body?: unknown } {
     const fault = this.takeFault(request);
-    if (fault) return { status: fault.status, headers: fault.headers, body: fault.body ?? (fault.status >= 500 ? { message: 'Internal Server Error', code: 0 } : undefined) };
+    if (fault)
+      return {
+        status: fault.status,
+        headers: fault.headers,
+        body: fault.body ?? (fault.status >= 500 ? { message: 'Internal Server Error', code: 0 } : undefined),
+      };
     const path = request.path.replace(/^\/api\/v10/, '');
     const { method, body } = request;
     let m: RegExpExecArray | null;
 
     if (method === 'GET' && path === '/gateway/bot') {
-      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return {
+        status: 200,
+        body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+      };
     }
     if ((m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
       const channel = m[1]!;
@@ -208,14 +231,21 @@ export class FakeDiscordApi extends EventEmitter {
       }
     }
     if (method === 'PUT' && (m = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path))) {
-      const commands = (body as Record<string, unknown>[]).map((command) => ({ ...command, id: snowflake(), application_id: m![1], guild_id: m![2], version: snowflake() }));
+      const commands = (body as Record<string, unknown>[]).map((command) => ({
+        ...command,
+        id: snowflake(),
+        application_id: m![1],
+        guild_id: m![2],
+        version: snowflake(),
+      }));
       return { status: 200, body: commands };
     }
     if (method === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
       return { status: 204 };
     }
     if ((m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(path))) {
-      if (method === 'POST' || method === 'PATCH') return { status: 200, body: this.message('1000000000000000099', { ...body, webhook_id: m[1], application_id: m[1] }) };
+      if (method === 'POST' || method === 'PATCH')
+        return { status: 200, body: this.message('1000000000000000099', { ...body, webhook_id: m[1], application_id: m[1] }) };
       if (method === 'DELETE') return { status: 204 };
     }
     return { status: 404, body: { message: `fake Discord has no route for ${method} ${request.path}`, code: 0 } };

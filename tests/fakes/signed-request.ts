@@ -48,7 +48,14 @@ export function slashCommandFields(command: string, text: string, responseUrl: s
   };
 }
 
-export function sendSlashCommand(url: string, signingSecret: string, command: string, text: string, responseUrl: string, options?: SignOptions): Promise<Response> {
+export function sendSlashCommand(
+  url: string,
+  signingSecret: string,
+  command: string,
+  text: string,
+  responseUrl: string,
+  options?: SignOptions,
+): Promise<Response> {
   return sendSigned(url, signingSecret, new URLSearchParams(slashCommandFields(command, text, responseUrl)).toString(), options);
 }
 
@@ -65,11 +72,20 @@ export function buttonPayload(actionId: string, value: string, responseUrl: stri
     channel: { id: 'C123', name: 'newsroom' },
     message: { type: 'message', ts: '1700000000.000001', text: 'digest' },
     response_url: responseUrl,
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, text: { type: 'plain_text', text: 'Quotes' }, action_ts: '1700000001.000001' }],
+    actions: [
+      { type: 'button', action_id: actionId, block_id: 'b1', value, text: { type: 'plain_text', text: 'Quotes' }, action_ts: '1700000001.000001' },
+    ],
   };
 }
 
-export function sendButton(url: string, signingSecret: string, actionId: string, value: string, responseUrl: string, options?: SignOptions): Promise<Response> {
+export function sendButton(
+  url: string,
+  signingSecret: string,
+  actionId: string,
+  value: string,
+  responseUrl: string,
+  options?: SignOptions,
+): Promise<Response> {
   const body = new URLSearchParams({ payload: JSON.stringify(buttonPayload(actionId, value, responseUrl)) }).toString();
   return sendSigned(url, signingSecret, body, options);
 }

@@ -216,7 +216,8 @@ export class FakeSlackApi {
     };
     const failure = this.failures.get(method)?.shift();
     if (failure) {
-      if ('status' in failure && failure.status === 429) return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
+      if ('status' in failure && failure.status === 429)
+        return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.retryAfter) });
       if ('status' in failure) return json(500, { ok: false, error: 'internal_error' });
       return json(200, { ok: false, error: failure.error, ...failure.extra });
     }
@@ -232,7 +233,15 @@ export class FakeSlackApi {
 
     switch (method) {
       case 'auth.test':
-        return json(200, { ok: true, url: 'https://example.slack.com/', team: 'Test', user: 'newsdigest', team_id: 'T123', user_id: 'U0BOT', bot_id: 'B0BOT' });
+        return json(200, {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Test',
+          user: 'newsdigest',
+          team_id: 'T123',
+          user_id: 'U0BOT',
+          bot_id: 'B0BOT',
+        });
       case 'chat.postMessage': {
         const channel = String(body.channel ?? '');
         const problem = this.channelProblem(channel);
@@ -258,7 +267,10 @@ export class FakeSlackApi {
       }
       case 'users.info': {
         const user = String(body.user ?? '');
-        return json(200, { ok: true, user: { id: user, name: user.toLowerCase(), is_admin: this.admins.has(user), is_owner: false, is_primary_owner: false } });
+        return json(200, {
+          ok: true,
+          user: { id: user, name: user.toLowerCase(), is_admin: this.admins.has(user), is_owner: false, is_primary_owner: false },
+        });
       }
       case 'conversations.history': {
         const channel = String(body.channel ?? '');
@@ -282,7 +294,13 @@ export class FakeSlackApi {
         // The parent first, then its replies, oldest first, as Slack answers.
         const thread = this.messages
           .filter((m) => m.channel === channel && (m.ts === root || m.thread_ts === root))
-          .map((m) => ({ type: 'message', ts: m.ts, thread_ts: root, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+          .map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            thread_ts: root,
+            text: m.text,
+            ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+          }));
         return json(200, { ok: true, messages: thread, has_more: false });
       }
       default:

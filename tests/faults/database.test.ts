@@ -99,14 +99,18 @@ describe.each([
     };
     const recorded = recordingLogger();
     lines = recorded.lines;
-    service = await createService(channelConfig('terminal', 'stdout', space, { scheduler: { catchUpHours: 24 } }), {}, {
-      store: await outage.open(recorded.logger),
-      clock,
-      logger: recorded.logger,
-      cron: false,
-      http: false,
-      publishers: { terminal: publisher },
-    });
+    service = await createService(
+      channelConfig('terminal', 'stdout', space, { scheduler: { catchUpHours: 24 } }),
+      {},
+      {
+        store: await outage.open(recorded.logger),
+        clock,
+        logger: recorded.logger,
+        cron: false,
+        http: false,
+        publishers: { terminal: publisher },
+      },
+    );
     // Catch-up posts the day before (missed by more than the grace, within 24 h); today's is ahead.
     expect((await service.start()).runs.map((r) => r.date)).toEqual(['2025-04-25']);
     posts.length = 0;
@@ -194,14 +198,18 @@ describe('PostgreSQL that stops answering (no reset, no error) at post time', ()
         };
       },
     });
-    const service = await createService(channelConfig('terminal', 'stdout', space), {}, {
-      store: silencing,
-      clock,
-      logger,
-      cron: false,
-      http: false,
-      publishers: { terminal: new RecordingPublisher(posts, { canCheck: true }) },
-    });
+    const service = await createService(
+      channelConfig('terminal', 'stdout', space),
+      {},
+      {
+        store: silencing,
+        clock,
+        logger,
+        cron: false,
+        http: false,
+        publishers: { terminal: new RecordingPublisher(posts, { canCheck: true }) },
+      },
+    );
     try {
       await service.start();
       silenceAtClaim = true;

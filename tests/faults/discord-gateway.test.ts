@@ -49,9 +49,13 @@ afterEach(async () => {
 
 /** Sends /summary over the gateway and resolves with the interaction callback the bot made over REST. */
 async function summaryAnswered(): Promise<{ type: number; data: { content?: string } }> {
-  const interaction = commandInteraction('summary', { input: 'The harbour bridge reopened on Friday after six months of repairs, city officials said.' });
+  const interaction = commandInteraction('summary', {
+    input: 'The harbour bridge reopened on Friday after six months of repairs, city officials said.',
+  });
   gateway.interaction(interaction);
-  const [callback] = await api.waitFor((r) => r.method === 'POST' && r.path.includes(`/interactions/${interaction.id}/${interaction.token}/callback`));
+  const [callback] = await api.waitFor(
+    (r) => r.method === 'POST' && r.path.includes(`/interactions/${interaction.id}/${interaction.token}/callback`),
+  );
   return callback!.body as { type: number; data: { content?: string } };
 }
 

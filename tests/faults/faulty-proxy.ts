@@ -41,7 +41,8 @@ export class FaultyProxy {
   /** The same URL, through the proxy (for SLACK_API_URL, DISCORD_API_URL, DATABASE_URL). */
   via(url: string): string {
     const parsed = new URL(url);
-    if (parsed.hostname !== '127.0.0.1' || Number(parsed.port) !== this.target.port) throw new Error(`${url} is not the proxied 127.0.0.1:${this.target.port}`);
+    if (parsed.hostname !== '127.0.0.1' || Number(parsed.port) !== this.target.port)
+      throw new Error(`${url} is not the proxied 127.0.0.1:${this.target.port}`);
     parsed.port = String(this.port);
     return parsed.toString();
   }

@@ -17,11 +17,21 @@ export function workspace(articles: Record<string, string> = { 'bridge.txt': STO
   const dir = mkdtempSync(join(tmpdir(), 'newsdigest-faults-'));
   mkdirSync(join(dir, 'articles'));
   for (const [name, text] of Object.entries(articles)) writeFileSync(join(dir, 'articles', name), text);
-  return { dir, articles: join(dir, 'articles'), sqlitePath: join(dir, 'store.sqlite'), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    articles: join(dir, 'articles'),
+    sqlitePath: join(dir, 'store.sqlite'),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** One channel on `platform`, daily at 08:00 UTC, fed by the workspace's articles. */
-export function channelConfig(platform: 'slack' | 'discord' | 'terminal', channel: string, space: { articles: string; sqlitePath: string }, extra: Record<string, unknown> = {}): Config {
+export function channelConfig(
+  platform: 'slack' | 'discord' | 'terminal',
+  channel: string,
+  space: { articles: string; sqlitePath: string },
+  extra: Record<string, unknown> = {},
+): Config {
   return parseConfig(
     {
       sources: [{ id: 'local', type: 'files', path: space.articles }],

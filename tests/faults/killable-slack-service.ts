@@ -11,16 +11,20 @@ import { createService } from '../../src/service/service.js';
 
 const [configJson, slackApiUrl] = process.argv.slice(2);
 let now = new Date('2025-04-26T07:00:00Z');
-const service = await createService(parseConfig(JSON.parse(configJson!), 'killable service'), {
-  slackBotToken: 'xoxb-test-token',
-  slackSigningSecret: 'killable-secret',
-  slackApiUrl,
-}, {
-  clock: { now: () => new Date(now) },
-  logger: pino({ level: 'silent' }),
-  cron: false,
-  owner: 'doomed-slack-process',
-});
+const service = await createService(
+  parseConfig(JSON.parse(configJson!), 'killable service'),
+  {
+    slackBotToken: 'xoxb-test-token',
+    slackSigningSecret: 'killable-secret',
+    slackApiUrl,
+  },
+  {
+    clock: { now: () => new Date(now) },
+    logger: pino({ level: 'silent' }),
+    cron: false,
+    owner: 'doomed-slack-process',
+  },
+);
 await service.start();
 process.stdout.write('started\n');
 for await (const line of createInterface({ input: process.stdin })) {

@@ -58,7 +58,12 @@ const slack: Platform = {
       holdSecondPart: (deliver) => void fake.holdNext('chat.postMessage', { after: 1, deliver }),
       secondPartSent: () => fake.waitFor(() => fake.calls('chat.postMessage').length >= 2, 30_000, 'the second message'),
       parts: () =>
-        fake.messages.map((m) => ({ part: `${m.metadata?.event_payload.part}/${m.metadata?.event_payload.parts}`, id: m.ts, thread: m.thread_ts, text: JSON.stringify(m.blocks) })),
+        fake.messages.map((m) => ({
+          part: `${m.metadata?.event_payload.part}/${m.metadata?.event_payload.parts}`,
+          id: m.ts,
+          thread: m.thread_ts,
+          text: JSON.stringify(m.blocks),
+        })),
       close: () => fake.close(),
     };
   },
@@ -79,7 +84,15 @@ const discord: Platform = {
       holdSecondPart: (deliver) => fake.holdNext({ method: 'POST', path: DISCORD_MESSAGES }, { after: 1, deliver }),
       secondPartSent: async () => void (await fake.waitFor((r) => r.method === 'POST' && r.path.endsWith(DISCORD_MESSAGES), 2)),
       parts: () =>
-        (fake.messages.get(DISCORD_CHANNEL) ?? []).map((m) => ({ part: m.content.split('\n').find((l) => l.startsWith(`-# ref ${ref} · `))?.split(' · ')[1] ?? '?', id: m.id, text: JSON.stringify(m.embeds) })),
+        (fake.messages.get(DISCORD_CHANNEL) ?? []).map((m) => ({
+          part:
+            m.content
+              .split('\n')
+              .find((l) => l.startsWith(`-# ref ${ref} · `))
+              ?.split(' · ')[1] ?? '?',
+          id: m.id,
+          text: JSON.stringify(m.embeds),
+        })),
       close: () => fake.close(),
     };
   },
@@ -93,7 +106,16 @@ afterEach(async () => {
 function rawConfig(platform: Platform, space: { articles: string; sqlitePath: string }) {
   return {
     sources: [{ id: 'local', type: 'files', path: space.articles }],
-    channels: [{ id: 'newsroom', platform: platform.name, channel: platform.channel, schedule: '0 8 * * *', timeZone: 'UTC', filters: { maxItems: platform.stories } }],
+    channels: [
+      {
+        id: 'newsroom',
+        platform: platform.name,
+        channel: platform.channel,
+        schedule: '0 8 * * *',
+        timeZone: 'UTC',
+        filters: { maxItems: platform.stories },
+      },
+    ],
     storage: { sqlitePath: space.sqlitePath },
     http: { port: 0 },
     discord: { mode: 'http' },
@@ -104,7 +126,9 @@ function rawConfig(platform: Platform, space: { articles: string; sqlitePath: st
 /** Starts the child, fires, and kills it once the second message is on its way. */
 async function killDuringSecondPart(config: object, secrets: Secrets, secondPartSent: () => Promise<void>): Promise<void> {
   const script = fileURLToPath(new URL('./killable-service.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(config), JSON.stringify(secrets)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(config), JSON.stringify(secrets)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   cleanups.push(() => void child.kill('SIGKILL'));
   let out = '';
   child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
@@ -132,57 +156,63 @@ describe.each([slack, discord])('a service posting a 3-message digest to %s kill
   it.each([
     ['after the platform took the second message (its answer lost): the restart posts only the third', true],
     ['before the second message arrived: the restart posts the second and the third', false],
-  ])('%s', async (_name, delivered) => {
-    const space = workspace(manyArticles(platform.stories));
-    cleanups.push(space.dispose);
-    const fake = await platform.start();
-    cleanups.push(fake.close);
-    const config = rawConfig(platform, space);
-    fake.holdSecondPart(delivered);
+  ])(
+    '%s',
+    async (_name, delivered) => {
+      const space = workspace(manyArticles(platform.stories));
+      cleanups.push(space.dispose);
+      const fake = await platform.start();
+      cleanups.push(fake.close);
+      const config = rawConfig(platform, space);
+      fake.holdSecondPart(delivered);
 
-    await killDuringSecondPart(config, fake.secrets, fake.secondPartSent);
-    const before = fake.parts();
-    expect(before).toHaveLength(delivered ? 2 : 1);
-    const ledger = await openStore({ sqlitePath: space.sqlitePath });
-    const left = await ledger.getDelivery(KEY);
-    await ledger.close();
+      await killDuringSecondPart(config, fake.secrets, fake.secondPartSent);
+      const before = fake.parts();
+      expect(before).toHaveLength(delivered ? 2 : 1);
+      const ledger = await openStore({ sqlitePath: space.sqlitePath });
+      const left = await ledger.getDelivery(KEY);
+      await ledger.close();
 
-    const { logger, lines } = recordingLogger();
-    const service: Service = await createService(parseConfig(config, 'restarted service'), fake.secrets, {
-      clock: new TestClock(new Date('2025-04-26T08:06:00Z')),
-      logger,
-      cron: false,
-      port: 0,
-      host: '127.0.0.1',
-      platformFactories: { [platform.name]: fake.factory },
-    });
-    cleanups.push(() => service.stop());
-    const report = await service.start();
+      const { logger, lines } = recordingLogger();
+      const service: Service = await createService(parseConfig(config, 'restarted service'), fake.secrets, {
+        clock: new TestClock(new Date('2025-04-26T08:06:00Z')),
+        logger,
+        cron: false,
+        port: 0,
+        host: '127.0.0.1',
+        platformFactories: { [platform.name]: fake.factory },
+      });
+      cleanups.push(() => service.stop());
+      const report = await service.start();
 
-    // Every story of the digest is in the channel once, in three messages.
-    const after = fake.parts();
-    const headlines = Object.values(manyArticles(platform.stories)).map((text) => text.split('\n')[0]!);
-    expect(headlines.map((h) => after.filter((p) => p.text.includes(`${h}`)).length)).toEqual(headlines.map(() => 1));
-    expect(after).toHaveLength(3);
-    // The parts: in order, the ones posted before the kill kept, the rest after them.
-    expect(after.map((p) => p.part)).toEqual(['1/3', '2/3', '3/3']);
-    expect(after.slice(0, before.length)).toEqual(before);
-    if (platform.name === 'slack') {
-      expect(after[0]!.thread).toBeUndefined();
-      expect(after.slice(1).map((p) => p.thread)).toEqual([after[0]!.id, after[0]!.id]);
-    }
-    // The killed process had recorded its first part in the ledger as it went out.
-    expect(left).toMatchObject({ status: 'claimed', owner: 'doomed-process', messageIds: [before[0]!.id] });
-    expect(report.stale).toEqual([{ channel: 'newsroom', date: DATE, resolution: 'partly-posted' }]);
-    expect(report.runs.map((r) => r.outcome.status)).toEqual(['posted']);
-    expect(await service.store.getDelivery(KEY)).toMatchObject({ status: 'posted', attempts: 2, messageIds: after.map((p) => p.id) });
-    const warned = lines.find((l) => l.level === 40 && l.channel === 'newsroom');
-    expect(warned?.msg).toBe(`the digest for channel newsroom on ${DATE} went out only in part before a stop (${before.length} of 3 messages); posting the rest after them now`);
-    expect(lines.some((l) => l.msg === `posted the remaining ${3 - before.length} of 3 messages of the digest to channel newsroom`)).toBe(true);
+      // Every story of the digest is in the channel once, in three messages.
+      const after = fake.parts();
+      const headlines = Object.values(manyArticles(platform.stories)).map((text) => text.split('\n')[0]!);
+      expect(headlines.map((h) => after.filter((p) => p.text.includes(`${h}`)).length)).toEqual(headlines.map(() => 1));
+      expect(after).toHaveLength(3);
+      // The parts: in order, the ones posted before the kill kept, the rest after them.
+      expect(after.map((p) => p.part)).toEqual(['1/3', '2/3', '3/3']);
+      expect(after.slice(0, before.length)).toEqual(before);
+      if (platform.name === 'slack') {
+        expect(after[0]!.thread).toBeUndefined();
+        expect(after.slice(1).map((p) => p.thread)).toEqual([after[0]!.id, after[0]!.id]);
+      }
+      // The killed process had recorded its first part in the ledger as it went out.
+      expect(left).toMatchObject({ status: 'claimed', owner: 'doomed-process', messageIds: [before[0]!.id] });
+      expect(report.stale).toEqual([{ channel: 'newsroom', date: DATE, resolution: 'partly-posted' }]);
+      expect(report.runs.map((r) => r.outcome.status)).toEqual(['posted']);
+      expect(await service.store.getDelivery(KEY)).toMatchObject({ status: 'posted', attempts: 2, messageIds: after.map((p) => p.id) });
+      const warned = lines.find((l) => l.level === 40 && l.channel === 'newsroom');
+      expect(warned?.msg).toBe(
+        `the digest for channel newsroom on ${DATE} went out only in part before a stop (${before.length} of 3 messages); posting the rest after them now`,
+      );
+      expect(lines.some((l) => l.msg === `posted the remaining ${3 - before.length} of 3 messages of the digest to channel newsroom`)).toBe(true);
 
-    // Later sweeps and `post` for the day add nothing.
-    await service.scheduler.sweep();
-    expect(await service.postNow('newsroom', { date: DATE })).toEqual({ status: 'skipped', reason: 'posted' });
-    expect(fake.parts()).toHaveLength(3);
-  }, 90_000);
+      // Later sweeps and `post` for the day add nothing.
+      await service.scheduler.sweep();
+      expect(await service.postNow('newsroom', { date: DATE })).toEqual({ status: 'skipped', reason: 'posted' });
+      expect(fake.parts()).toHaveLength(3);
+    },
+    90_000,
+  );
 });

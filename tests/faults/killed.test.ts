@@ -47,7 +47,9 @@ function rawConfig() {
 /** Starts the child, lets it connect, sets the fault, fires, and kills it once Slack saw (or would have seen) the post. */
 async function killMidPost(mode: ProxyMode): Promise<void> {
   const script = fileURLToPath(new URL('./killable-slack-service.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(rawConfig()), proxy.via(slack.apiUrl)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(rawConfig()), proxy.via(slack.apiUrl)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let out = '';
   const said = (word: string) =>
     new Promise<void>((done, fail) => {

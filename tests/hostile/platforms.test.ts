@@ -149,9 +149,17 @@ describe('10 KB of command text', () => {
   });
 
   it('the endpoints still refuse unsigned and oversized requests', async () => {
-    const unsigned = await fetch(`${base}${interactionsPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(commandInteraction('digest')) });
+    const unsigned = await fetch(`${base}${interactionsPath}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(commandInteraction('digest')),
+    });
     expect(unsigned.status).toBe(401);
-    const huge = await sendInteraction(`${base}${interactionsPath}`, keys.privateKey, commandInteraction('summary', { input: 'x'.repeat(300 * 1024) }));
+    const huge = await sendInteraction(
+      `${base}${interactionsPath}`,
+      keys.privateKey,
+      commandInteraction('summary', { input: 'x'.repeat(300 * 1024) }),
+    );
     expect(huge.status).toBe(413);
     const forged = await sendSlashCommand(`${base}/slack/events`, 'not-the-secret', '/digest', '', slack.responseUrl('forged'));
     expect(forged.status).toBe(401);

@@ -20,7 +20,8 @@ import { recordingLogger, TestClock } from '../scheduler/harness.js';
 
 const MB = 1024 * 1024;
 const nested = (depth: number, inner: string) => `${'<div>'.repeat(depth)}${inner}${'</div>'.repeat(depth)}`;
-const story = '<h1>Harbour bridge reopens</h1><article><p>The harbour bridge reopened on Friday after six months of repairs, city officials said.</p><p>Traffic is expected to return to normal by Monday, the officials added.</p></article>';
+const story =
+  '<h1>Harbour bridge reopens</h1><article><p>The harbour bridge reopened on Friday after six months of repairs, city officials said.</p><p>Traffic is expected to return to normal by Monday, the officials added.</p></article>';
 const PAGES: Record<string, string> = {
   // Deeper than real pages nest (see the skipped test below for far deeper).
   '/deep.html': `<html><head><title>Deep</title></head><body>${nested(100, story)}</body></html>`,
@@ -37,7 +38,10 @@ const clock = new TestClock(new Date('2025-04-26T06:00:00Z'));
 
 beforeAll(async () => {
   web = await WebServer.start();
-  web.route('/bomb.xml', { headers: { 'content-type': 'application/rss+xml' }, body: readFileSync(join(import.meta.dirname, '../sources/fixtures/entity-bomb.xml')) });
+  web.route('/bomb.xml', {
+    headers: { 'content-type': 'application/rss+xml' },
+    body: readFileSync(join(import.meta.dirname, '../sources/fixtures/entity-bomb.xml')),
+  });
   // 64 MB of feed-shaped text packed into well under 1 MB.
   const inflated = `<?xml version="1.0"?><rss version="2.0"><channel><title>Zip</title>${'<item><title>again</title></item>'.repeat((64 * MB) / 34)}</channel></rss>`;
   const bomb = gzipSync(inflated, { level: 9 });
@@ -67,14 +71,18 @@ beforeAll(async () => {
     },
     'hostile sources config',
   );
-  service = await createService(config, {}, {
-    clock,
-    logger: recorded.logger,
-    cron: false,
-    http: false,
-    allowLoopbackFetch: true,
-    publishers: { terminal: new RecordingPublisher(posts) },
-  });
+  service = await createService(
+    config,
+    {},
+    {
+      clock,
+      logger: recorded.logger,
+      cron: false,
+      http: false,
+      allowLoopbackFetch: true,
+      publishers: { terminal: new RecordingPublisher(posts) },
+    },
+  );
   await service.start();
 }, 60_000);
 
@@ -89,7 +97,7 @@ const warningsOf = (source: string) => lines.filter((l) => l.level >= 40 && l.so
 describe('hostile feeds and pages read by the service', () => {
   it('an entity-expansion bomb is read without expanding it', async () => {
     expect(warningsOf('laughs')).toEqual([]);
-    const stored = (await service.store.articlesSince(new Date(0), ['laughs']));
+    const stored = await service.store.articlesSince(new Date(0), ['laughs']);
     expect(stored.length).toBeGreaterThan(0);
     for (const article of stored) {
       expect(article.title.length).toBeLessThan(100);
@@ -132,11 +140,16 @@ describe('hostile feeds and pages read by the service', () => {
     expect(() => readPage(`<html><body>${nested(1000, story)}</body></html>`, 'https://deep.example/a')).toThrow(
       'https://deep.example/a nests elements more than 200 levels deep, more than an article page; newsdigest does not read it',
     );
-    expect(() => readPage(`<html><body>${'<span></span>'.repeat(40_000)}</body></html>`, 'https://wide.example/a')).toThrow(/wide\.example\/a has more than 30,000 elements/);
+    expect(() => readPage(`<html><body>${'<span></span>'.repeat(40_000)}</body></html>`, 'https://wide.example/a')).toThrow(
+      /wide\.example\/a has more than 30,000 elements/,
+    );
   });
 
   it('reads feed content nested 100,000 deep as text, without a DOM', () => {
-    expect(htmlToParagraphs(nested(100_000, '<p>The bridge reopened.</p><p>Traffic flows again.</p>'))).toEqual(['The bridge reopened.', 'Traffic flows again.']);
+    expect(htmlToParagraphs(nested(100_000, '<p>The bridge reopened.</p><p>Traffic flows again.</p>'))).toEqual([
+      'The bridge reopened.',
+      'Traffic flows again.',
+    ]);
   });
 
   it('a page redirected to the cloud metadata address is refused by the URL it was sent to; only the log says what kind of address', () => {

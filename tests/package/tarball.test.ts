@@ -61,7 +61,9 @@ beforeAll(async () => {
   if (install.code !== 0) install = await run(npm, [...common, '--prefer-offline'], app);
   if (install.code !== 0) {
     installProblem = install.stderr.split('\n').find((line) => line.includes('error')) ?? install.stderr.trim();
-    process.stderr.write(`tests/package: skipped, the tarball's dependencies could not be installed here (no registry and not in the npm cache): ${installProblem}\n`);
+    process.stderr.write(
+      `tests/package: skipped, the tarball's dependencies could not be installed here (no registry and not in the npm cache): ${installProblem}\n`,
+    );
   }
 }, 600_000);
 
@@ -70,9 +72,18 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the npm package', () => {
   it('holds the compiled CLI, its bin, README and LICENSE, and nothing of tests, CI, Docker or evaluation', async () => {
     const { stdout } = await run('tar', ['-tzf', tarball], work);
-    const files = stdout.trim().split('\n').map((line) => line.replace(/^package\//, ''));
+    const files = stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/^package\//, ''));
     expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'bin/newsdigest.js', 'dist/cli.js', 'dist/cli/init.js']));
-    expect(files.filter((file) => /^(src|tests|scripts|eval|seeds|docs|config|\.ci)\/|^(Dockerfile|compose\.yaml|\.env|tsconfig.*|vitest\.config\.ts)$|^dist\/eval\//.test(file))).toEqual([]);
+    expect(
+      files.filter((file) =>
+        /^(src|tests|scripts|eval|seeds|docs|config|\.ci)\/|^(Dockerfile|compose\.yaml|\.env|tsconfig.*|vitest\.config\.ts)$|^dist\/eval\//.test(
+          file,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('runs with npx in an empty folder: --version, init, then preview', async (context) => {

@@ -12,7 +12,9 @@ import { entry } from '../digest/stories.fixtures.js';
 /** Every renderer shows the same facts of a story: the text each one gives a reader, flattened. */
 function terminalText(item: DigestItem, full: boolean): string {
   const style = { color: false, width: 400 };
-  return full ? terminal.renderView({ kind: 'item', item, part: 'full', visibility: 'private' }, style) : terminal.renderDigest(digestOf(item), style);
+  return full
+    ? terminal.renderView({ kind: 'item', item, part: 'full', visibility: 'private' }, style)
+    : terminal.renderDigest(digestOf(item), style);
 }
 
 function slackText(item: DigestItem, full: boolean): string {
@@ -105,7 +107,9 @@ describe.each(renderers)('the %s renderer, for a developing story', (_platform, 
   it('says what changed in a digest and shows the timeline in /article, within the platform’s limits', () => {
     const item = developingStory();
     const digest = render(item, false);
-    expect(digest).toContain('Developing since 21 Nov: 810 people killed, up from 700 on 27 Nov; 2 new quotes; new sources: Regional Outlet Number 1');
+    expect(digest).toContain(
+      'Developing since 21 Nov: 810 people killed, up from 700 on 27 Nov; 2 new quotes; new sources: Regional Outlet Number 1',
+    );
     expect(digest).toContain('30 sources');
     const full = render(item, true);
     expect(full).toContain('Timeline');
@@ -118,7 +122,13 @@ describe('the Slack renderer, for a story whose text fills a section', () => {
     const item = developingStory();
     // A long link and long texts: together more than one section holds.
     const sources = [{ ...item.sources[0]!, url: `https://coastherald.example/${'quake-'.repeat(150)}` }, ...item.sources.slice(1)];
-    const long = { ...item, sources, headline: 'Quake '.repeat(60), summary: ['Rescue work went on. '.repeat(60)], quotes: item.quotes.map((quote) => ({ ...quote, text: 'We will rebuild every school. '.repeat(20), key: true })) };
+    const long = {
+      ...item,
+      sources,
+      headline: 'Quake '.repeat(60),
+      summary: ['Rescue work went on. '.repeat(60)],
+      quotes: item.quotes.map((quote) => ({ ...quote, text: 'We will rebuild every school. '.repeat(20), key: true })),
+    };
     const [message] = slack.renderDigest(digestOf(long));
     expect(checkMessage(message!)).toEqual([]);
     const sections = message!.blocks.filter((block) => block.type === 'section').map((block) => JSON.stringify(block));

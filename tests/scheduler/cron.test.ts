@@ -78,10 +78,25 @@ describe('next fire times across DST changes (no waiting for the clock)', () => 
 
   it.each<[string, string, string, string, [string, string][]]>([
     // The 08:00 fire fell before the window (a short catch-up); the 20:00 one is in it.
-    ['a later fire of a date whose first fire is out of the window', '0 8,20 * * *', '2025-04-26T10:00:00Z', '2025-04-26T17:00:00Z', [['2025-04-26', '2025-04-26T17:00:00.000Z']]],
+    [
+      'a later fire of a date whose first fire is out of the window',
+      '0 8,20 * * *',
+      '2025-04-26T10:00:00Z',
+      '2025-04-26T17:00:00Z',
+      [['2025-04-26', '2025-04-26T17:00:00.000Z']],
+    ],
     ['no fire of the date in the window yet', '0 8,20 * * *', '2025-04-26T10:00:00Z', '2025-04-26T16:59:59Z', []],
     ['every minute: the minute just past', '* * * * *', '2025-04-26T16:00:00Z', '2025-04-26T16:30:30Z', [['2025-04-26', '2025-04-26T16:30:00.000Z']]],
-    ['every 30 s across a date line', '*/30 * * * * *', '2025-04-26T20:59:00Z', '2025-04-26T21:00:10Z', [['2025-04-26', '2025-04-26T20:59:30.000Z'], ['2025-04-27', '2025-04-26T21:00:00.000Z']]],
+    [
+      'every 30 s across a date line',
+      '*/30 * * * * *',
+      '2025-04-26T20:59:00Z',
+      '2025-04-26T21:00:10Z',
+      [
+        ['2025-04-26', '2025-04-26T20:59:30.000Z'],
+        ['2025-04-27', '2025-04-26T21:00:00.000Z'],
+      ],
+    ],
   ])('due dates: %s', (_name, expression, from, to, expected) => {
     const due = new CronSchedule(expression, 'Africa/Cairo').dueDates(new Date(from), new Date(to));
     expect(due.map(({ date, fire }) => [date, fire.toISOString()])).toEqual(expected);

@@ -108,7 +108,14 @@ describe.each(databases)('exactly-once delivery on %s', (_name, makeDatabase) =>
 
     it('the platform shows the post went out: recorded, not posted again', async () => {
       await leaveStaleClaim();
-      const posts: RecordedPost[] = [{ channel: 'stdout', digest: { date: KEY.date, title: 'x', items: [], generatedAt: FIRE }, deliveryKey: deliveryKeyString(KEY), messageId: 'm1' }];
+      const posts: RecordedPost[] = [
+        {
+          channel: 'stdout',
+          digest: { date: KEY.date, title: 'x', items: [], generatedAt: FIRE },
+          deliveryKey: deliveryKeyString(KEY),
+          messageId: 'm1',
+        },
+      ];
       const clock = new TestClock(new Date('2025-04-26T05:20:00Z'));
       const { service: s } = await service(clock, posts, { canCheck: true });
       const report = await s.start();

@@ -88,14 +88,18 @@ export async function startableService(
 ): Promise<{ service: Service; publisher: RecordingPublisher; lines: ReturnType<typeof recordingLogger>['lines'] }> {
   const publisher = new RecordingPublisher(posts, { canCheck: options.canCheck });
   const { logger, lines } = recordingLogger();
-  const service = await createService(options.config ?? testConfig(), {}, {
-    store: await db.open(),
-    clock,
-    logger,
-    cron: false,
-    http: false,
-    publishers: { terminal: publisher },
-    ...options,
-  });
+  const service = await createService(
+    options.config ?? testConfig(),
+    {},
+    {
+      store: await db.open(),
+      clock,
+      logger,
+      cron: false,
+      http: false,
+      publishers: { terminal: publisher },
+      ...options,
+    },
+  );
   return { service, publisher, lines };
 }

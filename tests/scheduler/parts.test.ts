@@ -42,16 +42,20 @@ describe.each(databases)('a long digest posted only in part, on %s', (_name, mak
       'parts test config',
     );
     const { logger, lines } = recordingLogger();
-    const service = await createService(config, { slackBotToken: slack.botToken, slackSigningSecret: 'parts-secret', slackApiUrl: slack.apiUrl }, {
-      store: await db.open(),
-      clock,
-      logger,
-      owner,
-      cron: false,
-      http: false,
-      connect: false,
-      platformFactories: { slack: fastSlack },
-    });
+    const service = await createService(
+      config,
+      { slackBotToken: slack.botToken, slackSigningSecret: 'parts-secret', slackApiUrl: slack.apiUrl },
+      {
+        store: await db.open(),
+        clock,
+        logger,
+        owner,
+        cron: false,
+        http: false,
+        connect: false,
+        platformFactories: { slack: fastSlack },
+      },
+    );
     services.push(service);
     return { service, lines };
   }
@@ -64,16 +68,28 @@ describe.each(databases)('a long digest posted only in part, on %s', (_name, mak
     slack.failNext('chat.postMessage', { status: 500 }, 3, { after: 1 });
     const first = await a.service.scheduler.sweep();
     expect(first.runs.map((r) => r.outcome)).toEqual([
-      { status: 'failed', retryable: true, partial: { posted: 1, parts: 3 }, error: expect.stringMatching(/^posted only 1 of 3 messages of the digest: Slack answered HTTP 500/) },
+      {
+        status: 'failed',
+        retryable: true,
+        partial: { posted: 1, parts: 3 },
+        error: expect.stringMatching(/^posted only 1 of 3 messages of the digest: Slack answered HTTP 500/),
+      },
     ]);
     expect(slack.messages).toHaveLength(1);
     expect(await a.service.store.getDelivery(KEY)).toMatchObject({ status: 'failed', attempts: 1, messageIds: [slack.messages[0]!.ts] });
     const reported = a.lines.find((l) => l.level === 50 && l.channel === 'newsroom');
-    expect(reported?.msg).toMatch(/^the digest for channel newsroom on 2025-04-26 went out only in part \(1 of 3 messages\): Slack answered HTTP 500 .*\. The remaining 2 are posted after them in 30 s$/);
+    expect(reported?.msg).toMatch(
+      /^the digest for channel newsroom on 2025-04-26 went out only in part \(1 of 3 messages\): Slack answered HTTP 500 .*\. The remaining 2 are posted after them in 30 s$/,
+    );
 
     clock.advance(30_000);
     const retries = await Promise.all([a.service.scheduler.sweep(), b.service.scheduler.sweep()]);
-    expect(retries.flatMap((r) => r.runs).map((r) => r.outcome.status).filter((s) => s === 'posted')).toHaveLength(1);
+    expect(
+      retries
+        .flatMap((r) => r.runs)
+        .map((r) => r.outcome.status)
+        .filter((s) => s === 'posted'),
+    ).toHaveLength(1);
     const [part1, ...rest] = slack.messages;
     expect(slack.messages.map((m) => m.metadata?.event_payload.part)).toEqual([1, 2, 3]);
     expect(rest.map((m) => m.thread_ts)).toEqual([part1!.ts, part1!.ts]);

@@ -20,13 +20,17 @@ describe.each(databases)('the container on %s', (_name, makeDatabase) => {
   async function container(posts: RecordedPost[]): Promise<Container> {
     db = await makeDatabase();
     cleanups.push(() => db.dispose());
-    const wired = await createContainer(testConfig(), {}, {
-      store: await db.open(),
-      clock: new TestClock(new Date('2025-04-26T05:00:00Z')),
-      logger: recordingLogger().logger,
-      cron: false,
-      publishers: { terminal: new RecordingPublisher(posts) },
-    });
+    const wired = await createContainer(
+      testConfig(),
+      {},
+      {
+        store: await db.open(),
+        clock: new TestClock(new Date('2025-04-26T05:00:00Z')),
+        logger: recordingLogger().logger,
+        cron: false,
+        publishers: { terminal: new RecordingPublisher(posts) },
+      },
+    );
     cleanups.push(() => wired.close());
     return wired;
   }

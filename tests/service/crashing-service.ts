@@ -16,20 +16,24 @@ const config = parseConfig(
   },
   'crashing service',
 );
-const service = await createService(config, {}, {
-  clock: { now: () => new Date(now!) },
-  logger: pino({ level: 'silent' }),
-  cron: false,
-  http: false,
-  owner: 'doomed-process',
-  publishers: {
-    terminal: {
-      platform: 'terminal',
-      post: () => {
-        process.stdout.write('posting\n');
-        return new Promise(() => undefined);
+const service = await createService(
+  config,
+  {},
+  {
+    clock: { now: () => new Date(now!) },
+    logger: pino({ level: 'silent' }),
+    cron: false,
+    http: false,
+    owner: 'doomed-process',
+    publishers: {
+      terminal: {
+        platform: 'terminal',
+        post: () => {
+          process.stdout.write('posting\n');
+          return new Promise(() => undefined);
+        },
       },
     },
   },
-});
+);
 await service.start();

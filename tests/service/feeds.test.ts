@@ -75,7 +75,9 @@ describe('feeds in the service', () => {
     }
     expect(printed.join('')).toMatch(/^newsdigest notice: Feed “valley” is failing: .+/m);
     expect(lines.some((line) => line.level === 50 && /^source valley: /.test(line.msg) && line.source === 'valley')).toBe(true);
-    expect(await service.metrics.registry.getSingleMetricAsString('newsdigest_feed_failures_total')).toMatch(/newsdigest_feed_failures_total\{source="valley"\} 3/);
+    expect(await service.metrics.registry.getSingleMetricAsString('newsdigest_feed_failures_total')).toMatch(
+      /newsdigest_feed_failures_total\{source="valley"\} 3/,
+    );
     // Recovery is announced once.
     web.route('/feed.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rss([FERRY]) });
     await service.ingest();

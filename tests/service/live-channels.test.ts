@@ -101,7 +101,9 @@ describe('a channel set up from chat', () => {
     expect(JSON.stringify(postedTo()[0]!.blocks)).toContain('Ferry service to Gull Island resumes');
 
     // Its health: fetched for the digest, items stored.
-    expect(await slackSetup(first, 'sources')).toMatch(new RegExp(`^1\\. ${web.url('/feed.xml').replace(/[.]/g, '\\.')} \\(last fetched 2025-06-11 07:31 UTC, \\d+ items? this week\\)$`));
+    expect(await slackSetup(first, 'sources')).toMatch(
+      new RegExp(`^1\\. ${web.url('/feed.xml').replace(/[.]/g, '\\.')} \\(last fetched 2025-06-11 07:31 UTC, \\d+ items? this week\\)$`),
+    );
 
     // A restart of one replica, then the old time: nothing more.
     await second.stop();
@@ -152,12 +154,28 @@ describe('a channel set up from chat', () => {
   it('once the config file names the channel, only the config file’s entry posts there', async () => {
     const first = await replica(true);
     await chatChannelStoreFor(first.store)!.save(
-      { platform: 'slack', channel: CHANNEL, sources: [web.url('/feed.xml')], schedule: '0 7 * * *', timeZone: 'UTC', keywords: [], maxItems: 10, paused: false, updatedAt: clock.now().toISOString(), updatedBy: `slack:${ADMIN}` },
+      {
+        platform: 'slack',
+        channel: CHANNEL,
+        sources: [web.url('/feed.xml')],
+        schedule: '0 7 * * *',
+        timeZone: 'UTC',
+        keywords: [],
+        maxItems: 10,
+        paused: false,
+        updatedAt: clock.now().toISOString(),
+        updatedBy: `slack:${ADMIN}`,
+      },
       { actor: `slack:${ADMIN}`, at: clock.now().toISOString(), action: 'subscribe', detail: web.url('/feed.xml') },
     );
     await first.stop();
     config = parseConfig(
-      { sources: [], channels: [{ id: 'operators', platform: 'slack', channel: CHANNEL, schedule: '0 9 * * *' }], storage: { sqlitePath: join(dir, 'store.sqlite') }, scheduler: { catchUpHours: 0 } },
+      {
+        sources: [],
+        channels: [{ id: 'operators', platform: 'slack', channel: CHANNEL, schedule: '0 9 * * *' }],
+        storage: { sqlitePath: join(dir, 'store.sqlite') },
+        scheduler: { catchUpHours: 0 },
+      },
       'live test config',
     );
     const second = await replica(false);

@@ -203,7 +203,11 @@ describe('/newsdigest on Slack', () => {
     ['an empty filter', 'filter', 'Not changed: give the words a story must contain'],
     ['max 0', 'max 0', 'Not changed: give a number of stories from 1 to 50'],
     ['max of words', 'max many', 'Usage: /newsdigest'],
-    ['an unknown subcommand', 'frobnicate', 'Usage: /newsdigest &lt;status|sources|subscribe|unsubscribe|schedule|filter|max|pause|resume|help&gt; …'],
+    [
+      'an unknown subcommand',
+      'frobnicate',
+      'Usage: /newsdigest &lt;status|sources|subscribe|unsubscribe|schedule|filter|max|pause|resume|help&gt; …',
+    ],
   ])('bad input, %s: a one-line reply, nothing changed', async (_case, text, reply) => {
     const before = await chatChannels().get('slack', CHAT_SLACK);
     const answer = await slackSetup(ADMIN, CHAT_SLACK, text.replace('FEED', feedUrl).replace('PLAIN', web.url('/plain')));
@@ -221,7 +225,9 @@ describe('/newsdigest on Slack', () => {
 
   it('help answers everyone, anywhere', async () => {
     // Slack shows "<" and ">" escaped in the message text.
-    expect(await slackSetup(MEMBER, 'D0123', 'help')).toContain('/newsdigest schedule &lt;HH:MM&gt; [time zone] [daily|weekdays|&lt;cron: minute hour day month weekday&gt;]');
+    expect(await slackSetup(MEMBER, 'D0123', 'help')).toContain(
+      '/newsdigest schedule &lt;HH:MM&gt; [time zone] [daily|weekdays|&lt;cron: minute hour day month weekday&gt;]',
+    );
     expect(await slackSetup(MEMBER, 'D0123', '')).toContain('/newsdigest subscribe &lt;feed or page URL&gt;');
   });
 
@@ -260,14 +266,18 @@ describe('/newsdigest on Discord: the member’s permissions in the channel deci
       // Discord's renderer escapes "*" so that it is not read as emphasis.
       'now posted “5 6 1,15 \\\\* \\\\*” (Asia/Tokyo); next Tue 1 Dec 06:05 Asia/Tokyo',
     );
-    expect(await discordSetup(MANAGE_CHANNELS, 'schedule', { time: '06:05', cron: '5 6 * * 8-9' })).toContain('Not changed: “5 6 \\\\* \\\\* 8-9” is not a cron expression: ');
+    expect(await discordSetup(MANAGE_CHANNELS, 'schedule', { time: '06:05', cron: '5 6 * * 8-9' })).toContain(
+      'Not changed: “5 6 \\\\* \\\\* 8-9” is not a cron expression: ',
+    );
     expect(await chatChannels().get('discord', CHAT_DISCORD)).toMatchObject({ schedule: '5 6 1,15 * *', timeZone: 'Asia/Tokyo' });
   });
 
   it('a channel where the bot may not send messages is refused when set up', async () => {
     const viewOnly = String(1 << 10);
     const answer = await discordSetup(MANAGE_CHANNELS, 'subscribe', { url: web.url('/site') }, viewOnly);
-    expect(answer).toContain('Nothing changed: newsdigest cannot post in this channel: give its role View Channel, Send Messages and Embed Links here, then try again.');
+    expect(answer).toContain(
+      'Nothing changed: newsdigest cannot post in this channel: give its role View Channel, Send Messages and Embed Links here, then try again.',
+    );
     expect((await chatChannels().get('discord', CHAT_DISCORD))?.sources).toEqual([web.url('/world.rss')]);
   });
 });

@@ -35,7 +35,9 @@ describe('bad configuration', () => {
         { id: 'community', platform: 'discord', channel: '123456789012345678' },
       ],
     });
-    const error = await createService(config, { port: Number('eighty') }, { logger: recordingLogger().logger, origin: 'config/bad.yaml' }).catch((e: unknown) => e);
+    const error = await createService(config, { port: Number('eighty') }, { logger: recordingLogger().logger, origin: 'config/bad.yaml' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
     expect(message.split('\n')[0]).toBe('config/bad.yaml cannot post digests:');
@@ -65,25 +67,34 @@ describe('Discord secrets checked before anything starts', () => {
     ['123456789012', 'DISCORD_APPLICATION_ID: "123456789012" is not an application id (17 to 20 digits)'],
   ])('refuses DISCORD_APPLICATION_ID %s in one line, without opening the store', async (applicationId, problem) => {
     const dir = tempDir();
-    const error = await createService(discordConfig(dir, 'gateway'), { discordToken: 't', discordApplicationId: applicationId }, { logger: recordingLogger().logger, origin: 'config/d.yaml' }).catch(
-      (e: unknown) => e,
-    );
+    const error = await createService(
+      discordConfig(dir, 'gateway'),
+      { discordToken: 't', discordApplicationId: applicationId },
+      { logger: recordingLogger().logger, origin: 'config/d.yaml' },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as Error).message).toBe(`config/d.yaml cannot post digests: ${problem}: copy the Application ID from the General Information page of your app in the Discord Developer Portal`);
+    expect((error as Error).message).toBe(
+      `config/d.yaml cannot post digests: ${problem}: copy the Application ID from the General Information page of your app in the Discord Developer Portal`,
+    );
     expect(existsSync(join(dir, 'never.sqlite'))).toBe(false);
   });
 
-  it.each([['not-hex-at-all'], ['ab'.repeat(31)], ['zz'.repeat(32)], ['ab'.repeat(33)]])('refuses DISCORD_PUBLIC_KEY %s in one line, without opening the store', async (publicKey) => {
-    const dir = tempDir();
-    const secrets = { discordToken: 't', discordApplicationId: GOOD_ID, discordPublicKey: publicKey };
-    const error = await createService(discordConfig(dir, 'http'), secrets, { logger: recordingLogger().logger, origin: 'config/d.yaml' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as Error).message).toBe(
-      'config/d.yaml cannot post digests: DISCORD_PUBLIC_KEY: must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal',
-    );
-    expect((error as Error).message).not.toContain(publicKey);
-    expect(existsSync(join(dir, 'never.sqlite'))).toBe(false);
-  });
+  it.each([['not-hex-at-all'], ['ab'.repeat(31)], ['zz'.repeat(32)], ['ab'.repeat(33)]])(
+    'refuses DISCORD_PUBLIC_KEY %s in one line, without opening the store',
+    async (publicKey) => {
+      const dir = tempDir();
+      const secrets = { discordToken: 't', discordApplicationId: GOOD_ID, discordPublicKey: publicKey };
+      const error = await createService(discordConfig(dir, 'http'), secrets, { logger: recordingLogger().logger, origin: 'config/d.yaml' }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toBe(
+        'config/d.yaml cannot post digests: DISCORD_PUBLIC_KEY: must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal',
+      );
+      expect((error as Error).message).not.toContain(publicKey);
+      expect(existsSync(join(dir, 'never.sqlite'))).toBe(false);
+    },
+  );
 
   it('accepts well-formed ids and keys', async () => {
     const dir = tempDir();
@@ -162,7 +173,11 @@ describe('a real process killed with SIGKILL between claim and post', () => {
     await once(child, 'exit');
 
     const posts: RecordedPost[] = [];
-    const db = { kind: 'sqlite' as const, open: () => import('../../src/store/open.js').then((m) => m.openStore({ sqlitePath })), dispose: async () => undefined };
+    const db = {
+      kind: 'sqlite' as const,
+      open: () => import('../../src/store/open.js').then((m) => m.openStore({ sqlitePath })),
+      dispose: async () => undefined,
+    };
     const { service } = await startableService(db, new TestClock(new Date('2025-04-26T05:20:00Z')), posts, { canCheck: true });
     services.push(service);
     const before = await service.store.getDelivery({ channelId: 'daily', date: '2025-04-26' });

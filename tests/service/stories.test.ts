@@ -68,16 +68,27 @@ describe.each(databases)('a story followed across two days of digests through th
     expect(day2!.items).toHaveLength(1);
     const [quake] = day2!.items;
     expect(quake!.id).toBe(day1!.items[0]!.id);
-    expect(describeDevelopment(quake!.development!)).toBe('Developing since 27 Nov: at least 820 people killed, up from at least 700 on 27 Nov; 1 new quote');
+    expect(describeDevelopment(quake!.development!)).toBe(
+      'Developing since 27 Nov: at least 820 people killed, up from at least 700 on 27 Nov; 1 new quote',
+    );
 
     // /article on the developing story shows each day's figures and sources.
-    const context = { library: new StoreLibrary(service.store), fetchArticle: async () => Promise.reject(new Error('offline')), now: clock.now, timeZone: 'Africa/Cairo' };
+    const context = {
+      library: new StoreLibrary(service.store),
+      fetchArticle: async () => Promise.reject(new Error('offline')),
+      now: clock.now,
+      timeZone: 'Africa/Cairo',
+    };
     const view = await articleCommand.run({ query: '1' }, context);
     const text = renderView(view, { color: false, width: 1000 });
     expect(text).toContain('Developing since 27 Nov: at least 820 people killed, up from at least 700 on 27 Nov; 1 new quote');
     expect(text).toContain('Timeline');
-    expect(text).toContain('• 27 Nov: at least 700 people killed (Valley Post, Harbor Times), thousands displaced (Valley Post, Harbor Times), at least 1,200 people injured (Valley Post, Harbor Times) · sources: Valley Post, Harbor Times');
-    expect(text).toContain('• 28 Nov: at least 820 people killed (Valley Post), thousands displaced (Valley Post), at least 1,200 people injured (Valley Post) · sources: Valley Post');
+    expect(text).toContain(
+      '• 27 Nov: at least 700 people killed (Valley Post, Harbor Times), thousands displaced (Valley Post, Harbor Times), at least 1,200 people injured (Valley Post, Harbor Times) · sources: Valley Post, Harbor Times',
+    );
+    expect(text).toContain(
+      '• 28 Nov: at least 820 people killed (Valley Post), thousands displaced (Valley Post), at least 1,200 people injured (Valley Post) · sources: Valley Post',
+    );
     // Day 2 is told from its new article, not from the ones day 1 already showed.
     expect(quake!.headline).toBe('Earthquake in Dravenia kills at least 820');
   });

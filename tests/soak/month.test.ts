@@ -124,15 +124,19 @@ describe('a simulated month on SQLite', () => {
     const services: Service[] = [];
     for (const owner of ['replica-a', 'replica-b']) {
       services.push(
-        await createService(config, {}, {
-          store: await openStore({ sqlitePath }),
-          clock,
-          logger: quietLogger(problems),
-          cron: false,
-          http: false,
-          owner,
-          publishers: { terminal: countingTerminal(bytes, postsPerKey) },
-        }),
+        await createService(
+          config,
+          {},
+          {
+            store: await openStore({ sqlitePath }),
+            clock,
+            logger: quietLogger(problems),
+            cron: false,
+            http: false,
+            owner,
+            publishers: { terminal: countingTerminal(bytes, postsPerKey) },
+          },
+        ),
       );
     }
     await Promise.all(services.map((s) => s.start()));
@@ -142,7 +146,9 @@ describe('a simulated month on SQLite', () => {
     const monthStart = new Date(START);
     const monthEnd = new Date(monthStart.getTime() + DAYS * 24 * HOUR);
     const fires = config.channels
-      .flatMap((channel) => new CronSchedule(channel.schedule, channel.timeZone).dueDates(monthStart, monthEnd).map(({ fire }) => ({ channel, fire })))
+      .flatMap((channel) =>
+        new CronSchedule(channel.schedule, channel.timeZone).dueDates(monthStart, monthEnd).map(({ fire }) => ({ channel, fire })),
+      )
       .sort((a, b) => a.fire.getTime() - b.fire.getTime());
 
     const heap: { day: number; mb: number }[] = [];
@@ -172,7 +178,10 @@ describe('a simulated month on SQLite', () => {
     expect(keys.size).toBe(deliveries.length);
     expect(deliveries.every((d) => d.status === 'posted' && d.attempts === 1 && d.messageIds.length === 1)).toBe(true);
     for (const channel of config.channels) {
-      const dates = deliveries.filter((d) => d.channelId === channel.id).map((d) => d.date).sort();
+      const dates = deliveries
+        .filter((d) => d.channelId === channel.id)
+        .map((d) => d.date)
+        .sort();
       // Every local date from the first fire to the last one, none missing: 30 or 31 of them.
       expect(dates.length, channel.id).toBeGreaterThanOrEqual(DAYS - 1);
       for (let i = 1; i < dates.length; i++) expect(Date.parse(dates[i]!) - Date.parse(dates[i - 1]!), `${channel.id} ${dates[i]}`).toBe(24 * HOUR);

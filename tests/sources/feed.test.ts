@@ -53,9 +53,7 @@ describe('RSS 2.0', () => {
       'The repaired pier on Monday.',
       'Timetables return to normal next week.',
     ]);
-    expect(feedItemText(ferry!)).toBe(
-      `Ferry service to Gull Island resumes after storm – council confirms\n\n${ferry!.paragraphs.join('\n\n')}\n`,
-    );
+    expect(feedItemText(ferry!)).toBe(`Ferry service to Gull Island resumes after storm – council confirms\n\n${ferry!.paragraphs.join('\n\n')}\n`);
   });
 
   it('falls back to the escaped description, keeps a bad date as undefined, resolves relative links', async () => {
@@ -109,7 +107,10 @@ describe('RSS 1.0 (RDF), Atom and JSON Feed', () => {
       textFrom: 'content',
     });
     expect(wind!.paragraphs).toHaveLength(2);
-    expect(school).toMatchObject({ publishedAt: undefined, paragraphs: ['Pupils will return on 8 September.', 'The delay follows building work at three schools.'] });
+    expect(school).toMatchObject({
+      publishedAt: undefined,
+      paragraphs: ['Pupils will return on 8 September.', 'The delay follows building work at three schools.'],
+    });
     // type="text" is text: "<tag>" is words, not markup.
     expect(plain).toMatchObject({ title: 'Plain & simple summary', paragraphs: ['Text with a <tag> that is not markup.'], textFrom: 'description' });
   });
@@ -121,7 +122,10 @@ describe('RSS 1.0 (RDF), Atom and JSON Feed', () => {
     expect(seawall).toMatchObject({ author: 'Dana Whitfield', publishedAt: '2025-06-08T19:00:00.000Z', categories: ['Coast', 'Works'] });
     expect(seawall!.paragraphs).toEqual(['Work on the seawall finished on Friday.', 'The project came in under budget.']);
     expect(tides).toMatchObject({ guid: '502', author: 'Coastline Desk', publishedAt: undefined });
-    expect(tides!.paragraphs).toEqual(['The harbour office published new tide tables.', 'They cover the next twelve months & include storm warnings.']);
+    expect(tides!.paragraphs).toEqual([
+      'The harbour office published new tide tables.',
+      'They cover the next twelve months & include storm warnings.',
+    ]);
     expect(beach).toMatchObject({ textFrom: 'description', paragraphs: ['Volunteers meet at 9 am.'] });
   });
 });
@@ -155,18 +159,34 @@ describe('feeds that are not feeds', () => {
   });
 
   it.each([
-    ['RSS', 'item', (n: number) => `<item><title>Story ${n}</title><link>https://many.example/${n}</link></item>`, (body: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Many</title>${body}</channel></rss>`],
-    ['Atom', 'entry', (n: number) => `<entry><title>Story ${n}</title><link href="https://many.example/${n}"/></entry>`, (body: string) => `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Many</title>${body}</feed>`],
+    [
+      'RSS',
+      'item',
+      (n: number) => `<item><title>Story ${n}</title><link>https://many.example/${n}</link></item>`,
+      (body: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Many</title>${body}</channel></rss>`,
+    ],
+    [
+      'Atom',
+      'entry',
+      (n: number) => `<entry><title>Story ${n}</title><link href="https://many.example/${n}"/></entry>`,
+      (body: string) => `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Many</title>${body}</feed>`,
+    ],
   ])('says how many %s items past the per-poll cap were left out', (_, _element, item, feed) => {
     const xml = feed(Array.from({ length: 503 }, (_, i) => item(i + 1)).join('\n'));
     const parsed = parseFeedText(xml, 'https://many.example/feed');
     expect(parsed.items).toHaveLength(500);
     expect(parsed.items.at(-1)?.title).toBe('Story 500');
-    expect(parsed.skipped).toEqual(['https://many.example/feed has 503 items, more than the 500 newsdigest reads from one feed: the last 3 (#501 to #503) were left out']);
+    expect(parsed.skipped).toEqual([
+      'https://many.example/feed has 503 items, more than the 500 newsdigest reads from one feed: the last 3 (#501 to #503) were left out',
+    ]);
   });
 
   it('says so for a JSON Feed past the cap too, and for one item past a smaller cap', () => {
-    const json = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: Array.from({ length: 4 }, (_, i) => ({ id: String(i + 1), title: `Story ${i + 1}` })) });
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'J',
+      items: Array.from({ length: 4 }, (_, i) => ({ id: String(i + 1), title: `Story ${i + 1}` })),
+    });
     expect(parseFeedText(json, 'https://many.example/feed.json', { maxItems: 3 }).skipped).toEqual([
       'https://many.example/feed.json has 4 items, more than the 3 newsdigest reads from one feed: the last one (#4) was left out',
     ]);
@@ -183,7 +203,11 @@ describe('feeds that are not feeds', () => {
     const origin = `https://empty.example/${format}`;
     let text: string;
     if (format === 'json') {
-      text = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', title: 'First' }, empty, { id: '3' }, { id: '4', title: 'Fourth' }] });
+      text = JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'J',
+        items: [{ id: '1', title: 'First' }, empty, { id: '3' }, { id: '4', title: 'Fourth' }],
+      });
     } else if (format === 'atom') {
       text = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title>First</title></entry>${empty as string}<entry><id>urn:3</id></entry><entry><title>Fourth</title></entry></feed>`;
     } else {

@@ -56,7 +56,9 @@ describe('extractArticle on a real page shape', () => {
   });
 
   it('still refuses a page nested too deep outside its scripts, naming it', () => {
-    expect(() => extractArticle(`<html><body>${nested(300, story)}</body></html>`, 'https://deep.example/a')).toThrow(`https://deep.example/a ${tooDeep}`);
+    expect(() => extractArticle(`<html><body>${nested(300, story)}</body></html>`, 'https://deep.example/a')).toThrow(
+      `https://deep.example/a ${tooDeep}`,
+    );
   });
 
   it('does not parse what the scan skipped: nesting hidden in a noscript or template is left out', () => {
@@ -80,14 +82,23 @@ describe('extractArticle keeps the structure’s signals', () => {
 
   it('gives figcaption text as a caption, not as story text', () => {
     const caption = 'Passengers board the morning ferry at the Gull Island pier on Tuesday.';
-    const extracted = extractArticle(page(`<figure><img src="/ferry.jpg" alt=""><figcaption>${caption}</figcaption></figure>`), 'https://gazette.example/ferry');
+    const extracted = extractArticle(
+      page(`<figure><img src="/ferry.jpg" alt=""><figcaption>${caption}</figcaption></figure>`),
+      'https://gazette.example/ferry',
+    );
     expect(extracted?.captions).toEqual([caption]);
     expect(extracted?.paragraphs).toEqual([body[0], caption, body[1], body[2]]);
   });
 
   it.each([
-    ['a "Related" block of links', '<div class="box"><h3>Related</h3><ul><li><a href="/a">Storm closes Gull Island crossing</a></li><li><a href="/b">Harbour office hires two more pilots</a></li></ul></div>'],
-    ['a "More stories" heading and its list', '<h2>More stories</h2><ul><li><a href="/c">Pier repairs to start in spring</a></li><li><a href="/d">Island school reopens</a></li><li><a href="/e">Fish market moves indoors</a></li></ul>'],
+    [
+      'a "Related" block of links',
+      '<div class="box"><h3>Related</h3><ul><li><a href="/a">Storm closes Gull Island crossing</a></li><li><a href="/b">Harbour office hires two more pilots</a></li></ul></div>',
+    ],
+    [
+      'a "More stories" heading and its list',
+      '<h2>More stories</h2><ul><li><a href="/c">Pier repairs to start in spring</a></li><li><a href="/d">Island school reopens</a></li><li><a href="/e">Fish market moves indoors</a></li></ul>',
+    ],
     ['a "Read more" line', '<p>Read more: <a href="/f">How the storm hit the island</a></p>'],
     ['a lone headline link', '<p><a href="/g">Timeline of the closure</a></p>'],
     ['links in a table of teasers', '<table><tr><td><a href="/h">Island ferry fares</a></td><td><a href="/i">Winter timetable</a></td></tr></table>'],
@@ -96,8 +107,16 @@ describe('extractArticle keeps the structure’s signals', () => {
   });
 
   it.each([
-    ['a paragraph with a linked name', `<p>Harbour master <a href="/p/osei">Ama Osei</a> said the pier was not damaged.</p>`, 'Harbour master Ama Osei said the pier was not damaged.'],
-    ['a sentence that is all link', `<p><a href="/report">The harbour office published its full storm report on Monday.</a></p>`, 'The harbour office published its full storm report on Monday.'],
+    [
+      'a paragraph with a linked name',
+      `<p>Harbour master <a href="/p/osei">Ama Osei</a> said the pier was not damaged.</p>`,
+      'Harbour master Ama Osei said the pier was not damaged.',
+    ],
+    [
+      'a sentence that is all link',
+      `<p><a href="/report">The harbour office published its full storm report on Monday.</a></p>`,
+      'The harbour office published its full storm report on Monday.',
+    ],
     ['a list of facts with one link', `<ul><li>Crossings a day: 6</li><li>Fare: <a href="/fares">4 euros</a></li></ul>`, 'Crossings a day: 6'],
   ])('keeps %s', (_, block, kept) => {
     expect(extractArticle(page(block), 'https://gazette.example/ferry')?.paragraphs).toContain(kept);

@@ -32,7 +32,10 @@ async function failure(promise: Promise<unknown>): Promise<FetchError> {
 
 describe('HttpClient', () => {
   it('sends a clear User-Agent and returns the body with its validators', async () => {
-    web.route('/plain', { headers: { 'content-type': 'text/plain; charset=utf-8', etag: '"v1"', 'last-modified': 'Tue, 10 Jun 2025 04:00:00 GMT' }, body: 'héllo' });
+    web.route('/plain', {
+      headers: { 'content-type': 'text/plain; charset=utf-8', etag: '"v1"', 'last-modified': 'Tue, 10 Jun 2025 04:00:00 GMT' },
+      body: 'héllo',
+    });
     const response = await client.get(web.url('/plain'));
     expect(response.body.toString('utf8')).toBe('héllo');
     expect(response).toMatchObject({ status: 200, notModified: false, etag: '"v1"', lastModified: 'Tue, 10 Jun 2025 04:00:00 GMT' });

@@ -22,7 +22,9 @@ describe('htmlToParagraphs', () => {
   });
 
   it('drops scripts, styles and forms', () => {
-    expect(htmlToParagraphs('<p>Story</p><script>alert(1)</script><style>p{}</style><form><input value="x"><button>Go</button></form>')).toEqual(['Story']);
+    expect(htmlToParagraphs('<p>Story</p><script>alert(1)</script><style>p{}</style><form><input value="x"><button>Go</button></form>')).toEqual([
+      'Story',
+    ]);
   });
 
   it('reads plain text with entities and blank-line paragraphs', () => {
@@ -77,7 +79,10 @@ describe('fetchArticle', () => {
     client = new HttpClient({ allowLoopback: true, timeoutMs: 5000 });
     web.route('/night-trains', { headers: { 'content-type': 'text/html; charset=utf-8' }, body: articleHtml });
     web.route('/short-link', { status: 301, headers: { location: '/night-trains' } });
-    web.route('/notes.txt', { headers: { 'content-type': 'text/plain' }, body: 'Plain title\n\nFirst paragraph of a plain article.\n\nSecond paragraph.\n' });
+    web.route('/notes.txt', {
+      headers: { 'content-type': 'text/plain' },
+      body: 'Plain title\n\nFirst paragraph of a plain article.\n\nSecond paragraph.\n',
+    });
     web.route('/image.png', { headers: { 'content-type': 'image/png' }, body: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
     web.route('/empty', { headers: { 'content-type': 'text/html' }, body: '<html><body><nav>Home</nav></body></html>' });
   });
@@ -120,21 +125,34 @@ describe('fetchArticle', () => {
   });
 
   it('refuses what is not an article, naming the URL', async () => {
-    await expect(fetchArticle(web.url('/image.png'), { client })).rejects.toThrow(`${web.url('/image.png')} is image/png, not a web page with an article`);
+    await expect(fetchArticle(web.url('/image.png'), { client })).rejects.toThrow(
+      `${web.url('/image.png')} is image/png, not a web page with an article`,
+    );
     const error = await fetchArticle(web.url('/empty'), { client }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PageError);
     expect((error as Error).message).toBe(`${web.url('/empty')} has no article text newsdigest can find`);
   });
 
   it('reads a feed item from its own text, or from its linked page when it has none', async () => {
-    const base: FeedItem = { title: 'Night trains are back', categories: [], publication: 'Rail Weekly', paragraphs: [], textFrom: 'none', link: web.url('/night-trains') };
+    const base: FeedItem = {
+      title: 'Night trains are back',
+      categories: [],
+      publication: 'Rail Weekly',
+      paragraphs: [],
+      textFrom: 'none',
+      link: web.url('/night-trains'),
+    };
     const fromPage = await feedItemArticle(base, 'https://rail.example/feed', client);
     expect(fromPage.title).toBe('Night trains are back');
     expect(fromPage.source).toMatchObject({ origin: 'https://rail.example/feed', publication: 'Rail Weekly', author: 'Lena Okafor' });
     expect(bodyParagraphs(fromPage).length).toBeGreaterThanOrEqual(6);
 
     const requestsBefore = web.requests.length;
-    const own = await feedItemArticle({ ...base, paragraphs: ['The feed carried this text.'], textFrom: 'description' }, 'https://rail.example/feed', client);
+    const own = await feedItemArticle(
+      { ...base, paragraphs: ['The feed carried this text.'], textFrom: 'description' },
+      'https://rail.example/feed',
+      client,
+    );
     expect(own.text).toContain('The feed carried this text.');
     expect(web.requests.length).toBe(requestsBefore);
 

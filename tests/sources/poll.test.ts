@@ -119,7 +119,9 @@ describe('pollFeed: new items only', () => {
     const result = await pollFeed({ ...source, backfill: 1 }, options());
     expect(result.status).toBe('ok');
     if (result.status !== 'ok') return;
-    expect(result.skipped).toEqual([`${source.url} has 503 items, more than the 500 newsdigest reads from one feed: the last 3 (#501 to #503) were left out`]);
+    expect(result.skipped).toEqual([
+      `${source.url} has 503 items, more than the 500 newsdigest reads from one feed: the last 3 (#501 to #503) were left out`,
+    ]);
     expect(titles(result)).toEqual(['Notice 1']);
   });
 

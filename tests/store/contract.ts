@@ -100,7 +100,12 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
 
       it('groups articles of one story under the id of its first article', async () => {
         const lead = article({ title: 'Quake hits coast', text: 'A quake hit the coast.', ingestedAt: '2024-03-01T06:00:00.000Z' });
-        const second = article({ title: 'Coast quake', text: 'The coast was hit by a quake.', storyId: lead.id, ingestedAt: '2024-03-01T07:00:00.000Z' });
+        const second = article({
+          title: 'Coast quake',
+          text: 'The coast was hit by a quake.',
+          storyId: lead.id,
+          ingestedAt: '2024-03-01T07:00:00.000Z',
+        });
         // Joining via a member of the story still lands in the lead's story.
         const third = article({ title: 'Quake aftermath', text: 'After the quake.', storyId: second.id, ingestedAt: '2024-03-01T05:00:00.000Z' });
         const unrelated = article({ title: 'Market closes', text: 'Markets closed higher.' });
@@ -126,8 +131,12 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
 
       it('searches headline and text, every word required, headline matches first', async () => {
         await articles.saveArticle(article({ title: 'Floods in the north', text: 'Rain fell on the valley.', ingestedAt: '2024-03-01T01:00:00Z' }));
-        await articles.saveArticle(article({ title: 'Harvest report', text: 'Floods in the NORTH ruined the harvest.', ingestedAt: '2024-03-01T02:00:00Z' }));
-        await articles.saveArticle(article({ title: 'Budget vote', text: 'Parliament voted on 100% of the budget.', ingestedAt: '2024-03-01T03:00:00Z' }));
+        await articles.saveArticle(
+          article({ title: 'Harvest report', text: 'Floods in the NORTH ruined the harvest.', ingestedAt: '2024-03-01T02:00:00Z' }),
+        );
+        await articles.saveArticle(
+          article({ title: 'Budget vote', text: 'Parliament voted on 100% of the budget.', ingestedAt: '2024-03-01T03:00:00Z' }),
+        );
 
         const titles = async (query: string, limit = 10) => (await articles.searchArticles(query, limit)).map((a) => a.title);
         expect(await titles('floods north')).toEqual(['Floods in the north', 'Harvest report']);
@@ -225,9 +234,7 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
       it('lets exactly one of many concurrent claimers win', async () => {
         const second = (await other()).stores.ledger;
         const stores = [ledger, second, ledger, second, ledger, second, ledger, second];
-        const claims = await Promise.all(
-          stores.map((s, i) => s.claimDelivery(key, `replica-${i}`, at('2024-03-01T08:00:00Z'))),
-        );
+        const claims = await Promise.all(stores.map((s, i) => s.claimDelivery(key, `replica-${i}`, at('2024-03-01T08:00:00Z'))));
         const winners = claims.filter((c) => c !== null);
         expect(winners).toHaveLength(1);
         expect((await second.getDelivery(key))?.owner).toBe(winners[0]!.owner);

@@ -66,9 +66,7 @@ describe('openStore', () => {
       sqlitePath: join(root, 'unused.sqlite'),
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
-    expect((error as Error).message).toBe(
-      'cannot connect to PostgreSQL at 127.0.0.1:1: connection refused; is it running? check DATABASE_URL',
-    );
+    expect((error as Error).message).toBe('cannot connect to PostgreSQL at 127.0.0.1:1: connection refused; is it running? check DATABASE_URL');
   });
 
   it('names a missing database and an unknown user', async () => {
@@ -94,6 +92,8 @@ describe('openStore', () => {
     );
     const notADatabase = join(root, 'garbage.sqlite');
     writeFileSync(notADatabase, 'this is not an SQLite file '.repeat(200));
-    await expect(openStore({ sqlitePath: notADatabase })).rejects.toThrow(/cannot open the SQLite database at .*garbage\.sqlite: file is not a database/);
+    await expect(openStore({ sqlitePath: notADatabase })).rejects.toThrow(
+      /cannot open the SQLite database at .*garbage\.sqlite: file is not a database/,
+    );
   });
 });

@@ -28,8 +28,7 @@ export function testDatabaseUrl(): Promise<string> {
       }
     }
     throw new Error(
-      `PostgreSQL for the store tests is not reachable (${problems.join('; ')}). ` +
-        'Start it (.ci/run does) or set TEST_DATABASE_URL.',
+      `PostgreSQL for the store tests is not reachable (${problems.join('; ')}). ` + 'Start it (.ci/run does) or set TEST_DATABASE_URL.',
     );
   })();
   return found;

@@ -39,10 +39,7 @@ describe('PostgreSQL specifics', () => {
         const schema = (f.store as PostgresStore).schema!;
         const { rows } = await client.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`);
         expect(rows.map((r) => r.version)).toEqual(migrations.map((m) => m.version));
-        const tables = await client.query(
-          `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
-          [schema],
-        );
+        const tables = await client.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`, [schema]);
         expect(tables.rows.map((r) => r.table_name)).toEqual([
           'articles',
           'chat_channel_changes',
@@ -64,8 +61,6 @@ describe('PostgreSQL specifics', () => {
   });
 
   it('refuses a schema name that would need quoting', () => {
-    expect(() => new PostgresStore({ connectionString: 'postgres://x@127.0.0.1/test', schema: 'a"; DROP' })).toThrow(
-      /schema name .* is not allowed/,
-    );
+    expect(() => new PostgresStore({ connectionString: 'postgres://x@127.0.0.1/test', schema: 'a"; DROP' })).toThrow(/schema name .* is not allowed/);
   });
 });

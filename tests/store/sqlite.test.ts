@@ -63,7 +63,11 @@ describe('SQLite specifics', () => {
     await store.migrate();
     await store.close();
     const db = new Database(path);
-    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(latestVersion + 1, 'future', '2030-01-01T00:00:00.000Z');
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+      latestVersion + 1,
+      'future',
+      '2030-01-01T00:00:00.000Z',
+    );
     db.close();
 
     const again = new SqliteStore({ path });

@@ -18,7 +18,21 @@ function record(storyId: string, date: string, killed: number): StoryRecord {
     date,
     headline: `Flood in Tessaly, ${killed} dead`,
     articleIds: [`${storyId}-${date}`],
-    figures: [{ text, start: 0, end: text.length, count: killed, min: killed, max: killed, qualifier: null, kind: 'killed', who: 'people', context: null, outlets: ['Lakeside Echo'] }],
+    figures: [
+      {
+        text,
+        start: 0,
+        end: text.length,
+        count: killed,
+        min: killed,
+        max: killed,
+        qualifier: null,
+        kind: 'killed',
+        who: 'people',
+        context: null,
+        outlets: ['Lakeside Echo'],
+      },
+    ],
     quotes: [],
     outlets: ['Lakeside Echo'],
   };

@@ -20,7 +20,14 @@ import type { Config } from '../../config/schema.js';
 import type { CommandObserver, ContextFor, HttpRoute, PlatformAdapter, PlatformServices, PostedParts, PostOptions, PostResult } from '../types.js';
 import type { Digest } from '../../digest/types.js';
 import { interactionsRoute } from './http.js';
-import { createInteractionHandler, type DiscordCaller, type IncomingInteraction, type InteractionHandler, type ItemPartView, type Responder } from './interactions.js';
+import {
+  createInteractionHandler,
+  type DiscordCaller,
+  type IncomingInteraction,
+  type InteractionHandler,
+  type ItemPartView,
+  type Responder,
+} from './interactions.js';
 import { apiVersion, createRest, findPostedMessage, findPostedParts, postMessages } from './post.js';
 import { renderDigest, renderView, type DiscordMessage } from './render.js';
 
@@ -151,8 +158,12 @@ function gatewayResponder(interaction: RepliableInteraction | AutocompleteIntera
 function gatewayCaller(interaction: ChatInputCommandInteraction | AutocompleteInteraction): DiscordCaller {
   return {
     id: interaction.user.id,
-    canManageChannel: interaction.inGuild() ? (interaction.memberPermissions?.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.Administrator]) ?? false) : null,
-    botCanPost: interaction.inGuild() ? interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks]) : undefined,
+    canManageChannel: interaction.inGuild()
+      ? (interaction.memberPermissions?.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.Administrator]) ?? false)
+      : null,
+    botCanPost: interaction.inGuild()
+      ? interaction.appPermissions.has([PermissionFlagsBits.ViewChannel, PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks])
+      : undefined,
   };
 }
 
@@ -164,10 +175,23 @@ function bindGateway(client: Client, handle: InteractionHandler): void {
       const subcommand = interaction.options.getSubcommand(false);
       const given = subcommand ? (interaction.options.data[0]?.options ?? []) : interaction.options.data;
       const args = Object.fromEntries(given.map((o) => [o.name, o.value]));
-      incoming = { kind: 'command', name: interaction.commandName, args: subcommand ? { subcommand, ...args } : args, channelId: interaction.channelId, caller: gatewayCaller(interaction) };
+      incoming = {
+        kind: 'command',
+        name: interaction.commandName,
+        args: subcommand ? { subcommand, ...args } : args,
+        channelId: interaction.channelId,
+        caller: gatewayCaller(interaction),
+      };
     } else if (interaction.isAutocomplete()) {
       const focused = interaction.options.getFocused(true);
-      incoming = { kind: 'autocomplete', name: interaction.commandName, option: focused.name, partial: String(focused.value), channelId: interaction.channelId ?? undefined, caller: gatewayCaller(interaction) };
+      incoming = {
+        kind: 'autocomplete',
+        name: interaction.commandName,
+        option: focused.name,
+        partial: String(focused.value),
+        channelId: interaction.channelId ?? undefined,
+        caller: gatewayCaller(interaction),
+      };
     } else if (interaction.isButton()) {
       incoming = { kind: 'button', customId: interaction.customId, channelId: interaction.channelId };
     }
@@ -194,8 +218,18 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
   const rest = client?.rest ?? createRest({ token: options.token, apiUrl: options.apiUrl });
   let routes: HttpRoute[] = [];
   if (options.mode === 'http') {
-    if (!options.publicKey) throw new UserError('discord.mode is "http" but DISCORD_PUBLIC_KEY is not set: copy the Public Key from the Discord Developer Portal');
-    routes = [interactionsRoute({ publicKey: options.publicKey, applicationId: options.applicationId, rest, handle, logger, now: () => options.context.now() })];
+    if (!options.publicKey)
+      throw new UserError('discord.mode is "http" but DISCORD_PUBLIC_KEY is not set: copy the Public Key from the Discord Developer Portal');
+    routes = [
+      interactionsRoute({
+        publicKey: options.publicKey,
+        applicationId: options.applicationId,
+        rest,
+        handle,
+        logger,
+        now: () => options.context.now(),
+      }),
+    ];
   }
   if (client) {
     bindGateway(client, handle);
@@ -226,7 +260,10 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
           );
         }
         const reason = error instanceof Error ? error.message : String(error);
-        throw new UserError(`could not connect to Discord: ${reason} (check DISCORD_TOKEN${options.apiUrl ? ` and DISCORD_API_URL ${options.apiUrl}` : ''})`, { cause: error });
+        throw new UserError(
+          `could not connect to Discord: ${reason} (check DISCORD_TOKEN${options.apiUrl ? ` and DISCORD_API_URL ${options.apiUrl}` : ''})`,
+          { cause: error },
+        );
       }
       logger.info({ user: client.user?.tag, mode: 'gateway' }, 'discord connected');
     },
@@ -266,7 +303,10 @@ export function discordPlatformFromConfig(config: Config, secrets: Secrets, serv
   if (!inUse && (secrets.discordToken || secrets.discordApplicationId)) {
     // Half the pair set is a set-up step left undone; say which, rather than stay silent.
     const missing = secrets.discordToken ? 'DISCORD_APPLICATION_ID' : 'DISCORD_TOKEN';
-    services.logger.warn({ platform: 'discord' }, `discord: not started, ${missing} is not set (both DISCORD_TOKEN and DISCORD_APPLICATION_ID are needed; see docs/discord.md)`);
+    services.logger.warn(
+      { platform: 'discord' },
+      `discord: not started, ${missing} is not set (both DISCORD_TOKEN and DISCORD_APPLICATION_ID are needed; see docs/discord.md)`,
+    );
   }
   if (!inUse || !secrets.discordToken || !secrets.discordApplicationId) return undefined;
   if (!config.channels.some((channel) => channel.platform === 'discord')) {

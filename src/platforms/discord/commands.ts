@@ -87,7 +87,10 @@ export async function registerCommands(
   try {
     return (await rest.put(route, { body: applicationCommands(commands) })) as RESTPutAPIApplicationCommandsResult;
   } catch (error) {
-    throw new UserError(`could not register the Discord commands ${guildId ? `in server ${guildId}` : 'globally'}: ${registerFailure(error, guildId)}`, { cause: error });
+    throw new UserError(
+      `could not register the Discord commands ${guildId ? `in server ${guildId}` : 'globally'}: ${registerFailure(error, guildId)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -108,7 +111,8 @@ function registerFailure(error: unknown, guildId: string | undefined): string {
  * What the bot needs in a channel: View Channel, Send Messages and Embed Links to post, and Read
  * Message History so that findPosted can look for a digest already posted (84992).
  */
-export const invitePermissions = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory;
+export const invitePermissions =
+  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory;
 
 /** The URL that adds the bot to a server, with the bot and applications.commands scopes. */
 export function inviteUrl(applicationId: string): string {

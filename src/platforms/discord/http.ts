@@ -30,7 +30,8 @@ const maxClockSkewSeconds = 5 * 60;
 /** A public key as the Developer Portal shows it (64 hex characters) → a Node KeyObject. */
 export function discordPublicKey(hex: string): KeyObject {
   // The service checks this before starting; this guards other callers with the same plain words.
-  if (!DISCORD_PUBLIC_KEY_HEX.test(hex)) throw new UserError('DISCORD_PUBLIC_KEY must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal');
+  if (!DISCORD_PUBLIC_KEY_HEX.test(hex))
+    throw new UserError('DISCORD_PUBLIC_KEY must be the 64 hex characters shown as "Public Key" in the Discord Developer Portal');
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hex, 'hex').toString('base64url') }, format: 'jwk' });
 }
 
@@ -66,7 +67,8 @@ function optionArgs(options: APIApplicationCommandInteractionDataOption[] | unde
   for (const option of options ?? []) {
     // A native subcommand arrives as the `subcommand` argument beside its own options.
     if (option.type === ApplicationCommandOptionType.Subcommand) Object.assign(args, { subcommand: option.name }, optionArgs(option.options));
-    else if ('value' in option && option.type !== ApplicationCommandOptionType.Attachment) args[option.name] = option.value as string | number | boolean;
+    else if ('value' in option && option.type !== ApplicationCommandOptionType.Attachment)
+      args[option.name] = option.value as string | number | boolean;
   }
   return args;
 }
@@ -87,7 +89,11 @@ function readCaller(interaction: APIInteraction): DiscordCaller | undefined {
   const user = interaction.member?.user ?? interaction.user;
   if (!user) return undefined;
   if (!interaction.member) return { id: user.id, canManageChannel: null };
-  return { id: user.id, canManageChannel: (BigInt(interaction.member.permissions) & MANAGES_CHANNEL) !== 0n, botCanPost: botCanPost(interaction.app_permissions) };
+  return {
+    id: user.id,
+    canManageChannel: (BigInt(interaction.member.permissions) & MANAGES_CHANNEL) !== 0n,
+    botCanPost: botCanPost(interaction.app_permissions),
+  };
 }
 
 /** Reads a raw interaction into the platform-neutral shape; null for kinds newsdigest does not handle. */

@@ -30,10 +30,14 @@ function asCaller(caller: DiscordCaller): Caller {
     id: caller.id,
     async refusal() {
       if (caller.canManageChannel === null) return 'A direct message has no digest to set up; type /newsdigest in a server channel.';
-      return caller.canManageChannel ? null : 'Only members who can manage this channel (Manage Channels) can change its digest; /newsdigest status shows it to everyone.';
+      return caller.canManageChannel
+        ? null
+        : 'Only members who can manage this channel (Manage Channels) can change its digest; /newsdigest status shows it to everyone.';
     },
     async postingProblem() {
-      return caller.botCanPost === false ? 'newsdigest cannot post in this channel: give its role View Channel, Send Messages and Embed Links here, then try again.' : null;
+      return caller.botCanPost === false
+        ? 'newsdigest cannot post in this channel: give its role View Channel, Send Messages and Embed Links here, then try again.'
+        : null;
     },
   };
 }
@@ -86,7 +90,6 @@ export function toDiscordChoices(choices: Choice[]): Choice[] {
     .map((c) => ({ name: truncate(c.name.trim() || c.value, MessageLimits.choiceName), value: c.value }));
 }
 
-
 /**
  * Binds the platform-neutral commands to Discord interactions: slash commands, autocomplete and
  * the Quotes / Figures / Source buttons. Answers are ephemeral unless the command's View says
@@ -103,14 +106,18 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     try {
       if (interaction.kind === 'command') {
         const command = byName.get(interaction.name);
-        if (!command) return { view: notice(`/${interaction.name} is not a newsdigest command: run "newsdigest discord register" again.`), ok: false };
+        if (!command)
+          return { view: notice(`/${interaction.name} is not a newsdigest command: run "newsdigest discord register" again.`), ok: false };
         return { view: await command.run(interaction.args, contextIn(interaction)), ok: true };
       }
       const button = decodeStoryButton(interaction.customId);
       if (!button) return { view: notice('This button is not from newsdigest, or from an older version of it.'), ok: false };
       return { view: await options.itemPartView(contextIn(interaction), button.itemId, button.part), ok: true };
     } catch (error) {
-      logger.error({ err: error, interaction: interaction.kind === 'command' ? interaction.name : interaction.customId }, 'discord interaction failed');
+      logger.error(
+        { err: error, interaction: interaction.kind === 'command' ? interaction.name : interaction.customId },
+        'discord interaction failed',
+      );
       return { view: notice('Something went wrong while answering; the error was logged.'), ok: false };
     }
   }
@@ -158,7 +165,11 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
   return async (interaction, responder) => {
     const started = performance.now();
     const label =
-      interaction.kind === 'button' ? `button:${decodeStoryButton(interaction.customId)?.part ?? 'unknown'}` : interaction.kind === 'autocomplete' ? `${interaction.name}:autocomplete` : interaction.name;
+      interaction.kind === 'button'
+        ? `button:${decodeStoryButton(interaction.customId)?.part ?? 'unknown'}`
+        : interaction.kind === 'autocomplete'
+          ? `${interaction.name}:autocomplete`
+          : interaction.name;
     let ok = false;
     try {
       ok = interaction.kind === 'autocomplete' ? await suggest(interaction, responder) : await answer(interaction, responder);

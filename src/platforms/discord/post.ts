@@ -54,18 +54,30 @@ export function describeDiscordError(error: unknown, channel: string): PostError
       case RESTJSONErrorCodes.MissingAccess:
         return new PostError(`the bot can't see channel ${channel}: give it View Channel and Send Messages there ${detail}`, false, { cause: error });
       case RESTJSONErrorCodes.UnknownChannel:
-        return new PostError(`channel ${channel} does not exist or the bot is not in its server: check the channel id in the config and invite the bot ${detail}`, false, { cause: error });
+        return new PostError(
+          `channel ${channel} does not exist or the bot is not in its server: check the channel id in the config and invite the bot ${detail}`,
+          false,
+          { cause: error },
+        );
       case RESTJSONErrorCodes.MissingPermissions:
-        return new PostError(`the bot lacks a permission in channel ${channel}: give it Send Messages and Embed Links ${detail}`, false, { cause: error });
+        return new PostError(`the bot lacks a permission in channel ${channel}: give it Send Messages and Embed Links ${detail}`, false, {
+          cause: error,
+        });
       case RESTJSONErrorCodes.CannotSendMessagesInNonTextChannel:
         return new PostError(`channel ${channel} is not a text channel: pick a text or announcement channel ${detail}`, false, { cause: error });
     }
-    if (error.status === 401) return new PostError(`Discord rejected the bot token while posting to channel ${channel}: check DISCORD_TOKEN ${detail}`, false, { cause: error });
-    if (error.status === 429) return new PostError(`Discord rate-limited posting to channel ${channel}; will try again later ${detail}`, true, { cause: error });
+    if (error.status === 401)
+      return new PostError(`Discord rejected the bot token while posting to channel ${channel}: check DISCORD_TOKEN ${detail}`, false, {
+        cause: error,
+      });
+    if (error.status === 429)
+      return new PostError(`Discord rate-limited posting to channel ${channel}; will try again later ${detail}`, true, { cause: error });
     return new PostError(`Discord refused the message for channel ${channel}: ${error.message} ${detail}`, false, { cause: error });
   }
   if (error instanceof HTTPError) {
-    return new PostError(`Discord failed (HTTP ${error.status}) posting to channel ${channel}, even after retries; will try again later`, true, { cause: error });
+    return new PostError(`Discord failed (HTTP ${error.status}) posting to channel ${channel}, even after retries; will try again later`, true, {
+      cause: error,
+    });
   }
   const reason = error instanceof Error ? error.message : String(error);
   return new PostError(`could not reach Discord posting to channel ${channel}: ${reason}; will try again later`, true, { cause: error });
@@ -76,7 +88,13 @@ export function describeDiscordError(error: unknown, channel: string): PostError
  * deliveryRef). With `alreadyPosted` (an earlier attempt got that far) only the rest is posted,
  * after them. A failure once a part is in throws PartlyPostedError with the parts that are in.
  */
-export async function postMessages(rest: REST, channel: string, messages: DiscordMessage[], deliveryKey?: string, options: Pick<PostOptions, 'alreadyPosted' | 'onPart'> = {}): Promise<PostResult> {
+export async function postMessages(
+  rest: REST,
+  channel: string,
+  messages: DiscordMessage[],
+  deliveryKey?: string,
+  options: Pick<PostOptions, 'alreadyPosted' | 'onPart'> = {},
+): Promise<PostResult> {
   const ref = deliveryKey === undefined ? undefined : deliveryRef(deliveryKey);
   const messageIds: string[] = (options.alreadyPosted ?? []).slice(0, messages.length);
   for (let index = messageIds.length; index < messages.length; index++) {
@@ -94,7 +112,13 @@ export async function postMessages(rest: REST, channel: string, messages: Discor
     } catch (error) {
       const failure = describeDiscordError(error, channel);
       if (messageIds.length === 0) throw failure;
-      throw new PartlyPostedError(`${failure.message} (after posting ${messageIds.length} of ${messages.length} messages)`, failure.retryable, [...messageIds], messages.length, { cause: error });
+      throw new PartlyPostedError(
+        `${failure.message} (after posting ${messageIds.length} of ${messages.length} messages)`,
+        failure.retryable,
+        [...messageIds],
+        messages.length,
+        { cause: error },
+      );
     }
     // The ledger's record of a part is a help, not the truth (the channel is): never fail the post for it.
     await options.onPart?.([...messageIds], messages.length).catch(() => undefined);

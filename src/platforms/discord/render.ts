@@ -48,7 +48,8 @@ const brandColour = 0x2b6cb0;
 /** `nd:quotes:<story id>`; the story id is the only state a button carries. */
 export function buttonCustomId(part: ButtonPart, itemId: string): string {
   const id = encodeStoryButton(part, itemId);
-  if (id.length > MessageLimits.customId) throw new Error(`story id ${itemId} is too long for a Discord button (${MessageLimits.customId} characters)`);
+  if (id.length > MessageLimits.customId)
+    throw new Error(`story id ${itemId} is too long for a Discord button (${MessageLimits.customId} characters)`);
   return id;
 }
 
@@ -139,7 +140,11 @@ export function storyEmbed(item: DigestItem, position?: number): APIEmbed {
 }
 
 function storyButtons(item: DigestItem, position: number): APIActionRowComponent<APIButtonComponent> {
-  const empty: Record<ButtonPart, boolean> = { quotes: item.quotes.length === 0, figures: item.figures.length === 0, source: item.sources.length === 0 };
+  const empty: Record<ButtonPart, boolean> = {
+    quotes: item.quotes.length === 0,
+    figures: item.figures.length === 0,
+    source: item.sources.length === 0,
+  };
   const buttons = STORY_BUTTONS.map(({ part, label }) =>
     new ButtonBuilder()
       .setCustomId(buttonCustomId(part, item.id))
@@ -164,8 +169,7 @@ export function renderDigest(digest: Digest): DiscordMessage[] {
   digest.items.forEach((item, index) => {
     const embed = storyEmbed(item, index + 1);
     const size = embedLength(embed);
-    const full =
-      current.embeds.length >= Math.min(EmbedLimits.embedsPerMessage, storiesPerMessage) || length + size > EmbedLimits.totalPerMessage;
+    const full = current.embeds.length >= Math.min(EmbedLimits.embedsPerMessage, storiesPerMessage) || length + size > EmbedLimits.totalPerMessage;
     if (full && current.embeds.length > 0) {
       messages.push(current);
       current = message({});
@@ -229,7 +233,12 @@ export function renderItem(item: DigestItem, part: ItemPart): DiscordMessage {
     case 'quotes':
       embed = buildEmbed({
         ...base,
-        description: quotes.length === 0 ? 'No quotes in this story.' : quotes.length > EmbedLimits.fields ? `${quotes.length} quotes; the first ${EmbedLimits.fields} are shown.` : undefined,
+        description:
+          quotes.length === 0
+            ? 'No quotes in this story.'
+            : quotes.length > EmbedLimits.fields
+              ? `${quotes.length} quotes; the first ${EmbedLimits.fields} are shown.`
+              : undefined,
         fields: quotes.map((q) => quoteField(q, EmbedLimits.fieldValue, shown.attributed)),
       });
       break;

@@ -197,7 +197,9 @@ export function slackPlatformFromConfig(config: Config, secrets: Secrets, servic
   if (!platformsInUse(config, secrets).slack) return undefined;
   if (!secrets.slackBotToken) {
     const channel = config.channels.find((c) => c.platform === 'slack');
-    throw new UserError(`channel "${channel?.id}" posts to Slack but SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from your Slack app (see docs/slack.md)`);
+    throw new UserError(
+      `channel "${channel?.id}" posts to Slack but SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from your Slack app (see docs/slack.md)`,
+    );
   }
   return createSlackPlatform({
     botToken: secrets.slackBotToken,

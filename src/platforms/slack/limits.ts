@@ -80,8 +80,10 @@ export function checkMessage(message: SlackMessage): string[] {
           if (element.type !== 'button') return;
           checkText(problems, at, element.text, L.buttonText);
           checkId(problems, at, element.action_id, L.actionId);
-          if (element.value !== undefined && element.value.length > L.buttonValue) problems.push(`${at}: value has ${element.value.length} characters (limit ${L.buttonValue})`);
-          if (element.url !== undefined && element.url.length > L.buttonUrl) problems.push(`${at}: url has ${element.url.length} characters (limit ${L.buttonUrl})`);
+          if (element.value !== undefined && element.value.length > L.buttonValue)
+            problems.push(`${at}: value has ${element.value.length} characters (limit ${L.buttonValue})`);
+          if (element.url !== undefined && element.url.length > L.buttonUrl)
+            problems.push(`${at}: url has ${element.url.length} characters (limit ${L.buttonUrl})`);
           if (element.action_id !== undefined) {
             // Slack rejects a message whose interactive elements share an action_id.
             if (actionIds.has(element.action_id)) problems.push(`${at}: action_id "${element.action_id}" is used twice`);

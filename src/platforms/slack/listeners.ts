@@ -65,7 +65,8 @@ export function slackCaller(app: App, userId: string, channelId: string, logger:
         return null;
       } catch (error) {
         const code = (error as { data?: { error?: string } }).data?.error;
-        if (code === 'not_in_channel' || code === 'channel_not_found') return 'newsdigest is not in this channel: invite it with /invite @newsdigest, then try again.';
+        if (code === 'not_in_channel' || code === 'channel_not_found')
+          return 'newsdigest is not in this channel: invite it with /invite @newsdigest, then try again.';
         logger.warn({ err: error, channel: channelId }, 'slack conversations.history failed while checking a channel set-up');
         return 'could not check with Slack that newsdigest can post here; try again in a minute.';
       }
@@ -89,7 +90,12 @@ export function registerListeners(app: App, bindings: SlackBindings): void {
     app.command(`/${definition.name}`, async ({ command, ack, respond }) => {
       await ack();
       const caller = slackCaller(app, command.user_id, command.channel_id, bindings.logger);
-      await answer(`/${definition.name}`, respond, () => definition.run(definition.parseText(command.text ?? ''), contextIn(command.channel_id, caller)), bindings);
+      await answer(
+        `/${definition.name}`,
+        respond,
+        () => definition.run(definition.parseText(command.text ?? ''), contextIn(command.channel_id, caller)),
+        bindings,
+      );
     });
   }
 
@@ -98,6 +104,11 @@ export function registerListeners(app: App, bindings: SlackBindings): void {
     if (action.type !== 'button') return;
     const button = decodeStoryButton(action.action_id);
     if (!button) return;
-    await answer(`button:${button.part}`, respond, () => bindings.itemPartView(contextIn(body.channel?.id), action.value ?? '', button.part), bindings);
+    await answer(
+      `button:${button.part}`,
+      respond,
+      () => bindings.itemPartView(contextIn(body.channel?.id), action.value ?? '', button.part),
+      bindings,
+    );
   });
 }

@@ -23,7 +23,10 @@ export interface ManifestOptions {
 
 /** "/digest [today|yesterday|N] [share] (N: …)" → "[today|yesterday|N] [share]" */
 function usageHint(command: CommandDefinition): string {
-  return command.usage.replace(/^\/\S+\s*/, '').replace(/\s*\(.*\)\s*$/, '').slice(0, 1000);
+  return command.usage
+    .replace(/^\/\S+\s*/, '')
+    .replace(/\s*\(.*\)\s*$/, '')
+    .slice(0, 1000);
 }
 
 export function requestUrl(base: string): string {
@@ -41,7 +44,9 @@ export function requestUrl(base: string): string {
 export function buildManifest(options: ManifestOptions): Record<string, unknown> {
   const socket = options.mode === 'socket';
   if (!socket && !options.url) {
-    throw new UserError('the Slack app needs a public https address in HTTP mode: pass --url https://your-host (or set slack.publicUrl in the config), or use Socket Mode (slack.mode: socket)');
+    throw new UserError(
+      'the Slack app needs a public https address in HTTP mode: pass --url https://your-host (or set slack.publicUrl in the config), or use Socket Mode (slack.mode: socket)',
+    );
   }
   const url = socket ? undefined : requestUrl(options.url!);
   const name = options.name ?? 'newsdigest';

@@ -84,7 +84,8 @@ export function joinWithin(lines: string[], max: number, separator = '\n'): stri
   let out = '';
   for (const line of lines) {
     const next = out ? out + separator + line : line;
-    if (next.length > max) return out ? (out.length + separator.length + ELLIPSIS.length <= max ? out + separator + ELLIPSIS : out) : truncate(line, max);
+    if (next.length > max)
+      return out ? (out.length + separator.length + ELLIPSIS.length <= max ? out + separator + ELLIPSIS : out) : truncate(line, max);
     out = next;
   }
   return out;

@@ -65,15 +65,28 @@ export function toPostError(error: unknown, channel: string): PostError {
     const code = error.data.error;
     const { needed } = error.data as { needed?: unknown };
     if (code === 'channel_not_found') {
-      return new PostError(`Slack channel ${channel} not found: check the channel id in the config and invite the bot with /invite @newsdigest`, false, { cause: error });
+      return new PostError(
+        `Slack channel ${channel} not found: check the channel id in the config and invite the bot with /invite @newsdigest`,
+        false,
+        { cause: error },
+      );
     }
     if (code === 'not_in_channel') {
-      return new PostError(`Slack channel ${channel}: the bot is not a member (not_in_channel): invite it with /invite @newsdigest`, false, { cause: error });
+      return new PostError(`Slack channel ${channel}: the bot is not a member (not_in_channel): invite it with /invite @newsdigest`, false, {
+        cause: error,
+      });
     }
-    if (code === 'is_archived') return new PostError(`Slack channel ${channel} is archived (is_archived): unarchive it or change the channel in the config`, false, { cause: error });
+    if (code === 'is_archived')
+      return new PostError(`Slack channel ${channel} is archived (is_archived): unarchive it or change the channel in the config`, false, {
+        cause: error,
+      });
     if (AUTH_ERRORS.has(code)) return new PostError(`Slack rejected the bot token (${code}): check SLACK_BOT_TOKEN`, false, { cause: error });
     if (code === 'missing_scope') {
-      return new PostError(`Slack token lacks the ${typeof needed === 'string' ? needed : 'needed'} scope (missing_scope): add it in the app settings and reinstall the app`, false, { cause: error });
+      return new PostError(
+        `Slack token lacks the ${typeof needed === 'string' ? needed : 'needed'} scope (missing_scope): add it in the app settings and reinstall the app`,
+        false,
+        { cause: error },
+      );
     }
     if (code === 'ratelimited' || code === 'fatal_error' || code === 'internal_error' || code === 'service_unavailable') {
       return new PostError(`Slack could not post to ${channel} right now (${code}): will try again later`, true, { cause: error });
@@ -84,7 +97,9 @@ export function toPostError(error: unknown, channel: string): PostError {
     return new PostError(`Slack answered HTTP ${error.statusCode} for ${channel} after several tries: will try again later`, true, { cause: error });
   }
   if (error instanceof webApi.WebAPIRateLimitedError) {
-    return new PostError(`Slack's rate limit held back posting to ${channel} (retry after ${error.retryAfter} s): will try again later`, true, { cause: error });
+    return new PostError(`Slack's rate limit held back posting to ${channel} (retry after ${error.retryAfter} s): will try again later`, true, {
+      cause: error,
+    });
   }
   if (error instanceof webApi.WebAPIRequestError && /rate limit/i.test(error.original.message)) {
     return new PostError(`Slack's rate limit kept holding back posts to ${channel}: will try again later`, true, { cause: error });
@@ -92,7 +107,9 @@ export function toPostError(error: unknown, channel: string): PostError {
   if (error instanceof webApi.WebAPIRequestError) {
     return new PostError(`Cannot reach Slack to post to ${channel}: ${error.original.message}`, true, { cause: error });
   }
-  return new PostError(`Posting to Slack channel ${channel} failed: ${error instanceof Error ? error.message : String(error)}`, true, { cause: error });
+  return new PostError(`Posting to Slack channel ${channel} failed: ${error instanceof Error ? error.message : String(error)}`, true, {
+    cause: error,
+  });
 }
 
 export interface SlackPoster {
@@ -124,7 +141,10 @@ async function recordPart(options: PostOptions, ids: string[], parts: number, ch
   try {
     await options.onPart?.([...ids], parts);
   } catch (error) {
-    logger?.warn({ err: error, channel, part: ids.length, parts }, 'could not record a posted part in the ledger; the channel still shows it by its key');
+    logger?.warn(
+      { err: error, channel, part: ids.length, parts },
+      'could not record a posted part in the ledger; the channel still shows it by its key',
+    );
   }
 }
 
@@ -142,7 +162,12 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
    * lost answer (timeout, reset) may hide a message that did go out: with a delivery key we look
    * for it before sending again; without one we stop rather than risk a second copy.
    */
-  async function send(channel: string, message: SlackMessage, extra: Partial<webApi.ChatPostMessageArguments>, lookForIt?: () => Promise<string | null>): Promise<string> {
+  async function send(
+    channel: string,
+    message: SlackMessage,
+    extra: Partial<webApi.ChatPostMessageArguments>,
+    lookForIt?: () => Promise<string | null>,
+  ): Promise<string> {
     const problems = checkMessage(message);
     // A message over Slack's limits is our bug; say so instead of sending invalid_blocks.
     if (problems.length) throw new PostError(`newsdigest built a Slack message over Block Kit limits: ${problems.join('; ')}`, false);
@@ -152,7 +177,10 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
       } catch (error) {
         if (attempt >= retry.retries) throw error;
         if (error instanceof webApi.WebAPIRateLimitedError) {
-          logger.warn({ channel, retryAfter: error.retryAfter }, `Slack rate-limited posting to ${channel}; waiting ${error.retryAfter} s as it asks`);
+          logger.warn(
+            { channel, retryAfter: error.retryAfter },
+            `Slack rate-limited posting to ${channel}; waiting ${error.retryAfter} s as it asks`,
+          );
           await sleep(error.retryAfter * 1000);
         } else if (error instanceof webApi.WebAPIHTTPError && error.statusCode >= 500) {
           await sleep(backoff(attempt));
@@ -193,7 +221,8 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
         const payload = digestPayload(message, deliveryKey);
         // A first message without a part number was posted before parts were numbered: its
         // replies carry no key, so it counts as the whole digest (as it did then).
-        if (payload && message.ts && partNumber(payload.part, 1) === 1) return { ts: message.ts, parts: payload.part === undefined ? 1 : partNumber(payload.parts, 1) };
+        if (payload && message.ts && partNumber(payload.part, 1) === 1)
+          return { ts: message.ts, parts: payload.part === undefined ? 1 : partNumber(payload.parts, 1) };
       }
       cursor = history.response_metadata?.next_cursor || undefined;
       if (!history.has_more || !cursor) break;
@@ -234,7 +263,14 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
           const part = i + 1;
           const first = ids[0];
           const extra: Partial<webApi.ChatPostMessageArguments> = {
-            ...(key ? { metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: key, date: digest.date, part, parts: messages.length } } } : {}),
+            ...(key
+              ? {
+                  metadata: {
+                    event_type: METADATA_EVENT_TYPE,
+                    event_payload: { delivery_key: key, date: digest.date, part, parts: messages.length },
+                  },
+                }
+              : {}),
             ...(first === undefined ? {} : { thread_ts: first }),
           };
           const lookForIt = key
@@ -250,7 +286,13 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
         const failure = toPostError(error, channel);
         if (ids.length === 0) throw failure;
         // Part of the digest is in the channel: a retry posts only the rest, in the same thread.
-        throw new PartlyPostedError(`${failure.message} (after posting ${ids.length} of ${messages.length} messages, first ts ${ids[0]})`, failure.retryable, [...ids], messages.length, { cause: error });
+        throw new PartlyPostedError(
+          `${failure.message} (after posting ${ids.length} of ${messages.length} messages, first ts ${ids[0]})`,
+          failure.retryable,
+          [...ids],
+          messages.length,
+          { cause: error },
+        );
       }
       logger.info({ channel, messages: ids.length, resumedAfter: resumedAt || undefined, date: digest.date }, 'digest posted to slack');
       return { messageIds: ids };

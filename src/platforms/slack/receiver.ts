@@ -29,7 +29,8 @@ export function verifySlackRequest(
   if (Math.abs(nowSec - timestampSec) > MAX_CLOCK_SKEW_SECONDS) return { ok: false, reason: 'request timestamp is more than 5 minutes from now' };
   const expected = Buffer.from(`v0=${createHmac('sha256', options.signingSecret).update(`v0:${timestamp}:${request.body}`).digest('hex')}`);
   const given = Buffer.from(signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'signature does not match the signing secret' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'signature does not match the signing secret' };
   if (options.recent.seen(signature, timestampSec, nowSec)) return { ok: false, reason: 'replayed request (this signature was already accepted)' };
   return { ok: true };
 }
@@ -99,7 +100,13 @@ export class SlackEventsReceiver implements Receiver {
     if (body.type === 'url_verification') return HTTPModuleFunctions.buildUrlVerificationResponse(res, body);
 
     // ack() answers Slack at once; the command then runs and answers through respond().
-    const ack = new HTTPResponseAck({ logger: this.options.boltLogger, processBeforeResponse: false, httpRequest: buffered, httpRequestBody: body, httpResponse: res });
+    const ack = new HTTPResponseAck({
+      logger: this.options.boltLogger,
+      processBeforeResponse: false,
+      httpRequest: buffered,
+      httpRequestBody: body,
+      httpResponse: res,
+    });
     const event: ReceiverEvent = {
       body,
       ack: ack.bind(),

@@ -59,7 +59,10 @@ function context(parts: string[]): ContextBlock | null {
 
 /** Quote text without its own quotation marks, so we can add typographic ones. */
 function bareQuote(text: string): string {
-  return text.trim().replace(/^["“”'‘’«»]+|["“”'‘’«»,]+$/g, '').trim();
+  return text
+    .trim()
+    .replace(/^["“”'‘’«»]+|["“”'‘’«»,]+$/g, '')
+    .trim();
 }
 
 /** `> “…” — _Speaker_`, then the outlets that carried it when the story has several. */

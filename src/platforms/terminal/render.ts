@@ -23,7 +23,14 @@ type Paint = (text: string) => string;
 
 function painter(style: TerminalStyle) {
   const colors = pc.createColors(style.color);
-  return { bold: colors.bold as Paint, dim: colors.dim as Paint, cyan: colors.cyan as Paint, yellow: colors.yellow as Paint, red: colors.red as Paint, green: colors.green as Paint };
+  return {
+    bold: colors.bold as Paint,
+    dim: colors.dim as Paint,
+    cyan: colors.cyan as Paint,
+    yellow: colors.yellow as Paint,
+    red: colors.red as Paint,
+    green: colors.green as Paint,
+  };
 }
 
 /** Wraps plain text to `width`, indenting every line. */
@@ -43,7 +50,12 @@ function wrap(text: string, width: number, indent: string): string {
 /** Sources named under a headline; /article and the Source button list them all. */
 const MAX_NAMED_SOURCES = 5;
 
-function renderItem(item: DigestItem, number: number | null, part: 'full' | 'quotes' | 'figures' | 'source' | 'digest', style: TerminalStyle): string {
+function renderItem(
+  item: DigestItem,
+  number: number | null,
+  part: 'full' | 'quotes' | 'figures' | 'source' | 'digest',
+  style: TerminalStyle,
+): string {
   const paint = painter(style);
   const indent = '   ';
   const out: string[] = [];
@@ -52,7 +64,8 @@ function renderItem(item: DigestItem, number: number | null, part: 'full' | 'quo
   const count = describeSourceCount(item);
   // Two articles of one outlet name it once; a story of many outlets names the first few.
   const sources = [...new Set(item.sources.map(describeSource))];
-  const named = sources.length > MAX_NAMED_SOURCES ? [...sources.slice(0, MAX_NAMED_SOURCES), `+${sources.length - MAX_NAMED_SOURCES} more`] : sources;
+  const named =
+    sources.length > MAX_NAMED_SOURCES ? [...sources.slice(0, MAX_NAMED_SOURCES), `+${sources.length - MAX_NAMED_SOURCES} more`] : sources;
   out.push(paint.dim(wrap(named.join(' · ') + (count ? ` (${count})` : ''), style.width, indent)));
   if (item.development && part !== 'source') out.push(paint.green(wrap(describeDevelopment(item.development), style.width, indent)));
   if (part === 'digest' || part === 'full') {
@@ -80,7 +93,8 @@ function renderItem(item: DigestItem, number: number | null, part: 'full' | 'quo
   }
   if (part === 'full' || part === 'source') {
     out.push('');
-    for (const source of item.sources) out.push(indent + paint.dim(stripControl(`Source: ${describeSource(source)} — ${source.url ?? source.origin}`)));
+    for (const source of item.sources)
+      out.push(indent + paint.dim(stripControl(`Source: ${describeSource(source)} — ${source.url ?? source.origin}`)));
   }
   if (part === 'quotes' && quotes.length === 0) out.push(`${indent}No direct quotes in this story.`);
   if (part === 'figures' && figures.length === 0) out.push(`${indent}No casualty figures in this story.`);

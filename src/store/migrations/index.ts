@@ -24,8 +24,6 @@ export const latestVersion = Math.max(...migrations.map((m) => m.version));
 export function assertKnownVersions(applied: Iterable<number>): void {
   const newest = Math.max(0, ...applied);
   if (newest > latestVersion) {
-    throw new Error(
-      `the database schema is at version ${newest}, newer than this build of newsdigest knows (${latestVersion}); upgrade newsdigest`,
-    );
+    throw new Error(`the database schema is at version ${newest}, newer than this build of newsdigest knows (${latestVersion}); upgrade newsdigest`);
   }
 }

@@ -21,7 +21,14 @@ describe('Discord gateway connection upkeep', () => {
     api = await new FakeDiscordApi().start();
     gateway = await new FakeDiscordGateway(options).start();
     api.gatewayUrl = gateway.url;
-    discord = createDiscordPlatform({ token: 't', applicationId: fakeIds.application, mode: 'gateway', apiUrl: api.apiUrl, context: testContext([digestOf(3)]), logger: silentLogger });
+    discord = createDiscordPlatform({
+      token: 't',
+      applicationId: fakeIds.application,
+      mode: 'gateway',
+      apiUrl: api.apiUrl,
+      context: testContext([digestOf(3)]),
+      logger: silentLogger,
+    });
     await discord.start();
   }
 

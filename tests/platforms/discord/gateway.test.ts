@@ -117,7 +117,9 @@ describe('Discord over the gateway', () => {
     const [deferred] = await api.waitFor(callbackOf(interaction.token));
     expect(deferred!.body).toEqual({ type: 5, data: { flags: 64 } });
     library.release();
-    const [edit] = await api.waitFor((r) => r.method === 'PATCH' && r.path.endsWith(`/webhooks/${fakeIds.application}/${interaction.token}/messages/@original`));
+    const [edit] = await api.waitFor(
+      (r) => r.method === 'PATCH' && r.path.endsWith(`/webhooks/${fakeIds.application}/${interaction.token}/messages/@original`),
+    );
     expect(edit!.body.embeds[0].title).toBe('Harbour town 3 reopens its ferry line after the storm');
     expect(edit!.body.allowed_mentions).toEqual({ parse: [] });
   });

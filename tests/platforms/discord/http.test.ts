@@ -92,7 +92,11 @@ describe('Discord HTTP interactions endpoint', () => {
 
   it('refuses a bad signature, a tampered body, another key and an old timestamp with 401', async () => {
     const ping = { type: 1, id: '1', application_id: fakeIds.application, token: 't', version: 1 };
-    const bad = await fetch(endpoint, { method: 'POST', headers: { 'x-signature-ed25519': '00'.repeat(64), 'x-signature-timestamp': timestamp }, body: JSON.stringify(ping) });
+    const bad = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'x-signature-ed25519': '00'.repeat(64), 'x-signature-timestamp': timestamp },
+      body: JSON.stringify(ping),
+    });
     expect(bad.status).toBe(401);
     expect((await post(ping, { tamper: true })).status).toBe(401);
     expect((await post(ping, { signWith: generateKeyPairSync('ed25519').privateKey })).status).toBe(401);
@@ -137,7 +141,9 @@ describe('Discord HTTP interactions endpoint', () => {
     const response = await post(interaction);
     expect(await response.json()).toEqual({ type: 5, data: { flags: 64 } });
     slow.release();
-    const [edit] = await api.waitFor((r) => r.method === 'PATCH' && r.path === `/api/v10/webhooks/${fakeIds.application}/${interaction.token}/messages/@original`);
+    const [edit] = await api.waitFor(
+      (r) => r.method === 'PATCH' && r.path === `/api/v10/webhooks/${fakeIds.application}/${interaction.token}/messages/@original`,
+    );
     expect(edit!.body.embeds).toHaveLength(2);
   });
 

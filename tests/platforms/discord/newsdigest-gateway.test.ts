@@ -45,7 +45,10 @@ describe('/newsdigest over the Discord gateway', () => {
       contextFor: (channelId, caller) => ({
         ...testContext([]),
         digestChannel: null,
-        setup: channelId && caller ? channelSetup({ platform: 'discord', channel: channelId, caller, configured: undefined, chatChannels, now: () => testNow }) : undefined,
+        setup:
+          channelId && caller
+            ? channelSetup({ platform: 'discord', channel: channelId, caller, configured: undefined, chatChannels, now: () => testNow })
+            : undefined,
       }),
       logger: silentLogger,
       deferAfterMs: 1000,
@@ -65,7 +68,10 @@ describe('/newsdigest over the Discord gateway', () => {
     const interaction = {
       ...base,
       member: { ...base.member, permissions },
-      data: { ...base.data, options: [{ name: subcommand, type: 1, options: Object.entries(options).map(([name, value]) => ({ name, type: 3, value })) }] },
+      data: {
+        ...base.data,
+        options: [{ name: subcommand, type: 1, options: Object.entries(options).map(([name, value]) => ({ name, type: 3, value })) }],
+      },
     };
     gateway.interaction(interaction);
     const [callback] = await api.waitFor(callbackOf(interaction.token));
@@ -73,8 +79,14 @@ describe('/newsdigest over the Discord gateway', () => {
   }
 
   it('a member with Manage Channels schedules the channel; one without is refused', async () => {
-    expect(await send('schedule', { time: '06:45', zone: 'Europe/Oslo', days: 'weekdays' }, MANAGE_CHANNELS)).toContain('now posted weekdays at 06:45 Europe/Oslo');
-    expect(await chatChannels.get('discord', fakeIds.channel)).toMatchObject({ schedule: '45 6 * * 1-5', timeZone: 'Europe/Oslo', updatedBy: `discord:${fakeIds.user}` });
+    expect(await send('schedule', { time: '06:45', zone: 'Europe/Oslo', days: 'weekdays' }, MANAGE_CHANNELS)).toContain(
+      'now posted weekdays at 06:45 Europe/Oslo',
+    );
+    expect(await chatChannels.get('discord', fakeIds.channel)).toMatchObject({
+      schedule: '45 6 * * 1-5',
+      timeZone: 'Europe/Oslo',
+      updatedBy: `discord:${fakeIds.user}`,
+    });
     expect(await send('pause', {}, SEND_ONLY)).toContain('Only members who can manage this channel');
     expect((await chatChannels.get('discord', fakeIds.channel))?.paused).toBe(false);
     expect(await send('status', {}, SEND_ONLY)).toContain('weekdays at 06:45 Europe/Oslo');
@@ -83,11 +95,25 @@ describe('/newsdigest over the Discord gateway', () => {
   it('suggests the channel’s sources while typing /newsdigest unsubscribe', async () => {
     const at = testNow.toISOString();
     await chatChannels.save(
-      { platform: 'discord', channel: fakeIds.channel, sources: ['https://a.example/feed.xml', 'https://b.example/rss'], schedule: '0 8 * * *', timeZone: 'UTC', keywords: [], maxItems: 10, paused: false, updatedAt: at, updatedBy: 'discord:1' },
+      {
+        platform: 'discord',
+        channel: fakeIds.channel,
+        sources: ['https://a.example/feed.xml', 'https://b.example/rss'],
+        schedule: '0 8 * * *',
+        timeZone: 'UTC',
+        keywords: [],
+        maxItems: 10,
+        paused: false,
+        updatedAt: at,
+        updatedBy: 'discord:1',
+      },
       { actor: 'discord:1', at, action: 'subscribe', detail: 'https://a.example/feed.xml' },
     );
     const base = autocompleteInteraction('newsdigest', 'source', 'b.ex');
-    const interaction = { ...base, data: { ...base.data, options: [{ name: 'unsubscribe', type: 1, options: [{ name: 'source', type: 3, value: 'b.ex', focused: true }] }] } };
+    const interaction = {
+      ...base,
+      data: { ...base.data, options: [{ name: 'unsubscribe', type: 1, options: [{ name: 'source', type: 3, value: 'b.ex', focused: true }] }] },
+    };
     gateway.interaction(interaction);
     const [callback] = await api.waitFor(callbackOf(interaction.token));
     expect(callback!.body).toMatchObject({ type: 8, data: { choices: [{ name: 'https://b.example/rss', value: 'https://b.example/rss' }] } });

@@ -17,7 +17,14 @@ describe('posting digests to Discord channels', () => {
     api = await new FakeDiscordApi().start();
     api.channels.add(channel);
     // Posting needs no gateway connection: the client is never started here.
-    discord = createDiscordPlatform({ token: 'test-token', applicationId: api.botUser.id, mode: 'gateway', apiUrl: api.apiUrl, context: testContext([]), logger: silentLogger });
+    discord = createDiscordPlatform({
+      token: 'test-token',
+      applicationId: api.botUser.id,
+      mode: 'gateway',
+      apiUrl: api.apiUrl,
+      context: testContext([]),
+      logger: silentLogger,
+    });
   });
   afterEach(async () => {
     await discord.stop();
@@ -30,7 +37,9 @@ describe('posting digests to Discord channels', () => {
     const posts = api.requestsTo('POST', `/channels/${channel}/messages`);
     expect(posts).toHaveLength(8);
     expect(posts[0]!.headers.authorization).toBe('Bot test-token');
-    expect(posts.flatMap((p) => p.body.embeds.map((e: { title: string }) => e.title.split('.')[0]))).toEqual(Array.from({ length: 40 }, (_, i) => String(i + 1)));
+    expect(posts.flatMap((p) => p.body.embeds.map((e: { title: string }) => e.title.split('.')[0]))).toEqual(
+      Array.from({ length: 40 }, (_, i) => String(i + 1)),
+    );
     expect(api.messages.get(channel)!.map((m) => m.id)).toEqual(result.messageIds);
   });
 
@@ -114,15 +123,30 @@ describe('posting digests to Discord channels', () => {
 
   it.each([
     ['a one-message digest', (ref: string) => [`-# ref ${ref}`], { parts: 1, found: 1 }],
-    ['a digest posted before parts were marked (a bare ref on its first message)', (ref: string) => [`**Digest**\n-# ref ${ref}`, ''], { parts: 1, found: 1 }],
-    ['parts 1 and 3 of 3 (part 2 missing): only the parts before the gap', (ref: string) => [`-# ref ${ref} · 1/3`, `-# ref ${ref} · 3/3`], { parts: 3, found: 1 }],
-    ['another digest\'s ref', () => ['-# ref AAAAAAAAAAAAAAAA · 1/2'], null],
+    [
+      'a digest posted before parts were marked (a bare ref on its first message)',
+      (ref: string) => [`**Digest**\n-# ref ${ref}`, ''],
+      { parts: 1, found: 1 },
+    ],
+    [
+      'parts 1 and 3 of 3 (part 2 missing): only the parts before the gap',
+      (ref: string) => [`-# ref ${ref} · 1/3`, `-# ref ${ref} · 3/3`],
+      { parts: 3, found: 1 },
+    ],
+    ["another digest's ref", () => ['-# ref AAAAAAAAAAAAAAAA · 1/2'], null],
   ])('reads the part markers of %s', async (_name, contents, expected) => {
     const key = `${channel}:2024-05-11`;
-    for (const content of contents(deliveryRef(key))) await discord.notify!(channel, 'placeholder').then(() => (api.messages.get(channel)!.at(-1)!.content = content));
+    for (const content of contents(deliveryRef(key)))
+      await discord.notify!(channel, 'placeholder').then(() => (api.messages.get(channel)!.at(-1)!.content = content));
     const found = await discord.findPostedParts!(channel, key);
     if (expected === null) return expect(found).toBeNull();
-    expect(found).toEqual({ messageIds: api.messages.get(channel)!.slice(0, expected.found).map((m) => m.id), parts: expected.parts });
+    expect(found).toEqual({
+      messageIds: api.messages
+        .get(channel)!
+        .slice(0, expected.found)
+        .map((m) => m.id),
+      parts: expected.parts,
+    });
   });
 
   it('attaches the delivery key so that findPosted finds the digest again', async () => {

@@ -36,7 +36,9 @@ describe('Discord gateway that never becomes ready', () => {
       logger: silentLogger,
       readyTimeoutMs: 500,
     });
-    await expect(discord.start()).rejects.toThrow(/^Discord accepted the login but the gateway was not ready within 1 s: check the network to Discord and DISCORD_API_URL http:\/\/127\.0\.0\.1:\d+/);
+    await expect(discord.start()).rejects.toThrow(
+      /^Discord accepted the login but the gateway was not ready within 1 s: check the network to Discord and DISCORD_API_URL http:\/\/127\.0\.0\.1:\d+/,
+    );
     await discord.stop();
   });
 });

@@ -33,7 +33,18 @@ describe('Discord command registration', () => {
     const setup = built.find((c) => c.name === 'newsdigest')!;
     expect(setup.default_member_permissions).toBe('16');
     expect(setup.options?.every((o) => o.type === 1)).toBe(true);
-    expect(setup.options?.map((o) => o.name)).toEqual(['status', 'sources', 'subscribe', 'unsubscribe', 'schedule', 'filter', 'max', 'pause', 'resume', 'help']);
+    expect(setup.options?.map((o) => o.name)).toEqual([
+      'status',
+      'sources',
+      'subscribe',
+      'unsubscribe',
+      'schedule',
+      'filter',
+      'max',
+      'pause',
+      'resume',
+      'help',
+    ]);
     const schedule = setup.options?.find((o) => o.name === 'schedule') as { options?: { name: string; required?: boolean }[] };
     expect(schedule.options?.map((o) => [o.name, o.required ?? false])).toEqual([
       ['time', true],
@@ -102,7 +113,9 @@ describe('Discord command registration', () => {
     register(program);
     await expect(program.parseAsync(['discord', 'register'], { from: 'user' })).rejects.toThrow(/^DISCORD_TOKEN is not set/);
     vi.stubEnv('DISCORD_TOKEN', 'cli-token');
-    await expect(program.parseAsync(['discord', 'register', '--guild', 'my-server'], { from: 'user' })).rejects.toThrow(/^--guild "my-server" is not a server id/);
+    await expect(program.parseAsync(['discord', 'register', '--guild', 'my-server'], { from: 'user' })).rejects.toThrow(
+      /^--guild "my-server" is not a server id/,
+    );
     expect(api.requests).toHaveLength(0);
   });
 

@@ -49,7 +49,9 @@ describe('Discord digest rendering', () => {
     const [message] = renderDigest(digestOf(1));
     const embed = message!.embeds[0]!;
     expect(embed.url).toBe('https://news.example/harbour/1');
-    expect(embed.description).toBe('The ferry line of harbour town 1 reopened on Tuesday after repairs to the pier. Officials expect traffic to return to normal within a week.');
+    expect(embed.description).toBe(
+      'The ferry line of harbour town 1 reopened on Tuesday after repairs to the pier. Officials expect traffic to return to normal within a week.',
+    );
     expect(embed.fields).toEqual([
       { name: 'Mara Lind', value: '“We worked through the night to get the boats running again”' },
       { name: 'Jon Brae', value: '“Tourists are already calling to book crossings”' },

@@ -8,7 +8,18 @@ function quote(text: string, speaker: string | null, rank: number, key = rank <=
 
 function figure(count: number, kind: Figure['kind'], who: string): Figure {
   const text = `${count} ${who} ${kind}`;
-  return { text, start: 0, end: text.length, count, min: count, max: count, qualifier: 'at least', kind, who, context: `At least ${count} ${who} were ${kind} on Tuesday, officials said.` };
+  return {
+    text,
+    start: 0,
+    end: text.length,
+    count,
+    min: count,
+    max: count,
+    qualifier: 'at least',
+    kind,
+    who,
+    context: `At least ${count} ${who} were ${kind} on Tuesday, officials said.`,
+  };
 }
 
 export function story(n: number, overrides: Partial<DigestItem> = {}): DigestItem {
@@ -26,7 +37,15 @@ export function story(n: number, overrides: Partial<DigestItem> = {}): DigestIte
     ],
     figures: [figure(3, 'injured', 'workers')],
     sources: [
-      { articleId: `story${n}`, title: `Harbour town ${n} reopens`, publication: 'Coastal Courier', agency: 'NDA', url: `https://news.example/harbour/${n}`, publishedAt: '2024-05-07T09:30:00Z', origin: `seeds/harbour-${n}.txt` },
+      {
+        articleId: `story${n}`,
+        title: `Harbour town ${n} reopens`,
+        publication: 'Coastal Courier',
+        agency: 'NDA',
+        url: `https://news.example/harbour/${n}`,
+        publishedAt: '2024-05-07T09:30:00Z',
+        origin: `seeds/harbour-${n}.txt`,
+      },
     ],
     publishedAt: '2024-05-07T09:30:00Z',
     ...overrides,
@@ -34,7 +53,12 @@ export function story(n: number, overrides: Partial<DigestItem> = {}): DigestIte
 }
 
 export function digestOf(count: number, date = '2024-05-07'): Digest {
-  return { date, title: `News digest for ${date}`, items: Array.from({ length: count }, (_, i) => story(i + 1)), generatedAt: `${date}T08:00:00.000Z` };
+  return {
+    date,
+    title: `News digest for ${date}`,
+    items: Array.from({ length: count }, (_, i) => story(i + 1)),
+    generatedAt: `${date}T08:00:00.000Z`,
+  };
 }
 
 /** A story whose text tries to ping everyone, a user and a role, and to inject a masked link. */

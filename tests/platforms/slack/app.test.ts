@@ -90,7 +90,11 @@ function eventsUrl(): string {
 }
 
 /** Sends a slash command and returns the first answer that reaches its response_url. */
-async function command(name: string, text: string, id = `${name.slice(1)}-${Math.random().toString(36).slice(2)}`): Promise<Record<string, unknown>[]> {
+async function command(
+  name: string,
+  text: string,
+  id = `${name.slice(1)}-${Math.random().toString(36).slice(2)}`,
+): Promise<Record<string, unknown>[]> {
   const response = await sendSlashCommand(eventsUrl(), SECRET, name, text, slack.responseUrl(id));
   expect(response.status).toBe(200);
   await slack.waitFor(() => slack.responses(id).length > 0, 5000, `the answer to ${name} ${text}`);
@@ -265,7 +269,11 @@ describe('Slack requests that carry no command', () => {
     const body = '{not json';
     const response = await fetch(eventsUrl(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(timestampSec), 'x-slack-signature': slackSignature(SECRET, timestampSec, body) },
+      headers: {
+        'content-type': 'application/json',
+        'x-slack-request-timestamp': String(timestampSec),
+        'x-slack-signature': slackSignature(SECRET, timestampSec, body),
+      },
       body,
     });
     expect(response.status).toBe(400);
@@ -338,6 +346,8 @@ describe('Slack acknowledgement and failures', () => {
     expect(() => createSlackPlatform({ ...base, botToken: '', signingSecret: SECRET })).toThrow(/^SLACK_BOT_TOKEN is not set/);
     expect(() => createSlackPlatform({ ...base, botToken: 'xoxb-1', signingSecret: '' })).toThrow(/^SLACK_SIGNING_SECRET is not set/);
     expect(() => createSlackPlatform({ ...base, mode: 'socket', botToken: 'xoxb-1', signingSecret: '' })).toThrow(/^SLACK_APP_TOKEN is not set/);
-    expect(() => createSlackPlatform({ ...base, mode: 'socket', botToken: 'xoxb-1', signingSecret: '', appToken: 'xoxb-2' })).toThrow(/must be an app-level token/);
+    expect(() => createSlackPlatform({ ...base, mode: 'socket', botToken: 'xoxb-1', signingSecret: '', appToken: 'xoxb-2' })).toThrow(
+      /must be an app-level token/,
+    );
   });
 });

@@ -16,13 +16,27 @@ export function story(n: number, overrides: Partial<DigestItem> = {}): DigestIte
   return {
     id: `story-${n}`,
     headline: `River ferry service resumes in town ${n}`,
-    summary: [`The ferry between the two banks of town ${n} ran again on Monday after a week of repairs.`, 'Officials said the timetable would return to normal by Friday.'],
+    summary: [
+      `The ferry between the two banks of town ${n} ran again on Monday after a week of repairs.`,
+      'Officials said the timetable would return to normal by Friday.',
+    ],
     quotes: [
       quote('“We are glad to have the crossing back,” ', 'Mara Ellison', true, 1),
       quote('"Repairs took longer than planned"', 'the harbour office', true, 2),
       quote('"It was a quiet week"', null, false, 3),
     ],
-    figures: n % 2 === 0 ? [figure({ kind: 'injured', count: 3, qualifier: 'at least', who: 'passengers', context: 'At least 3 passengers were injured when the old ramp gave way.' })] : [],
+    figures:
+      n % 2 === 0
+        ? [
+            figure({
+              kind: 'injured',
+              count: 3,
+              qualifier: 'at least',
+              who: 'passengers',
+              context: 'At least 3 passengers were injured when the old ramp gave way.',
+            }),
+          ]
+        : [],
     sources: [
       {
         articleId: `article-${n}`,
@@ -49,7 +63,8 @@ export function digestOf(count: number, date = '2026-03-02'): Digest {
 }
 
 /** Article text trying every way to ping or forge a link in Slack. */
-export const HOSTILE = 'Alert <!channel> <!here> <!everyone> @channel @here <@U123> <#C999> & <https://evil.example|click here> *bold* ~x~ `code` > quote';
+export const HOSTILE =
+  'Alert <!channel> <!here> <!everyone> @channel @here <@U123> <#C999> & <https://evil.example|click here> *bold* ~x~ `code` > quote';
 
 export function hostileStory(): DigestItem {
   return story(7, {

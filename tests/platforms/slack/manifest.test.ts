@@ -29,7 +29,9 @@ describe('Slack app manifest', () => {
   });
 
   it('keeps a path prefix of the public address', () => {
-    const manifest = buildManifest({ commands, mode: 'http', url: 'https://example.org/news' }) as { settings: { interactivity: { request_url: string } } };
+    const manifest = buildManifest({ commands, mode: 'http', url: 'https://example.org/news' }) as {
+      settings: { interactivity: { request_url: string } };
+    };
     expect(manifest.settings.interactivity.request_url).toBe('https://example.org/news/slack/events');
   });
 
@@ -50,7 +52,9 @@ describe('Slack app manifest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsdigest-slack-'));
     const config = join(dir, 'config.yaml');
     writeFileSync(config, 'slack:\n  mode: http\n  publicUrl: https://digest.example.net\n');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--config', config, 'slack', 'manifest'], { cwd: process.cwd() });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--config', config, 'slack', 'manifest'], {
+      cwd: process.cwd(),
+    });
     const manifest = parse(stdout) as { oauth_config: { scopes: { bot: string[] } }; settings: { interactivity: { request_url: string } } };
     expect(manifest.settings.interactivity.request_url).toBe('https://digest.example.net/slack/events');
     expect(manifest.oauth_config.scopes.bot).toEqual([...BOT_SCOPES]);

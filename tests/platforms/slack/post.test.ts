@@ -69,10 +69,16 @@ describe('Slack posting', () => {
     expect(slack.messages.map((m) => m.ts)).toEqual(result.messageIds);
     const [first, ...replies] = slack.messages;
     expect(first!.thread_ts).toBeUndefined();
-    expect(first!.metadata).toEqual({ event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: 'newsroom:2026-03-02', date: '2026-03-02', part: 1, parts: 4 } });
+    expect(first!.metadata).toEqual({
+      event_type: METADATA_EVENT_TYPE,
+      event_payload: { delivery_key: 'newsroom:2026-03-02', date: '2026-03-02', part: 1, parts: 4 },
+    });
     for (const [i, reply] of replies.entries()) {
       expect(reply.thread_ts).toBe(first!.ts);
-      expect(reply.metadata).toEqual({ event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: 'newsroom:2026-03-02', date: '2026-03-02', part: i + 2, parts: 4 } });
+      expect(reply.metadata).toEqual({
+        event_type: METADATA_EVENT_TYPE,
+        event_payload: { delivery_key: 'newsroom:2026-03-02', date: '2026-03-02', part: i + 2, parts: 4 },
+      });
     }
     const call = slack.calls('chat.postMessage')[0]!;
     expect(call.headers.authorization).toBe(`Bearer ${slack.botToken}`);
@@ -149,10 +155,18 @@ describe('Slack posting', () => {
     expect((error as PartlyPostedError).messageIds).toEqual(slack.messages.map((m) => m.ts));
     expect((error as PartlyPostedError).parts).toBe(4);
     expect(await platform.findPostedParts!('C123', key)).toEqual({ messageIds: slack.messages.map((m) => m.ts), parts: 4 });
-    expect(slack.calls('conversations.replies').at(-1)!.body).toMatchObject({ channel: 'C123', ts: slack.messages[0]!.ts, include_all_metadata: 'true' });
+    expect(slack.calls('conversations.replies').at(-1)!.body).toMatchObject({
+      channel: 'C123',
+      ts: slack.messages[0]!.ts,
+      include_all_metadata: 'true',
+    });
 
     const recorded: string[][] = [];
-    const result = await platform.post('C123', digestOf(40), { deliveryKey: key, alreadyPosted: (error as PartlyPostedError).messageIds, onPart: async (ids) => void recorded.push(ids) });
+    const result = await platform.post('C123', digestOf(40), {
+      deliveryKey: key,
+      alreadyPosted: (error as PartlyPostedError).messageIds,
+      onPart: async (ids) => void recorded.push(ids),
+    });
     expect(slack.messages.map((m) => [m.metadata?.event_payload.part, m.thread_ts])).toEqual([
       [1, undefined],
       [2, slack.messages[0]!.ts],
@@ -166,7 +180,12 @@ describe('Slack posting', () => {
   });
 
   it('counts a digest posted before parts were numbered as whole (its replies carry no key)', async () => {
-    slack.messages.push({ ts: '1690000000.000001', channel: 'C123', text: 'digest', metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: 'newsroom:2026-02-01', date: '2026-02-01', parts: 3 } } });
+    slack.messages.push({
+      ts: '1690000000.000001',
+      channel: 'C123',
+      text: 'digest',
+      metadata: { event_type: METADATA_EVENT_TYPE, event_payload: { delivery_key: 'newsroom:2026-02-01', date: '2026-02-01', parts: 3 } },
+    });
     expect(await platform.findPostedParts!('C123', 'newsroom:2026-02-01')).toEqual({ messageIds: ['1690000000.000001'], parts: 1 });
   });
 
@@ -193,9 +212,13 @@ describe('ChannelPacer', () => {
   it('spaces messages to one channel by the interval and leaves other channels alone', async () => {
     let now = 1000;
     const slept: number[] = [];
-    const pacer = new ChannelPacer(1000, () => now, async (ms) => {
-      slept.push(ms);
-    });
+    const pacer = new ChannelPacer(
+      1000,
+      () => now,
+      async (ms) => {
+        slept.push(ms);
+      },
+    );
     await pacer.wait('C1');
     await pacer.wait('C1');
     await pacer.wait('C2');

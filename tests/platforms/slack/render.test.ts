@@ -102,7 +102,9 @@ describe('Slack Block Kit renderer', () => {
     expect(seen).toEqual(digest.items.map((_, i) => String(i + 1)));
     for (const message of messages) {
       const sectionIds = message.blocks.flatMap((b) => (b.type === 'section' ? [/ferry-(\d+)/.exec(b.text?.text ?? '')?.[1]] : []));
-      const buttonIds = message.blocks.flatMap((b) => (b.type === 'actions' ? [(b.elements[0] as { value: string }).value.replace('story-', '')] : []));
+      const buttonIds = message.blocks.flatMap((b) =>
+        b.type === 'actions' ? [(b.elements[0] as { value: string }).value.replace('story-', '')] : [],
+      );
       expect(buttonIds).toEqual(sectionIds);
     }
   });
@@ -141,7 +143,11 @@ describe('Slack Block Kit renderer', () => {
   });
 
   it('never lets any text break the limits or form a mention (property)', () => {
-    const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 5000 }), fc.constantFrom('<!channel>', '<@U1>', '&', '&amp;', '|', '>'.repeat(4000)));
+    const text = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'grapheme', maxLength: 5000 }),
+      fc.constantFrom('<!channel>', '<@U1>', '&', '&amp;', '|', '>'.repeat(4000)),
+    );
     const arbitraryStory = fc.record({
       headline: text,
       summary: fc.array(text, { maxLength: 4 }),
@@ -161,7 +167,10 @@ describe('Slack Block Kit renderer', () => {
             sources: [{ articleId: `a${i}`, title: s.headline, publication: s.publication, url: s.url, origin: 'x' }],
           }),
         );
-        const messages = [...renderDigest({ date: '2026-03-02', title, items, generatedAt: '2026-03-02T08:00:00Z' }), ...items.map((item) => renderItem(item, 'full'))];
+        const messages = [
+          ...renderDigest({ date: '2026-03-02', title, items, generatedAt: '2026-03-02T08:00:00Z' }),
+          ...items.map((item) => renderItem(item, 'full')),
+        ];
         for (const message of messages) {
           expect(checkMessage(message)).toEqual([]);
           for (const t of texts(message)) expect(t).not.toMatch(/<[@#]|<!(?!date\^)/);

@@ -22,7 +22,12 @@ beforeEach(async () => {
     appToken: 'xapp-1-test',
     mode: 'socket',
     apiUrl: slack.apiUrl,
-    context: { library: new MemoryLibrary([digestOf(3)]), fetchArticle: async () => Promise.reject(new Error('offline')), now: () => new Date('2026-03-02T09:00:00Z'), timeZone: 'UTC' },
+    context: {
+      library: new MemoryLibrary([digestOf(3)]),
+      fetchArticle: async () => Promise.reject(new Error('offline')),
+      now: () => new Date('2026-03-02T09:00:00Z'),
+      timeZone: 'UTC',
+    },
     logger: captured.logger,
     retry: FAST_RETRY,
     minIntervalMs: 0,

@@ -29,6 +29,8 @@ describe('terminal renderer', () => {
   it('renders a story part and notices', () => {
     const item = storyDigest().items[0]!;
     expect(renderView({ kind: 'item', item, part: 'source', visibility: 'private' }, plain)).toContain('Source: ');
-    expect(renderView({ kind: 'notice', tone: 'usage', text: 'Usage: /article <number|words>', visibility: 'private' }, plain)).toBe('Usage: /article <number|words>\n');
+    expect(renderView({ kind: 'notice', tone: 'usage', text: 'Usage: /article <number|words>', visibility: 'private' }, plain)).toBe(
+      'Usage: /article <number|words>\n',
+    );
   });
 });
