@@ -477,6 +477,9 @@ function settle(quotation: QuotationContext, finding: Finding): boolean {
     candidate.via = 'subject';
     return true;
   }
+  // `…,” said Ann Lee, co-author of “Open Water.”`: a title in quotation marks speaks for no one.
+  const named = cue.phrase.filter((t) => isCapitalised(t.text));
+  if (named.length && named.every((t) => quotation.speakers.insideQuote(t.start))) return false;
   const speaker = resolvePhrase(quotation.speakers, cue.phrase, true, first.open >= 0 ? first.open : first.start, cue.weak);
   if (!speaker) {
     // `the senator said`: the quotation is someone's whom the story does not name here; no one else's.
