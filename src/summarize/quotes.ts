@@ -1,7 +1,7 @@
 import { bodyParagraphs, type Article } from '../article/types.js';
 import { FRAGMENT_LINKS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from './lexicon/index.js';
 import { isTitleWord, NameIndex, namePieces } from './names.js';
-import { bareApposition, composeRole, introducedRole, namesOffice, roleAfter, titleText } from './quotes/roles.js';
+import { bareApposition, composeRole, introducedRole, isRoleNoun, namesOffice, roleAfter, titleText } from './quotes/roles.js';
 import { findQuotedSpans, type QuotedPart, type QuotedSpan } from './quotes/spans.js';
 import type { Sentence } from './sentences.js';
 import {
@@ -477,6 +477,9 @@ function settle(quotation: QuotationContext, finding: Finding): boolean {
     candidate.via = 'subject';
     return true;
   }
+  // `…,” said Ann Lee, co-author of “Open Water.”`: a title in quotation marks speaks for no one.
+  const named = cue.phrase.filter((t) => isCapitalised(t.text));
+  if (named.length && named.every((t) => quotation.speakers.insideQuote(t.start))) return false;
   const speaker = resolvePhrase(quotation.speakers, cue.phrase, true, first.open >= 0 ? first.open : first.start, cue.weak);
   if (!speaker) {
     // `the senator said`: the quotation is someone's whom the story does not name here; no one else's.
@@ -589,8 +592,88 @@ function sentenceSubjectSpeaks({ text, sentences, paragraphs, first }: Quotation
     if (before && before.start >= paragraphs[first.paragraph]!.start) phrase = sentenceSubject(tokenize(text, before.start, before.end, 60));
   }
   if (phrase.length === 0 || !isCapitalised(phrase[0]!.text) || PRONOUNS.has(phrase[0]!.text.toLowerCase())) return [];
+  const tokens = tokenize(text, sentence.start, opening, 60);
+  // `The Lind campaign ad says …`: an ad, a report or a letter speaks for whoever it names.
+  const author = authorOf(phrase);
+  if (author.length) return [{ cue: { phrase: author, verb: author[author.length - 1]! }, via: 'subject' }];
+  if (WEAK_SUBJECTS.some((rule) => rule.test(phrase, tokens))) return [];
   return [{ cue: { phrase, verb: phrase[phrase.length - 1]! }, via: 'subject' }];
 }
+
+const isUpperWord = (word: string): boolean => /^\p{Lu}{2,}(?:['’]\p{Lu}*)?$/u.test(word);
+
+/**
+ * Sentence subjects too weak to name who speaks the quotation in their sentence: nothing says
+ * they said it, so a wrong name is likelier than a right one. Each rule reads the subject phrase
+ * and the sentence's tokens up to the quotation.
+ */
+export const WEAK_SUBJECTS: readonly { name: string; test: (phrase: Token[], sentence: Token[]) => boolean }[] = [
+  {
+    // `OBAMA’S LAST STATE OF THE UNION “…”`: a heading, not a sentence with a subject.
+    name: 'a heading in capitals',
+    test: (_phrase, sentence) => {
+      const words = sentence.filter(isWord).slice(0, 2);
+      return words.length === 2 && words.every((t) => isUpperWord(t.text)) && words.some((t) => t.text.length >= 4);
+    },
+  },
+  {
+    // `Ann Lee's biographers wrote that she “…”`: the possessor is not the one who writes
+    // (unless what is hers are her words: `Lee's remarks called it “…”`).
+    name: 'a possessor',
+    test: (phrase, sentence) => /['’]s?$/.test(phrase[phrase.length - 1]!.text) && !AUTHORED_NOUNS.has(sentence[following(sentence, phrase)]?.text ?? ''),
+  },
+  {
+    // `The Lind ad accuses Moss of “…”`, `Two local analysts found …`: a name or number
+    // describing a thing or an unnamed crowd; the thing is no speaker the article names.
+    name: 'a name that describes a thing',
+    test: (phrase) =>
+      phrase.some((t, k) => {
+        const next = phrase[k + 1];
+        if (!next || !isCapitalised(t.text) || (k === 0 && NOUN_DETERMINERS.has(t.text.toLowerCase()))) return false;
+        const head = next.text.toLowerCase();
+        return /^\p{Ll}+$/u.test(next.text) && !NAME_LINKS.has(head) && !NOUN_DETERMINERS.has(head) && !GROUP_NOUNS.has(head) && !isRoleNoun(head);
+      }),
+  },
+  {
+    // `What the mayor called “…”`: a question word opens a clause, not a subject.
+    name: 'a question word',
+    test: (phrase) => QUESTION_WORDS.has(phrase[0]!.text.toLowerCase()),
+  },
+  {
+    // `Ada Lind and her former aide Tom Voss told …`: two people, and no telling whose words these are.
+    name: 'two people',
+    test: (phrase, sentence) => {
+      const after = following(sentence, phrase);
+      return after > 0 && /^(?:and|&)$/.test(sentence[after]?.text ?? '') && sentence.slice(after + 1, after + 6).some((t) => isCapitalised(t.text));
+    },
+  },
+];
+
+/** `One Club for Growth ad` → `Club for Growth`: the name before a written or broadcast message's noun. */
+function authorOf(phrase: Token[]): Token[] {
+  const head = phrase.findIndex((t, k) => k > 0 && AUTHORED_NOUNS.has(t.text) && isCapitalised(phrase[k - 1]!.text));
+  if (head < 0) return [];
+  let from = 0;
+  while (from < head && (NOUN_DETERMINERS.has(phrase[from]!.text.toLowerCase()) || NUMBER_WORDS.has(phrase[from]!.text.toLowerCase()))) from++;
+  const name = phrase.slice(from, head);
+  if (!name.length || !name.every((t) => isCapitalised(t.text) || NAME_LINKS.has(t.text))) return [];
+  // `Lind’s remarks` reads as Lind only with its noun.
+  return /['’]s?$/.test(name[name.length - 1]!.text) ? phrase.slice(from, head + 1) : name;
+}
+
+/** Things that speak for their author: `the Rove ad`, `a Pew report`, `Lind's remarks`. */
+const AUTHORED_NOUNS = new Set(['comments', 'remarks', 'words', 'speech', 'ad', 'ads', 'advert', 'advertisement', 'commercial', 'spot', 'video', 'report', 'statement', 'letter', 'memo', 'release', 'poll', 'survey', 'study', 'website', 'tweet', 'post', 'editorial', 'book', 'paper', 'page', 'profile', 'account', 'feed', 'blog']);
+const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'new', 'latest', 'recent', 'another']);
+
+/** The index of the sentence token right after a phrase read from it; 0 when it is not there. */
+function following(sentence: Token[], phrase: Token[]): number {
+  const end = phrase[phrase.length - 1]!.end;
+  return sentence.findIndex((t) => t.end === end) + 1;
+}
+
+/** Lower-case words inside names: "Jan van Dijk", "Bank of England", "Abd al Rahman". */
+const NAME_LINKS = new Set(['of', 'and', 'de', 'del', 'della', 'da', 'do', 'dos', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'bint', 'y', 'e', 'for', 'on', 'the']);
+const QUESTION_WORDS = new Set(['what', 'which', 'who', 'whom', 'how', 'why', 'when', 'where', 'whatever', 'whoever']);
 
 /**
  * How many tokens after a closing mark are read for its attribution: most are a few words

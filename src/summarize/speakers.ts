@@ -33,8 +33,11 @@ export interface Token {
   end: number;
 }
 
-/** Initials ("U.S."), a title with its period ("Gov."), an initial before a name, a word, or one mark. */
-const TOKEN = new RegExp(`(?:\\p{Lu}\\.){2,}|(?:${NAME_TITLES.join('|')})\\.|\\p{Lu}\\.(?=\\s\\p{Lu})|[\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}’'-]*|[^\\s\\p{L}\\p{N}]`, 'gu');
+/**
+ * Initials ("U.S."), a title with its period ("Gov."), an initial before a name, a word, or one
+ * mark. A word keeps a mis-decoded accented letter whole ("FranÃ§ois", "PeÃ±a").
+ */
+const TOKEN = new RegExp(`(?:\\p{Lu}\\.){2,}|(?:${NAME_TITLES.join('|')})\\.|\\p{Lu}\\.(?=\\s\\p{Lu})|[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}’'-]|(?<=[Ã\\u0303])[\\u0080-\\u00BF])*|[^\\s\\p{L}\\p{N}]`, 'gu');
 
 /** Tokens of text[start, end). */
 export function tokenize(text: string, start: number, end: number, limit = Infinity): Token[] {
