@@ -2,8 +2,36 @@ import { collapse } from '../article/read.js';
 import type { Article } from '../article/types.js';
 import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
 import {
-  AUXILIARIES, BEFORE_COUNT, COLLECTIVES, CONNECTORS, CUE_AFTER, CUE_NOUNS, CUE_STEMS, FINITE, HAS_NUMBER, INCLUDING, INSERT_OPENERS, MONTHS, NOT_A_COUNT_BEFORE,
-  ONE_PERSON, PART_STEMS, PASSIVE_AUXILIARIES, PATIENT_NOUNS, PEOPLE, PHRASE_BREAK, PHRASE_PREPOSITIONS, PLACE_NOUNS, PERSON_OBJECT_VERBS, PLACE_PREPOSITIONS, QUALIFIERS, RELATIVES, THINGS, TOLL_KINDS, TOLL_LINKS, TREATED, VERB_BEFORE,
+  AUXILIARIES,
+  BEFORE_COUNT,
+  COLLECTIVES,
+  CONNECTORS,
+  CUE_AFTER,
+  CUE_NOUNS,
+  CUE_STEMS,
+  FINITE,
+  HAS_NUMBER,
+  INCLUDING,
+  INSERT_OPENERS,
+  MONTHS,
+  NOT_A_COUNT_BEFORE,
+  ONE_PERSON,
+  PART_STEMS,
+  PASSIVE_AUXILIARIES,
+  PATIENT_NOUNS,
+  PEOPLE,
+  PHRASE_BREAK,
+  PHRASE_PREPOSITIONS,
+  PLACE_NOUNS,
+  PERSON_OBJECT_VERBS,
+  PLACE_PREPOSITIONS,
+  QUALIFIERS,
+  RELATIVES,
+  THINGS,
+  TOLL_KINDS,
+  TOLL_LINKS,
+  TREATED,
+  VERB_BEFORE,
 } from './lexicon/casualties.js';
 import { compile, matchAt, matchEndingAt } from './casualties/match.js';
 import { BEFORE_RULES, LEAVING_RULES, NEXT_RULES, VERB_RULES, type PhraseRule } from './casualties/patterns.js';
@@ -133,7 +161,14 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Men
     if (isMonth(next) || (THINGS.has(next.lower) && !isPatients(tokens, read.first, next)) || next.text === '%') return null;
     const joinedToNext = next.start === tokens[last - 1]!.end;
     if (joinedToNext && !next.digits && /\p{L}/u.test(next.text)) return null; // "3rd", "10km"
-    if (joinedToNext && (next.text === '-' || next.text === '–') && tokens[last + 1] && !tokens[last + 1]!.digits && tokens[last + 1]!.start === next.end) return null;
+    if (
+      joinedToNext &&
+      (next.text === '-' || next.text === '–') &&
+      tokens[last + 1] &&
+      !tokens[last + 1]!.digits &&
+      tokens[last + 1]!.start === next.end
+    )
+      return null;
     if (next.text === ':' && tokens[last + 1]?.digits) return null; // a time
     if (next.lower === 'per' || (next.text === '.' && /^(?:m|s)$/i.test(tokens[last + 1]?.text ?? ''))) return null;
   }
@@ -146,7 +181,10 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Men
     const at = read.first - q.words.length;
     if (at < 0) continue;
     if (q.words.every((w, k) => tokens[at + k]!.lower === w)) {
-      qualifier = tokens.slice(at, read.first).map((t) => t.text).join(' ');
+      qualifier = tokens
+        .slice(at, read.first)
+        .map((t) => t.text)
+        .join(' ');
       bound = q.bound;
       phraseStart = at;
       break;
@@ -188,13 +226,28 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Men
       continue;
     }
     // "three of its workers", "12 of the attackers"
-    if (t.lower === 'of' && words === 0 && personEnd < 0 && /^(?:its|their|his|her|the)$/.test(tokens[j + 1]?.lower ?? '') && PEOPLE.has(tokens[j + 2]?.lower ?? '') && !CUE_AFTER[tokens[j + 2]?.lower ?? '']) {
+    if (
+      t.lower === 'of' &&
+      words === 0 &&
+      personEnd < 0 &&
+      /^(?:its|their|his|her|the)$/.test(tokens[j + 1]?.lower ?? '') &&
+      PEOPLE.has(tokens[j + 2]?.lower ?? '') &&
+      !CUE_AFTER[tokens[j + 2]?.lower ?? '']
+    ) {
       j += 2;
       continue;
     }
     if (t.lower === 'more' && tokens[j + 1]?.lower === 'than') break; // "412 people more than half of them …"
     const acronym = t.text === 'IS'; // the Islamic State, not the verb
-    if (!/\p{L}/u.test(t.text) || PHRASE_BREAK.has(t.lower) || (AUXILIARIES.has(t.lower) && !acronym) || VERB_BEFORE[t.lower] || /ing$/.test(t.lower) || readNumber(tokens, j)) break;
+    if (
+      !/\p{L}/u.test(t.text) ||
+      PHRASE_BREAK.has(t.lower) ||
+      (AUXILIARIES.has(t.lower) && !acronym) ||
+      VERB_BEFORE[t.lower] ||
+      /ing$/.test(t.lower) ||
+      readNumber(tokens, j)
+    )
+      break;
     if (CUE_AFTER[t.lower] && !(PEOPLE.has(t.lower) && personEnd < 0 && !CUE_AFTER[tokens[j + 1]?.lower ?? ''])) break;
     const patients = isPatients(tokens, read.first, t);
     if (THINGS.has(t.lower) && !patients) return null;
@@ -210,7 +263,16 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Men
   // Who: up to the noun for people, else the words themselves when they are few ("killed 30 Houthis").
   const whoEnd = personEnd > 0 ? personEnd : j > last && j - last <= 3 && /s$/.test(tokens[j - 1]!.lower) ? j : -1;
   const who = whoEnd > 0 ? text.slice(tokens[last]!.start, tokens[whoEnd - 1]!.end) : null;
-  const mention: Mention = { figure: null, read, phraseStart, phraseEnd: nounEnd, spanEnd: nounEnd, who, hasPerson: personEnd > 0 || read.vague !== null, otherVerb: false };
+  const mention: Mention = {
+    figure: null,
+    read,
+    phraseStart,
+    phraseEnd: nounEnd,
+    spanEnd: nounEnd,
+    who,
+    hasPerson: personEnd > 0 || read.vague !== null,
+    otherVerb: false,
+  };
   const values = { count: read.count, min: read.min, max: null as number | null, qualifier: qualifier ?? read.vague, bound, rangeMax };
 
   const before = cueBefore(tokens, phraseStart, mention.hasPerson, personEnd > 0 || partOfPatients(tokens, last));
@@ -252,7 +314,12 @@ function evaluate(text: string, tokens: Token[], read: NumberRead, mentions: Men
     const lead = tokens[phraseStart - 1]?.lower;
     const leadTwo = `${tokens[phraseStart - 2]?.lower ?? ''} ${lead ?? ''}`;
     const ofThem = tokens[nounEnd]?.lower === 'of' && ['them', 'whom', 'those'].includes(tokens[nounEnd + 1]?.lower ?? '');
-    const including = (lead !== undefined && INCLUDING.has(lead)) || leadTwo === 'among them' || leadTwo === 'among whom' || leadTwo === 'of whom' || leadTwo === 'of them';
+    const including =
+      (lead !== undefined && INCLUDING.has(lead)) ||
+      leadTwo === 'among them' ||
+      leadTwo === 'among whom' ||
+      leadTwo === 'of whom' ||
+      leadTwo === 'of them';
     if (including || ofThem) {
       const earlier = mentions.findLast((m) => m.figure)?.figure ?? inherited;
       const earlierKind = earlier?.kind ?? (including ? verbBefore(tokens, phraseStart - 2) : null);
@@ -575,5 +642,12 @@ function build(text: string, tokens: Token[], mention: Mention, kind: FigureKind
   const qualifierTokens = tokens.slice(from, read.first);
   const qualifierText = qualifierTokens.map((t) => t.text).join(' ');
   const q = QUALIFIERS.find((x) => x.words.join(' ') === qualifierText.toLowerCase());
-  return make(text, tokens, [from, to], { count: read.count, min: read.min, max: null, qualifier: q ? qualifierText : read.vague, bound: q?.bound ?? null, rangeMax: null }, kind, mention.who);
+  return make(
+    text,
+    tokens,
+    [from, to],
+    { count: read.count, min: read.min, max: null, qualifier: q ? qualifierText : read.vague, bound: q?.bound ?? null, rangeMax: null },
+    kind,
+    mention.who,
+  );
 }

@@ -78,7 +78,8 @@ export function namePieces(run: string): string[][] {
     const raw = raws[i]!;
     const word = stripPossessive(raw);
     // "Will Brandt", "May Lind": a first name that is also a common word, when a name follows.
-    const firstName = (word === 'Will' || word === 'May') && piece.length === 0 && /^\p{Lu}\p{Ll}/u.test(raws[i + 1] ?? '') && !NOT_NAMES.has(lower(raws[i + 1]!));
+    const firstName =
+      (word === 'Will' || word === 'May') && piece.length === 0 && /^\p{Lu}\p{Ll}/u.test(raws[i + 1] ?? '') && !NOT_NAMES.has(lower(raws[i + 1]!));
     if (!word || (NOT_NAMES.has(lower(word)) && !CONNECTORS.has(raw) && !firstName)) {
       if (piece.length) pieces.push(piece);
       piece = [];
@@ -180,7 +181,10 @@ export class NameIndex {
       while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 0xa0)) i--;
       if (i < 0 || i === at - 1) continue;
       const c = text.charAt(i);
-      found = /[\p{Ll}\p{N},;’'()&-]/u.test(c) || (/[”"]/.test(c) && /[,?!]/.test(text.charAt(i - 1))) || ((c === '.' || c === ':') && /\b(?:\p{Lu}[\p{Ll}]{0,3}|\p{Lu})\.$/u.test(text.slice(Math.max(0, i - 5), i + 1)));
+      found =
+        /[\p{Ll}\p{N},;’'()&-]/u.test(c) ||
+        (/[”"]/.test(c) && /[,?!]/.test(text.charAt(i - 1))) ||
+        ((c === '.' || c === ':') && /\b(?:\p{Lu}[\p{Ll}]{0,3}|\p{Lu})\.$/u.test(text.slice(Math.max(0, i - 5), i + 1)));
     }
     this.midSentence.set(word, found);
     return found;

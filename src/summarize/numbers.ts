@@ -23,7 +23,13 @@ export function tokenize(text: string, offset = 0): Token[] {
   for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
     const value = match[0];
     const code = value.charCodeAt(0);
-    tokens.push({ text: value, lower: value.toLowerCase(), start: match.index + offset, end: match.index + value.length + offset, digits: code >= 48 && code <= 57 });
+    tokens.push({
+      text: value,
+      lower: value.toLowerCase(),
+      start: match.index + offset,
+      end: match.index + value.length + offset,
+      digits: code >= 48 && code <= 57,
+    });
   }
   return tokens;
 }
@@ -49,8 +55,26 @@ export interface NumberRead {
 }
 
 const UNITS = lookupTable({
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 });
 const TENS = lookupTable({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
 const SCALES = lookupTable({ thousand: 1e3, million: 1e6, billion: 1e9 });
@@ -64,7 +88,25 @@ const VAGUE_NEEDS_OF = new Set(['scores', 'tens', 'tenths']);
 /** …or when they stand alone as the subject or object of a clause: "Scores were killed", "killed tenths who …". */
 const BARE_VAGUE_NEXT = new Set(['were', 'are', 'have', 'had', 'more', 'who', 'died', 'killed', 'dead', 'wounded', 'injured', 'fled']);
 /** Words that make the vague word a noun of something else: "the scores were level", "test scores". */
-const BARE_VAGUE_NOT_AFTER = new Set(['the', 'a', 'an', 'their', 'his', 'her', 'its', 'our', 'your', 'my', 'these', 'those', 'high', 'low', 'test', 'exam', 'final']);
+const BARE_VAGUE_NOT_AFTER = new Set([
+  'the',
+  'a',
+  'an',
+  'their',
+  'his',
+  'her',
+  'its',
+  'our',
+  'your',
+  'my',
+  'these',
+  'those',
+  'high',
+  'low',
+  'test',
+  'exam',
+  'final',
+]);
 
 /** Words a number can start with; any other word is rejected at once (readNumber runs on every token). */
 const STARTERS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(VAGUE), 'a', 'an', 'half', 'several', 'tenth']);
@@ -159,7 +201,10 @@ function standsAlone(tokens: Token[], i: number): boolean {
 }
 
 function phrase(tokens: Token[], first: number, last: number): string {
-  return tokens.slice(first, last).map((t) => t.text).join(' ');
+  return tokens
+    .slice(first, last)
+    .map((t) => t.text)
+    .join(' ');
 }
 
 /** "twenty-five", "two hundred and fifty", "a dozen", "two dozen", "half a million", "three million". */

@@ -180,7 +180,12 @@ function joinSplitQuotes(text: string, spans: QuotedSpan[], paragraphs: { start:
     if (last) {
       const tail = last.parts[last.parts.length - 1]!;
       const head = candidate.parts[0]!;
-      if (tail.close >= 0 && head.open >= 0 && tail.paragraph === head.paragraph && continuesQuotation(text, tail, head, candidate.parts, paragraphs)) {
+      if (
+        tail.close >= 0 &&
+        head.open >= 0 &&
+        tail.paragraph === head.paragraph &&
+        continuesQuotation(text, tail, head, candidate.parts, paragraphs)
+      ) {
         last.parts.push(...candidate.parts);
         last.words += candidate.words;
         continue;
@@ -191,7 +196,13 @@ function joinSplitQuotes(text: string, spans: QuotedSpan[], paragraphs: { start:
   return out;
 }
 
-function continuesQuotation(text: string, tail: QuotedPart, head: QuotedPart, next: QuotedPart[], paragraphs: { start: number; end: number }[]): boolean {
+function continuesQuotation(
+  text: string,
+  tail: QuotedPart,
+  head: QuotedPart,
+  next: QuotedPart[],
+  paragraphs: { start: number; end: number }[],
+): boolean {
   const between = text.slice(tail.close + 1, head.open);
   if (between.length > 400) return false;
   // Cheap tests first: fragments are a few words apart; an attribution follows a piece that leaves its sentence open.
@@ -308,7 +319,8 @@ function findCue(tokens: Token[], from: number): Cue | null {
       if (after && isSpeechVerb(after.text) && !isParticiple(after.text) && !isCapitalised(after.text)) {
         // `“…,” Hunter’s chief of staff, Joe Kasper, told`: the name in the apposition, not the description.
         const named = tokens.slice(j + 1, k).filter((t) => t.text !== '(' && t.text !== ')');
-        if (!looksLikePersonPhrase(phrase) && looksLikePersonPhrase(named) && named.every((t) => isNameWord(t.text) || /^\p{Lu}\.$/u.test(t.text))) return { phrase: named, verb: after };
+        if (!looksLikePersonPhrase(phrase) && looksLikePersonPhrase(named) && named.every((t) => isNameWord(t.text) || /^\p{Lu}\.$/u.test(t.text)))
+          return { phrase: named, verb: after };
         return { phrase, verb: after };
       }
       j = k;
@@ -394,7 +406,8 @@ function laterCue(tokens: Token[]): Cue | null {
       if (subject.length && isCapitalised(subject[0]!.text)) return { phrase: subject, verb: tokens[i]! };
     }
     const last = phrase[phrase.length - 1];
-    if (last && (phrase.some((t) => isNameWord(t.text)) || (phrase.length === 1 && PRONOUNS.has(last.text.toLowerCase())))) return { phrase, verb: tokens[i]! };
+    if (last && (phrase.some((t) => isNameWord(t.text)) || (phrase.length === 1 && PRONOUNS.has(last.text.toLowerCase()))))
+      return { phrase, verb: tokens[i]! };
     // `… to open an inquiry said spokesman Colonel Chris Garver`: the speaker follows the verb (not `told The Post`).
     if (takesObject(t)) return null;
     const after = phraseForward(tokens, i + 1);
@@ -453,8 +466,22 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   { name: 'the subject of its sentence', find: sentenceSubjectSpeaks },
 ];
 
-function attribute(context: SpeakerContext, paragraphs: { start: number; end: number }[], sentences: Sentence[], candidate: Candidate, previous: Candidate | null): void {
-  const quotation: QuotationContext = { speakers: context, text: context.text, paragraphs, sentences, candidate, first: candidate.parts[0]!, previous };
+function attribute(
+  context: SpeakerContext,
+  paragraphs: { start: number; end: number }[],
+  sentences: Sentence[],
+  candidate: Candidate,
+  previous: Candidate | null,
+): void {
+  const quotation: QuotationContext = {
+    speakers: context,
+    text: context.text,
+    paragraphs,
+    sentences,
+    candidate,
+    first: candidate.parts[0]!,
+    previous,
+  };
   for (const rule of ATTRIBUTION_RULES) {
     for (const finding of rule.find(quotation)) if (settle(quotation, finding)) return;
   }
@@ -544,7 +571,8 @@ function* cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: 
   if (tokens[tokens.length - 1]?.text !== ':') return;
   const phrase = phraseBackward(tokens, tokens.length - 2, 4);
   const opener = phrase.length ? tokens[tokens.indexOf(phrase[0]!) - 1] : undefined;
-  if (phrase.length && looksLikeName(phrase) && (!opener || /^[.!?”"]$/.test(opener.text))) yield { cue: { phrase, verb: tokens[tokens.length - 1]! }, via: 'cue' };
+  if (phrase.length && looksLikeName(phrase) && (!opener || /^[.!?”"]$/.test(opener.text)))
+    yield { cue: { phrase, verb: tokens[tokens.length - 1]! }, via: 'cue' };
 }
 
 /** A paragraph that ends in a colon introduces the quotation: `Caddell continued:`, `Sanders made this comment:`. */
@@ -572,7 +600,10 @@ function continuation({ speakers, text, paragraphs, first, previous }: Quotation
   if (!near) return [];
   const from = Math.max(tail.close + 1, previous.attribution?.end ?? 0);
   // Only words between the two can name someone new (`…,” he said. “…` has none worth reading).
-  const other = tail.close >= 0 && first.open > from + 3 && /[.!?]["”’]?\s+\p{Lu}/u.test(text.slice(from, first.open)) ? firstPerson(speakers, from, first.open) : null;
+  const other =
+    tail.close >= 0 && first.open > from + 3 && /[.!?]["”’]?\s+\p{Lu}/u.test(text.slice(from, first.open))
+      ? firstPerson(speakers, from, first.open)
+      : null;
   return !other || other.name === previous.speaker.name ? [{ continues: previous }] : [];
 }
 
@@ -620,7 +651,8 @@ export const WEAK_SUBJECTS: readonly { name: string; test: (phrase: Token[], sen
     // `Ann Lee's biographers wrote that she “…”`: the possessor is not the one who writes
     // (unless what is hers are her words: `Lee's remarks called it “…”`).
     name: 'a possessor',
-    test: (phrase, sentence) => /['’]s?$/.test(phrase[phrase.length - 1]!.text) && !AUTHORED_NOUNS.has(sentence[following(sentence, phrase)]?.text ?? ''),
+    test: (phrase, sentence) =>
+      /['’]s?$/.test(phrase[phrase.length - 1]!.text) && !AUTHORED_NOUNS.has(sentence[following(sentence, phrase)]?.text ?? ''),
   },
   {
     // `The Lind ad accuses Moss of “…”`, `Two local analysts found …`: a name or number
@@ -662,7 +694,38 @@ function authorOf(phrase: Token[]): Token[] {
 }
 
 /** Things that speak for their author: `the Rove ad`, `a Pew report`, `Lind's remarks`. */
-const AUTHORED_NOUNS = new Set(['comments', 'remarks', 'words', 'speech', 'ad', 'ads', 'advert', 'advertisement', 'commercial', 'spot', 'video', 'report', 'statement', 'letter', 'memo', 'release', 'poll', 'survey', 'study', 'website', 'tweet', 'post', 'editorial', 'book', 'paper', 'page', 'profile', 'account', 'feed', 'blog']);
+const AUTHORED_NOUNS = new Set([
+  'comments',
+  'remarks',
+  'words',
+  'speech',
+  'ad',
+  'ads',
+  'advert',
+  'advertisement',
+  'commercial',
+  'spot',
+  'video',
+  'report',
+  'statement',
+  'letter',
+  'memo',
+  'release',
+  'poll',
+  'survey',
+  'study',
+  'website',
+  'tweet',
+  'post',
+  'editorial',
+  'book',
+  'paper',
+  'page',
+  'profile',
+  'account',
+  'feed',
+  'blog',
+]);
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'new', 'latest', 'recent', 'another']);
 
 /** The index of the sentence token right after a phrase read from it; 0 when it is not there. */
@@ -672,7 +735,34 @@ function following(sentence: Token[], phrase: Token[]): number {
 }
 
 /** Lower-case words inside names: "Jan van Dijk", "Bank of England", "Abd al Rahman". */
-const NAME_LINKS = new Set(['of', 'and', 'de', 'del', 'della', 'da', 'do', 'dos', 'du', 'des', 'van', 'von', 'der', 'den', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'bint', 'y', 'e', 'for', 'on', 'the']);
+const NAME_LINKS = new Set([
+  'of',
+  'and',
+  'de',
+  'del',
+  'della',
+  'da',
+  'do',
+  'dos',
+  'du',
+  'des',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'y',
+  'e',
+  'for',
+  'on',
+  'the',
+]);
 const QUESTION_WORDS = new Set(['what', 'which', 'who', 'whom', 'how', 'why', 'when', 'where', 'whatever', 'whoever']);
 
 /**
@@ -687,7 +777,12 @@ const LONG_ATTRIBUTION_TOKENS = 48;
  * `…, Schiff said.` or `…, said Schiff.`, in the same paragraph or the one before, after the
  * previous quotation.
  */
-function sentenceCue(context: SpeakerContext, paragraphs: { start: number; end: number }[], first: QuotedPart, previous: Candidate | null): Cue | null {
+function sentenceCue(
+  context: SpeakerContext,
+  paragraphs: { start: number; end: number }[],
+  first: QuotedPart,
+  previous: Candidate | null,
+): Cue | null {
   const { text, sentences } = context;
   if (!startsStatement(text, first)) return null;
   let s = sentenceIndex(sentences, first.open);
@@ -737,7 +832,12 @@ function sentenceSubject(tokens: Token[]): Token[] {
   const after = phrase.length ? tokens.indexOf(phrase[phrase.length - 1]!) + 1 : -1;
   if (after > 0 && /^(?:and|&)$/.test(tokens[after]?.text ?? '') && isCapitalised(tokens[after + 1]?.text ?? '')) return [];
   // "Dale was asked by host Ruth Penn": the subject is the one spoken to.
-  if (after > 0 && /^(?:was|were|is|are|being|been)$/.test(tokens[after]?.text ?? '') && /^(?:asked|told|questioned|pressed|urged)$/.test(tokens[after + 1]?.text ?? '')) return [];
+  if (
+    after > 0 &&
+    /^(?:was|were|is|are|being|been)$/.test(tokens[after]?.text ?? '') &&
+    /^(?:asked|told|questioned|pressed|urged)$/.test(tokens[after + 1]?.text ?? '')
+  )
+    return [];
   return phrase;
 }
 
@@ -807,7 +907,13 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
         let from = k;
         while (from > 0 && isNameWord(tokens[from - 1]!.text) && isWord(tokens[from - 1]!)) from--;
         const named = tokens.slice(from, k + 1);
-        if (named.length && !PRONOUNS.has(named[0]!.text.toLowerCase()) && looksLikeName(named) && namePieces(named.map((t) => t.text).join(' ')).length > 0) return { phrase: named, verb: token };
+        if (
+          named.length &&
+          !PRONOUNS.has(named[0]!.text.toLowerCase()) &&
+          looksLikeName(named) &&
+          namePieces(named.map((t) => t.text).join(' ')).length > 0
+        )
+          return { phrase: named, verb: token };
       }
       // "Jarba was upbeat, saying …": the sentence's subject speaks.
       const phrase = sentenceSubject(tokens);
@@ -828,7 +934,8 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
         // `Dean Lind, a salesman from Selby, Ohio, says`: the state of a place; the person is before it.
         const named = placed > 0 ? phraseBackward(tokens, placed - 1) : [];
         if (named.length && isCapitalised(named[named.length - 1]!.text)) return { phrase: named, verb: token };
-      } else if (nearest.length && looksLikePersonPhrase(nearest) && tokens[tokens.indexOf(nearest[0]!) - 1]?.text === ',') return { phrase: nearest, verb: token };
+      } else if (nearest.length && looksLikePersonPhrase(nearest) && tokens[tokens.indexOf(nearest[0]!) - 1]?.text === ',')
+        return { phrase: nearest, verb: token };
       for (let appositions = 0; appositions < 3; appositions++) {
         let k = comma - 1;
         while (k > 0 && k > comma - 30 && tokens[k]!.text !== ',' && tokens[k]!.text !== '.') k--;
@@ -910,7 +1017,12 @@ function rank(text: string, candidates: Candidate[], paragraphCount: number): Qu
     };
     if (candidate.speaker && candidate.role) quote.speakerRole = candidate.role;
     if (candidate.attribution) quote.attribution = candidate.attribution;
-    if (candidate.parts.length > 1) quote.parts = candidate.parts.map((p) => ({ text: text.slice(p.start, trimmedEnd(text, p.end)), start: p.start, end: trimmedEnd(text, p.end) }));
+    if (candidate.parts.length > 1)
+      quote.parts = candidate.parts.map((p) => ({
+        text: text.slice(p.start, trimmedEnd(text, p.end)),
+        start: p.start,
+        end: trimmedEnd(text, p.end),
+      }));
     return { quote, score, order, candidate };
   });
   const ordered = [...scored].sort((a, b) => b.score - a.score || a.order - b.order);

@@ -37,7 +37,10 @@ export interface Token {
  * Initials ("U.S."), a title with its period ("Gov."), an initial before a name, a word, or one
  * mark. A word keeps a mis-decoded accented letter whole ("FranÃ§ois", "PeÃ±a").
  */
-const TOKEN = new RegExp(`(?:\\p{Lu}\\.){2,}|(?:${NAME_TITLES.join('|')})\\.|\\p{Lu}\\.(?=\\s\\p{Lu})|[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}’'-]|(?<=[Ã\\u0303])[\\u0080-\\u00BF])*|[^\\s\\p{L}\\p{N}]`, 'gu');
+const TOKEN = new RegExp(
+  `(?:\\p{Lu}\\.){2,}|(?:${NAME_TITLES.join('|')})\\.|\\p{Lu}\\.(?=\\s\\p{Lu})|[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}’'-]|(?<=[Ã\\u0303])[\\u0080-\\u00BF])*|[^\\s\\p{L}\\p{N}]`,
+  'gu',
+);
 
 /** Tokens of text[start, end). */
 export function tokenize(text: string, start: number, end: number, limit = Infinity): Token[] {
@@ -127,7 +130,13 @@ function collect(tokens: Token[], from: number, step: 1 | -1, max: number): Toke
       break;
     }
     // Reading backwards, "and" inside an organisation's name: "Red Cross and Red Crescent Societies".
-    if (step === -1 && (l === 'and' || l === '&') && phrase.length > 0 && isCapitalised(phrase[phrase.length - 1]!.text) && isCapitalised(tokens[i - 1]?.text ?? '')) {
+    if (
+      step === -1 &&
+      (l === 'and' || l === '&') &&
+      phrase.length > 0 &&
+      isCapitalised(phrase[phrase.length - 1]!.text) &&
+      isCapitalised(tokens[i - 1]?.text ?? '')
+    ) {
       phrase.push(token);
       continue;
     }
@@ -137,7 +146,15 @@ function collect(tokens: Token[], from: number, step: 1 | -1, max: number): Toke
       continue;
     }
     const afterName = step === 1 && phrase.length > 0 && isCapitalised(phrase[phrase.length - 1]!.text);
-    if (!fitsPhrase(token, phrase.length === 0 || (step === 1 && phrase.length === 1 && DETERMINERS.has(phrase[0]!.text.toLowerCase())), depth > 0, afterName)) break;
+    if (
+      !fitsPhrase(
+        token,
+        phrase.length === 0 || (step === 1 && phrase.length === 1 && DETERMINERS.has(phrase[0]!.text.toLowerCase())),
+        depth > 0,
+        afterName,
+      )
+    )
+      break;
     phrase.push(token);
   }
   if (step === -1) phrase.reverse();
@@ -221,7 +238,8 @@ export function recentMention(context: SpeakerContext, at: number, want: 'person
       const m = context.speakers[speaker]!;
       if (m.at < end && fits(m)) return m;
     }
-    const subjects = end < sentence.end ? mentionsIn(context, sentence.start, end) : (context.subjects[s] ??= mentionsIn(context, sentence.start, sentence.end));
+    const subjects =
+      end < sentence.end ? mentionsIn(context, sentence.start, end) : (context.subjects[s] ??= mentionsIn(context, sentence.start, sentence.end));
     if (want !== 'group' && subjects.person && fits(subjects.person)) return subjects.person;
     if (want !== 'person' && subjects.group && fits(subjects.group)) return subjects.group;
   }
@@ -241,7 +259,10 @@ function fitsDescription(name: string, noun: string): boolean {
   const words = name.toLowerCase().split(/\s+/);
   if (words.includes(noun)) return true;
   // Any organisation, but not a place: its name ends in a group noun or is an acronym ("the Observatory", "ICRC").
-  return GENERIC_GROUP_NOUNS.has(noun) && (GROUP_NOUNS.has(words[words.length - 1]!) || words.some((w) => GROUP_NOUNS.has(w)) || /^\p{Lu}{2,}$/u.test(name));
+  return (
+    GENERIC_GROUP_NOUNS.has(noun) &&
+    (GROUP_NOUNS.has(words[words.length - 1]!) || words.some((w) => GROUP_NOUNS.has(w)) || /^\p{Lu}{2,}$/u.test(name))
+  );
 }
 
 /** The last word of a phrase says it describes a person or a group, without naming one. */
@@ -300,7 +321,8 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
   // Douma-based media activist", "Nadim Houry deputy director of …"), else the last run not
   // introduced by "of", "at", … ("Trump lawyer Marc Kasowitz").
   let head: { from: number; to: number } | null = null;
-  const joins = (j: number) => (CONNECTORS.has(words[j]!) || words[j] === 'and' || words[j] === '&') && j + 1 < words.length && isNameWord(words[j + 1]!);
+  const joins = (j: number) =>
+    (CONNECTORS.has(words[j]!) || words[j] === 'and' || words[j] === '&') && j + 1 < words.length && isNameWord(words[j + 1]!);
   const opensHead = (i: number) => {
     let b = i - 1;
     while (b >= 0 && DETERMINERS.has(words[b]!.toLowerCase())) b--;
@@ -326,7 +348,15 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
           }
         }
       }
-      if (j - i >= 2 && next !== undefined && !isCapitalised(next) && !laterName && !/['’]s?$/.test(words[j - 1]!) && context.names.fullest(words.slice(i, j)).person) break;
+      if (
+        j - i >= 2 &&
+        next !== undefined &&
+        !isCapitalised(next) &&
+        !laterName &&
+        !/['’]s?$/.test(words[j - 1]!) &&
+        context.names.fullest(words.slice(i, j)).person
+      )
+        break;
     }
     i = j - 1;
   }
@@ -335,18 +365,32 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
   const tail = head ? words.slice(head.to) : words;
   const lastWord = words[words.length - 1]!.toLowerCase();
   // "Camp residents": a capitalised word that only qualifies the role noun after it.
-  const roleHead = head !== null && head.to - head.from === 1 && head.to < words.length && tail.every((w) => !isCapitalised(w) && !DETERMINERS.has(w.toLowerCase())) && ROLE_NOUNS.has(lastWord) && !isTitleWord(lastWord);
+  const roleHead =
+    head !== null &&
+    head.to - head.from === 1 &&
+    head.to < words.length &&
+    tail.every((w) => !isCapitalised(w) && !DETERMINERS.has(w.toLowerCase())) &&
+    ROLE_NOUNS.has(lastWord) &&
+    !isTitleWord(lastWord);
   const possessive = head !== null && ((/['’]s?$/.test(words[head.to - 1]!) && tail.length > 0) || roleHead);
   // "THROUGH THE LENS": a heading in capitals, not a name (acronyms such as "CNN" stand alone).
   if (head && isHeading(words.slice(head.from, head.to))) return null;
   // "the Syrian economy continues": a capitalised word qualifying a thing, which says nothing.
-  if (head && head.to - head.from === 1 && /(?:ian|ean|ese|ish)$/.test(words[head.from]!) && tail.length > 0 && tail.every((w) => !isCapitalised(w)) && !speaksForSomeone(lastWord)) {
+  if (
+    head &&
+    head.to - head.from === 1 &&
+    /(?:ian|ean|ese|ish)$/.test(words[head.from]!) &&
+    tail.length > 0 &&
+    tail.every((w) => !isCapitalised(w)) &&
+    !speaksForSomeone(lastWord)
+  ) {
     return null;
   }
   if (head && !possessive) {
     // "International Federation of Red Cross and Red Crescent Societies": an organisation's whole name.
     const run = words.slice(head.from, head.to);
-    if (run.length >= 3 && GROUP_NOUNS.has(run[run.length - 1]!.toLowerCase()) && run.some((w) => w === 'and' || w === '&')) return { at, name: run.join(' '), person: false };
+    if (run.length >= 3 && GROUP_NOUNS.has(run[run.length - 1]!.toLowerCase()) && run.some((w) => w === 'and' || w === '&'))
+      return { at, name: run.join(' '), person: false };
     const pieces = namePieces(run.join(' '));
     const piece = pieces[pieces.length - 1];
     if (piece) {
@@ -359,7 +403,14 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
       if (name.length > 0) {
         const full = context.names.fullest(name);
         // "Partial transcript:", "Wait,": a word capitalised only where a line or a sentence opens names nobody.
-        if ((weak || (opensLine(context.text, at) && /(?:ing|ed|ly|er)$/.test(full.name))) && title.length === 0 && !full.name.includes(' ') && !/^\p{Lu}{2,}/u.test(full.name) && !context.names.writtenAsName(full.name)) return null;
+        if (
+          (weak || (opensLine(context.text, at) && /(?:ing|ed|ly|er)$/.test(full.name))) &&
+          title.length === 0 &&
+          !full.name.includes(' ') &&
+          !/^\p{Lu}{2,}/u.test(full.name) &&
+          !context.names.writtenAsName(full.name)
+        )
+          return null;
         const groupNoun = tail[0] && GROUP_NOUNS.has(tail[0].toLowerCase()) ? ` ${tail[0].toLowerCase()}` : '';
         if (groupNoun) return { at, name: full.name + groupNoun, person: false };
         // "the Tahrir al-Sham jihadist alliance": a group however its name reads.

@@ -28,14 +28,7 @@ export interface Quote extends TextSpan {
   rank: number;
 }
 
-export type FigureKind =
-  | 'killed'
-  | 'injured'
-  | 'displaced'
-  | 'missing'
-  | 'detained'
-  | 'kidnapped'
-  | 'casualties'; // killed or injured, undistinguished ("casualties", "victims")
+export type FigureKind = 'killed' | 'injured' | 'displaced' | 'missing' | 'detained' | 'kidnapped' | 'casualties'; // killed or injured, undistinguished ("casualties", "victims")
 
 export interface Figure extends TextSpan {
   /** The number as written; null for vague amounts ("hundreds") that have only a bound. */

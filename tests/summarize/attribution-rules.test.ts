@@ -27,7 +27,9 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
   },
   {
     rule: 'a lead-in paragraph ending in a colon',
-    stories: [{ story: ['Harbour master Lars Ek continued:', '“We will open the north pier again once the divers have checked it.”'], want: ['Lars Ek'] }],
+    stories: [
+      { story: ['Harbour master Lars Ek continued:', '“We will open the north pier again once the divers have checked it.”'], want: ['Lars Ek'] },
+    ],
   },
   {
     rule: 'the sentence before names who speaks',
@@ -35,7 +37,12 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
   },
   {
     rule: 'continues the previous quotation',
-    stories: [{ story: ['“The pier is closed,” said Lars Ek.', '“We will open it again once the divers have checked every post.”'], want: ['Lars Ek', 'Lars Ek'] }],
+    stories: [
+      {
+        story: ['“The pier is closed,” said Lars Ek.', '“We will open it again once the divers have checked every post.”'],
+        want: ['Lars Ek', 'Lars Ek'],
+      },
+    ],
   },
   {
     rule: 'the subject of its sentence',

@@ -17,22 +17,33 @@ function speakers(...paragraphs: string[]): (string | null)[] {
 const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
   {
     name: 'a description that names nobody gives no speaker, not the previous one',
-    story: ['“The dam will hold through the spring floods,” said engineer Pia Holm.', '“We have never seen the river this high in March,” a longtime adviser said.'],
+    story: [
+      '“The dam will hold through the spring floods,” said engineer Pia Holm.',
+      '“We have never seen the river this high in March,” a longtime adviser said.',
+    ],
     want: ['Pia Holm', null],
   },
   {
     name: '"told" is followed by the listener, never the speaker',
-    story: ['Farmers gathered in Dunmore on Sunday.', 'Greta Vold said the harvest was late and told the Valley Courier: “We will lose half the barley if the rain keeps up.”'],
+    story: [
+      'Farmers gathered in Dunmore on Sunday.',
+      'Greta Vold said the harvest was late and told the Valley Courier: “We will lose half the barley if the rain keeps up.”',
+    ],
     want: ['Greta Vold'],
   },
   {
     name: 'a possessive before a speech word makes it a noun ("Mr. Arden’s remarks")',
-    story: ['Mayor Lena Arden spoke on Friday.', 'With ten days left, Osvald Brink, a senior adviser to the mayor, called Mr. Arden’s remarks “a clear signal to every shop owner in town.”'],
+    story: [
+      'Mayor Lena Arden spoke on Friday.',
+      'With ten days left, Osvald Brink, a senior adviser to the mayor, called Mr. Arden’s remarks “a clear signal to every shop owner in town.”',
+    ],
     want: ['Osvald Brink'],
   },
   {
     name: 'the name before two appositions speaks, not the organisation inside them',
-    story: ['Ida Rask, president of the Northern Teachers Union, which represents 9,000 teachers, said the strike would go ahead because “nobody has answered our letters since May.”'],
+    story: [
+      'Ida Rask, president of the Northern Teachers Union, which represents 9,000 teachers, said the strike would go ahead because “nobody has answered our letters since May.”',
+    ],
     want: ['Ida Rask'],
   },
   {
@@ -52,7 +63,11 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
   },
   {
     name: 'a title-case word that only ever opens a line is not a name ("Partial transcript:")',
-    story: ['Mayor Ines Dahl took questions on the radio.', 'Partial transcript:', '“We will repave every road in the old town before the festival season begins.”'],
+    story: [
+      'Mayor Ines Dahl took questions on the radio.',
+      'Partial transcript:',
+      '“We will repave every road in the old town before the festival season begins.”',
+    ],
     want: [null],
   },
   {
@@ -62,7 +77,10 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
   },
   {
     name: 'a person merely named in the paragraph before does not speak a quotation with no attribution',
-    story: ['Coach Arne Vik met the players after the match, and the club chairman Rolf Eng joined them.', '“This season is not over and nobody in this room should think it is.”'],
+    story: [
+      'Coach Arne Vik met the players after the match, and the club chairman Rolf Eng joined them.',
+      '“This season is not over and nobody in this room should think it is.”',
+    ],
     want: [null],
   },
   {
@@ -77,7 +95,9 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
   },
   {
     name: 'the name right before a participle speaks ("footage of Vik saying")',
-    story: ['The advert ends with footage of Arne Vik saying during the debate, “That makes me a careful manager of the club’s money,” to loud applause.'],
+    story: [
+      'The advert ends with footage of Arne Vik saying during the debate, “That makes me a careful manager of the club’s money,” to loud applause.',
+    ],
     want: ['Arne Vik'],
   },
   {
@@ -125,7 +145,9 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
   },
   {
     name: 'an opening clause with a comma of its own does not hide the subject ("Following a swiftly called, late meeting, the Council …")',
-    story: ['Following a swiftly called, late-afternoon meeting, the Harbour Council issued a statement calling the closure “a breach of every promise made to the fishermen.”'],
+    story: [
+      'Following a swiftly called, late-afternoon meeting, the Harbour Council issued a statement calling the closure “a breach of every promise made to the fishermen.”',
+    ],
     want: ['Harbour Council'],
   },
   {
@@ -159,7 +181,10 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
   },
   {
     name: 'a name before a colon speaks in a transcript or a list ("Vale: “…” Lind: “…”")',
-    story: ['Both candidates spoke about the ferry.', 'Vale: “Our goal is to keep the ferry running every day of the year.” Lind: “The ferry must pay for itself.”'],
+    story: [
+      'Both candidates spoke about the ferry.',
+      'Vale: “Our goal is to keep the ferry running every day of the year.” Lind: “The ferry must pay for itself.”',
+    ],
     want: ['Vale', 'Lind'],
   },
   {
@@ -174,12 +199,18 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
   },
   {
     name: '"the X official" right after a person spoke is that person, as "she" would be',
-    story: ['“The clinics have run out of insulin,” Relief Coordinator Vera Amsel said.', '“I appeal to every donor to do more before winter comes,” the UN official concluded.'],
+    story: [
+      '“The clinics have run out of insulin,” Relief Coordinator Vera Amsel said.',
+      '“I appeal to every donor to do more before winter comes,” the UN official concluded.',
+    ],
     want: ['Vera Amsel', 'Vera Amsel'],
   },
   {
     name: 'a demonym qualifying a thing names nobody ("the Norlandian economy continues")',
-    story: ['Aid chief Vera Amsel spoke on Monday.', '“Half of all workers have lost their jobs since the spring,” the Norlandian economy continues to shrink.'],
+    story: [
+      'Aid chief Vera Amsel spoke on Monday.',
+      '“Half of all workers have lost their jobs since the spring,” the Norlandian economy continues to shrink.',
+    ],
     want: [null],
   },
 ];
@@ -198,7 +229,10 @@ describe('speaker attribution: the classes readers reported', () => {
 
   it('a description stands for the organisation named before it ("the Britain-based group")', () => {
     expect(
-      speakers('At least 12 people were killed in Harran, the Norland Observatory for Human Rights said.', '“The shelling went on until dawn and nobody could reach the wounded,” the Britain-based group said.'),
+      speakers(
+        'At least 12 people were killed in Harran, the Norland Observatory for Human Rights said.',
+        '“The shelling went on until dawn and nobody could reach the wounded,” the Britain-based group said.',
+      ),
     ).toEqual(['Norland Observatory for Human Rights']);
   });
 
@@ -209,22 +243,36 @@ describe('speaker attribution: the classes readers reported', () => {
   });
 
   it.each([
-    ['with apostrophes', '“The convoy was turned back at the border twice this week,” the UN’s aid chief Stephen O’Brien told the council.', 'Stephen O’Brien'],
-    ['apostrophes stripped', '"The convoy was turned back at the border twice this week" the UNs aid chief Stephen OBrien told the council.', 'Stephen OBrien'],
+    [
+      'with apostrophes',
+      '“The convoy was turned back at the border twice this week,” the UN’s aid chief Stephen O’Brien told the council.',
+      'Stephen O’Brien',
+    ],
+    [
+      'apostrophes stripped',
+      '"The convoy was turned back at the border twice this week" the UNs aid chief Stephen OBrien told the council.',
+      'Stephen OBrien',
+    ],
   ])('a possessive affiliation before the name (%s)', (_, story, name) => {
     expect(speakers(story)).toEqual([name]);
   });
 
   it('a person merely mentioned in the attribution does not take the next quotation', () => {
-    expect(speakers('“The harbour will reopen on Monday morning,” said Mira Smith, who met Tom Jones on Friday.', '“We expect the first ferries before noon,” she added.')).toEqual([
-      'Mira Smith',
-      'Mira Smith',
-    ]);
+    expect(
+      speakers(
+        '“The harbour will reopen on Monday morning,” said Mira Smith, who met Tom Jones on Friday.',
+        '“We expect the first ferries before noon,” she added.',
+      ),
+    ).toEqual(['Mira Smith', 'Mira Smith']);
   });
 
   it('a quotation of one speaker is not given to the previous paragraph’s speaker', () => {
     expect(
-      speakers('“The bridge will be closed for a month,” said engineer Pia Holm.', 'Residents of the east bank, led by the teacher Ola Brandt, met on Tuesday.', '“We were never asked about any of this.”'),
+      speakers(
+        '“The bridge will be closed for a month,” said engineer Pia Holm.',
+        'Residents of the east bank, led by the teacher Ola Brandt, met on Tuesday.',
+        '“We were never asked about any of this.”',
+      ),
     ).toEqual(['Pia Holm', null]);
   });
 });

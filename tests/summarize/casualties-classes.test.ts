@@ -46,7 +46,13 @@ describe('vague quantities that open a sentence or follow a capital', () => {
     ['Tens of fighters died near the river.', [{ count: null, min: 20, max: null, kind: 'killed', qualifier: 'Tens of' }]],
     ['Dozens were wounded when the bridge collapsed.', [{ count: null, min: 24, max: null, kind: 'injured', qualifier: 'Dozens' }]],
     ['In Darvel Dozens of villagers were injured.', [{ count: null, min: 24, max: null, kind: 'injured' }]],
-    ['Scores were killed and hundreds injured.', [{ count: null, min: 40, max: null, kind: 'killed' }, { count: null, min: 200, max: null, kind: 'injured' }]],
+    [
+      'Scores were killed and hundreds injured.',
+      [
+        { count: null, min: 40, max: null, kind: 'killed' },
+        { count: null, min: 200, max: null, kind: 'injured' },
+      ],
+    ],
     ['Tens were killed overnight.', [{ count: null, min: 20, max: null, kind: 'killed' }]],
     ['Heavy fire wounded scores more.', [{ count: null, min: 40, max: null, kind: 'injured' }]],
     ['The strikes killed tenths who were hiding in the tunnels.', [{ count: null, min: 20, max: null, kind: 'killed', qualifier: 'tenths' }]],
@@ -62,14 +68,38 @@ describe('all of a group, and a second count sharing the verb', () => {
   table([
     ['The crash killed all five people on board.', [{ count: 5, min: null, max: null, kind: 'killed' }]],
     ['All five people on board were killed when the plane came down.', [{ count: 5, min: null, max: null, kind: 'killed' }]],
-    ['The bombs killed 19 people in Arlen and another 23 in Mossby.', [{ count: 19, min: null, max: null, kind: 'killed' }, { count: 23, min: null, max: null, kind: 'killed', qualifier: 'another' }]],
-    ['Gunmen killed 19 people in Arlen and 23 in the Old Quarter.', [{ count: 19, min: null, max: null, kind: 'killed' }, { count: 23, min: null, max: null, kind: 'killed' }]],
-    ['Nineteen people were wounded in Arlen and 23 in Mossby.', [{ count: 19, min: null, max: null, kind: 'injured' }, { count: 23, min: null, max: null, kind: 'injured' }]],
+    [
+      'The bombs killed 19 people in Arlen and another 23 in Mossby.',
+      [
+        { count: 19, min: null, max: null, kind: 'killed' },
+        { count: 23, min: null, max: null, kind: 'killed', qualifier: 'another' },
+      ],
+    ],
+    [
+      'Gunmen killed 19 people in Arlen and 23 in the Old Quarter.',
+      [
+        { count: 19, min: null, max: null, kind: 'killed' },
+        { count: 23, min: null, max: null, kind: 'killed' },
+      ],
+    ],
+    [
+      'Nineteen people were wounded in Arlen and 23 in Mossby.',
+      [
+        { count: 19, min: null, max: null, kind: 'injured' },
+        { count: 23, min: null, max: null, kind: 'injured' },
+      ],
+    ],
   ]);
   table([
     ['The raid killed 19 people in Arlen and 23 tanks were destroyed.', [{ count: 19, min: null, max: null, kind: 'killed' }]],
     ['The raid killed 19 people in Arlen and 23 soldiers surrendered.', [{ count: 19, min: null, max: null, kind: 'killed' }]],
-    ['The raid killed 19 people in Arlen and 23 more were injured in Mossby.', [{ count: 19, min: null, max: null, kind: 'killed' }, { count: 23, min: null, max: null, kind: 'injured' }]],
+    [
+      'The raid killed 19 people in Arlen and 23 more were injured in Mossby.',
+      [
+        { count: 19, min: null, max: null, kind: 'killed' },
+        { count: 23, min: null, max: null, kind: 'injured' },
+      ],
+    ],
   ]);
 });
 
@@ -85,9 +115,21 @@ describe('killing named by a noun', () => {
 
 describe('injury through treatment or exposure', () => {
   table([
-    ['Doctors treated 16 of the 29 cases brought in from the village.', [{ count: 16, min: null, max: null, kind: 'injured' }, { count: 29, min: null, max: null, kind: 'injured' }]],
+    [
+      'Doctors treated 16 of the 29 cases brought in from the village.',
+      [
+        { count: 16, min: null, max: null, kind: 'injured' },
+        { count: 29, min: null, max: null, kind: 'injured' },
+      ],
+    ],
     ['Some 33 people were affected by the gas in Tamsin.', [{ count: 33, min: null, max: null, kind: 'injured', qualifier: 'Some' }]],
-    ['Two were killed and 60 others mostly children have been affected by the chlorine.', [{ count: 2, min: null, max: null, kind: 'killed' }, { count: 60, min: null, max: null, kind: 'injured' }]],
+    [
+      'Two were killed and 60 others mostly children have been affected by the chlorine.',
+      [
+        { count: 2, min: null, max: null, kind: 'killed' },
+        { count: 60, min: null, max: null, kind: 'injured' },
+      ],
+    ],
     ['Over 10 workers have been hospitalised since the leak.', [{ count: 10, min: 10, max: null, kind: 'injured' }]],
     ['Forty people were treated for burns at the clinic.', [{ count: 40, min: null, max: null, kind: 'injured' }]],
   ]);
@@ -106,12 +148,21 @@ describe('displacement without a casualty word', () => {
     ['Thousands of evacuees left the town overnight.', [{ count: null, min: 2000, max: null, kind: 'displaced' }]],
     ['The convoy carried thousands of evacuees to Kelmar.', [{ count: null, min: 2000, max: null, kind: 'displaced' }]],
     ['The plan could see some 9000 people moved across front lines.', [{ count: 9000, min: null, max: null, kind: 'displaced', qualifier: 'some' }]],
-    ['A further 40 residents including three nurses left Orvane on buses.', [{ count: 40, min: null, max: null, kind: 'displaced' }, { count: 3, min: null, max: null, kind: 'displaced' }]],
+    [
+      'A further 40 residents including three nurses left Orvane on buses.',
+      [
+        { count: 40, min: null, max: null, kind: 'displaced' },
+        { count: 3, min: null, max: null, kind: 'displaced' },
+      ],
+    ],
     ['Some 600 people including fighters left Tessa and Brun.', [{ count: 600, min: null, max: null, kind: 'displaced' }]],
-    ['Tens of thousands of civilians including thousands of children and new born babies have escaped rebel-held areas.', [
-      { count: null, min: 20000, max: null, kind: 'displaced' },
-      { count: null, min: 2000, max: null, kind: 'displaced' },
-    ]],
+    [
+      'Tens of thousands of civilians including thousands of children and new born babies have escaped rebel-held areas.',
+      [
+        { count: null, min: 20000, max: null, kind: 'displaced' },
+        { count: null, min: 2000, max: null, kind: 'displaced' },
+      ],
+    ],
   ]);
   table([
     ['About 300 troops moved into the town at dawn.', []],
@@ -121,14 +172,26 @@ describe('displacement without a casualty word', () => {
 
 describe('counts with a clause or insert before their verb', () => {
   table([
-    ['Tens of villagers who tried to reach the border were killed and injured by the shelling.', [{ count: null, min: 20, max: null, kind: 'casualties' }]],
+    [
+      'Tens of villagers who tried to reach the border were killed and injured by the shelling.',
+      [{ count: null, min: 20, max: null, kind: 'casualties' }],
+    ],
     ['Officials named the 40 people who were killed in the blast.', [{ count: 40, min: null, max: null, kind: 'killed' }]],
-    ['At least 12 civilians including three children were killed.', [{ count: 12, min: 12, max: null, kind: 'killed' }, { count: 3, min: null, max: null, kind: 'killed' }]],
-    ['The strike killed more than 30 people including 8 children and injured 50.', [
-      { count: 30, min: 30, max: null, kind: 'killed' },
-      { count: 8, min: null, max: null, kind: 'killed' },
-      { count: 50, min: null, max: null, kind: 'injured' },
-    ]],
+    [
+      'At least 12 civilians including three children were killed.',
+      [
+        { count: 12, min: 12, max: null, kind: 'killed' },
+        { count: 3, min: null, max: null, kind: 'killed' },
+      ],
+    ],
+    [
+      'The strike killed more than 30 people including 8 children and injured 50.',
+      [
+        { count: 30, min: 30, max: null, kind: 'killed' },
+        { count: 8, min: null, max: null, kind: 'killed' },
+        { count: 50, min: null, max: null, kind: 'injured' },
+      ],
+    ],
   ]);
   table([
     ['At least 50 people most of them civilians were killed in the raid.', [{ count: 50, min: 50, max: null, kind: 'killed' }]],
@@ -136,10 +199,13 @@ describe('counts with a clause or insert before their verb', () => {
   ]);
   table([['Some 300 people most of them students marched after the deaths.', []]]);
   table([
-    ['Some 500 people left Tessa on buses. The monitor said the transfer includes 80 armed men.', [
-      { count: 500, min: null, max: null, kind: 'displaced' },
-      { count: 80, min: null, max: null, kind: 'displaced' },
-    ]],
+    [
+      'Some 500 people left Tessa on buses. The monitor said the transfer includes 80 armed men.',
+      [
+        { count: 500, min: null, max: null, kind: 'displaced' },
+        { count: 80, min: null, max: null, kind: 'displaced' },
+      ],
+    ],
   ]);
   table([
     ['The 200 families who fled last year have returned.', []],
@@ -153,12 +219,27 @@ describe('missing people', () => {
 
 describe('verb lists in text that lost its commas', () => {
   table([
-    ['A suicide bomber killed 30 people injured 90 at a wedding in Tarsa.', [{ count: 30, min: null, max: null, kind: 'killed' }, { count: 90, min: null, max: null, kind: 'injured' }]],
-    ['The war has killed more than 200000 people wounded at least one million and left many homeless.', [
-      { count: 200000, min: 200000, max: null, kind: 'killed' },
-      { count: 1_000_000, min: 1_000_000, max: null, kind: 'injured' },
-    ]],
-    ['8 persons killed 58 others injured in rocket attacks on Varn.', [{ count: 8, min: null, max: null, kind: 'killed' }, { count: 58, min: null, max: null, kind: 'injured' }]],
+    [
+      'A suicide bomber killed 30 people injured 90 at a wedding in Tarsa.',
+      [
+        { count: 30, min: null, max: null, kind: 'killed' },
+        { count: 90, min: null, max: null, kind: 'injured' },
+      ],
+    ],
+    [
+      'The war has killed more than 200000 people wounded at least one million and left many homeless.',
+      [
+        { count: 200000, min: 200000, max: null, kind: 'killed' },
+        { count: 1_000_000, min: 1_000_000, max: null, kind: 'injured' },
+      ],
+    ],
+    [
+      '8 persons killed 58 others injured in rocket attacks on Varn.',
+      [
+        { count: 8, min: null, max: null, kind: 'killed' },
+        { count: 58, min: null, max: null, kind: 'injured' },
+      ],
+    ],
     ['Civilian killed 3 injured in attacks on Varn.', [{ count: 3, min: null, max: null, kind: 'injured' }]],
     ['Rebels massacred 250 soldiers taken hostage at the airbase.', [{ count: 250, min: null, max: null, kind: 'killed' }]],
     ['The 12 guards who killed 30 villagers were arrested.', [{ count: 30, min: null, max: null, kind: 'killed' }]],

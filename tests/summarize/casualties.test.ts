@@ -47,8 +47,12 @@ describe('extractCasualties: voice and phrasing', () => {
   });
 
   it('reads passive voice with auxiliaries in between', () => {
-    expect(brief(figures('Nine miners were reportedly killed when the tunnel collapsed.'))).toEqual([{ count: 9, min: null, max: null, kind: 'killed' }]);
-    expect(brief(figures('Forty people have been injured since the protests began.'))).toEqual([{ count: 40, min: null, max: null, kind: 'injured' }]);
+    expect(brief(figures('Nine miners were reportedly killed when the tunnel collapsed.'))).toEqual([
+      { count: 9, min: null, max: null, kind: 'killed' },
+    ]);
+    expect(brief(figures('Forty people have been injured since the protests began.'))).toEqual([
+      { count: 40, min: null, max: null, kind: 'injured' },
+    ]);
     expect(brief(figures('Sixty hikers are still missing in the mountains.'))).toEqual([{ count: 60, min: null, max: null, kind: 'missing' }]);
   });
 
@@ -107,7 +111,9 @@ describe('extractCasualties: voice and phrasing', () => {
 
 describe('extractCasualties: qualifiers, ranges and vague amounts', () => {
   it('sets the lower bound for at least, more than, over', () => {
-    expect(figures('At least 33 climbers died on the glacier.')).toMatchObject([{ count: 33, min: 33, max: null, qualifier: 'At least', kind: 'killed' }]);
+    expect(figures('At least 33 climbers died on the glacier.')).toMatchObject([
+      { count: 33, min: 33, max: null, qualifier: 'At least', kind: 'killed' },
+    ]);
     expect(figures('The quake killed more than 2,000 people.')).toMatchObject([{ count: 2000, min: 2000, qualifier: 'more than' }]);
     expect(figures('Over 90 workers were hurt in the explosion.')).toMatchObject([{ count: 90, min: 90, kind: 'injured' }]);
   });
@@ -118,7 +124,9 @@ describe('extractCasualties: qualifiers, ranges and vague amounts', () => {
   });
 
   it('keeps about, around, some as the count alone', () => {
-    expect(figures('Some 30000 people have fled the valley.')).toMatchObject([{ count: 30000, min: null, max: null, qualifier: 'Some', kind: 'displaced' }]);
+    expect(figures('Some 30000 people have fled the valley.')).toMatchObject([
+      { count: 30000, min: null, max: null, qualifier: 'Some', kind: 'displaced' },
+    ]);
   });
 
   it('reads ranges', () => {
@@ -144,7 +152,9 @@ describe('extractCasualties: qualifiers, ranges and vague amounts', () => {
 
 describe('extractCasualties: degraded text (commas and apostrophes stripped)', () => {
   it('reads figures without thousands commas or with spaces', () => {
-    expect(brief(figures('The war has killed more than 250000 people since 2011'))).toEqual([{ count: 250000, min: 250000, max: null, kind: 'killed' }]);
+    expect(brief(figures('The war has killed more than 250000 people since 2011'))).toEqual([
+      { count: 250000, min: 250000, max: null, kind: 'killed' },
+    ]);
     expect(brief(figures('Over 1 000 civilians have been killed in the province'))).toEqual([{ count: 1000, min: 1000, max: null, kind: 'killed' }]);
   });
 
@@ -154,15 +164,21 @@ describe('extractCasualties: degraded text (commas and apostrophes stripped)', (
       { count: 2, min: null, max: null, kind: 'killed' },
       { count: 40, min: null, max: null, kind: 'injured' },
     ]);
-    expect(brief(figures('At least 13 civilians mostly women and children were killed in the raids'))).toEqual([{ count: 13, min: 13, max: null, kind: 'killed' }]);
+    expect(brief(figures('At least 13 civilians mostly women and children were killed in the raids'))).toEqual([
+      { count: 13, min: 13, max: null, kind: 'killed' },
+    ]);
   });
 
   it('reaches the verb past a short phrase', () => {
-    expect(brief(figures('At least 10 members of the armed group were killed in the ambush'))).toEqual([{ count: 10, min: 10, max: null, kind: 'killed' }]);
+    expect(brief(figures('At least 10 members of the armed group were killed in the ambush'))).toEqual([
+      { count: 10, min: 10, max: null, kind: 'killed' },
+    ]);
   });
 
   it('reads a toll stated far from its value, and in a headline', () => {
-    expect(brief(figures('Nothing else.', 'Death Toll in Market Bombing in the Northern City of Idlib Rises to 61'))).toEqual([{ count: 61, min: null, max: null, kind: 'killed' }]);
+    expect(brief(figures('Nothing else.', 'Death Toll in Market Bombing in the Northern City of Idlib Rises to 61'))).toEqual([
+      { count: 61, min: null, max: null, kind: 'killed' },
+    ]);
   });
 });
 
@@ -211,7 +227,17 @@ describe('extractCasualties: robustness', () => {
   });
 
   it('never throws on odd input', () => {
-    for (const body of ['', 'killed', 'killed -', '- 5 -', 'at least at least 5', 'between and killed', '12-', 'killed 9'.repeat(500), '\u0000 killed 3 \ud800']) {
+    for (const body of [
+      '',
+      'killed',
+      'killed -',
+      '- 5 -',
+      'at least at least 5',
+      'between and killed',
+      '12-',
+      'killed 9'.repeat(500),
+      '\u0000 killed 3 \ud800',
+    ]) {
       expect(() => figures(body)).not.toThrow();
     }
   });
@@ -219,7 +245,9 @@ describe('extractCasualties: robustness', () => {
 
 describe('extractCasualties: "the number of … killed has risen to N"', () => {
   it('takes the kind from the cue inside the number phrase', () => {
-    expect(brief(figures('The number of guards killed in the week of riots has risen to 19, the ministry said.'))).toEqual([{ count: 19, min: null, max: null, kind: 'killed' }]);
+    expect(brief(figures('The number of guards killed in the week of riots has risen to 19, the ministry said.'))).toEqual([
+      { count: 19, min: null, max: null, kind: 'killed' },
+    ]);
     expect(brief(figures('The number of people wounded reached 240.'))).toEqual([{ count: 240, min: null, max: null, kind: 'injured' }]);
     expect(figures('The number of schools reopened rose to 40.')).toEqual([]);
   });
@@ -238,9 +266,38 @@ describe('extractCasualties: words that are names of object properties', () => {
 describe('extractCasualties: any input', () => {
   it('never throws and keeps every figure at its offsets with consistent bounds', () => {
     const pieces = fc.constantFrom(
-      ' killed', ' were killed', ' at least ', ' between ', ' and ', ' to ', '-', ' 1,200 ', ' 130000 ', ' 1 000 ', ' twenty-five ', ' a dozen ',
-      ' hundreds of ', ' tens of thousands of ', ' people', ' civilians', ' including ', ' of them', ' the death toll rose to ', ' 9/11 ',
-      ' 22 January ', ' 12-year-old ', ' constructor ', ',', '.', ' - ', '\n\n', ' wounded', ' dead', ' left ', ' Aleppo', ' among the ',
+      ' killed',
+      ' were killed',
+      ' at least ',
+      ' between ',
+      ' and ',
+      ' to ',
+      '-',
+      ' 1,200 ',
+      ' 130000 ',
+      ' 1 000 ',
+      ' twenty-five ',
+      ' a dozen ',
+      ' hundreds of ',
+      ' tens of thousands of ',
+      ' people',
+      ' civilians',
+      ' including ',
+      ' of them',
+      ' the death toll rose to ',
+      ' 9/11 ',
+      ' 22 January ',
+      ' 12-year-old ',
+      ' constructor ',
+      ',',
+      '.',
+      ' - ',
+      '\n\n',
+      ' wounded',
+      ' dead',
+      ' left ',
+      ' Aleppo',
+      ' among the ',
     );
     const body = fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 })), { maxLength: 40 }).map((parts) => parts.join(''));
     fc.assert(

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import * as lexicon from '../../src/summarize/lexicon/index.js';
 
 /** The word lists the rules match lower-cased words against. */
-const LOWER_CASE_LISTS = Object.entries(lexicon).filter((entry): entry is [string, Set<string>] => entry[1] instanceof Set && entry[0] !== 'ABBREVIATIONS');
+const LOWER_CASE_LISTS = Object.entries(lexicon).filter(
+  (entry): entry is [string, Set<string>] => entry[1] instanceof Set && entry[0] !== 'ABBREVIATIONS',
+);
 
 describe('the summarizer lexicon', () => {
   it.each(LOWER_CASE_LISTS)('%s holds lower-case words only, none empty', (_, words) => {

@@ -10,9 +10,38 @@ const newsLike = fc
       fc.string({ maxLength: 40 }),
       fc.string({ unit: 'binary', maxLength: 20 }),
       fc.constantFrom(
-        '“', '”', '"', '‘', '’', "'", '\n\n', '\n', ' said', ' he said.', ' according to ', 'Mr. ', 'Kerry', 'John Kerry',
-        ' killed', ' at least ', ' 1,200 ', ' hundreds of ', ' two dozen ', ' between 5 and 10 ', ' people were injured', ' displaced',
-        '(AFP PHOTO / X)', 'BEIRUT (Reuters) - ', 'The post X appeared first on Y.', '&amp;', '&#8220;', '\u200b', '\u202e', '\u0000', '.', ',',
+        '“',
+        '”',
+        '"',
+        '‘',
+        '’',
+        "'",
+        '\n\n',
+        '\n',
+        ' said',
+        ' he said.',
+        ' according to ',
+        'Mr. ',
+        'Kerry',
+        'John Kerry',
+        ' killed',
+        ' at least ',
+        ' 1,200 ',
+        ' hundreds of ',
+        ' two dozen ',
+        ' between 5 and 10 ',
+        ' people were injured',
+        ' displaced',
+        '(AFP PHOTO / X)',
+        'BEIRUT (Reuters) - ',
+        'The post X appeared first on Y.',
+        '&amp;',
+        '&#8220;',
+        '\u200b',
+        '\u202e',
+        '\u0000',
+        '.',
+        ',',
       ),
     ),
     { maxLength: 60 },
@@ -39,15 +68,23 @@ function checkInvariants(raw: string): void {
 
 describe('reader and summarizer on any input', () => {
   it('never throw, keep every span at its offsets, and are deterministic (news-like strings)', () => {
-    fc.assert(fc.property(newsLike, (raw) => checkInvariants(raw)), { numRuns: 300, seed: 20261127 });
+    fc.assert(
+      fc.property(newsLike, (raw) => checkInvariants(raw)),
+      { numRuns: 300, seed: 20261127 },
+    );
   });
 
   it('never throw on arbitrary unicode strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (raw) => checkInvariants(raw)), { numRuns: 300, seed: 7 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (raw) => checkInvariants(raw)),
+      { numRuns: 300, seed: 7 },
+    );
   });
 
   it('handle right-to-left and zero-width characters around quotes and figures', () => {
-    checkInvariants('Title\n\n\u202e“We will \u200brebuild the town,” the mayor\u200d said.\u202c At least 1\u200b2 people were killed, \u2067officials\u2069 said.');
+    checkInvariants(
+      'Title\n\n\u202e“We will \u200brebuild the town,” the mayor\u200d said.\u202c At least 1\u200b2 people were killed, \u2067officials\u2069 said.',
+    );
   });
 
   it('summarize a 50 MB article without throwing', () => {

@@ -17,7 +17,8 @@ const CASES: { name: string; story: string; want: string | null }[] = [
   },
   {
     name: 'the show a contestant was on',
-    story: 'Tomas Brell, a contestant on the quiz show "The Long Table," who later worked for her, called her "always patient and generous with the crew."',
+    story:
+      'Tomas Brell, a contestant on the quiz show "The Long Table," who later worked for her, called her "always patient and generous with the crew."',
     want: 'Tomas Brell',
   },
 ];

@@ -160,7 +160,9 @@ describe('extractQuotes', () => {
   });
 
   it('takes the subject of the sentence when a prepositional phrase stands before the verb', () => {
-    const quotes = quotesOf('Northern Command which runs air operations in the Gulf Region said it had "opened an inquiry into the strike near the border".');
+    const quotes = quotesOf(
+      'Northern Command which runs air operations in the Gulf Region said it had "opened an inquiry into the strike near the border".',
+    );
     expect(quotes.map((q) => q.speaker)).toEqual(['Northern Command']);
   });
 

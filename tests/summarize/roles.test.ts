@@ -15,7 +15,9 @@ const who = (quotes: Quote[]) => quotes.map((q) => [q.speaker, q.speakerRole]);
 
 describe('speaker roles', () => {
   it('takes the apposition after the name, up to the speech verb', () => {
-    const quotes = quotesOf('“The levee needs money now,” said Rosa Delgado, president of the Riverside Farmers Union, which represents 900 growers.');
+    const quotes = quotesOf(
+      '“The levee needs money now,” said Rosa Delgado, president of the Riverside Farmers Union, which represents 900 growers.',
+    );
     expect(who(quotes)).toEqual([['Rosa Delgado', 'president of the Riverside Farmers Union, which represents 900 growers']]);
   });
 
@@ -57,7 +59,10 @@ describe('speaker roles', () => {
   });
 
   it('gives no role where the article gives none, and takes no clause for one', () => {
-    const quotes = quotesOf('“Prices will fall by spring,” Tomas Berg, under pressure from investors, said on Tuesday.', '“It is the best offer,” said Inga Holm.');
+    const quotes = quotesOf(
+      '“Prices will fall by spring,” Tomas Berg, under pressure from investors, said on Tuesday.',
+      '“It is the best offer,” said Inga Holm.',
+    );
     expect(quotes.map((q) => q.speakerRole)).toEqual([undefined, undefined]);
   });
 

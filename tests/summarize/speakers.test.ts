@@ -15,7 +15,10 @@ const speakers = (quotes: Quote[]) => quotes.map((q) => q.speaker);
 /** Classes of wrong speakers found on annotated news, each on text written here. */
 describe('who speaks', () => {
   it('reads a list of quotations each signed with a dash, a nested curly quotation inside one', () => {
-    const quotes = quotesOf('“I would rather live in what he calls “chaos” than in his kind of order.” ― Ana Lopez', '“Nobody here will vote for a man who insults us.” ― Pedro Alves');
+    const quotes = quotesOf(
+      '“I would rather live in what he calls “chaos” than in his kind of order.” ― Ana Lopez',
+      '“Nobody here will vote for a man who insults us.” ― Pedro Alves',
+    );
     expect(speakers(quotes)).toEqual(['Ana Lopez', 'Pedro Alves']);
   });
 
@@ -25,28 +28,38 @@ describe('who speaks', () => {
   });
 
   it('reads names with an Arabic particle in degraded text', () => {
-    const quotes = quotesOf('"Nine people including the mayor of the town were killed" and dozens more were wounded Samir al-Hadi told reporters by telephone.');
+    const quotes = quotesOf(
+      '"Nine people including the mayor of the town were killed" and dozens more were wounded Samir al-Hadi told reporters by telephone.',
+    );
     expect(speakers(quotes)).toEqual(['Samir al-Hadi']);
   });
 
   it('points "he added" after a quotation to the speaker before it, not to a name inside its sentence', () => {
-    const quotes = quotesOf('"The market was full when the shells fell" said local activist Omar Khalil. "The army is punishing the villages that supported the protest" against Governor Tarek Mansour he added.');
+    const quotes = quotesOf(
+      '"The market was full when the shells fell" said local activist Omar Khalil. "The army is punishing the villages that supported the protest" against Governor Tarek Mansour he added.',
+    );
     expect(speakers(quotes)).toEqual(['Omar Khalil', 'Omar Khalil']);
   });
 
   it('does not take the subject of the next sentence, which introduces another quotation, as the attribution', () => {
-    const quotes = quotesOf('Norway called the launch “a reckless act that endangers shipping.” The Maritime Safety Agency said the crew had shown “complete disregard for the warnings they received.”');
+    const quotes = quotesOf(
+      'Norway called the launch “a reckless act that endangers shipping.” The Maritime Safety Agency said the crew had shown “complete disregard for the warnings they received.”',
+    );
     expect(speakers(quotes)).toEqual(['Norway', 'Maritime Safety Agency']);
   });
 
   it('skips several appositions between the name and the verb', () => {
-    const quotes = quotesOf('“It is an overreach by the federal agency,” Mark Dalton, the attorney general of Westland, one of the states suing the agency, said on Tuesday.');
+    const quotes = quotesOf(
+      '“It is an overreach by the federal agency,” Mark Dalton, the attorney general of Westland, one of the states suing the agency, said on Tuesday.',
+    );
     expect(speakers(quotes)).toEqual(['Mark Dalton']);
     expect(quotes[0]!.speakerRole).toBe('the attorney general of Westland, one of the states suing the agency');
   });
 
   it('gives "the statement" to the group that issued it', () => {
-    const quotes = quotesOf('In a Sunday statement the Coastal Rights Network (CRN) said that 400 people had drowned this year. "Most of them were children travelling alone" the statement added.');
+    const quotes = quotesOf(
+      'In a Sunday statement the Coastal Rights Network (CRN) said that 400 people had drowned this year. "Most of them were children travelling alone" the statement added.',
+    );
     expect(speakers(quotes)).toEqual(['Coastal Rights Network']);
     expect(quotes[0]!.speakerRole).toBe('CRN');
   });
@@ -67,12 +80,16 @@ describe('who speaks', () => {
   });
 
   it('reads "called" and "branded" as attributions of the quoted words', () => {
-    const quotes = quotesOf('The Security Council condemned what it called "a clear threat to the peace of the region." Norway branded the regime "an outlaw state in the neighbourhood."');
+    const quotes = quotesOf(
+      'The Security Council condemned what it called "a clear threat to the peace of the region." Norway branded the regime "an outlaw state in the neighbourhood."',
+    );
     expect(speakers(quotes)).toEqual(['Security Council', 'Norway']);
   });
 
   it('gives "but said" the subject of its sentence', () => {
-    const quotes = quotesOf('Mayor Jana Roberts said Friday that she wants the footage released but said "the question is when it can be shown safely."');
+    const quotes = quotesOf(
+      'Mayor Jana Roberts said Friday that she wants the footage released but said "the question is when it can be shown safely."',
+    );
     expect(speakers(quotes)).toEqual(['Jana Roberts']);
   });
 
@@ -82,7 +99,9 @@ describe('who speaks', () => {
   });
 
   it('keeps an organisation named with "and" whole, with its acronym as the role', () => {
-    const quotes = quotesOf('"Twenty volunteers were killed while unloading the trucks" the International Union of Rescue and Relief Societies (IURRS) said in a statement.');
+    const quotes = quotesOf(
+      '"Twenty volunteers were killed while unloading the trucks" the International Union of Rescue and Relief Societies (IURRS) said in a statement.',
+    );
     expect(speakers(quotes)).toEqual(['International Union of Rescue and Relief Societies']);
     expect(quotes[0]!.speakerRole).toBe('IURRS');
   });

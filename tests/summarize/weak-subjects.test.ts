@@ -12,7 +12,10 @@ function speakers(...paragraphs: string[]): (string | null)[] {
 const CASES: { rule: string; weak: string[]; strong: { story: string[]; want: string } }[] = [
   {
     rule: 'a heading in capitals',
-    weak: ['Mara Quill spoke at the harbour on Monday.', 'NORTH PIER CLOSES FOR WINTER “The last ferry of the season leaves the north pier on Friday at noon.”'],
+    weak: [
+      'Mara Quill spoke at the harbour on Monday.',
+      'NORTH PIER CLOSES FOR WINTER “The last ferry of the season leaves the north pier on Friday at noon.”',
+    ],
     strong: { story: ['NATO commander Mara Quill has said the drills were “a routine test of the northern command.”'], want: 'Mara Quill' },
   },
   {
@@ -23,7 +26,10 @@ const CASES: { rule: string; weak: string[]; strong: { story: string[]; want: st
   {
     rule: 'a name that describes a thing',
     weak: ['The Brell stereotype of the grumpy fisherman hides “the union banners carried by dockers in the long strike of the sixties.”'],
-    strong: { story: ['Mayor Ilse Norrvik, a former teacher, told the meeting the budget is “a plan for the next ten years of the town.”'], want: 'Ilse Norrvik' },
+    strong: {
+      story: ['Mayor Ilse Norrvik, a former teacher, told the meeting the budget is “a plan for the next ten years of the town.”'],
+      want: 'Ilse Norrvik',
+    },
   },
   {
     rule: 'a question word',

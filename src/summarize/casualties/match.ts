@@ -39,24 +39,27 @@ export interface Pattern {
 
 /** Compiles a pattern written as text; an unknown `@class` or `$table` is a programming error, thrown at load. */
 export function compile(source: string): Pattern {
-  const elements = source.trim().split(/\s+/).map((raw): Element => {
-    const optional = raw.endsWith('?');
-    const body = optional ? raw.slice(0, -1) : raw;
-    if (body === '#') return { type: 'number', optional };
-    if (body === '%qualifier') return { type: 'qualifier', optional };
-    if (body === '^') return { type: 'name', optional };
-    if (body === '_') return { type: 'any', optional };
-    if (body.startsWith('~')) return { type: 'stem', stems: body.slice(1).toLowerCase().split('|'), optional };
-    if (body.startsWith('@')) {
-      const words = WORD_CLASSES[body.slice(1)];
-      if (!words) throw new Error(`casualty pattern "${source}": no word class "${body}"`);
-      return { type: 'class', words, optional };
-    }
-    if (body === '$cue') return { type: 'cue', table: CUE_AFTER, optional };
-    if (body === '$nounOf') return { type: 'cue', table: NOUN_OF_BEFORE, optional };
-    if (body.startsWith('$')) throw new Error(`casualty pattern "${source}": no cue table "${body}"`);
-    return { type: 'words', words: new Set(body.toLowerCase().split('|')), optional };
-  });
+  const elements = source
+    .trim()
+    .split(/\s+/)
+    .map((raw): Element => {
+      const optional = raw.endsWith('?');
+      const body = optional ? raw.slice(0, -1) : raw;
+      if (body === '#') return { type: 'number', optional };
+      if (body === '%qualifier') return { type: 'qualifier', optional };
+      if (body === '^') return { type: 'name', optional };
+      if (body === '_') return { type: 'any', optional };
+      if (body.startsWith('~')) return { type: 'stem', stems: body.slice(1).toLowerCase().split('|'), optional };
+      if (body.startsWith('@')) {
+        const words = WORD_CLASSES[body.slice(1)];
+        if (!words) throw new Error(`casualty pattern "${source}": no word class "${body}"`);
+        return { type: 'class', words, optional };
+      }
+      if (body === '$cue') return { type: 'cue', table: CUE_AFTER, optional };
+      if (body === '$nounOf') return { type: 'cue', table: NOUN_OF_BEFORE, optional };
+      if (body.startsWith('$')) throw new Error(`casualty pattern "${source}": no cue table "${body}"`);
+      return { type: 'words', words: new Set(body.toLowerCase().split('|')), optional };
+    });
   return { source, elements };
 }
 
@@ -85,7 +88,13 @@ export function matchEndingAt(tokens: readonly Token[], end: number, pattern: Pa
 }
 
 function step(
-  tokens: readonly Token[], i: number, elements: readonly Element[], e: number, start: number, kind: FigureKind | null, mustEnd?: number,
+  tokens: readonly Token[],
+  i: number,
+  elements: readonly Element[],
+  e: number,
+  start: number,
+  kind: FigureKind | null,
+  mustEnd?: number,
 ): Match | null {
   if (e === elements.length) return mustEnd === undefined || i === mustEnd ? { start, end: i, kind } : null;
   if (mustEnd !== undefined && i > mustEnd) return null;

@@ -1,6 +1,27 @@
 /** Words in and around names: particles, titles, the nouns that end an organisation's name, capitalised words that are not names. */
 
-export const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'del', 'der', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'da', 'di', 'du', 'la', 'le', 'bint', 'abu', 'y']);
+export const CONNECTORS = new Set([
+  'of',
+  'the',
+  'for',
+  'de',
+  'del',
+  'der',
+  'van',
+  'von',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'bint',
+  'abu',
+  'y',
+]);
 
 /** Capitalised words that are not names: sentence openers, pronouns, days and months. */
 export const NOT_NAMES = new Set(

@@ -28,9 +28,29 @@ export const OBJECT_VERBS = new Set(
 );
 
 /** Words between a subject and its speech verb: "has also repeatedly said". */
-export const AUXILIARIES = new Set('has have had was were is are will would had also later then previously once again further earlier recently repeatedly often simply reportedly publicly privately had been did does do went on'.split(' '));
+export const AUXILIARIES = new Set(
+  'has have had was were is are will would had also later then previously once again further earlier recently repeatedly often simply reportedly publicly privately had been did does do went on'.split(
+    ' ',
+  ),
+);
 
-export const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'one', 'another', 'two', 'three', 'several', 'some', 'many']);
+export const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'one',
+  'another',
+  'two',
+  'three',
+  'several',
+  'some',
+  'many',
+]);
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 
@@ -49,7 +69,11 @@ export const ROLE_NOUNS = new Set(
 export const GENERIC_GROUP_NOUNS = new Set(['group', 'organisation', 'organization', 'monitor', 'body', 'agency', 'movement']);
 
 /** Things that carry someone's words: a role, a group, a title, or a document ("the Pentagon statement"). */
-export const DOCUMENT_NOUNS = new Set('statement report website site post ad advert account letter document release video tweet message newspaper paper source sources poll survey study'.split(' '));
+export const DOCUMENT_NOUNS = new Set(
+  'statement report website site post ad advert account letter document release video tweet message newspaper paper source sources poll survey study'.split(
+    ' ',
+  ),
+);
 
 /** Lower-case words that end a speaker phrase: clause openers, prepositions, verbs of manner. */
 export const PHRASE_STOPS = new Set(
@@ -81,14 +105,50 @@ export const CAPITALISED_STOPS = new Set(
 
 /** Words that open an adverbial clause before a sentence's subject ("Sooner or later, …"). */
 export const ADVERBIAL_OPENERS = new Set(
-  'after before when while as since although though if unless once until sooner alongside like unlike despite following during amid in on at with without by for from under over however meanwhile later earlier last this still instead yesterday today now then also'.split(' '),
+  'after before when while as since although though if unless once until sooner alongside like unlike despite following during amid in on at with without by for from under over however meanwhile later earlier last this still instead yesterday today now then also'.split(
+    ' ',
+  ),
 );
 
 export const MODIFIER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'to', 'with', 'by', 'on']);
 
-export const OBJECT_PREPOSITIONS = new Set(['in', 'of', 'at', 'on', 'from', 'for', 'with', 'by', 'near', 'to', 'into', 'over', 'under', 'against', 'about', 'among', 'the']);
+export const OBJECT_PREPOSITIONS = new Set([
+  'in',
+  'of',
+  'at',
+  'on',
+  'from',
+  'for',
+  'with',
+  'by',
+  'near',
+  'to',
+  'into',
+  'over',
+  'under',
+  'against',
+  'about',
+  'among',
+  'the',
+]);
 
-export const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those', 'this', 'such', 'whose']);
+export const NOUN_DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'these',
+  'those',
+  'this',
+  'such',
+  'whose',
+]);
 
 /** Words that link two quoted fragments of one sentence: `“a liar” and a “bully”`, `“A” who “B”`. */
 export const FRAGMENT_LINKS = new Set(['and', 'or', 'but', 'nor', 'a', 'an', 'who', 'which', 'that', 'in', 'as', 'then']);

@@ -135,7 +135,13 @@ function appositionAt(text: string, at: number, limit: number): string {
     const t = tokens[i]!;
     if (isWord(t)) {
       // A speech verb ends it ("… activist told"), unless it is a noun after a determiner ("one of the states").
-      if (i > 0 && isSpeechVerb(t.text) && !isCapitalised(t.text) && !/^(?:who|whom|whose|which|that|the|a|an|its|their|his|her)$/i.test(tokens[i - 1]!.text)) break;
+      if (
+        i > 0 &&
+        isSpeechVerb(t.text) &&
+        !isCapitalised(t.text) &&
+        !/^(?:who|whom|whose|which|that|the|a|an|its|their|his|her)$/i.test(tokens[i - 1]!.text)
+      )
+        break;
       if (++words > MAX_APPOSITION_WORDS) return '';
       end = t.end;
       continue;
@@ -157,12 +163,26 @@ function appositionAt(text: string, at: number, limit: number): string {
       end = t.end;
       continue;
     }
-    if (mark === '.' || mark === '!' || mark === '?' || mark === ';' || mark === ':' || mark === '"' || mark === '“' || mark === '”' || /^[—–―]$/.test(mark)) break;
+    if (
+      mark === '.' ||
+      mark === '!' ||
+      mark === '?' ||
+      mark === ';' ||
+      mark === ':' ||
+      mark === '"' ||
+      mark === '“' ||
+      mark === '”' ||
+      /^[—–―]$/.test(mark)
+    )
+      break;
     if (mark === ')') break;
     end = t.end;
   }
   if (end < 0) return '';
-  return text.slice(comma ? at + 1 : at, end).trim().replace(/[\s,(]+$/, '');
+  return text
+    .slice(comma ? at + 1 : at, end)
+    .trim()
+    .replace(/[\s,(]+$/, '');
 }
 
 /** Where an apposition must end at the latest: a sentence end, a quotation mark, a dash or a bracket. */
@@ -170,7 +190,20 @@ function appositionBound(text: string, from: number, limit: number): number {
   for (let i = from; i < limit; i++) {
     const c = text.charCodeAt(i);
     // ! ; : ? " ) “ ” — – newline; a period followed by a space
-    if (c === 33 || c === 59 || c === 58 || c === 63 || c === 34 || c === 41 || c === 0x201c || c === 0x201d || c === 0x2014 || c === 0x2013 || c === 10) return i + 1;
+    if (
+      c === 33 ||
+      c === 59 ||
+      c === 58 ||
+      c === 63 ||
+      c === 34 ||
+      c === 41 ||
+      c === 0x201c ||
+      c === 0x201d ||
+      c === 0x2014 ||
+      c === 0x2013 ||
+      c === 10
+    )
+      return i + 1;
     // A period ends a sentence after a long lower-case word, not after "U.S." or "Gov.".
     if (c === 46 && (i + 1 >= limit || text.charCodeAt(i + 1) === 32) && /\p{Ll}{5}$/u.test(text.slice(Math.max(from, i - 5), i))) return i + 1;
   }
@@ -191,14 +224,26 @@ export function introducedRole(text: string, name: string, insideQuote: (at: num
     // Cheap test first: a role needs a comma, a label or "of" after the name, or a title word before it.
     const after = text.charCodeAt(end);
     const previous = /(\S+)\s+$/.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? '';
-    if (after !== 44 && !text.startsWith(' (', end) && !text.startsWith(' of ', end) && !(previous && (isCapitalised(previous) || isRoleNoun(previous.replace(/[^\p{L}.]+$/u, ''))))) continue;
+    if (
+      after !== 44 &&
+      !text.startsWith(' (', end) &&
+      !text.startsWith(' of ', end) &&
+      !(previous && (isCapitalised(previous) || isRoleNoun(previous.replace(/[^\p{L}.]+$/u, ''))))
+    )
+      continue;
     // "the rise of Donald Trump, who …": a name in object position is not being introduced.
     if (FUNCTION_WORDS.has(previous.toLowerCase())) continue;
     const limit = paragraphEnd(at);
     const before = tokenize(text, Math.max(0, at - 80), end);
     const phrase = phraseBackward(before, before.length - 1);
     const nameStart = phrase.findIndex((t) => t.start >= at);
-    const title = nameStart > 0 ? titleText(text, phrase.slice(0, nameStart).filter((t) => t.end <= at)) : '';
+    const title =
+      nameStart > 0
+        ? titleText(
+            text,
+            phrase.slice(0, nameStart).filter((t) => t.end <= at),
+          )
+        : '';
     const role = composeRole({ title, ...roleAfter(text, end, limit) });
     if (role) return role;
   }

@@ -42,14 +42,39 @@ function isSpaceOrStart(code: number): boolean {
 
 /** What may stand before an opening mark: space, brackets, dashes, colon, another quote mark. */
 function opensAfter(code: number): boolean {
-  return isSpaceOrStart(code) || code === 40 || code === 91 || code === 0x2014 || code === 0x2013 || code === 45 || code === 47 || code === 0x2018 || code === 58;
+  return (
+    isSpaceOrStart(code) ||
+    code === 40 ||
+    code === 91 ||
+    code === 0x2014 ||
+    code === 0x2013 ||
+    code === 45 ||
+    code === 47 ||
+    code === 0x2018 ||
+    code === 58
+  );
 }
 
 /** What may follow a closing mark: space, end, punctuation, dashes, brackets, another mark. */
 function closesBefore(code: number): boolean {
   if (isSpaceOrStart(code)) return true;
   // , . ; : ! ? ) ] — – - … ’ '
-  return code === 44 || code === 46 || code === 59 || code === 58 || code === 33 || code === 63 || code === 41 || code === 93 || code === 0x2014 || code === 0x2013 || code === 45 || code === 0x2026 || code === 0x2019 || code === 39;
+  return (
+    code === 44 ||
+    code === 46 ||
+    code === 59 ||
+    code === 58 ||
+    code === 33 ||
+    code === 63 ||
+    code === 41 ||
+    code === 93 ||
+    code === 0x2014 ||
+    code === 0x2013 ||
+    code === 45 ||
+    code === 0x2026 ||
+    code === 0x2019 ||
+    code === 39
+  );
 }
 
 type Role = 'open' | 'close' | 'either';
