@@ -6,16 +6,20 @@
 /** A channel set up from chat: its sources, schedule, and whether it is paused. */
 export interface ChannelSettings {
   platform: 'slack' | 'discord';
+  /** The platform's channel id (Slack C…, Discord snowflake). */
   channel: string;
+  /** Feed, page or site URLs, in the order subscribed. */
   sources: string[];
   /** node-cron expression in `timeZone`. */
   schedule: string;
   timeZone: string;
   /** Only stories with one of these words (none: every story). */
   keywords: string[];
+  /** Stories in a digest at most. */
   maxItems: number;
   paused: boolean;
   updatedAt: string;
+  /** Who made the last change, as the platform names them ("slack:U123"). */
   updatedBy: string;
 }
 
@@ -23,7 +27,9 @@ export interface ChannelSettings {
 export interface SetupChange {
   actor: string;
   at: string;
+  /** The subcommand: subscribe, unsubscribe, schedule, pause, resume. */
   action: string;
+  /** What changed, in words ("https://news.example/feed.xml", "0 7 * * 1-5 Europe/Paris"). */
   detail: string;
 }
 

@@ -1,3 +1,4 @@
+import { figureRecord } from '../summarize/json.js';
 import { outletName } from './outlets.js';
 import type { DigestItem } from './types.js';
 
@@ -20,17 +21,7 @@ export function storyRecord(item: DigestItem) {
       rank,
       outlets: outlets ?? [],
     })),
-    casualties: item.figures.map(({ count, min, max, qualifier, kind, who, context, text, outlets }) => ({
-      count,
-      min,
-      max,
-      qualifier,
-      kind,
-      who,
-      context,
-      text,
-      outlets: outlets ?? [],
-    })),
+    casualties: item.figures.map((figure) => ({ ...figureRecord(figure), outlets: figure.outlets ?? [] })),
     sources: item.sources.map((source) => ({
       articleId: source.articleId,
       outlet: outletName(source),

@@ -1,35 +1,10 @@
+import type { ChannelSettings, SetupChange } from '../commands/setup.js';
 import type { Row, SqlConnection } from './rows.js';
 import type { Store } from './types.js';
 
-/** A channel set up from chat with `/newsdigest`: its sources, schedule, and whether it is paused. */
-export interface ChatChannel {
-  platform: 'slack' | 'discord';
-  /** The platform's channel id (Slack C…, Discord snowflake). */
-  channel: string;
-  /** Feed, page or site URLs, in the order subscribed. */
-  sources: string[];
-  /** node-cron expression in `timeZone`. */
-  schedule: string;
-  timeZone: string;
-  /** Only stories with one of these words (none: every story). */
-  keywords: string[];
-  /** Stories in a digest at most. */
-  maxItems: number;
-  paused: boolean;
-  updatedAt: string;
-  /** Who made the last change, as the platform names them ("slack:U123"). */
-  updatedBy: string;
-}
-
-/** One change made from chat: who, when, what. */
-export interface ChannelChange {
-  actor: string;
-  at: string;
-  /** The subcommand: subscribe, unsubscribe, schedule, pause, resume. */
-  action: string;
-  /** What changed, in words ("https://news.example/feed.xml", "0 7 * * 1-5 Europe/Paris"). */
-  detail: string;
-}
+/** A channel set up from chat with `/newsdigest`, and one change made to it: the command's own shapes, stored as they are. */
+export type ChatChannel = ChannelSettings;
+export type ChannelChange = SetupChange;
 
 /** Where chat-set-up channels live; one per store, both dialects behind one interface. */
 export interface ChatChannelStore {

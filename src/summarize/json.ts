@@ -1,6 +1,11 @@
 import { collapse } from '../article/read.js';
 import type { Article } from '../article/types.js';
-import type { Summary } from './types.js';
+import type { Figure, Summary } from './types.js';
+
+/** A figure's fields as the JSON records give them (the corpus's casualty record, plus `who` and `context`). */
+export function figureRecord({ count, min, max, qualifier, kind, who, context, text }: Figure) {
+  return { count, min, max, qualifier, kind, who, context, text };
+}
 
 /**
  * The `summarize --json` record: the evaluation contract of ../shared/corpus/README.md
@@ -24,18 +29,7 @@ export function summaryRecord(file: string, article: Article, summary: Summary, 
       end,
       parts,
     })),
-    casualties: summary.casualties.map(({ count, min, max, qualifier, kind, who, context, text, start, end }) => ({
-      count,
-      min,
-      max,
-      qualifier,
-      kind,
-      who,
-      context,
-      text,
-      start,
-      end,
-    })),
+    casualties: summary.casualties.map((figure) => ({ ...figureRecord(figure), start: figure.start, end: figure.end })),
     source: { ...article.source },
   };
 }
