@@ -107,8 +107,18 @@ export const configSchema = z
         mode: z.enum(['http', 'socket']).default('http'),
         /** Public https base URL Slack sends requests to (HTTP mode); `slack manifest` builds request URLs from it. */
         publicUrl: z.url({ protocol: /^https$/ }).optional(),
+        /**
+         * Who may change a channel's set-up from chat besides workspace admins and owners: member
+         * ids (U…/W…) and user group ids (S…, their members, as usergroups.users.list tells).
+         */
+        setupEditors: z
+          .strictObject({
+            users: z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'is not a Slack member id such as "U012ABCDEF"')).default([]),
+            userGroups: z.array(z.string().regex(/^S[A-Z0-9]{2,}$/, 'is not a Slack user group id such as "S012ABCDEF"')).default([]),
+          })
+          .default({ users: [], userGroups: [] }),
       })
-      .default({ mode: 'http' }),
+      .default({ mode: 'http', setupEditors: { users: [], userGroups: [] } }),
     discord: z.strictObject({ mode: z.enum(['gateway', 'http']).default('gateway') }).default({ mode: 'gateway' }),
   })
   .superRefine((config, ctx) => {

@@ -68,6 +68,8 @@ export class FakeSlackApi {
   readonly foreignChannels: Set<string>;
   /** Users that users.info reports as workspace admins (everyone else is a plain member). */
   readonly admins = new Set<string>();
+  /** User groups (S…) and their members, as usergroups.users.list answers. */
+  readonly userGroups = new Map<string, string[]>();
 
   private constructor(
     private readonly server: Server,
@@ -264,6 +266,10 @@ export class FakeSlackApi {
         found.text = body.text as string | undefined;
         found.blocks = body.blocks as unknown[] | undefined;
         return json(200, { ok: true, channel: found.channel, ts: found.ts });
+      }
+      case 'usergroups.users.list': {
+        const members = this.userGroups.get(String(body.usergroup ?? ''));
+        return json(200, members ? { ok: true, users: members } : { ok: false, error: 'no_such_subteam' });
       }
       case 'users.info': {
         const user = String(body.user ?? '');

@@ -27,6 +27,10 @@ const YAML_SLACK = 'C123';
 const CHAT_DISCORD = '1200000000000000210';
 const ADMIN = 'U0ADMIN';
 const MEMBER = 'U0MEMBER';
+/** Named in the config as set-up editors: a member, and a user group with one member. */
+const EDITOR = 'U0EDITOR';
+const DESK = 'S0DESK';
+const DESK_MEMBER = 'U0DESKMEMBER';
 const keys = interactionKeys();
 
 const FEED = readFileSync(new URL('../sources/fixtures/rss2.xml', import.meta.url), 'utf8');
@@ -51,6 +55,7 @@ beforeAll(async () => {
   web.route('/plain', { headers: { 'content-type': 'text/html' }, body: '<html><head><title>Plain</title></head><body>No feed here.</body></html>' });
   slack = await FakeSlackApi.start();
   slack.admins.add(ADMIN);
+  slack.userGroups.set(DESK, [DESK_MEMBER]);
   discord = await new FakeDiscordApi().start();
   dir = mkdtempSync(join(tmpdir(), 'newsdigest-setup-'));
   mkdirSync(join(dir, 'articles'));
@@ -61,6 +66,7 @@ beforeAll(async () => {
       channels: [{ id: 'harbour', platform: 'slack', channel: YAML_SLACK, schedule: '0 8 * * *', timeZone: 'UTC' }],
       storage: { sqlitePath: join(dir, 'store.sqlite') },
       discord: { mode: 'http' },
+      slack: { setupEditors: { users: [EDITOR], userGroups: [DESK] } },
       scheduler: { catchUpHours: 0 },
     },
     'set-up test config',
@@ -175,9 +181,18 @@ describe('/newsdigest on Slack', () => {
   it('a member who is not an admin is refused, and nothing changes', async () => {
     const before = await chatChannels().changes('slack', CHAT_SLACK, 100);
     expect(await slackSetup(MEMBER, CHAT_SLACK, 'subscribe https://other.example/rss')).toBe(
-      'Only workspace admins and owners can change this channel’s digest; /newsdigest status shows it to everyone.',
+      'Only workspace admins and owners, and the people the operator named, can change this channel’s digest; /newsdigest status shows it to everyone.',
     );
     expect(await chatChannels().changes('slack', CHAT_SLACK, 100)).toEqual(before);
+  });
+
+  it.each([
+    ['a member the config names', EDITOR],
+    ['a member of a user group the config names', DESK_MEMBER],
+  ])('%s may change the set-up without being an admin', async (_who, user) => {
+    expect(await slackSetup(user, CHAT_SLACK, 'pause')).toContain('Paused: this channel gets no digest');
+    expect((await chatChannels().changes('slack', CHAT_SLACK, 1))[0]).toMatchObject({ actor: `slack:${user}`, action: 'pause' });
+    await slackSetup(ADMIN, CHAT_SLACK, 'resume');
   });
 
   it.each([

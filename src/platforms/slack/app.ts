@@ -7,7 +7,7 @@ import { platformsInUse, type Secrets } from '../../config/env.js';
 import { UserError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { CommandObserver, ContextFor, HttpRoute, PlatformAdapter, PlatformServices } from '../types.js';
-import { registerListeners, type SlackBindings } from './listeners.js';
+import { registerListeners, type SetupEditors, type SlackBindings } from './listeners.js';
 import { createSlackPoster } from './post.js';
 import { SlackEventsReceiver } from './receiver.js';
 import { SLACK_EVENTS_PATH } from './limits.js';
@@ -16,6 +16,8 @@ export { SLACK_EVENTS_PATH };
 
 export interface SlackPlatformOptions {
   botToken: string;
+  /** Who may change a channel's set-up besides workspace admins and owners (config `slack.setupEditors`). */
+  setupEditors?: SetupEditors;
   signingSecret: string;
   /** xapp-… token, needed for Socket Mode only. */
   appToken?: string;
@@ -130,6 +132,7 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
     itemPartView: options.itemPartView ?? defaultItemPartView,
     context: options.context,
     contextFor: options.contextFor,
+    setupEditors: options.setupEditors,
     logger: options.logger,
     observe: options.observe,
   });
@@ -206,6 +209,7 @@ export function slackPlatformFromConfig(config: Config, secrets: Secrets, servic
     signingSecret: secrets.slackSigningSecret ?? '',
     appToken: secrets.slackAppToken,
     mode: config.slack.mode,
+    setupEditors: config.slack.setupEditors,
     apiUrl: secrets.slackApiUrl,
     context: services.context,
     contextFor: services.channelContext ? (channelId, caller) => services.channelContext!('slack', channelId, caller) : undefined,

@@ -13,8 +13,16 @@ export interface SlackBindings {
   context: CommandContext;
   /** The context of the channel a command or button came from; default `context` everywhere. */
   contextFor?: ContextFor;
+  /** Who may change a channel's set-up besides workspace admins and owners. */
+  setupEditors?: SetupEditors;
   logger: Logger;
   observe?: CommandObserver;
+}
+
+/** Members and user groups the operator names as set-up editors (ids as Slack gives them). */
+export interface SetupEditors {
+  users: readonly string[];
+  userGroups: readonly string[];
 }
 
 /**
@@ -52,9 +60,10 @@ async function answer(name: string, respond: RespondFn, produce: () => Promise<V
 
 /**
  * A Slack user as a caller: workspace admins and owners may change a channel's set-up, as
- * users.info tells (asked only when a change is made).
+ * users.info tells, and so may the members and user groups the operator names (asked only when a
+ * change is made).
  */
-export function slackCaller(app: App, userId: string, channelId: string, logger: Logger): Caller {
+export function slackCaller(app: App, userId: string, channelId: string, logger: Logger, editors?: SetupEditors): Caller {
   return {
     id: userId,
     async postingProblem() {
@@ -72,10 +81,17 @@ export function slackCaller(app: App, userId: string, channelId: string, logger:
       }
     },
     async refusal() {
+      if (editors?.users.includes(userId)) return null;
       try {
+        for (const usergroup of editors?.userGroups ?? []) {
+          const { users } = await app.client.usergroups.users.list({ usergroup });
+          if (users?.includes(userId)) return null;
+        }
         const { user } = await app.client.users.info({ user: userId });
         if (user?.is_admin || user?.is_owner || user?.is_primary_owner) return null;
-        return 'Only workspace admins and owners can change this channel’s digest; /newsdigest status shows it to everyone.';
+        return editors?.users.length || editors?.userGroups.length
+          ? 'Only workspace admins and owners, and the people the operator named, can change this channel’s digest; /newsdigest status shows it to everyone.'
+          : 'Only workspace admins and owners can change this channel’s digest; /newsdigest status shows it to everyone.';
       } catch (error) {
         logger.warn({ err: error, user: userId }, 'slack users.info failed; refusing the set-up change');
         return 'Could not check your role with Slack just now; nothing was changed. Try again in a minute.';
@@ -89,7 +105,7 @@ export function registerListeners(app: App, bindings: SlackBindings): void {
   for (const definition of bindings.commands) {
     app.command(`/${definition.name}`, async ({ command, ack, respond }) => {
       await ack();
-      const caller = slackCaller(app, command.user_id, command.channel_id, bindings.logger);
+      const caller = slackCaller(app, command.user_id, command.channel_id, bindings.logger, bindings.setupEditors);
       await answer(
         `/${definition.name}`,
         respond,

@@ -9,9 +9,10 @@ import { SLACK_EVENTS_PATH } from './limits.js';
 
 /**
  * chat:write posts digests, commands receives /digest etc., *:history lets findPosted read back a
- * post, users:read tells whether who types /newsdigest is a workspace admin.
+ * post, users:read tells whether who types /newsdigest is a workspace admin, usergroups:read whether
+ * they belong to a user group the operator named as set-up editors (`slack.setupEditors`).
  */
-export const BOT_SCOPES = ['chat:write', 'commands', 'channels:history', 'groups:history', 'users:read'] as const;
+export const BOT_SCOPES = ['chat:write', 'commands', 'channels:history', 'groups:history', 'users:read', 'usergroups:read'] as const;
 
 export interface ManifestOptions {
   commands: readonly CommandDefinition[];
