@@ -1,25 +1,13 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { feedsOfOpml } from '../../src/sources/opml.js';
+import { runCli, type CliResult } from './run-cli.js';
 
-const exec = promisify(execFile);
-
-/** Runs the real CLI as an operator would, from its TypeScript source, on a SQLite file of its own. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const env = { ...process.env, NO_COLOR: '1', DATABASE_URL: '' };
-    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--config', join(dir, 'newsdigest.yaml'), ...args], {
-      env,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** Runs the real CLI as an operator would, on a SQLite file of its own. */
+function cli(args: string[]): Promise<CliResult> {
+  return runCli(['--config', join(dir, 'newsdigest.yaml'), ...args], { env: { DATABASE_URL: '' } });
 }
 
 let dir: string;

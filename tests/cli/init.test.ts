@@ -1,31 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseConfig } from '../../src/config/load.js';
 import { starterConfig } from '../../src/cli/init.js';
-
-const exec = promisify(execFile);
-const cliSource = resolve('src/cli.ts');
-// tsx by its full address: the test runs the CLI from folders that have no node_modules.
-const tsxLoader = pathToFileURL(resolve('node_modules/tsx/dist/loader.mjs')).href;
+import { runCli, type CliResult } from './run-cli.js';
 
 /** Runs the CLI from its source in `cwd`, as a user would in a folder of their own. */
-async function cli(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ['--import', tsxLoader, cliSource, ...args], {
-      cwd,
-      env: { ...process.env, NO_COLOR: '1', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+function cli(cwd: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCli(args, { cwd, env });
 }
 
 let dir: string;

@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { FakeSlackApi } from '../fakes/slack-api.js';
-
-const exec = promisify(execFile);
+import { runCli } from './run-cli.js';
 
 let dir: string;
 let slack: FakeSlackApi;
@@ -28,21 +25,14 @@ afterAll(async () => {
 /** `newsdigest run` against the fake Slack, which refuses tokens other than "the right one" with invalid_auth. */
 async function run(mode: string, tokens: { bot: string; app: string }): Promise<{ code: number; stderr: string }> {
   const env = {
-    ...process.env,
     LOG_FORMAT: 'json',
-    NO_COLOR: '1',
     SLACK_API_URL: slack.apiUrl,
     SLACK_BOT_TOKEN: tokens.bot,
     SLACK_SIGNING_SECRET: 'signing-secret',
     SLACK_APP_TOKEN: tokens.app,
   };
-  try {
-    await exec(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--config', join(dir, `${mode}.yaml`), 'run'], { env, timeout: 30_000 });
-    return { code: 0, stderr: '' };
-  } catch (error) {
-    const e = error as { code: number; stderr: string };
-    return { code: e.code, stderr: e.stderr };
-  }
+  const { code, stderr } = await runCli(['--config', join(dir, `${mode}.yaml`), 'run'], { env, timeout: 30_000 });
+  return { code, stderr };
 }
 
 describe('newsdigest run with a wrong SLACK_BOT_TOKEN', () => {

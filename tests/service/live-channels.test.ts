@@ -56,6 +56,29 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * The admin subscribed the channel to the test feed earlier, straight in the store: the feed is on
+ * loopback, which /newsdigest subscribe refuses to users.
+ */
+async function subscribedEarlier(service: Service, schedule: string): Promise<void> {
+  const now = clock.now().toISOString();
+  await chatChannelStoreFor(service.store).save(
+    {
+      platform: 'slack',
+      channel: CHANNEL,
+      sources: [web.url('/feed.xml')],
+      schedule,
+      timeZone: 'UTC',
+      keywords: [],
+      maxItems: 10,
+      paused: false,
+      updatedAt: now,
+      updatedBy: `slack:${ADMIN}`,
+    },
+    { actor: `slack:${ADMIN}`, at: now, action: 'subscribe', detail: web.url('/feed.xml') },
+  );
+}
+
 async function slackSetup(service: Service, text: string): Promise<string> {
   const id = `live-${text.replace(/\W+/g, '-')}-${Math.random()}`;
   const fields = { ...slashCommandFields('/newsdigest', text, slack.responseUrl(id)), channel_id: CHANNEL, user_id: ADMIN };
@@ -74,22 +97,7 @@ describe('a channel set up from chat', () => {
   it('re-scheduled while two replicas run: the digest fires once at the new time; a restart changes nothing', async () => {
     const first = await replica(true);
     let second = await replica(false);
-    // Subscribed earlier (the feed is on loopback, which /newsdigest subscribe refuses to users).
-    await chatChannelStoreFor(first.store)!.save(
-      {
-        platform: 'slack',
-        channel: CHANNEL,
-        sources: [web.url('/feed.xml')],
-        schedule: '0 9 * * *',
-        timeZone: 'UTC',
-        keywords: [],
-        maxItems: 10,
-        paused: false,
-        updatedAt: clock.now().toISOString(),
-        updatedBy: `slack:${ADMIN}`,
-      },
-      { actor: `slack:${ADMIN}`, at: clock.now().toISOString(), action: 'subscribe', detail: web.url('/feed.xml') },
-    );
+    await subscribedEarlier(first, '0 9 * * *');
     expect(await slackSetup(first, 'schedule 07:30')).toContain('now posted daily at 07:30 UTC');
 
     clock.set('2025-06-11T07:29:00Z');
@@ -123,21 +131,7 @@ describe('a channel set up from chat', () => {
 
   it('paused, posts nothing; resumed, posts at its time again', async () => {
     const service = await replica(true);
-    await chatChannelStoreFor(service.store)!.save(
-      {
-        platform: 'slack',
-        channel: CHANNEL,
-        sources: [web.url('/feed.xml')],
-        schedule: '0 7 * * *',
-        timeZone: 'UTC',
-        keywords: [],
-        maxItems: 10,
-        paused: false,
-        updatedAt: clock.now().toISOString(),
-        updatedBy: `slack:${ADMIN}`,
-      },
-      { actor: `slack:${ADMIN}`, at: clock.now().toISOString(), action: 'subscribe', detail: web.url('/feed.xml') },
-    );
+    await subscribedEarlier(service, '0 7 * * *');
     expect(await slackSetup(service, 'pause')).toContain('Paused');
     clock.set('2025-06-11T07:01:00Z');
     expect((await service.scheduler.sweep()).runs).toEqual([]);
@@ -153,21 +147,7 @@ describe('a channel set up from chat', () => {
 
   it('once the config file names the channel, only the config file’s entry posts there', async () => {
     const first = await replica(true);
-    await chatChannelStoreFor(first.store)!.save(
-      {
-        platform: 'slack',
-        channel: CHANNEL,
-        sources: [web.url('/feed.xml')],
-        schedule: '0 7 * * *',
-        timeZone: 'UTC',
-        keywords: [],
-        maxItems: 10,
-        paused: false,
-        updatedAt: clock.now().toISOString(),
-        updatedBy: `slack:${ADMIN}`,
-      },
-      { actor: `slack:${ADMIN}`, at: clock.now().toISOString(), action: 'subscribe', detail: web.url('/feed.xml') },
-    );
+    await subscribedEarlier(first, '0 7 * * *');
     await first.stop();
     config = parseConfig(
       {
