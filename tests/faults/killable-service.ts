@@ -1,7 +1,7 @@
 /**
- * `newsdigest run`'s service with its real platforms, for tests/faults/killed-between-parts.test.ts
- * to kill with SIGKILL in the middle of a long digest. Arguments: config JSON, secrets JSON (the
- * platform API URLs point at the test doubles). Its clock stands an hour before the 08:00 fire
+ * `newsdigest run`'s service with its real platforms, for tests/faults/killed.test.ts and
+ * killed-between-parts.test.ts to kill with SIGKILL in the middle of a post. Arguments: config
+ * JSON, secrets JSON (the platform API URLs point at the test doubles). Its clock stands an hour before the 08:00 fire
  * until a line "fire" arrives on stdin; it prints "started" once connected, and "firing" before
  * posting.
  */

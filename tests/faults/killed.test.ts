@@ -46,8 +46,9 @@ function rawConfig() {
 
 /** Starts the child, lets it connect, sets the fault, fires, and kills it once Slack saw (or would have seen) the post. */
 async function killMidPost(mode: ProxyMode): Promise<void> {
-  const script = fileURLToPath(new URL('./killable-slack-service.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(rawConfig()), proxy.via(slack.apiUrl)], {
+  const script = fileURLToPath(new URL('./killable-service.ts', import.meta.url));
+  const secrets = { slackBotToken: 'xoxb-test-token', slackSigningSecret: 'killable-secret', slackApiUrl: proxy.via(slack.apiUrl) };
+  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(rawConfig()), JSON.stringify(secrets)], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   let out = '';
@@ -99,7 +100,7 @@ describe('a service posting to Slack killed with SIGKILL mid-post', () => {
     expect(slack.messages).toHaveLength(1);
     const { service, lines } = await restart();
     try {
-      expect(await service.store.getDelivery(KEY)).toMatchObject({ status: 'claimed', owner: 'doomed-slack-process' });
+      expect(await service.store.getDelivery(KEY)).toMatchObject({ status: 'claimed', owner: 'doomed-process' });
       const report = await service.start();
       expect(report.stale).toEqual([{ channel: 'newsroom', date: DATE, resolution: 'found-posted' }]);
       expect(report.runs).toEqual([]);
