@@ -9,7 +9,7 @@ import { createService, type Service } from '../../src/service/service.js';
 import { interactionKeys, sendInteraction } from '../hostile/signed-interaction.js';
 import { FakeDiscordApi } from '../fakes/discord-api.js';
 import { commandInteraction, fakeIds } from '../fakes/discord-gateway.js';
-import { sendSigned, slashCommandFields } from '../fakes/signed-request.js';
+import { slashCommandAnswers } from '../fakes/signed-request.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { STORIES } from '../fakes/stories.js';
 import { recordingLogger } from '../scheduler/harness.js';
@@ -102,15 +102,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-let answers = 0;
 /** Types a slash command in a Slack channel and returns what the bot answered there. */
 async function slackCommand(channelId: string, command: string, text: string): Promise<string> {
-  const id = `answer-${++answers}`;
-  const fields = { ...slashCommandFields(command, text, slack.responseUrl(id)), channel_id: channelId };
-  const response = await sendSigned(`${base}/slack/events`, SECRET, new URLSearchParams(fields).toString());
-  expect(response.status).toBe(200);
-  await slack.waitFor(() => slack.responses(id).length > 0, 10_000, `the answer to ${command} in ${channelId}`);
-  return JSON.stringify(slack.responses(id));
+  return JSON.stringify(await slashCommandAnswers(slack, `${base}/slack/events`, SECRET, { command, text, channel: channelId }));
 }
 
 /** Sends a Discord slash command from a channel and returns the answer (the HTTP response, or its edits). */

@@ -6,7 +6,7 @@ import { parseConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
 import { createService, type Service } from '../../src/service/service.js';
 import { chatChannelStoreFor } from '../../src/store/chat-channels.js';
-import { sendSigned, slashCommandFields } from '../fakes/signed-request.js';
+import { slashCommandAnswers } from '../fakes/signed-request.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { WebServer } from '../fakes/web-server.js';
 import { recordingLogger, TestClock } from '../scheduler/harness.js';
@@ -80,15 +80,9 @@ async function subscribedEarlier(service: Service, schedule: string): Promise<vo
 }
 
 async function slackSetup(service: Service, text: string): Promise<string> {
-  const id = `live-${text.replace(/\W+/g, '-')}-${Math.random()}`;
-  const fields = { ...slashCommandFields('/newsdigest', text, slack.responseUrl(id)), channel_id: CHANNEL, user_id: ADMIN };
-  const response = await sendSigned(`http://127.0.0.1:${service.port()}/slack/events`, SECRET, new URLSearchParams(fields).toString());
-  expect(response.status).toBe(200);
-  await slack.waitFor(() => slack.responses(id).length > 0, 10_000, `the answer to /newsdigest ${text}`);
-  return slack
-    .responses(id)
-    .map((r) => String(r.text))
-    .join('\n');
+  const url = `http://127.0.0.1:${service.port()}/slack/events`;
+  const answers = await slashCommandAnswers(slack, url, SECRET, { command: '/newsdigest', text, channel: CHANNEL, user: ADMIN });
+  return answers.map((r) => String(r.text)).join('\n');
 }
 
 const postedTo = () => slack.messages.filter((m) => m.channel === CHANNEL && !m.thread_ts);
@@ -122,11 +116,12 @@ describe('a channel set up from chat', () => {
     expect(postedTo()).toHaveLength(1);
 
     // /digest typed there answers with that channel's digest.
-    const id = 'live-digest';
-    const fields = { ...slashCommandFields('/digest', '', slack.responseUrl(id)), channel_id: CHANNEL };
-    await sendSigned(`http://127.0.0.1:${first.port()}/slack/events`, SECRET, new URLSearchParams(fields).toString());
-    await slack.waitFor(() => slack.responses(id).length > 0, 10_000, 'the answer to /digest');
-    expect(JSON.stringify(slack.responses(id))).toContain('Ferry service to Gull Island resumes');
+    const answers = await slashCommandAnswers(slack, `http://127.0.0.1:${first.port()}/slack/events`, SECRET, {
+      command: '/digest',
+      text: '',
+      channel: CHANNEL,
+    });
+    expect(JSON.stringify(answers)).toContain('Ferry service to Gull Island resumes');
   });
 
   it('paused, posts nothing; resumed, posts at its time again', async () => {

@@ -9,7 +9,7 @@ import { chatChannelStoreFor } from '../../src/store/chat-channels.js';
 import { interactionKeys, sendInteraction } from '../hostile/signed-interaction.js';
 import { FakeDiscordApi } from '../fakes/discord-api.js';
 import { commandInteraction, fakeIds } from '../fakes/discord-gateway.js';
-import { sendSigned, slashCommandFields } from '../fakes/signed-request.js';
+import { slashCommandAnswers } from '../fakes/signed-request.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { STORIES } from '../fakes/stories.js';
 import { WebServer } from '../fakes/web-server.js';
@@ -97,18 +97,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-let answers = 0;
 /** Types `/newsdigest <text>` in a Slack channel as a user; returns the answer's text. */
 async function slackSetup(user: string, channelId: string, text: string): Promise<string> {
-  const id = `setup-${++answers}`;
-  const fields = { ...slashCommandFields('/newsdigest', text, slack.responseUrl(id)), channel_id: channelId, user_id: user };
-  const response = await sendSigned(`${base}/slack/events`, SECRET, new URLSearchParams(fields).toString());
-  expect(response.status).toBe(200);
-  await slack.waitFor(() => slack.responses(id).length > 0, 10_000, `the answer to /newsdigest ${text}`);
-  return slack
-    .responses(id)
-    .map((r) => String(r.text))
-    .join('\n');
+  const answers = await slashCommandAnswers(slack, `${base}/slack/events`, SECRET, { command: '/newsdigest', text, channel: channelId, user });
+  return answers.map((r) => String(r.text)).join('\n');
 }
 
 /** `/newsdigest <subcommand>` from a Discord member with these permissions in the channel (a bitfield). */
