@@ -3,17 +3,16 @@ import { UserError } from '../errors.js';
 
 // The store, config and OPML code load only when one of these commands runs.
 const loadAll = async () => {
-  const [{ readSecrets }, { loadConfig }, { openStore }, chat, setup, cron, opml, newsdigest] = await Promise.all([
+  const [{ readSecrets }, { loadConfig }, { openStore }, setup, cron, opml, newsdigest] = await Promise.all([
     import('../config/env.js'),
     import('../config/load.js'),
     import('../store/open.js'),
-    import('../store/chat-channels.js'),
     import('../service/setup.js'),
     import('../scheduler/cron.js'),
     import('../sources/opml.js'),
     import('../commands/newsdigest.js'),
   ]);
-  return { readSecrets, loadConfig, openStore, chat, setup, cron, opml, newsdigest };
+  return { readSecrets, loadConfig, openStore, setup, cron, opml, newsdigest };
 };
 type Loaded = Awaited<ReturnType<typeof loadAll>>;
 
@@ -26,7 +25,7 @@ async function withStore<T>(
   const config = loaded.loadConfig(program.opts<{ config?: string }>().config);
   const store = await loaded.openStore({ databaseUrl: loaded.readSecrets().databaseUrl, sqlitePath: config.storage.sqlitePath });
   try {
-    return await work(loaded, config, loaded.chat.chatChannelStoreFor(store));
+    return await work(loaded, config, store.stores.chatChannels);
   } finally {
     await store.close();
   }

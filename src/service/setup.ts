@@ -9,7 +9,7 @@ import type { CommandContext } from '../commands/types.js';
 import type { Caller, PlatformServices } from '../platforms/types.js';
 import { scheduleProblem } from '../config/schedule.js';
 import { CronSchedule } from '../scheduler/cron.js';
-import { chatChannelStoreFor, type ChatChannel, type ChatChannelStore } from '../store/chat-channels.js';
+import type { ChatChannel, ChatChannelStore } from '../store/chat-channels.js';
 import { StoreLibrary } from '../store/library.js';
 import type { Store } from '../store/types.js';
 
@@ -159,7 +159,7 @@ export function chatChannelRuntime(options: {
   client: HttpClient;
 }): ChatChannelRuntime {
   const { store, channels, context } = options;
-  const chatChannels = chatChannelStoreFor(store);
+  const chatChannels = store.stores.chatChannels;
   const configured = (platform: string, channel: string | undefined) => channels.find((c) => c.platform === platform && c.channel === channel);
   /** Chat channels by "platform:channel" → their digest channel id; refreshed at each sweep and on each change. */
   const chatChannelIds = new Map<string, string>();
@@ -168,7 +168,6 @@ export function chatChannelRuntime(options: {
 
   return {
     async liveChannels() {
-      if (!chatChannels) return [];
       // A channel the config file names later is the operator's from then on: only its entry there posts.
       const rows = (await chatChannels.list()).filter((row) => !configured(row.platform, row.channel));
       chatChannelIds.clear();
@@ -183,7 +182,7 @@ export function chatChannelRuntime(options: {
       const channel = configured(platform, platformChannelId);
       const digestChannel = channel?.id ?? chatChannelIds.get(`${platform}:${platformChannelId}`) ?? null;
       const setup =
-        platformChannelId && caller && chatChannels
+        platformChannelId && caller
           ? channelSetup({
               platform,
               channel: platformChannelId,

@@ -1,6 +1,5 @@
 import type { ChannelSettings, SetupChange } from '../commands/setup.js';
 import type { Row, SqlConnection } from './rows.js';
-import type { Store } from './types.js';
 
 /** A channel set up from chat with `/newsdigest`, and one change made to it: the command's own shapes, stored as they are. */
 export type ChatChannel = ChannelSettings;
@@ -87,9 +86,4 @@ export class SqlChatChannelStore implements ChatChannelStore {
     );
     return rows.map((row) => ({ actor: String(row.actor), at: isoText(row.at), action: String(row.action), detail: String(row.detail) }));
   }
-}
-
-/** The chat channels kept beside a store's other tables; null for a store without SQL. */
-export function chatChannelStoreFor(store: Store): ChatChannelStore {
-  return store.stores.chatChannels;
 }

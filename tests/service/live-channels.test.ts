@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
 import type { Config } from '../../src/config/schema.js';
 import { createService, type Service } from '../../src/service/service.js';
-import { chatChannelStoreFor } from '../../src/store/chat-channels.js';
 import { slashCommandAnswers } from '../fakes/signed-request.js';
 import { FakeSlackApi } from '../fakes/slack-api.js';
 import { WebServer } from '../fakes/web-server.js';
@@ -62,7 +61,7 @@ afterEach(async () => {
  */
 async function subscribedEarlier(service: Service, schedule: string): Promise<void> {
   const now = clock.now().toISOString();
-  await chatChannelStoreFor(service.store).save(
+  await service.store.stores.chatChannels.save(
     {
       platform: 'slack',
       channel: CHANNEL,

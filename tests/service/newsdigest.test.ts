@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load.js';
 import { interactionsPath } from '../../src/platforms/discord/http.js';
 import { createService, type Service } from '../../src/service/service.js';
-import { chatChannelStoreFor } from '../../src/store/chat-channels.js';
 import { interactionKeys, sendInteraction } from '../hostile/signed-interaction.js';
 import { FakeDiscordApi } from '../fakes/discord-api.js';
 import { commandInteraction, fakeIds } from '../fakes/discord-gateway.js';
@@ -124,7 +123,7 @@ async function discordSetup(permissions: string, subcommand: string, options: Re
   return JSON.stringify([answer, ...discord.requests.filter((r) => r.path.includes(interaction.token)).map((r) => r.body)]);
 }
 
-const chatChannels = () => chatChannelStoreFor(service.store)!;
+const chatChannels = () => service.store.stores.chatChannels;
 
 describe('/newsdigest on Slack', () => {
   it('an admin subscribes, schedules, pauses and resumes; each change is stored and recorded', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chatChannelStoreFor, type ChatChannel, type ChatChannelStore } from '../../src/store/chat-channels.js';
+import type { ChatChannel, ChatChannelStore } from '../../src/store/chat-channels.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
@@ -29,7 +29,7 @@ function chatChannelContract(name: string, open: () => Promise<{ store: Store; d
     beforeEach(async () => {
       opened = await open();
       await opened.store.migrate();
-      channels = chatChannelStoreFor(opened.store)!;
+      channels = opened.store.stores.chatChannels;
     });
     afterEach(async () => opened.dispose());
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/log.js';
 import { createDiscordPlatform, type DiscordPlatform } from '../../../src/platforms/discord/client.js';
 import { channelSetup } from '../../../src/service/setup.js';
-import { chatChannelStoreFor, type ChatChannelStore } from '../../../src/store/chat-channels.js';
+import type { ChatChannelStore } from '../../../src/store/chat-channels.js';
 import { SqliteStore } from '../../../src/store/sqlite.js';
 import { FakeDiscordApi, type RecordedRequest } from '../../fakes/discord-api.js';
 import { FakeDiscordGateway, autocompleteInteraction, commandInteraction, fakeIds } from '../../fakes/discord-gateway.js';
@@ -32,7 +32,7 @@ describe('/newsdigest over the Discord gateway', () => {
     dir = mkdtempSync(join(tmpdir(), 'newsdigest-gateway-setup-'));
     store = new SqliteStore({ path: join(dir, 'store.sqlite') });
     await store.migrate();
-    chatChannels = chatChannelStoreFor(store)!;
+    chatChannels = store.stores.chatChannels;
     api = await new FakeDiscordApi().start();
     gateway = await new FakeDiscordGateway().start();
     api.gatewayUrl = gateway.url;
