@@ -34,9 +34,6 @@ export interface DiscordMessage {
   allowed_mentions: { parse: [] };
 }
 
-/** The parts a digest message's buttons open (defined in commands/buttons.ts). */
-export type { ButtonPart };
-
 /** Stories per digest message: one row of three buttons each, and Discord allows five rows. */
 export const storiesPerMessage = MessageLimits.actionRows;
 

@@ -23,9 +23,6 @@ import { escapeMrkdwn, escapeWithin, joinWithin, link, slackDate, truncate } fro
  * article can mention anyone; every size is capped by SLACK_LIMITS.
  */
 
-/** Buttons under each story (defined in commands/buttons.ts); their value is the story id. */
-export type { ButtonPart };
-
 /** Per-piece budgets that keep a story's section under 3,000 characters together. */
 const BUDGET = { headline: 250, summary: 1200, quote: 240, figures: 300, contextLine: 500 } as const;
 /** A story with several outlets names them per quote and figure, and a developing one says what changed: its summary gives way. */
