@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Dialect, Row } from './rows.js';
 import { SqlStore } from './sql.js';
 import { assertKnownVersions, migrations } from './migrations/index.js';
+import { openSqlite, type SqliteDatabase, type SqliteStatement } from './sqlite-driver.js';
 
 export interface SqliteStoreOptions {
   /** A file path (its folder is created) or `:memory:`. */
@@ -26,8 +26,8 @@ export class SqliteStore extends SqlStore {
   readonly kind = 'sqlite' as const;
   protected readonly dialect = dialect;
   readonly path: string;
-  private readonly db: Database.Database;
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly db: SqliteDatabase;
+  private readonly statements = new Map<string, SqliteStatement>();
 
   constructor(options: SqliteStoreOptions) {
     super();
@@ -35,12 +35,17 @@ export class SqliteStore extends SqlStore {
     if (options.path !== ':memory:' && !options.path.startsWith('file:')) {
       mkdirSync(dirname(options.path), { recursive: true });
     }
-    this.db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5000 });
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
+    this.db = openSqlite(options.path, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.db.exec('PRAGMA synchronous = NORMAL');
   }
 
-  private statement(sql: string): Database.Statement {
+  /** Which SQLite driver this Node uses (node:sqlite or better-sqlite3). */
+  get driver(): SqliteDatabase['driver'] {
+    return this.db.driver;
+  }
+
+  private statement(sql: string): SqliteStatement {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
@@ -50,12 +55,7 @@ export class SqliteStore extends SqlStore {
   }
 
   protected async all(sql: string, params: unknown[] = []): Promise<Row[]> {
-    const statement = this.statement(sql);
-    if (!statement.reader) {
-      statement.run(...params);
-      return [];
-    }
-    return statement.all(...params) as Row[];
+    return this.statement(sql).all(...params);
   }
 
   protected async run(sql: string, params: unknown[] = []): Promise<number> {
@@ -67,7 +67,7 @@ export class SqliteStore extends SqlStore {
    * second process migrating at the same time waits, then finds nothing left to do.
    */
   async migrate(): Promise<void> {
-    const apply = this.db.transaction(() => {
+    this.db.immediate(() => {
       this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
       const applied = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
       assertKnownVersions(applied);
@@ -78,17 +78,15 @@ export class SqliteStore extends SqlStore {
         record.run(migration.version, migration.name, new Date().toISOString());
       }
     });
-    apply.immediate();
   }
 
   /** All keys in one IMMEDIATE transaction; a key counts as new only if this call inserted it. */
   protected async insertSeenKeys(url: string, keys: string[]): Promise<string[]> {
     const insert = this.statement('INSERT INTO feed_seen (url, key) VALUES (?, ?) ON CONFLICT DO NOTHING');
-    const mark = this.db.transaction((all: string[]) => all.filter((key) => insert.run(url, key).changes === 1));
-    return mark.immediate(keys);
+    return this.db.immediate(() => keys.filter((key) => insert.run(url, key).changes === 1));
   }
 
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    this.db.close();
   }
 }

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/log.js';
 import type { Publisher } from '../../src/platforms/types.js';
@@ -6,6 +5,7 @@ import { createService, type Service } from '../../src/service/service.js';
 import { openStore } from '../../src/store/open.js';
 import { PostgresStore } from '../../src/store/postgres.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { openSqlite, type SqliteDatabase } from '../../src/store/sqlite-driver.js';
 import type { Store } from '../../src/store/types.js';
 import { RecordingPublisher, type RecordedPost } from '../fakes/recording-publisher.js';
 import { recordingLogger, TestClock } from '../scheduler/harness.js';
@@ -43,7 +43,7 @@ async function postgresOutage(): Promise<Outage> {
 }
 
 async function sqliteOutage(sqlitePath: string): Promise<Outage> {
-  let locker: Database.Database | undefined;
+  let locker: SqliteDatabase | undefined;
   return {
     async open() {
       // A short busy timeout keeps the test in seconds; the default waits 5 s for the lock.
@@ -52,7 +52,7 @@ async function sqliteOutage(sqlitePath: string): Promise<Outage> {
       return store;
     },
     start() {
-      locker = new Database(sqlitePath);
+      locker = openSqlite(sqlitePath, { busyTimeoutMs: 0 });
       locker.exec('BEGIN EXCLUSIVE');
     },
     end() {

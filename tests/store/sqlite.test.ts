@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { openSqlite, sqliteDriverName } from '../../src/store/sqlite-driver.js';
 import { latestVersion, migrations } from '../../src/store/migrations/index.js';
 import type { Store } from '../../src/store/types.js';
 import { storeContract } from './contract.js';
@@ -47,9 +47,9 @@ describe('SQLite specifics', () => {
     await a.migrate();
     await Promise.all([a.close(), b.close()]);
 
-    const db = new Database(path, { readonly: true });
+    const db = openSqlite(path, { busyTimeoutMs: 1000 });
     try {
-      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.prepare('PRAGMA journal_mode').all()).toEqual([{ journal_mode: 'wal' }]);
       const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as { version: number }[];
       expect(versions.map((v) => v.version)).toEqual(migrations.map((m) => m.version));
     } finally {
@@ -62,7 +62,7 @@ describe('SQLite specifics', () => {
     const store = new SqliteStore({ path });
     await store.migrate();
     await store.close();
-    const db = new Database(path);
+    const db = openSqlite(path, { busyTimeoutMs: 1000 });
     db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
       latestVersion + 1,
       'future',
@@ -75,6 +75,34 @@ describe('SQLite specifics', () => {
       await expect(again.migrate()).rejects.toThrow(/newer than this build of newsdigest knows/);
     } finally {
       await again.close();
+    }
+  });
+});
+
+describe('the SQLite driver', () => {
+  it("is Node's own node:sqlite on Node 24 and later, better-sqlite3 before", () => {
+    const major = Number(process.versions.node.split('.')[0]);
+    expect(sqliteDriverName()).toBe(major >= 24 ? 'node:sqlite' : 'better-sqlite3');
+    expect(new SqliteStore({ path: ':memory:' }).driver).toBe(sqliteDriverName());
+  });
+
+  it('rolls back an immediate transaction that throws, and reports changes of a write', () => {
+    const db = openSqlite(':memory:', { busyTimeoutMs: 0 });
+    try {
+      db.exec('CREATE TABLE t (a INTEGER)');
+      expect(db.prepare('INSERT INTO t VALUES (?), (?)').run(1, 2)).toEqual({ changes: 2 });
+      expect(() =>
+        db.immediate(() => {
+          db.prepare('INSERT INTO t VALUES (?)').run(3);
+          throw new Error('half-way');
+        }),
+      ).toThrow('half-way');
+      expect(db.immediate(() => db.prepare('SELECT count(*) AS n FROM t').all())).toEqual([{ n: 2 }]);
+      // A write through `all` runs and returns no rows.
+      expect(db.prepare('DELETE FROM t WHERE a = ?').all(1)).toEqual([]);
+      expect(db.prepare('SELECT a FROM t').all()).toEqual([{ a: 2 }]);
+    } finally {
+      db.close();
     }
   });
 });
