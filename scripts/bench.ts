@@ -208,7 +208,7 @@ function main(): void {
     const result = spawnSync(path.join(root, 'node_modules/.bin/tsx'), [section.script], {
       cwd: root,
       encoding: 'utf8',
-      timeout: 180_000,
+      timeout: 300_000,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     process.stdout.write(result.stdout ?? '');

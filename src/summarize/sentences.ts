@@ -1,5 +1,4 @@
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
 import { bodyParagraphs, type Article } from '../article/types.js';
 import { ABBREVIATIONS, BEFORE_CAPITALS } from './lexicon/index.js';
 
@@ -13,9 +12,24 @@ export interface Sentence {
   indexInParagraph: number;
 }
 
-// Sentence boundaries only: the other pipes (POS, NER, sentiment) cost time we don't need.
-const nlp = winkNLP(model, ['sbd']);
-const its = nlp.its;
+type SentenceReader = (text: string) => string[];
+let winkSentences: SentenceReader | undefined;
+
+/**
+ * wink-nlp's sentence reader, loaded on first use: its model costs about 90 ms and 35 MB to load,
+ * which a command that summarizes nothing doubtful (or nothing at all) need not pay.
+ */
+function readWinkSentences(text: string): string[] {
+  if (!winkSentences) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
+    const model = require('wink-eng-lite-web-model') as typeof import('wink-eng-lite-web-model').default;
+    // Sentence boundaries only: the other pipes (POS, NER, sentiment) cost time we don't need.
+    const nlp = winkNLP(model, ['sbd']);
+    winkSentences = (input) => nlp.readDoc(input).sentences().out(nlp.its.value) as string[];
+  }
+  return winkSentences(text);
+}
 
 /**
  * Splits the body into sentences. Plain sentence ends ("…in Syria. The talks…", "…?” he asked.
@@ -54,7 +68,7 @@ export function splitSentences(article: Article): Sentence[] {
     let cursor = 0;
     let owner = 0;
     const winkPieces: Span[][] = doubtful.map(() => []);
-    for (const piece of nlp.readDoc(joined).sentences().out(its.value) as string[]) {
+    for (const piece of readWinkSentences(joined)) {
       const at = joined.indexOf(piece, cursor);
       if (at < 0) continue;
       cursor = at + piece.length;
