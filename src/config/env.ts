@@ -11,6 +11,11 @@ export interface Secrets {
   slackAppToken?: string;
   /** Base URL of the Slack Web API, e.g. a proxy or a local test double (default Slack's own). */
   slackApiUrl?: string;
+  /** "Add to Slack" (OAuth) mode: the app's Client ID and Client Secret. */
+  slackClientId?: string;
+  slackClientSecret?: string;
+  /** Seals the installations' bot tokens at rest and signs the OAuth state. */
+  secretKey?: string;
   discordToken?: string;
   discordApplicationId?: string;
   discordPublicKey?: string;
@@ -27,6 +32,9 @@ export const secretVariables: Record<keyof Secrets, string> = {
   slackSigningSecret: 'SLACK_SIGNING_SECRET',
   slackAppToken: 'SLACK_APP_TOKEN',
   slackApiUrl: 'SLACK_API_URL',
+  slackClientId: 'SLACK_CLIENT_ID',
+  slackClientSecret: 'SLACK_CLIENT_SECRET',
+  secretKey: 'NEWSDIGEST_SECRET_KEY',
   discordToken: 'DISCORD_TOKEN',
   discordApplicationId: 'DISCORD_APPLICATION_ID',
   discordPublicKey: 'DISCORD_PUBLIC_KEY',
@@ -57,6 +65,9 @@ const environmentSchema = z
     SLACK_SIGNING_SECRET: value,
     SLACK_APP_TOKEN: value,
     SLACK_API_URL: value,
+    SLACK_CLIENT_ID: value,
+    SLACK_CLIENT_SECRET: value,
+    NEWSDIGEST_SECRET_KEY: value,
     DISCORD_TOKEN: value,
     DISCORD_APPLICATION_ID: value,
     DISCORD_PUBLIC_KEY: value,
@@ -71,6 +82,9 @@ const environmentSchema = z
       slackSigningSecret: env.SLACK_SIGNING_SECRET,
       slackAppToken: env.SLACK_APP_TOKEN,
       slackApiUrl: env.SLACK_API_URL,
+      slackClientId: env.SLACK_CLIENT_ID,
+      slackClientSecret: env.SLACK_CLIENT_SECRET,
+      secretKey: env.NEWSDIGEST_SECRET_KEY,
       discordToken: env.DISCORD_TOKEN,
       discordApplicationId: env.DISCORD_APPLICATION_ID,
       discordPublicKey: env.DISCORD_PUBLIC_KEY,
@@ -101,6 +115,43 @@ const secretFormats = z.object({
     .optional(),
 });
 
+/** NEWSDIGEST_SECRET_KEY's least length (`openssl rand -base64 32` gives 44 characters). */
+export const SECRET_KEY_MIN_CHARS = 32;
+
+/**
+ * "Add to Slack" (OAuth) mode, for a deployment that many workspaces install: on when
+ * SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are both set. It then needs NEWSDIGEST_SECRET_KEY
+ * (`slackOAuthProblems` says so at start); without them the single-token mode (SLACK_BOT_TOKEN) runs.
+ */
+export function slackOAuthMode(secrets: Secrets): boolean {
+  return Boolean(secrets.slackClientId && secrets.slackClientSecret);
+}
+
+/** What keeps "Add to Slack" mode from starting, one line each naming its variable. */
+export function slackOAuthProblems(secrets: Secrets): string[] {
+  const problems: string[] = [];
+  if (Boolean(secrets.slackClientId) !== Boolean(secrets.slackClientSecret)) {
+    const missing = secrets.slackClientId ? 'SLACK_CLIENT_SECRET' : 'SLACK_CLIENT_ID';
+    problems.push(`${missing}: "Add to Slack" needs both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (Basic Information → App Credentials)`);
+  }
+  if (!slackOAuthMode(secrets)) return problems;
+  if (!secrets.secretKey) {
+    problems.push(
+      `NEWSDIGEST_SECRET_KEY: "Add to Slack" mode needs a secret key to seal the workspaces' bot tokens: set at least ${SECRET_KEY_MIN_CHARS} random characters (openssl rand -base64 32)`,
+    );
+  } else if (secrets.secretKey.length < SECRET_KEY_MIN_CHARS) {
+    problems.push(
+      `NEWSDIGEST_SECRET_KEY: too short (${secrets.secretKey.length} characters): give at least ${SECRET_KEY_MIN_CHARS} random characters (openssl rand -base64 32)`,
+    );
+  }
+  if (secrets.slackBotToken) {
+    problems.push(
+      'SLACK_BOT_TOKEN: set either SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET ("Add to Slack"), not both',
+    );
+  }
+  return problems;
+}
+
 /**
  * The secrets that are set but malformed, one line each naming its variable
  * (`DISCORD_APPLICATION_ID: "abc" is not an application id …`). Discord's are checked only when
@@ -125,14 +176,14 @@ export interface PlatformsInUse {
 }
 
 /**
- * The one answer to "does this run start Slack / Discord": Slack when a channel posts there or
- * SLACK_BOT_TOKEN is set; Discord when a channel posts there or DISCORD_TOKEN and
+ * The one answer to "does this run start Slack / Discord": Slack when a channel posts there,
+ * SLACK_BOT_TOKEN is set or "Add to Slack" mode is on; Discord when a channel posts there or DISCORD_TOKEN and
  * DISCORD_APPLICATION_ID are both set (either platform's commands answer without a digest channel).
  * `npm start` with neither needs no account.
  */
 export function platformsInUse(config: Pick<Config, 'channels'>, secrets: Secrets): PlatformsInUse {
   return {
-    slack: config.channels.some((channel) => channel.platform === 'slack') || Boolean(secrets.slackBotToken),
+    slack: config.channels.some((channel) => channel.platform === 'slack') || Boolean(secrets.slackBotToken) || slackOAuthMode(secrets),
     discord: config.channels.some((channel) => channel.platform === 'discord') || Boolean(secrets.discordToken && secrets.discordApplicationId),
   };
 }
@@ -145,6 +196,17 @@ export const redactPaths = [
   '*.secret',
   'signingSecret',
   '*.signingSecret',
+  'botToken',
+  '*.botToken',
+  '*.*.token',
+  'clientSecret',
+  '*.clientSecret',
+  'client_secret',
+  '*.client_secret',
+  'access_token',
+  '*.access_token',
+  'secretKey',
+  '*.secretKey',
   'authorization',
   '*.authorization',
   'headers.authorization',

@@ -3,6 +3,7 @@ import type { Secrets } from '../config/env.js';
 import type { Config } from '../config/schema.js';
 import type { Digest } from '../digest/types.js';
 import type { Logger } from '../log.js';
+import type { Stores } from '../store/types.js';
 
 /** What a platform answers after posting a digest: its message ids, first one first. */
 export interface PostResult {
@@ -133,6 +134,8 @@ export interface PlatformServices {
   channelContext?(platform: 'slack' | 'discord', platformChannelId: string | undefined, caller?: Caller): CommandContext;
   logger: Logger;
   observe: CommandObserver;
+  /** The database's stores, for platforms that keep state there (Slack installations, chat channels). */
+  stores?: Pick<Stores, 'chatChannels' | 'slackWorkspaces'>;
 }
 
 /**

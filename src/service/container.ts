@@ -120,7 +120,7 @@ export async function createContainer(config: Config, secrets: Secrets, options:
 
   // Each chat channel answers with its own digest; channels set up from chat run beside the config's.
   const chat = chatChannelRuntime({ store, channels: config.channels, context, client: httpClient });
-  const services: PlatformServices = { context, channelContext: chat.channelContext, logger, observe: metrics.observeCommand };
+  const services: PlatformServices = { context, channelContext: chat.channelContext, logger, observe: metrics.observeCommand, stores };
   const { publishers, adapters, routes } = await wirePlatforms(config, secrets, options, services).catch(async (error: unknown) => {
     await httpClient.close().catch(() => undefined);
     await store.close().catch(() => undefined);

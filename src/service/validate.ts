@@ -1,4 +1,4 @@
-import { platformsInUse, secretProblems, type Secrets } from '../config/env.js';
+import { platformsInUse, secretProblems, slackOAuthMode, slackOAuthProblems, type Secrets } from '../config/env.js';
 import { ConfigError } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 
@@ -10,14 +10,17 @@ import type { Config } from '../config/schema.js';
 export function serviceConfigProblems(config: Config, secrets: Secrets): string[] {
   const problems: string[] = [];
   const inUse = platformsInUse(config, secrets);
+  const slackOAuth = slackOAuthMode(secrets);
   config.channels.forEach((channel, i) => {
     const field = `channels[${i}]`;
     if (channel.platform === 'terminal' && channel.channel !== 'stdout') {
       problems.push(`${field}.channel: a terminal channel prints to "stdout"; "${channel.channel}" is not supported`);
     }
     if (channel.platform === 'slack') {
-      if (!secrets.slackBotToken)
-        problems.push(`${field}.platform: channel "${channel.id}" posts to Slack but SLACK_BOT_TOKEN is not set (see docs/slack.md)`);
+      if (!secrets.slackBotToken && !slackOAuth)
+        problems.push(
+          `${field}.platform: channel "${channel.id}" posts to Slack but SLACK_BOT_TOKEN is not set (nor SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, for "Add to Slack"; see docs/slack.md)`,
+        );
     }
     if (channel.platform === 'discord') {
       if (!secrets.discordToken)
@@ -26,7 +29,7 @@ export function serviceConfigProblems(config: Config, secrets: Secrets): string[
         problems.push(`${field}.platform: channel "${channel.id}" posts to Discord but DISCORD_APPLICATION_ID is not set (see docs/discord.md)`);
     }
   });
-  if (inUse.slack && secrets.slackBotToken) {
+  if (inUse.slack && (secrets.slackBotToken || slackOAuth)) {
     if (config.slack.mode === 'http' && !secrets.slackSigningSecret)
       problems.push('slack.mode: "http" needs SLACK_SIGNING_SECRET in the environment (or use mode "socket" with SLACK_APP_TOKEN)');
     if (config.slack.mode === 'socket' && !secrets.slackAppToken)
@@ -35,6 +38,7 @@ export function serviceConfigProblems(config: Config, secrets: Secrets): string[
   if (inUse.discord && config.discord.mode === 'http' && !secrets.discordPublicKey) {
     problems.push('discord.mode: "http" needs DISCORD_PUBLIC_KEY in the environment (or use mode "gateway")');
   }
+  problems.push(...slackOAuthProblems(secrets));
   problems.push(...secretProblems(secrets, inUse));
   return problems;
 }

@@ -5,6 +5,7 @@ import { SqlArticleStore } from './articles.js';
 import { SqlChatChannelStore } from './chat-channels.js';
 import { SqlDigestStore } from './digests.js';
 import { SqlFeedStateStore } from './feed-state.js';
+import { SqlSlackWorkspaceStore } from './installations.js';
 import { SqlDeliveryLedger } from './ledger.js';
 import { SqlLeaseStore } from './leases.js';
 import { SqlStoryDayStore } from './story-days.js';
@@ -61,6 +62,7 @@ export abstract class SqlStore implements Store {
         feedState: new SqlFeedStateStore(connection),
         storyDays: new SqlStoryDayStore(connection),
         chatChannels: new SqlChatChannelStore(connection),
+        slackWorkspaces: new SqlSlackWorkspaceStore(connection),
       };
     }
     return this.smallStores;

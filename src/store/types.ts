@@ -3,6 +3,7 @@ import type { Digest, DigestItem } from '../digest/types.js';
 import type { Summary } from '../summarize/types.js';
 import type { FeedStateStore } from '../sources/state.js';
 import type { ChatChannelStore } from './chat-channels.js';
+import type { SlackWorkspaceStore } from './installations.js';
 
 /** An article as kept by the store: its normalised text and its summary (offsets into `text`). */
 export interface StoredArticle {
@@ -135,6 +136,8 @@ export interface Stores {
   feedState: FeedStateStore;
   storyDays: StoryDayStore;
   chatChannels: ChatChannelStore;
+  /** Slack workspaces installed with "Add to Slack", and which workspace each channel is in. */
+  slackWorkspaces: SlackWorkspaceStore;
 }
 
 /** One database (SQLite default, PostgreSQL for several replicas): its schema, health and the stores over it. */

@@ -17,12 +17,17 @@ export interface SignOptions {
   signature?: string;
 }
 
-export async function sendSigned(url: string, signingSecret: string, body: string, options: SignOptions = {}): Promise<Response> {
+export async function sendSigned(
+  url: string,
+  signingSecret: string,
+  body: string,
+  options: SignOptions & { contentType?: string } = {},
+): Promise<Response> {
   const timestampSec = options.timestampSec ?? Math.floor(Date.now() / 1000);
   return fetch(url, {
     method: 'POST',
     headers: {
-      'content-type': 'application/x-www-form-urlencoded',
+      'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': String(timestampSec),
       'x-slack-signature': options.signature ?? slackSignature(signingSecret, timestampSec, body),
     },
@@ -58,6 +63,21 @@ export function sendSlashCommand(
   options?: SignOptions,
 ): Promise<Response> {
   return sendSigned(url, signingSecret, new URLSearchParams(slashCommandFields(command, text, responseUrl)).toString(), options);
+}
+
+/** An Events API callback (app_uninstalled, tokens_revoked, …) from one workspace, as Slack posts it: signed JSON. */
+export function sendEvent(url: string, signingSecret: string, team: string, event: Record<string, unknown>): Promise<Response> {
+  const body = JSON.stringify({
+    token: 'deprecated-verification-token',
+    team_id: team,
+    api_app_id: 'A123',
+    event: { event_ts: '1700000000.000100', ...event },
+    type: 'event_callback',
+    event_id: `Ev${team}${String(event.type)}`,
+    event_time: 1700000000,
+    authorizations: [{ enterprise_id: null, team_id: team, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+  });
+  return sendSigned(url, signingSecret, body, { contentType: 'application/json' });
 }
 
 /** A block_actions payload for a button press in a channel message. */
@@ -101,11 +121,12 @@ export async function slashCommandAnswers(
   slack: FakeSlackApi,
   url: string,
   signingSecret: string,
-  typedIn: { command: string; text: string; channel: string; user?: string },
+  typedIn: { command: string; text: string; channel: string; user?: string; team?: string },
 ): Promise<Record<string, unknown>[]> {
   const id = `typed-${++typed}`;
   const fields: Record<string, string> = { ...slashCommandFields(typedIn.command, typedIn.text, slack.responseUrl(id)), channel_id: typedIn.channel };
   if (typedIn.user) fields.user_id = typedIn.user;
+  if (typedIn.team) fields.team_id = typedIn.team;
   const response = await sendSigned(url, signingSecret, new URLSearchParams(fields).toString());
   if (response.status !== 200) throw new Error(`${typedIn.command} ${typedIn.text} was answered ${response.status}, not 200`);
   await slack.waitFor(() => slack.responses(id).length > 0, 10_000, `the answer to ${typedIn.command} ${typedIn.text} in ${typedIn.channel}`);

@@ -4,8 +4,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 
 /**
  * A fake Slack on 127.0.0.1 for tests: the Web API methods newsdigest uses (auth.test,
- * chat.postMessage, chat.update, conversations.history, conversations.replies, apps.connections.open), a response_url
- * endpoint, and a Socket Mode WebSocket. It records every request, keeps posted messages per
+ * chat.postMessage, chat.update, conversations.history, conversations.replies, apps.connections.open,
+ * oauth.v2.access for "Add to Slack"), a response_url endpoint, and a Socket Mode WebSocket. It records every request, keeps posted messages per
  * channel, and can be told to fail the next calls with 429 (+ Retry-After), 500 or a Slack error.
  *
  *   const slack = await FakeSlackApi.start();
@@ -42,6 +42,20 @@ export interface FakeSlackOptions {
   channels?: string[];
   /** Channels that exist but the bot is not in. */
   foreignChannels?: string[];
+  /** The app's credentials oauth.v2.access accepts ("Add to Slack"). */
+  clientId?: string;
+  clientSecret?: string;
+}
+
+/** A workspace that installed the app: the bot token oauth.v2.access hands out for it, then accepts. */
+export interface FakeWorkspace {
+  teamId: string;
+  teamName: string;
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  /** Who allowed the install. */
+  installerUserId: string;
 }
 
 /** What a Socket Mode envelope came back with. */
@@ -70,6 +84,12 @@ export class FakeSlackApi {
   readonly admins = new Set<string>();
   /** User groups (S…) and their members, as usergroups.users.list answers. */
   readonly userGroups = new Map<string, string[]>();
+  /** Workspaces installed through oauth.v2.access, by bot token: their tokens are accepted like `botToken`. */
+  readonly workspaces = new Map<string, FakeWorkspace>();
+  /** Install codes Slack gave a browser and oauth.v2.access has not redeemed yet. */
+  private readonly grants = new Map<string, FakeWorkspace>();
+  readonly clientId: string;
+  readonly clientSecret: string;
 
   private constructor(
     private readonly server: Server,
@@ -79,6 +99,30 @@ export class FakeSlackApi {
     this.appToken = options.appToken;
     this.channels = new Set(options.channels ?? ['C123', 'C456']);
     this.foreignChannels = new Set(options.foreignChannels ?? ['C999']);
+    this.clientId = options.clientId ?? '1111.2222';
+    this.clientSecret = options.clientSecret ?? 'fake-client-secret';
+  }
+
+  /**
+   * What Slack does when someone clicks "Allow" for `workspace`: a one-time code for the redirect
+   * (the app redeems it with oauth.v2.access).
+   */
+  allowInstall(workspace: Partial<FakeWorkspace> & Pick<FakeWorkspace, 'teamId'>): string {
+    const code = `code-${workspace.teamId}-${this.grants.size + this.workspaces.size + 1}`;
+    this.grants.set(code, {
+      teamName: `Team ${workspace.teamId}`,
+      botToken: `xoxb-${workspace.teamId.toLowerCase()}-token`,
+      botUserId: `U0BOT${workspace.teamId}`,
+      botId: `B0BOT${workspace.teamId}`,
+      installerUserId: 'U0INSTALLER',
+      ...workspace,
+    });
+    return code;
+  }
+
+  /** The bearer token a request carried, if any. */
+  static tokenOf(request: SlackRequest): string | undefined {
+    return /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
   }
 
   static async start(options: FakeSlackOptions = {}): Promise<FakeSlackApi> {
@@ -231,10 +275,24 @@ export class FakeSlackApi {
       if (!accepted) return json(200, { ok: false, error: 'invalid_auth' });
       return json(200, { ok: true, url: `ws://127.0.0.1:${this.port}/socket` });
     }
-    if (authorization !== `Bearer ${this.botToken}`) return json(200, { ok: false, error: 'invalid_auth' });
+    if (method === 'oauth.v2.access') return this.redeem(req, body, json);
+    const token = authorization.replace(/^Bearer /, '');
+    const workspace = this.workspaces.get(token);
+    if (token !== this.botToken && !workspace) return json(200, { ok: false, error: 'invalid_auth' });
 
     switch (method) {
       case 'auth.test':
+        if (workspace) {
+          return json(200, {
+            ok: true,
+            url: `https://${workspace.teamId.toLowerCase()}.slack.com/`,
+            team: workspace.teamName,
+            user: 'newsdigest',
+            team_id: workspace.teamId,
+            user_id: workspace.botUserId,
+            bot_id: workspace.botId,
+          });
+        }
         return json(200, {
           ok: true,
           url: 'https://example.slack.com/',
@@ -312,6 +370,30 @@ export class FakeSlackApi {
       default:
         return json(200, { ok: false, error: 'unknown_method' });
     }
+  }
+
+  /** oauth.v2.access: the app's credentials (form fields or basic auth) and a code not yet redeemed. */
+  private redeem(req: IncomingMessage, body: Record<string, unknown>, json: (status: number, value: unknown) => void): void {
+    const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const [id, secret] = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':') : [body.client_id, body.client_secret];
+    if (id !== this.clientId) return json(200, { ok: false, error: 'invalid_client_id' });
+    if (secret !== this.clientSecret) return json(200, { ok: false, error: 'bad_client_secret' });
+    const grant = this.grants.get(String(body.code ?? ''));
+    if (!grant) return json(200, { ok: false, error: 'invalid_code' });
+    this.grants.delete(String(body.code));
+    this.workspaces.set(grant.botToken, grant);
+    return json(200, {
+      ok: true,
+      app_id: 'A123',
+      authed_user: { id: grant.installerUserId },
+      scope: 'chat:write,commands,channels:history,groups:history,users:read,usergroups:read',
+      token_type: 'bot',
+      access_token: grant.botToken,
+      bot_user_id: grant.botUserId,
+      team: { id: grant.teamId, name: grant.teamName },
+      enterprise: null,
+      is_enterprise_install: false,
+    });
   }
 
   private channelProblem(channel: string): string | null {

@@ -50,6 +50,8 @@ describe('PostgreSQL specifics', () => {
           'feed_state',
           'leases',
           'schema_migrations',
+          'slack_channel_workspaces',
+          'slack_installations',
           'story_days',
         ]);
       } finally {

@@ -3,19 +3,24 @@ import { App, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger, t
 import { commands as defaultCommands, itemPartView as defaultItemPartView } from '../../commands/index.js';
 import type { CommandContext, CommandDefinition } from '../../commands/types.js';
 import type { Config } from '../../config/schema.js';
-import { platformsInUse, type Secrets } from '../../config/env.js';
+import { platformsInUse, slackOAuthMode, type Secrets } from '../../config/env.js';
 import { UserError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { CommandObserver, ContextFor, HttpRoute, PlatformAdapter, PlatformServices } from '../types.js';
 import { registerListeners, type SetupEditors, type SlackBindings } from './listeners.js';
 import { createSlackPoster } from './post.js';
 import { SlackEventsReceiver } from './receiver.js';
-import { SLACK_EVENTS_PATH } from './limits.js';
+import { SLACK_EVENTS_PATH, SLACK_OAUTH_REDIRECT_PATH } from './limits.js';
+import { publicAddress } from './manifest.js';
+import { createSlackInstaller, type SlackInstaller, type SlackOAuthOptions } from './oauth.js';
 
 export { SLACK_EVENTS_PATH };
 
 export interface SlackPlatformOptions {
-  botToken: string;
+  /** The one workspace's token (single-token mode); or `oauth` instead, for many workspaces. */
+  botToken?: string;
+  /** "Add to Slack" mode: each workspace's token from the store; no `botToken`. */
+  oauth?: SlackOAuthOptions;
   /** Who may change a channel's set-up besides workspace admins and owners (config `slack.setupEditors`). */
   setupEditors?: SetupEditors;
   signingSecret: string;
@@ -44,8 +49,10 @@ export interface SlackPlatform extends PlatformAdapter {
   readonly platform: 'slack';
   /** The Bolt app (for tests and for adding listeners). */
   readonly app: App;
-  /** POST /slack/events in HTTP mode, for the service's server; none in Socket Mode. */
+  /** POST /slack/events in HTTP mode, and /slack/install and /slack/oauth_redirect in "Add to Slack" mode, for the service's server. */
   readonly routes: readonly HttpRoute[];
+  /** The install flow and the workspaces' tokens, in "Add to Slack" mode. */
+  readonly installer?: SlackInstaller;
 }
 
 /** About five tries over a minute: enough for a Slack hiccup, short enough for one schedule. */
@@ -57,11 +64,12 @@ const BOLT_LEVELS: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: Lo
 export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'slack' });
   // Libraries' debug lines can quote raw payloads (a Socket Mode envelope carries a verification
-  // token): hide anything token-shaped before it reaches the log.
+  // token, an oauth.v2.access request the client secret): hide anything token-shaped before it reaches the log.
   const line = (msg: unknown[]) =>
     format(...msg)
       .replace(/\b(xox[abeprs]|xapp)-[\w-]+/g, '$1-[redacted]')
-      .replace(/("token"\s*:\s*")[^"]*"/g, '$1[redacted]"');
+      .replace(/("(?:token|access_token|refresh_token|client_secret)"\s*:\s*")[^"]*"/g, '$1[redacted]"')
+      .replace(/\b(client_secret=)[^&\s"]+/g, '$1[redacted]');
   return {
     debug: (...msg) => child.debug(line(msg)),
     info: (...msg) => child.info(line(msg)),
@@ -94,7 +102,9 @@ function requireValue(value: string | undefined, name: string, why: string): str
 }
 
 export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatform {
-  const botToken = requireValue(options.botToken, 'SLACK_BOT_TOKEN', 'copy the Bot User OAuth Token (xoxb-…) from your Slack app');
+  const botToken = options.oauth
+    ? undefined
+    : requireValue(options.botToken, 'SLACK_BOT_TOKEN', 'copy the Bot User OAuth Token (xoxb-…) from your Slack app');
   const log = boltLogger(options.logger);
   const slackApiUrl = options.apiUrl ? options.apiUrl.replace(/\/?$/, '/') : undefined;
   const clientOptions: webApi.WebClientOptions = {
@@ -125,8 +135,17 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
     routes = [events.route];
   }
 
+  const installer = options.oauth
+    ? createSlackInstaller({ ...options.oauth, logger: options.logger, boltLogger: log, clientOptions, now: options.context.now })
+    : undefined;
+  if (installer) routes = [...routes, ...installer.routes];
+
   // Deferred: Bolt would otherwise call auth.test in the constructor and leave a failure unhandled.
-  const app = new App({ token: botToken, receiver, logger: log, clientOptions, deferInitialization: true });
+  const app = installer
+    ? new App({ authorize: installer.authorize, receiver, logger: log, clientOptions, deferInitialization: true })
+    : new App({ token: botToken, receiver, logger: log, clientOptions, deferInitialization: true });
+  // First, so that every request's channel is known to belong to its workspace before a command runs.
+  installer?.register(app);
   registerListeners(app, {
     commands: options.commands ?? (defaultCommands as readonly CommandDefinition[]),
     itemPartView: options.itemPartView ?? defaultItemPartView,
@@ -148,19 +167,24 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
     retry: options.retry ?? DEFAULT_RETRY,
     logger: options.logger,
     minIntervalMs: options.minIntervalMs,
+    // Many workspaces: each channel's post goes out with its own workspace's token.
+    tokenFor: installer?.tokenForChannel,
   });
   // The readiness probe must answer fast: no retries, short timeout.
-  const probe = new webApi.WebClient(botToken, { slackApiUrl, logger: log, retryConfig: { retries: 0 }, timeout: 3000 });
+  const probe = botToken ? new webApi.WebClient(botToken, { slackApiUrl, logger: log, retryConfig: { retries: 0 }, timeout: 3000 }) : undefined;
 
   return {
     platform: 'slack',
     app,
     routes,
+    installer,
     post: poster.post,
     findPosted: poster.findPosted,
     findPostedParts: poster.findPostedParts,
     notify: poster.notify,
     async ready() {
+      // Many workspaces: no one token to probe; the store's health is the service's own check.
+      if (!probe) return true;
       try {
         return (await probe.auth.test()).ok === true;
       } catch {
@@ -198,14 +222,16 @@ export function createSlackPlatform(options: SlackPlatformOptions): SlackPlatfor
  */
 export function slackPlatformFromConfig(config: Config, secrets: Secrets, services: PlatformServices): SlackPlatform | undefined {
   if (!platformsInUse(config, secrets).slack) return undefined;
-  if (!secrets.slackBotToken) {
+  const oauth = slackOAuthMode(secrets) ? slackOAuthFromConfig(config, secrets, services) : undefined;
+  if (!secrets.slackBotToken && !oauth) {
     const channel = config.channels.find((c) => c.platform === 'slack');
     throw new UserError(
       `channel "${channel?.id}" posts to Slack but SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from your Slack app (see docs/slack.md)`,
     );
   }
   return createSlackPlatform({
-    botToken: secrets.slackBotToken,
+    botToken: oauth ? undefined : secrets.slackBotToken,
+    oauth,
     signingSecret: secrets.slackSigningSecret ?? '',
     appToken: secrets.slackAppToken,
     mode: config.slack.mode,
@@ -216,4 +242,20 @@ export function slackPlatformFromConfig(config: Config, secrets: Secrets, servic
     logger: services.logger,
     observe: services.observe,
   });
+}
+
+/** "Add to Slack" mode's options from the environment, the config's public address and the store. */
+function slackOAuthFromConfig(config: Config, secrets: Secrets, services: PlatformServices): SlackOAuthOptions {
+  if (!secrets.secretKey) {
+    throw new UserError('"Add to Slack" mode needs NEWSDIGEST_SECRET_KEY to seal the workspaces\' bot tokens (see docs/slack.md)');
+  }
+  if (!services.stores) throw new Error('"Add to Slack" mode needs the store: the service passes it to the Slack platform');
+  return {
+    clientId: secrets.slackClientId!,
+    clientSecret: secrets.slackClientSecret!,
+    secretKey: secrets.secretKey,
+    workspaces: services.stores.slackWorkspaces,
+    chatChannels: services.stores.chatChannels,
+    redirectUri: config.slack.publicUrl ? publicAddress(config.slack.publicUrl, SLACK_OAUTH_REDIRECT_PATH) : undefined,
+  };
 }

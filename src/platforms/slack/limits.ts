@@ -100,3 +100,7 @@ export function checkMessage(message: SlackMessage): string[] {
 
 /** Where Slack sends signed requests (slash commands, buttons); the manifest names it. */
 export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** "Add to Slack" mode: the page with the install link, and where Slack sends the browser back. */
+export const SLACK_INSTALL_PATH = '/slack/install';
+export const SLACK_OAUTH_REDIRECT_PATH = '/slack/oauth_redirect';

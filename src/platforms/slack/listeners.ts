@@ -1,4 +1,4 @@
-import type { App, RespondFn } from '@slack/bolt';
+import type { App, RespondFn, webApi } from '@slack/bolt';
 import type { CommandContext, CommandDefinition, ItemPart, View } from '../../commands/types.js';
 import type { Logger } from '../../log.js';
 import type { Caller, CommandObserver, ContextFor } from '../types.js';
@@ -61,16 +61,16 @@ async function answer(name: string, respond: RespondFn, produce: () => Promise<V
 /**
  * A Slack user as a caller: workspace admins and owners may change a channel's set-up, as
  * users.info tells, and so may the members and user groups the operator names (asked only when a
- * change is made).
+ * change is made). `client` is the request's own, with its workspace's token.
  */
-export function slackCaller(app: App, userId: string, channelId: string, logger: Logger, editors?: SetupEditors): Caller {
+export function slackCaller(client: webApi.WebClient, userId: string, channelId: string, logger: Logger, editors?: SetupEditors): Caller {
   return {
     id: userId,
     async postingProblem() {
       if (channelId.startsWith('D')) return 'a direct message has no digest; type /newsdigest in the channel that should get one.';
       try {
         // The history scopes the bot has anyway: a channel it is not in answers not_in_channel.
-        await app.client.conversations.history({ channel: channelId, limit: 1 });
+        await client.conversations.history({ channel: channelId, limit: 1 });
         return null;
       } catch (error) {
         const code = (error as { data?: { error?: string } }).data?.error;
@@ -84,10 +84,10 @@ export function slackCaller(app: App, userId: string, channelId: string, logger:
       if (editors?.users.includes(userId)) return null;
       try {
         for (const usergroup of editors?.userGroups ?? []) {
-          const { users } = await app.client.usergroups.users.list({ usergroup });
+          const { users } = await client.usergroups.users.list({ usergroup });
           if (users?.includes(userId)) return null;
         }
-        const { user } = await app.client.users.info({ user: userId });
+        const { user } = await client.users.info({ user: userId });
         if (user?.is_admin || user?.is_owner || user?.is_primary_owner) return null;
         return editors?.users.length || editors?.userGroups.length
           ? 'Only workspace admins and owners, and the people the operator named, can change this channel’s digest; /newsdigest status shows it to everyone.'
@@ -103,9 +103,9 @@ export function slackCaller(app: App, userId: string, channelId: string, logger:
 export function registerListeners(app: App, bindings: SlackBindings): void {
   const contextIn = (channelId: string | undefined, caller?: Caller) => bindings.contextFor?.(channelId, caller) ?? bindings.context;
   for (const definition of bindings.commands) {
-    app.command(`/${definition.name}`, async ({ command, ack, respond }) => {
+    app.command(`/${definition.name}`, async ({ command, ack, respond, client }) => {
       await ack();
-      const caller = slackCaller(app, command.user_id, command.channel_id, bindings.logger, bindings.setupEditors);
+      const caller = slackCaller(client, command.user_id, command.channel_id, bindings.logger, bindings.setupEditors);
       await answer(
         `/${definition.name}`,
         respond,

@@ -1,10 +1,11 @@
 import type { CommandDefinition } from '../../commands/types.js';
 import { UserError } from '../../errors.js';
-import { SLACK_EVENTS_PATH } from './limits.js';
+import { SLACK_EVENTS_PATH, SLACK_OAUTH_REDIRECT_PATH } from './limits.js';
 
 /**
  * The Slack app manifest (https://docs.slack.dev/reference/app-manifest) a user pastes into
- * "Create an app → From a manifest": the slash commands, the bot scopes and interactivity.
+ * "Create an app → From a manifest": the slash commands, the bot scopes, interactivity, the
+ * uninstall events and the "Add to Slack" redirect URL.
  */
 
 /**
@@ -13,6 +14,9 @@ import { SLACK_EVENTS_PATH } from './limits.js';
  * they belong to a user group the operator named as set-up editors (`slack.setupEditors`).
  */
 export const BOT_SCOPES = ['chat:write', 'commands', 'channels:history', 'groups:history', 'users:read', 'usergroups:read'] as const;
+
+/** Events that need no scope: a workspace uninstalled newsdigest or revoked its token ("Add to Slack" mode removes it and pauses its channels). */
+export const BOT_EVENTS = ['app_uninstalled', 'tokens_revoked'] as const;
 
 export interface ManifestOptions {
   commands: readonly CommandDefinition[];
@@ -30,7 +34,13 @@ function usageHint(command: CommandDefinition): string {
     .slice(0, 1000);
 }
 
+/** Where Slack sends requests: <base>/slack/events. */
 export function requestUrl(base: string): string {
+  return publicAddress(base, SLACK_EVENTS_PATH);
+}
+
+/** A path of the service under its public https address (--url or slack.publicUrl). */
+export function publicAddress(base: string, path: string): string {
   let parsed: URL;
   try {
     parsed = new URL(base);
@@ -39,7 +49,7 @@ export function requestUrl(base: string): string {
   }
   if (parsed.protocol !== 'https:') throw new UserError(`--url "${base}" must use https: Slack only sends requests to https addresses`);
   // Relative, so a base with a path (behind a proxy) keeps it: https://host/news → https://host/news/slack/events.
-  return new URL(SLACK_EVENTS_PATH.slice(1), parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`).href;
+  return new URL(path.slice(1), parsed.href.endsWith('/') ? parsed.href : `${parsed.href}/`).href;
 }
 
 export function buildManifest(options: ManifestOptions): Record<string, unknown> {
@@ -50,6 +60,8 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
     );
   }
   const url = socket ? undefined : requestUrl(options.url!);
+  // "Add to Slack" sends the browser back here; Slack refuses a redirect_uri the app does not list.
+  const redirectUrl = options.url ? publicAddress(options.url, SLACK_OAUTH_REDIRECT_PATH) : undefined;
   const name = options.name ?? 'newsdigest';
   return {
     _metadata: { major_version: 1, minor_version: 1 },
@@ -70,8 +82,9 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
         should_escape: false,
       })),
     },
-    oauth_config: { scopes: { bot: [...BOT_SCOPES] } },
+    oauth_config: { ...(redirectUrl ? { redirect_urls: [redirectUrl] } : {}), scopes: { bot: [...BOT_SCOPES] } },
     settings: {
+      event_subscriptions: { ...(url ? { request_url: url } : {}), bot_events: [...BOT_EVENTS] },
       interactivity: { is_enabled: true, ...(url ? { request_url: url } : {}) },
       org_deploy_enabled: false,
       socket_mode_enabled: socket,

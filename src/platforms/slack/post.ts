@@ -32,6 +32,11 @@ export interface SlackPosterOptions {
   logger: Logger;
   /** Least time between two messages in one channel (Slack allows about one a second). */
   minIntervalMs?: number;
+  /**
+   * The token for a channel's workspace ("Add to Slack" mode: many workspaces); without it the
+   * clients' own token posts everywhere. Throws PostError when the channel has no workspace.
+   */
+  tokenFor?: (channel: string) => Promise<string>;
   /** Injected so tests can see the pacing without waiting for it. */
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -58,8 +63,12 @@ export class ChannelPacer {
 
 const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'no_permission']);
 
+/** What to do about a refused token: single-token mode's variable, or a reinstall in "Add to Slack" mode. */
+const SINGLE_TOKEN_FIX = 'check SLACK_BOT_TOKEN';
+const INSTALLED_TOKEN_FIX = 'install newsdigest in the channel\'s workspace again ("Add to Slack")';
+
 /** A Web API failure in words a user can act on; retryable when trying later may help. */
-export function toPostError(error: unknown, channel: string): PostError {
+export function toPostError(error: unknown, channel: string, tokenFix = SINGLE_TOKEN_FIX): PostError {
   if (error instanceof PostError) return error;
   if (error instanceof webApi.WebAPIPlatformError) {
     const code = error.data.error;
@@ -80,7 +89,7 @@ export function toPostError(error: unknown, channel: string): PostError {
       return new PostError(`Slack channel ${channel} is archived (is_archived): unarchive it or change the channel in the config`, false, {
         cause: error,
       });
-    if (AUTH_ERRORS.has(code)) return new PostError(`Slack rejected the bot token (${code}): check SLACK_BOT_TOKEN`, false, { cause: error });
+    if (AUTH_ERRORS.has(code)) return new PostError(`Slack rejected the bot token (${code}): ${tokenFix}`, false, { cause: error });
     if (code === 'missing_scope') {
       return new PostError(
         `Slack token lacks the ${typeof needed === 'string' ? needed : 'needed'} scope (missing_scope): add it in the app settings and reinstall the app`,
@@ -150,6 +159,9 @@ async function recordPart(options: PostOptions, ids: string[], parts: number, ch
 
 export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
   const { client, logger } = options;
+  /** `token` for each call in a channel when workspaces have their own; nothing (the client's) otherwise. */
+  const tokenFix = options.tokenFor ? INSTALLED_TOKEN_FIX : SINGLE_TOKEN_FIX;
+  const tokenIn = async (channel: string): Promise<{ token?: string }> => (options.tokenFor ? { token: await options.tokenFor(channel) } : {});
   const postClient = options.postClient ?? client;
   const pacer = new ChannelPacer(options.minIntervalMs ?? 1000, options.now, options.sleep);
   const sleep = options.sleep ?? realSleep;
@@ -196,8 +208,10 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
   }
 
   async function sendOnce(channel: string, message: SlackMessage, extra: Partial<webApi.ChatPostMessageArguments>): Promise<string> {
+    const auth = await tokenIn(channel);
     await pacer.wait(channel);
     const result = await postClient.chat.postMessage({
+      ...auth,
       channel,
       text: message.text,
       blocks: message.blocks,
@@ -215,8 +229,9 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
   /** The digest's first message (top level, part 1) with this key among the channel's latest. */
   async function findFirst(channel: string, deliveryKey: string): Promise<{ ts: string; parts: number } | null> {
     let cursor: string | undefined;
+    const auth = await tokenIn(channel);
     for (let page = 0; page < HISTORY_PAGES; page++) {
-      const history = await client.conversations.history({ channel, limit: HISTORY_PAGE_SIZE, include_all_metadata: true, cursor });
+      const history = await client.conversations.history({ ...auth, channel, limit: HISTORY_PAGE_SIZE, include_all_metadata: true, cursor });
       for (const message of history.messages ?? []) {
         const payload = digestPayload(message, deliveryKey);
         // A first message without a part number was posted before parts were numbered: its
@@ -234,8 +249,16 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
   async function findReplies(channel: string, threadTs: string, deliveryKey: string): Promise<Map<number, string>> {
     const found = new Map<number, string>();
     let cursor: string | undefined;
+    const auth = await tokenIn(channel);
     for (let page = 0; page < HISTORY_PAGES; page++) {
-      const replies = await client.conversations.replies({ channel, ts: threadTs, limit: HISTORY_PAGE_SIZE, include_all_metadata: true, cursor });
+      const replies = await client.conversations.replies({
+        ...auth,
+        channel,
+        ts: threadTs,
+        limit: HISTORY_PAGE_SIZE,
+        include_all_metadata: true,
+        cursor,
+      });
       for (const message of replies.messages ?? []) {
         const payload = digestPayload(message, deliveryKey);
         const part = payload ? partNumber(payload.part, 1) : 1;
@@ -283,7 +306,7 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
           await recordPart(postOptions, ids, messages.length, channel, logger);
         }
       } catch (error) {
-        const failure = toPostError(error, channel);
+        const failure = toPostError(error, channel, tokenFix);
         if (ids.length === 0) throw failure;
         // Part of the digest is in the channel: a retry posts only the rest, in the same thread.
         throw new PartlyPostedError(
@@ -302,7 +325,7 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
       try {
         await send(channel, renderNotice('error', text), {});
       } catch (error) {
-        throw error instanceof PostError ? error : toPostError(error, channel);
+        throw error instanceof PostError ? error : toPostError(error, channel, tokenFix);
       }
     },
 
@@ -310,7 +333,7 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
       try {
         return (await findFirst(channel, deliveryKey))?.ts ?? null;
       } catch (error) {
-        throw toPostError(error, channel);
+        throw toPostError(error, channel, tokenFix);
       }
     },
 
@@ -325,7 +348,7 @@ export function createSlackPoster(options: SlackPosterOptions): SlackPoster {
         }
         return { messageIds, parts: first.parts };
       } catch (error) {
-        throw toPostError(error, channel);
+        throw toPostError(error, channel, tokenFix);
       }
     },
   };

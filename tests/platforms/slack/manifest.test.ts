@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commands } from '../../../src/commands/index.js';
-import { BOT_SCOPES, buildManifest } from '../../../src/platforms/slack/manifest.js';
+import { BOT_EVENTS, BOT_SCOPES, buildManifest } from '../../../src/platforms/slack/manifest.js';
 
 const run = promisify(execFile);
 
@@ -26,6 +26,22 @@ describe('Slack app manifest', () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'commands', 'channels:history', 'users:read']));
     expect(manifest.settings.interactivity).toEqual({ is_enabled: true, request_url: 'https://news.example.org/slack/events' });
     expect(manifest.settings.socket_mode_enabled).toBe(false);
+  });
+
+  it('lists the "Add to Slack" redirect URL and the uninstall events', () => {
+    const manifest = buildManifest({ commands, mode: 'http', url: 'https://news.example.org/news' }) as {
+      oauth_config: { redirect_urls: string[] };
+      settings: { event_subscriptions: { request_url: string; bot_events: string[] } };
+    };
+    expect(manifest.oauth_config.redirect_urls).toEqual(['https://news.example.org/news/slack/oauth_redirect']);
+    expect(manifest.settings.event_subscriptions).toEqual({
+      request_url: 'https://news.example.org/news/slack/events',
+      bot_events: ['app_uninstalled', 'tokens_revoked'],
+    });
+    // Socket Mode gets the events over its socket; without an address there is no redirect URL to list.
+    const socket = buildManifest({ commands, mode: 'socket' }) as { oauth_config: object; settings: { event_subscriptions: object } };
+    expect(socket.oauth_config).not.toHaveProperty('redirect_urls');
+    expect(socket.settings.event_subscriptions).toEqual({ bot_events: [...BOT_EVENTS] });
   });
 
   it('keeps a path prefix of the public address', () => {
