@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../src/store/sqlite-driver.js';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
@@ -122,7 +122,7 @@ installationContract('SQLite', async () => {
   return {
     store,
     async rawTokens() {
-      const db = new Database(path, { readonly: true });
+      const db = openSqlite(path, { busyTimeoutMs: 1000 });
       try {
         return (db.prepare('SELECT bot_token_sealed FROM slack_installations ORDER BY workspace').all() as { bot_token_sealed: string }[]).map(
           (row) => row.bot_token_sealed,

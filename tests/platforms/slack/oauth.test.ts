@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite } from '../../../src/store/sqlite-driver.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Secrets } from '../../../src/config/env.js';
 import { parseConfig } from '../../../src/config/load.js';
@@ -182,10 +182,11 @@ describe('Add to Slack', () => {
     });
 
     // At rest the token is sealed; in the log it never appears.
-    const db = new Database(join(dir, 'store.sqlite'), { readonly: true });
-    const row = db.prepare('SELECT bot_token_sealed FROM slack_installations').get() as { bot_token_sealed: string };
+    const db = openSqlite(join(dir, 'store.sqlite'), { busyTimeoutMs: 1000 });
+    const [row] = db.prepare('SELECT bot_token_sealed FROM slack_installations').all() as { bot_token_sealed: string }[];
     db.close();
-    expect(row.bot_token_sealed).not.toContain('xoxb');
+    expect(row?.bot_token_sealed).not.toContain('xoxb');
+    expect(row?.bot_token_sealed).toBeTruthy();
     expect(logs.join('')).not.toContain(HARBOUR.token);
     expect(logs.join('')).not.toContain(slack.clientSecret);
     expect(logs.join('')).not.toContain(SECRET_KEY);
