@@ -28,8 +28,8 @@ export interface SlackOAuthOptions {
 export interface SlackInstaller {
   /** GET /slack/install and GET /slack/oauth_redirect, for the service's one HTTP server. */
   readonly routes: HttpRoute[];
-  /** Bolt's `authorize`: the token of the workspace a request came from. */
-  authorize(source: InstallationQuery<boolean>): Promise<AuthorizeResult>;
+  /** Bolt's `authorize`: the token of the workspace a request came from (`body`: the request, to answer a command when there is none). */
+  authorize(source: InstallationQuery<boolean>, body?: unknown): Promise<AuthorizeResult>;
   /** The bot token of the workspace a channel is in, for scheduled posts; PostError when none. */
   tokenForChannel(channel: string): Promise<string>;
   /** The bot token of one workspace (team id, or org id for an org-wide install); PostError when not installed. */
@@ -244,7 +244,16 @@ export function createSlackInstaller(
       },
     ],
 
-    authorize: (source) => provider.authorize(source),
+    async authorize(source, body) {
+      try {
+        return await provider.authorize(source);
+      } catch (error) {
+        // Without a token nothing can answer through Bolt; a slash command still has its
+        // response_url, so whoever typed it learns why instead of seeing nothing happen.
+        await answerUninstalledCommand(body, logger);
+        throw error;
+      }
+    },
 
     tokenForWorkspace: (workspace) => tokenForWorkspace(workspace),
 
@@ -310,4 +319,25 @@ export function createSlackInstaller(
     },
   };
   return installer;
+}
+
+/** What someone typing a command in a workspace without an installation is told. */
+export const NOT_INSTALLED_ANSWER =
+  'newsdigest is not installed in this workspace (or it was removed). Ask a workspace admin to add it again with “Add to Slack”.';
+
+/** Answers a slash command from a workspace that has no installation, through its response_url. */
+async function answerUninstalledCommand(body: unknown, logger: Logger): Promise<void> {
+  const fields = (body ?? {}) as { command?: unknown; response_url?: unknown; team_id?: unknown };
+  if (typeof fields.command !== 'string' || typeof fields.response_url !== 'string') return;
+  logger.warn({ team: fields.team_id, command: fields.command }, 'slack: a command came from a workspace without an installation');
+  try {
+    await fetch(fields.response_url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ response_type: 'ephemeral', text: NOT_INSTALLED_ANSWER }),
+      signal: AbortSignal.timeout(5000),
+    });
+  } catch (error) {
+    logger.warn({ err: error }, 'slack: could not answer a command from a workspace without an installation');
+  }
 }

@@ -5,6 +5,7 @@ import { openSqlite } from '../../../src/store/sqlite-driver.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Secrets } from '../../../src/config/env.js';
 import { parseConfig } from '../../../src/config/load.js';
+import { NOT_INSTALLED_ANSWER } from '../../../src/platforms/slack/oauth.js';
 import { createService, type Service } from '../../../src/service/service.js';
 import { sendEvent, slashCommandAnswers } from '../../fakes/signed-request.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
@@ -251,6 +252,8 @@ describe('Add to Slack', () => {
       detail: 'newsdigest was uninstalled from the workspace',
     });
     expect((await chatChannels.get('slack', VALLEY.channel))?.paused).toBe(false);
+    // Someone typing a command there is told why nothing else answers.
+    expect(await typed(HARBOUR, '/digest', '')).toBe(NOT_INSTALLED_ANSWER);
 
     // Only the workspace still installed gets its digest.
     clock.set('2025-06-11T07:31:00Z');
