@@ -243,10 +243,13 @@ export const newsdigestCommand = defineCommand({
       updatedBy: setup.actor,
     };
     const change = async (next: Partial<ChannelSettings>, action: string, detail: string, answer: string): Promise<View> => {
-      await setup.save(
+      const saved = await setup.save(
         { ...current, ...next, updatedAt: now.toISOString(), updatedBy: setup.actor },
         { actor: setup.actor, at: now.toISOString(), action, detail },
       );
+      // Another admin's change landed between our read and our write: theirs stands, ours is not applied.
+      if (!saved)
+        return refuse('Nothing changed: this channel’s set-up was changed by someone else meanwhile; check /newsdigest status and try again.');
       return reply(answer);
     };
 

@@ -76,10 +76,10 @@ export interface Container {
   /** The platforms' endpoints, for the service's one HTTP server. */
   readonly routes: readonly HttpRoute[];
   readonly scheduler: Scheduler;
-  /** Ids of the feed sources, polled between digests too. */
-  readonly feedSourceIds: readonly string[];
   /** Reads sources into the store (all, or the ones named): files each time, feeds when due, pages once. */
   ingest(sourceIds?: string[]): Promise<void>;
+  /** Polls the feeds due now (the config file's and those chat channels read, as the store lists them at this call). */
+  pollFeeds(): Promise<void>;
   /** Stops new fires and waits for deliveries in flight (once, however often it is called). */
   stopScheduler(): Promise<void>;
   /** Stops the scheduler if still running, then closes the publishers, the fetcher and the store. */
@@ -127,7 +127,8 @@ export async function createContainer(config: Config, secrets: Secrets, options:
     throw error;
   });
 
-  const ingest = sourceIngestion(() => [...config.sources, ...chat.feeds()], {
+  const allSources = async () => [...config.sources, ...(await chat.feeds())];
+  const ingest = sourceIngestion(allSources, {
     articles: stores.articles,
     feedState: stores.feedState,
     logger,
@@ -172,8 +173,8 @@ export async function createContainer(config: Config, secrets: Secrets, options:
     adapters,
     routes,
     scheduler,
-    feedSourceIds: config.sources.filter((source) => source.type === 'feed').map((source) => source.id),
     ingest,
+    pollFeeds: async () => ingest((await allSources()).filter((source) => source.type === 'feed').map((source) => source.id)),
     stopScheduler,
     close() {
       closed ??= (async () => {
@@ -218,10 +219,10 @@ async function wirePlatforms(
 }
 
 /** Reads sources into the store: files each time, feeds when their poll is due, pages once a run. */
-function sourceIngestion(allSources: () => SourceConfig[], deps: IngestDeps & RemoteIngestDeps): (sourceIds?: string[]) => Promise<void> {
+function sourceIngestion(allSources: () => Promise<SourceConfig[]>, deps: IngestDeps & RemoteIngestDeps): (sourceIds?: string[]) => Promise<void> {
   const pagesRead = new Set<string>();
   return async (sourceIds) => {
-    const sources = allSources().filter((source) => !sourceIds?.length || sourceIds.includes(source.id));
+    const sources = (await allSources()).filter((source) => !sourceIds?.length || sourceIds.includes(source.id));
     await Promise.all(
       sources.map(async (source) => {
         if (source.type === 'files') {

@@ -68,8 +68,9 @@ export function channelSetup(options: {
     postingProblem: async () => (await caller.postingProblem?.()) ?? null,
     load: () => chatChannels.get(platform, channel),
     async save(settings, change) {
-      await chatChannels.save(settings, change);
-      options.onSaved?.(settings);
+      const saved = await chatChannels.save(settings, change);
+      if (saved) options.onSaved?.(settings);
+      return saved;
     },
     changes: (limit) => chatChannels.changes(platform, channel, limit),
     previewSource: options.client ? (url) => previewSource(url, options.client!) : undefined,
@@ -146,8 +147,8 @@ export interface ChatChannelRuntime {
   channelContext: NonNullable<PlatformServices['channelContext']>;
   /** The channels set up from chat that post: read from the store at each sweep, so changes need no restart. */
   liveChannels(): Promise<ChannelConfig[]>;
-  /** The feeds those channels read (a URL no running channel reads is not polled). */
-  feeds(): FeedSource[];
+  /** The feeds those channels read, asked from the store each time (a URL no running channel reads is not polled). */
+  feeds(): Promise<FeedSource[]>;
 }
 
 /** The service's side of the channels set up from chat, kept here so that the service only wires it. */
@@ -163,21 +164,24 @@ export function chatChannelRuntime(options: {
   const configured = (platform: string, channel: string | undefined) => channels.find((c) => c.platform === platform && c.channel === channel);
   /** Chat channels by "platform:channel" → their digest channel id; refreshed at each sweep and on each change. */
   const chatChannelIds = new Map<string, string>();
-  const feeds = new Map<string, FeedSource>();
   const remember = (row: ChatChannel) => chatChannelIds.set(`${row.platform}:${row.channel}`, chatChannelId(row.platform, row.channel));
+
+  // A channel the config file names later is the operator's from then on: only its entry there posts.
+  const posting = (rows: ChatChannel[]) => rows.filter((row) => !configured(row.platform, row.channel) && !row.paused && row.sources.length > 0);
 
   return {
     async liveChannels() {
-      // A channel the config file names later is the operator's from then on: only its entry there posts.
       const rows = (await chatChannels.list()).filter((row) => !configured(row.platform, row.channel));
       chatChannelIds.clear();
       rows.forEach(remember);
-      const posting = rows.filter((row) => !row.paused && row.sources.length > 0);
-      feeds.clear();
-      for (const url of posting.flatMap((row) => row.sources)) feeds.set(chatFeedSource(url).id, chatFeedSource(url));
-      return posting.map(chatChannelConfig);
+      return posting(rows).map(chatChannelConfig);
     },
-    feeds: () => [...feeds.values()],
+    async feeds() {
+      // Every replica polls from the store's list, not from what its own sweep last saw (one replica sweeps).
+      const feeds = new Map<string, FeedSource>();
+      for (const url of posting(await chatChannels.list()).flatMap((row) => row.sources)) feeds.set(chatFeedSource(url).id, chatFeedSource(url));
+      return [...feeds.values()];
+    },
     channelContext(platform, platformChannelId, caller) {
       const channel = configured(platform, platformChannelId);
       const digestChannel = channel?.id ?? chatChannelIds.get(`${platform}:${platformChannelId}`) ?? null;

@@ -139,6 +139,17 @@ describe('a channel set up from chat', () => {
     expect(postedTo()).toHaveLength(1);
   });
 
+  it('subscribed after the start, its feed is polled at the next feed tick, on a replica that never swept', async () => {
+    const first = await replica(true);
+    const second = await replica(false);
+    await first.pollFeeds();
+    expect(web.requestsFor('/feed.xml')).toHaveLength(0);
+    await subscribedEarlier(first, '0 9 * * *');
+    await second.pollFeeds();
+    expect(web.requestsFor('/feed.xml')).toHaveLength(1);
+    expect(await second.store.articlesSince(new Date(0))).not.toHaveLength(0);
+  });
+
   it('once the config file names the channel, only the config file’s entry posts there', async () => {
     const first = await replica(true);
     await subscribedEarlier(first, '0 7 * * *');

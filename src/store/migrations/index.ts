@@ -2,6 +2,7 @@ import { initial } from './001-initial.js';
 import { deliveryRetryable } from './002-delivery-retryable.js';
 import { storyDays } from './003-story-days.js';
 import { chatChannels } from './004-chat-channels.js';
+import { chatChannelTenants } from './006-chat-channel-tenants.js';
 
 /**
  * One step of the schema. Each dialect gets its own SQL (types differ: TEXT vs timestamptz/jsonb);
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Applied at start and recorded in `schema_migrations`. */
-export const migrations: readonly Migration[] = [initial, deliveryRetryable, storyDays, chatChannels];
+export const migrations: readonly Migration[] = [initial, deliveryRetryable, storyDays, chatChannels, chatChannelTenants];
 
 /** The newest schema version this build knows. */
 export const latestVersion = Math.max(...migrations.map((m) => m.version));
