@@ -19,6 +19,11 @@ type Subcommand = (typeof SUBCOMMANDS)[number];
 /** Subcommands that only show; everyone may use them. */
 const VIEWING: readonly Subcommand[] = ['help', 'status', 'sources'];
 export const MAX_SOURCES = 20;
+/**
+ * Different sources one Slack workspace or Discord server may subscribe its channels to, in all:
+ * one tenant's feeds cannot crowd out the others' polling (each is polled at most every 15 minutes).
+ */
+export const MAX_TENANT_SOURCES = 100;
 /** As the config file allows for its channels. */
 const MAX_ITEMS = 50;
 const MAX_KEYWORDS = 20;
@@ -273,6 +278,8 @@ export const newsdigestCommand = defineCommand({
           const headlines = preview.headlines.slice(0, 3).map((headline) => `• ${headline}`);
           shown = ` “${preview.title}”${headlines.length ? `; its latest: ${headlines.join(' ')}` : '; it has no items yet'}`;
         }
+        const tenantProblem = await tenantCapProblem(setup, normalized);
+        if (tenantProblem) return refuse(tenantProblem);
         const sources = [...current.sources, normalized];
         return change(
           { sources },
@@ -367,6 +374,14 @@ export const newsdigestCommand = defineCommand({
     return sources.filter((url) => url.toLowerCase().includes(wanted)).map((url) => ({ name: url, value: url }));
   },
 });
+
+/** Why this workspace or server may not take one more source, or null (a source one of its channels already reads is free). */
+async function tenantCapProblem(setup: ChannelSetup, url: string): Promise<string | null> {
+  const subscribed = await setup.tenantSources?.();
+  if (!subscribed || subscribed.includes(url) || subscribed.length < MAX_TENANT_SOURCES) return null;
+  const tenant = setup.platform === 'slack' ? 'workspace' : 'server';
+  return `Not subscribed: the channels of this ${tenant} already read ${subscribed.length} different sources, the most one ${tenant} may; unsubscribe one (here or in another channel) first.`;
+}
 
 function describeHealth(health: SourceHealth): string {
   if (!health.lastFetchAt) return 'not fetched yet: it is read before the next digest';

@@ -119,8 +119,22 @@ export async function createContainer(config: Config, secrets: Secrets, options:
   };
 
   // Each chat channel answers with its own digest; channels set up from chat run beside the config's.
-  const chat = chatChannelRuntime({ store, channels: config.channels, context, client: httpClient });
-  const services: PlatformServices = { context, channelContext: chat.channelContext, logger, observe: metrics.observeCommand };
+  const chat = chatChannelRuntime({
+    store,
+    channels: config.channels,
+    sources: config.sources,
+    context,
+    client: httpClient,
+    logger,
+    onPaused: (platform, cause, count) => metrics.channelsPaused.inc({ platform, cause }, count),
+  });
+  const services: PlatformServices = {
+    context,
+    channelContext: chat.channelContext,
+    channelsGone: chat.channelsGone,
+    logger,
+    observe: metrics.observeCommand,
+  };
   const { publishers, adapters, routes } = await wirePlatforms(config, secrets, options, services).catch(async (error: unknown) => {
     await httpClient.close().catch(() => undefined);
     await store.close().catch(() => undefined);

@@ -11,6 +11,7 @@ import { scheduleProblem } from '../config/schedule.js';
 import { CronSchedule } from '../scheduler/cron.js';
 import type { ChatChannel, ChatChannelStore } from '../store/chat-channels.js';
 import { StoreLibrary } from '../store/library.js';
+import type { Logger } from '../log.js';
 import type { Store } from '../store/types.js';
 
 type FeedSource = Extract<SourceConfig, { type: 'feed' }>;
@@ -57,8 +58,10 @@ export function channelSetup(options: {
   client?: HttpClient;
   /** Where each source's fetch state and articles are, for `sources`. */
   store?: Pick<Store, 'getFeedState' | 'articlesSince'>;
+  /** The Slack workspace or Discord server the channel is in: saved with the channel; its other channels' sources count towards its cap. */
+  tenant?: string;
 }): ChannelSetup {
-  const { platform, channel, caller, configured, chatChannels } = options;
+  const { platform, channel, caller, configured, chatChannels, tenant } = options;
   return {
     platform,
     channel,
@@ -68,11 +71,12 @@ export function channelSetup(options: {
     postingProblem: async () => (await caller.postingProblem?.()) ?? null,
     load: () => chatChannels.get(platform, channel),
     async save(settings, change) {
-      const saved = await chatChannels.save(settings, change);
+      const saved = await chatChannels.save(tenant ? { ...settings, tenant } : settings, change);
       if (saved) options.onSaved?.(settings);
       return saved;
     },
     changes: (limit) => chatChannels.changes(platform, channel, limit),
+    tenantSources: tenant ? async () => [...new Set((await chatChannels.list({ platform, tenant })).flatMap((row) => row.sources))] : undefined,
     previewSource: options.client ? (url) => previewSource(url, options.client!) : undefined,
     sourceHealth: options.store ? (url) => sourceHealth(url, options.store!, options.now()) : undefined,
     scheduleProblem,
@@ -149,6 +153,8 @@ export interface ChatChannelRuntime {
   liveChannels(): Promise<ChannelConfig[]>;
   /** The feeds those channels read, asked from the store each time (a URL no running channel reads is not polled). */
   feeds(): Promise<FeedSource[]>;
+  /** Pauses the chat channels of a server the bot lost, or one channel it lost; logged and counted, never throws. */
+  channelsGone: NonNullable<PlatformServices['channelsGone']>;
 }
 
 /** The service's side of the channels set up from chat, kept here so that the service only wires it. */
@@ -156,8 +162,13 @@ export function chatChannelRuntime(options: {
   store: Store;
   /** The config file's channels: theirs stay the operator's. */
   channels: readonly ChannelConfig[];
+  /** The config file's sources: the operator's own, which every tenant may read. */
+  sources: readonly SourceConfig[];
   context: CommandContext;
   client: HttpClient;
+  logger: Logger;
+  /** Counts channels paused because the bot lost them. */
+  onPaused?(platform: ChatChannel['platform'], cause: 'server' | 'channel', count: number): void;
 }): ChatChannelRuntime {
   const { store, channels, context } = options;
   const chatChannels = store.stores.chatChannels;
@@ -165,6 +176,19 @@ export function chatChannelRuntime(options: {
   /** Chat channels by "platform:channel" → their digest channel id; refreshed at each sweep and on each change. */
   const chatChannelIds = new Map<string, string>();
   const remember = (row: ChatChannel) => chatChannelIds.set(`${row.platform}:${row.channel}`, chatChannelId(row.platform, row.channel));
+
+  /**
+   * What a tenant's commands may read: the config file's sources (the operator's own) and the feeds
+   * the tenant's chat channels subscribe to, paused ones included. A command with no tenant (a
+   * Discord DM) reads only the config file's. Scoping by sources, not by recording which channel
+   * received which article, keeps one copy of an article however many tenants read its feed.
+   */
+  const tenantSourceIds = async (platform: ChatChannel['platform'], tenant: string | undefined): Promise<string[]> => {
+    const own = options.sources.map((source) => source.id);
+    if (!tenant) return own;
+    const subscribed = (await chatChannels.list({ platform, tenant })).flatMap((row) => row.sources.map((url) => chatFeedSource(url).id));
+    return [...new Set([...own, ...subscribed])];
+  };
 
   // A channel the config file names later is the operator's from then on: only its entry there posts.
   const posting = (rows: ChatChannel[]) => rows.filter((row) => !configured(row.platform, row.channel) && !row.paused && row.sources.length > 0);
@@ -182,9 +206,31 @@ export function chatChannelRuntime(options: {
       for (const url of posting(await chatChannels.list()).flatMap((row) => row.sources)) feeds.set(chatFeedSource(url).id, chatFeedSource(url));
       return [...feeds.values()];
     },
-    channelContext(platform, platformChannelId, caller) {
+    async channelsGone(platform, where, reason) {
+      const cause = 'tenant' in where ? 'server' : 'channel';
+      try {
+        const at = context.now().toISOString();
+        const paused = await chatChannels.pause(platform, where, { actor: 'newsdigest', at, action: 'pause', detail: reason });
+        options.onPaused?.(platform, cause, paused.length);
+        const what = paused.length
+          ? `paused ${paused.length} chat channel${paused.length === 1 ? '' : 's'} (${paused.join(', ')})`
+          : 'no chat channel to pause';
+        options.logger.warn({ platform, ...where, paused }, `${platform}: ${reason}; ${what}; /newsdigest resume there posts again`);
+      } catch (error) {
+        options.logger.error(
+          { err: error, platform, ...where },
+          `${platform}: ${reason}, but its channels could not be paused: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    },
+    channelContext(platform, platformChannelId, caller, tenant) {
       const channel = configured(platform, platformChannelId);
       const digestChannel = channel?.id ?? chatChannelIds.get(`${platform}:${platformChannelId}`) ?? null;
+      const sources = async () => {
+        // A channel set up before tenants were recorded learns its tenant at its first command.
+        if (tenant && platformChannelId && digestChannel && !channel) await chatChannels.adoptTenant(platform, platformChannelId, tenant);
+        return tenantSourceIds(platform, tenant);
+      };
       const setup =
         platformChannelId && caller
           ? channelSetup({
@@ -197,9 +243,10 @@ export function chatChannelRuntime(options: {
               onSaved: remember,
               client: options.client,
               store,
+              tenant,
             })
           : undefined;
-      return { ...context, library: new StoreLibrary(store, { channelId: digestChannel ?? undefined }), digestChannel, setup };
+      return { ...context, library: new StoreLibrary(store, { channelId: digestChannel, sources }), digestChannel, setup };
     },
   };
 }

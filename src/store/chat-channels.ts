@@ -16,6 +16,13 @@ export interface ChatChannelStore {
    * nothing saved, when someone else changed the channel meanwhile.
    */
   save(channel: ChatChannel, change: ChannelChange): Promise<boolean>;
+  /** Records the channel's tenant when none is recorded yet (a channel set up before tenants were). */
+  adoptTenant(platform: ChatChannel['platform'], channel: string, tenant: string): Promise<void>;
+  /**
+   * Pauses the chat channels of a tenant, or one channel, that are not paused yet, recording the
+   * change; returns the channels it paused. The bot was removed from a server, or lost a channel.
+   */
+  pause(platform: ChatChannel['platform'], where: { tenant: string } | { channel: string }, change: ChannelChange): Promise<string[]>;
   /** The channel's changes, newest first. */
   changes(platform: ChatChannel['platform'], channel: string, limit: number): Promise<ChannelChange[]>;
 }
@@ -100,6 +107,34 @@ export class SqlChatChannelStore implements ChatChannelStore {
       change.detail,
     ]);
     return true;
+  }
+
+  async adoptTenant(platform: ChatChannel['platform'], channel: string, tenant: string): Promise<void> {
+    await this.db.run("UPDATE chat_channels SET tenant = ? WHERE platform = ? AND channel = ? AND tenant = ''", [tenant, platform, channel]);
+  }
+
+  async pause(platform: ChatChannel['platform'], where: { tenant: string } | { channel: string }, change: ChannelChange): Promise<string[]> {
+    const [column, value] = 'tenant' in where ? ['tenant', where.tenant] : ['channel', where.channel];
+    // An unknown tenant ('') is no tenant: it never names a group of channels.
+    if (!value) return [];
+    const [yes, no] = this.db.kind === 'postgres' ? [true, false] : [1, 0];
+    const rows = await this.db.all(
+      `UPDATE chat_channels SET paused = ?, version = version + 1, updated_at = ?, updated_by = ?
+       WHERE platform = ? AND ${column} = ? AND paused = ? RETURNING channel`,
+      [yes, change.at, change.actor, platform, value, no],
+    );
+    const channels = rows.map((row) => String(row.channel)).sort();
+    for (const channel of channels) {
+      await this.db.run('INSERT INTO chat_channel_changes (platform, channel, actor, at, action, detail) VALUES (?, ?, ?, ?, ?, ?)', [
+        platform,
+        channel,
+        change.actor,
+        change.at,
+        change.action,
+        change.detail,
+      ]);
+    }
+    return channels;
   }
 
   async changes(platform: ChatChannel['platform'], channel: string, limit: number): Promise<ChannelChange[]> {

@@ -76,8 +76,8 @@ export abstract class SqlStore implements Store {
   articlesSince(since: Date, sourceIds?: string[]): Promise<StoredArticle[]> {
     return this.stores.articles.articlesSince(since, sourceIds);
   }
-  searchArticles(query: string, limit: number): Promise<StoredArticle[]> {
-    return this.stores.articles.searchArticles(query, limit);
+  searchArticles(query: string, limit: number, sourceIds?: readonly string[]): Promise<StoredArticle[]> {
+    return this.stores.articles.searchArticles(query, limit, sourceIds);
   }
   storyArticles(storyId: string): Promise<StoredArticle[]> {
     return this.stores.articles.storyArticles(storyId);

@@ -89,6 +89,30 @@ function chatChannelContract(name: string, open: () => Promise<{ store: Store; d
       expect(await channels.changes('slack', 'C777', 10)).toHaveLength(1);
     });
 
+    it('pauses a tenant’s running channels, or one channel, and records why; an unknown tenant names none', async () => {
+      const at = '2026-03-03T09:00:00.000Z';
+      await channels.save({ ...room, tenant: 'G1' }, { actor: 'discord:1', at, action: 'subscribe', detail: 'a' });
+      await channels.save({ ...room, channel: 'C778', tenant: 'G1', paused: true }, { actor: 'discord:1', at, action: 'subscribe', detail: 'a' });
+      await channels.save({ ...room, channel: 'C779', tenant: 'G2' }, { actor: 'discord:1', at, action: 'subscribe', detail: 'a' });
+      await channels.save({ ...room, channel: 'C780' }, { actor: 'discord:1', at, action: 'subscribe', detail: 'a' });
+      const gone = { actor: 'newsdigest', at, action: 'pause', detail: 'the bot was removed from server G1' };
+      expect(await channels.pause('slack', { tenant: 'G1' }, gone)).toEqual(['C777']);
+      expect(await channels.get('slack', 'C777')).toMatchObject({ paused: true, updatedBy: 'newsdigest', version: 2 });
+      expect((await channels.changes('slack', 'C777', 1))[0]).toEqual(gone);
+      expect((await channels.changes('slack', 'C778', 10)).map((c) => c.action)).toEqual(['subscribe']);
+      expect(await channels.pause('slack', { tenant: '' }, gone)).toEqual([]);
+      expect(await channels.get('slack', 'C780')).toMatchObject({ paused: false });
+      expect(await channels.pause('slack', { channel: 'C779' }, gone)).toEqual(['C779']);
+      expect(await channels.pause('slack', { channel: 'C779' }, gone)).toEqual([]);
+    });
+
+    it('a channel set up before tenants were recorded adopts the first tenant it is told, and only that one', async () => {
+      await channels.save(room, { actor: 'slack:U1', at: room.updatedAt, action: 'subscribe', detail: 'a' });
+      await channels.adoptTenant('slack', 'C777', 'T1');
+      await channels.adoptTenant('slack', 'C777', 'T2');
+      expect(await channels.get('slack', 'C777')).toMatchObject({ tenant: 'T1', version: 1 });
+    });
+
     it('lists one tenant’s channels, and keeps the tenant a change does not name', async () => {
       await channels.save({ ...room, tenant: 'T1' }, { actor: 'slack:U1', at: room.updatedAt, action: 'subscribe', detail: 'a' });
       await channels.save({ ...room, channel: 'C888', tenant: 'T2' }, { actor: 'slack:U1', at: room.updatedAt, action: 'subscribe', detail: 'a' });

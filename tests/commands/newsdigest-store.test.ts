@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findCommand } from '../../src/commands/index.js';
+import { MAX_TENANT_SOURCES } from '../../src/commands/newsdigest.js';
 import type { ChannelSetup } from '../../src/commands/setup.js';
 import type { CommandContext, View } from '../../src/commands/types.js';
 import type { Caller } from '../../src/platforms/types.js';
@@ -13,19 +14,23 @@ import type { Store } from '../../src/store/types.js';
 import { testContext, testNow } from '../platforms/discord/setup.js';
 import { dropSchema, freshSchema, testDatabaseUrl } from '../store/pg.js';
 
-/** Two admins change one channel at once: the one who read an older set-up is told, and nothing of theirs is saved. */
+/**
+ * `/newsdigest` over a real store: two admins changing one channel at once (the one who read an
+ * older set-up is told, and nothing of theirs is saved), and the cap on one server's sources.
+ */
 
 const admin = (id: string): Caller => ({ id, refusal: async () => null });
 const textOf = (view: View) => (view.kind === 'notice' ? view.text : view.kind);
 
-function concurrentEdits(name: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>): void {
-  describe(`concurrent /newsdigest changes on ${name}`, () => {
+function overAStore(name: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>): void {
+  describe(`/newsdigest over ${name}`, () => {
     let opened: { store: Store; dispose(): Promise<void> };
     const newsdigest = findCommand('newsdigest')!;
-    const setupFor = (caller: Caller) =>
+    const setupFor = (caller: Caller, place: { channel?: string; tenant?: string } = {}) =>
       channelSetup({
-        platform: 'slack',
-        channel: 'C900',
+        platform: 'discord',
+        channel: place.channel ?? 'C900',
+        tenant: place.tenant,
         caller,
         configured: undefined,
         chatChannels: opened.store.stores.chatChannels,
@@ -57,10 +62,43 @@ function concurrentEdits(name: string, open: () => Promise<{ store: Store; dispo
       expect(await run('filter flood', setupFor(admin('U2')))).toContain('only stories with “flood”');
       expect(await first.load()).toMatchObject({ maxItems: 5, keywords: ['flood'], version: 3 });
     });
+
+    it(`a server whose channels read ${MAX_TENANT_SOURCES} sources takes no new one; a source it already reads, or another server, still may`, async () => {
+      const at = testNow.toISOString();
+      const full = Array.from({ length: MAX_TENANT_SOURCES }, (_, i) => `https://feeds${i}.example/rss`);
+      for (let part = 0; part < 5; part++) {
+        const sources = full.slice(part * 20, part * 20 + 20);
+        await opened.store.stores.chatChannels.save(
+          {
+            platform: 'discord',
+            channel: `C${part}`,
+            tenant: 'G1',
+            sources,
+            schedule: '0 8 * * *',
+            timeZone: 'UTC',
+            keywords: [],
+            maxItems: 10,
+            paused: part === 4,
+            updatedAt: at,
+            updatedBy: 'discord:U1',
+          },
+          { actor: 'discord:U1', at, action: 'import', detail: '' },
+        );
+      }
+      const inG1 = setupFor(admin('U1'), { tenant: 'G1' });
+      expect(await run('subscribe https://one-more.example/rss', inG1)).toBe(
+        `Not subscribed: the channels of this server already read ${MAX_TENANT_SOURCES} different sources, the most one server may; unsubscribe one (here or in another channel) first.`,
+      );
+      expect(await run('subscribe https://feeds7.example/rss', inG1)).toContain('Subscribed this channel');
+      expect(await opened.store.stores.chatChannels.get('discord', 'C900')).toMatchObject({ tenant: 'G1', sources: ['https://feeds7.example/rss'] });
+      expect(await run('subscribe https://one-more.example/rss', setupFor(admin('U1'), { channel: 'C901', tenant: 'G2' }))).toContain(
+        'Subscribed this channel',
+      );
+    });
   });
 }
 
-concurrentEdits('SQLite', async () => {
+overAStore('SQLite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsdigest-concurrent-'));
   const store = new SqliteStore({ path: join(dir, 'store.sqlite') });
   return {
@@ -72,7 +110,7 @@ concurrentEdits('SQLite', async () => {
   };
 });
 
-concurrentEdits('PostgreSQL', async () => {
+overAStore('PostgreSQL', async () => {
   const url = await testDatabaseUrl();
   const schema = freshSchema();
   const store = new PostgresStore({ connectionString: url, schema });
