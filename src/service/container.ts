@@ -15,7 +15,7 @@ import { StoreLibrary, storedEntry } from '../store/library.js';
 import { openStore } from '../store/open.js';
 import { followedStoriesOf, recordStoryDays } from '../store/stories.js';
 import type { ArticleStore, Store, Stores, StoryDayStore } from '../store/types.js';
-import { ingestFeedSource, ingestPageSource, type RemoteIngestDeps } from './feeds.js';
+import { ingestFeedSource, ingestPageSource, pollDueFeeds, type RemoteIngestDeps } from './feeds.js';
 import { ingestFileSource, type IngestDeps } from './ingest.js';
 import { ServiceMetrics } from './metrics.js';
 import { chatChannelRuntime } from './setup.js';
@@ -142,7 +142,7 @@ export async function createContainer(config: Config, secrets: Secrets, options:
   });
 
   const allSources = async () => [...config.sources, ...(await chat.feeds())];
-  const ingest = sourceIngestion(allSources, {
+  const ingestDeps: IngestDeps & RemoteIngestDeps = {
     articles: stores.articles,
     feedState: stores.feedState,
     logger,
@@ -153,7 +153,10 @@ export async function createContainer(config: Config, secrets: Secrets, options:
     channels: config.channels,
     publisherFor: (channel) => publishers[channel.platform],
     onFeedFailure: (id) => metrics.feedFailures.inc({ source: id }),
-  });
+    owner: options.owner,
+  };
+  const ingest = sourceIngestion(allSources, ingestDeps);
+  let tick = 0;
 
   const scheduler = new Scheduler({
     channels: config.channels,
@@ -188,7 +191,10 @@ export async function createContainer(config: Config, secrets: Secrets, options:
     routes,
     scheduler,
     ingest,
-    pollFeeds: async () => ingest((await allSources()).filter((source) => source.type === 'feed').map((source) => source.id)),
+    async pollFeeds() {
+      const own = config.sources.filter((source) => source.type === 'feed');
+      await pollDueFeeds([{ tenant: 'config', feeds: own, capped: false }, ...(await chat.tenantFeeds())], ingestDeps, tick++);
+    },
     stopScheduler,
     close() {
       closed ??= (async () => {

@@ -12,6 +12,7 @@ import { CronSchedule } from '../scheduler/cron.js';
 import type { ChatChannel, ChatChannelStore } from '../store/chat-channels.js';
 import { StoreLibrary } from '../store/library.js';
 import type { Logger } from '../log.js';
+import type { TenantFeeds } from './feeds.js';
 import type { Store } from '../store/types.js';
 
 type FeedSource = Extract<SourceConfig, { type: 'feed' }>;
@@ -153,6 +154,8 @@ export interface ChatChannelRuntime {
   liveChannels(): Promise<ChannelConfig[]>;
   /** The feeds those channels read, asked from the store each time (a URL no running channel reads is not polled). */
   feeds(): Promise<FeedSource[]>;
+  /** The same feeds by tenant, for the tick that polls each tenant's in turn. */
+  tenantFeeds(): Promise<TenantFeeds[]>;
   /** Pauses the chat channels of a server the bot lost, or one channel it lost; logged and counted, never throws. */
   channelsGone: NonNullable<PlatformServices['channelsGone']>;
 }
@@ -201,10 +204,21 @@ export function chatChannelRuntime(options: {
       return posting(rows).map(chatChannelConfig);
     },
     async feeds() {
-      // Every replica polls from the store's list, not from what its own sweep last saw (one replica sweeps).
       const feeds = new Map<string, FeedSource>();
-      for (const url of posting(await chatChannels.list()).flatMap((row) => row.sources)) feeds.set(chatFeedSource(url).id, chatFeedSource(url));
+      for (const feed of (await this.tenantFeeds()).flatMap((group) => group.feeds)) feeds.set(feed.id, feed);
       return [...feeds.values()];
+    },
+    async tenantFeeds() {
+      // Every replica polls from the store's list, not from what its own sweep last saw (one replica sweeps).
+      const byTenant = new Map<string, Set<string>>();
+      for (const row of posting(await chatChannels.list())) {
+        // A channel whose tenant is not known yet is a tenant of its own.
+        const tenant = `${row.platform}:${row.tenant || `channel:${row.channel}`}`;
+        const urls = byTenant.get(tenant) ?? new Set<string>();
+        for (const url of row.sources) urls.add(url);
+        byTenant.set(tenant, urls);
+      }
+      return [...byTenant].map(([tenant, urls]) => ({ tenant, feeds: [...urls].map(chatFeedSource), capped: true }));
     },
     async channelsGone(platform, where, reason) {
       const cause = 'tenant' in where ? 'server' : 'channel';

@@ -143,4 +143,10 @@ export abstract class SqlStore implements Store {
   markSeen(url: string, keys: string[]): Promise<string[]> {
     return this.stores.feedState.markSeen(url, keys);
   }
+  claimPoll(url: string, owner: string, now: Date, until: Date): Promise<boolean> {
+    return this.stores.feedState.claimPoll(url, owner, now, until);
+  }
+  notDue(urls: readonly string[], now: Date): Promise<Set<string>> {
+    return this.stores.feedState.notDue(urls, now);
+  }
 }
