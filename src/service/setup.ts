@@ -178,6 +178,8 @@ export function chatChannelRuntime(options: {
   const configured = (platform: string, channel: string | undefined) => channels.find((c) => c.platform === platform && c.channel === channel);
   /** Chat channels by "platform:channel" → their digest channel id; refreshed at each sweep and on each change. */
   const chatChannelIds = new Map<string, string>();
+  /** Chat channels whose tenant this process has already recorded (when it was not yet known). */
+  const tenantsAdopted = new Set<string>();
   const remember = (row: ChatChannel) => chatChannelIds.set(`${row.platform}:${row.channel}`, chatChannelId(row.platform, row.channel));
 
   /**
@@ -240,11 +242,19 @@ export function chatChannelRuntime(options: {
     channelContext(platform, platformChannelId, caller, tenant) {
       const channel = configured(platform, platformChannelId);
       const digestChannel = channel?.id ?? chatChannelIds.get(`${platform}:${platformChannelId}`) ?? null;
-      const sources = async () => {
-        // A channel set up before tenants were recorded learns its tenant at its first command.
-        if (tenant && platformChannelId && digestChannel && !channel) await chatChannels.adoptTenant(platform, platformChannelId, tenant);
-        return tenantSourceIds(platform, tenant);
-      };
+      const sources = () => tenantSourceIds(platform, tenant);
+      // A channel set up before tenants were recorded learns its tenant at its first command here (once per process).
+      const key = `${platform}:${platformChannelId}`;
+      if (tenant && platformChannelId && !channel && !tenantsAdopted.has(key)) {
+        tenantsAdopted.add(key);
+        chatChannels.adoptTenant(platform, platformChannelId, tenant).catch((error: unknown) => {
+          tenantsAdopted.delete(key);
+          options.logger.warn(
+            { err: error, platform, channel: platformChannelId },
+            'could not record the channel’s tenant; the next command there tries again',
+          );
+        });
+      }
       const setup =
         platformChannelId && caller
           ? channelSetup({

@@ -120,6 +120,30 @@ describe('two Discord servers, each with its own #news', () => {
     expect(await chatChannels.get('discord', SOUTH.channel)).toMatchObject({ tenant: SOUTH.guild, sources: [web.url('/south.xml')] });
   });
 
+  it('a channel set up before servers were recorded learns its server at the first command typed there', async () => {
+    const older = { guild: NORTH.guild, channel: '1300000000000000202' };
+    const at = clock.now().toISOString();
+    const chatChannels = service.store.stores.chatChannels;
+    await chatChannels.save(
+      {
+        platform: 'discord',
+        channel: older.channel,
+        sources: [web.url('/north.xml')],
+        schedule: '0 8 * * *',
+        timeZone: 'UTC',
+        keywords: [],
+        maxItems: 10,
+        paused: true,
+        updatedAt: at,
+        updatedBy: 'discord:1',
+      },
+      { actor: 'discord:1', at, action: 'subscribe', detail: web.url('/north.xml') },
+    );
+    expect(await chatChannels.get('discord', older.channel)).toMatchObject({ tenant: '' });
+    expect(await setUp(older, 'status')).toContain('Paused');
+    await vi.waitFor(async () => expect(await chatChannels.get('discord', older.channel)).toMatchObject({ tenant: NORTH.guild }));
+  });
+
   it('posts each server’s digest from its own feed only', async () => {
     clock.set('2026-03-10T08:01:00Z');
     const runs = (await service.scheduler.sweep()).runs;
