@@ -176,7 +176,7 @@ export function chatChannelRuntime(options: {
   const { store, channels, context } = options;
   const chatChannels = store.stores.chatChannels;
   const configured = (platform: string, channel: string | undefined) => channels.find((c) => c.platform === platform && c.channel === channel);
-  /** Chat channels by "platform:channel" → their digest channel id; refreshed at each sweep and on each change. */
+  /** Chat channels by "platform:channel" → their digest channel id; refreshed at each sweep, each feed tick and each change. */
   const chatChannelIds = new Map<string, string>();
   /** Chat channels whose tenant this process has already recorded (when it was not yet known). */
   const tenantsAdopted = new Set<string>();
@@ -196,14 +196,22 @@ export function chatChannelRuntime(options: {
   };
 
   // A channel the config file names later is the operator's from then on: only its entry there posts.
-  const posting = (rows: ChatChannel[]) => rows.filter((row) => !configured(row.platform, row.channel) && !row.paused && row.sources.length > 0);
+  const posting = (rows: ChatChannel[]) => rows.filter((row) => !row.paused && row.sources.length > 0);
+  /**
+   * The chat channels the config file does not name, as stored now; what this replica knows of
+   * them is refreshed on the way. The sweep (one replica a minute) and the feed tick (every replica)
+   * both read them, so every replica answers for a channel set up on another within a minute.
+   */
+  const chatRows = async () => {
+    const rows = (await chatChannels.list()).filter((row) => !configured(row.platform, row.channel));
+    chatChannelIds.clear();
+    rows.forEach(remember);
+    return rows;
+  };
 
   return {
     async liveChannels() {
-      const rows = (await chatChannels.list()).filter((row) => !configured(row.platform, row.channel));
-      chatChannelIds.clear();
-      rows.forEach(remember);
-      return posting(rows).map(chatChannelConfig);
+      return posting(await chatRows()).map(chatChannelConfig);
     },
     async feeds() {
       const feeds = new Map<string, FeedSource>();
@@ -213,7 +221,7 @@ export function chatChannelRuntime(options: {
     async tenantFeeds() {
       // Every replica polls from the store's list, not from what its own sweep last saw (one replica sweeps).
       const byTenant = new Map<string, Set<string>>();
-      for (const row of posting(await chatChannels.list())) {
+      for (const row of posting(await chatRows())) {
         // A channel whose tenant is not known yet is a tenant of its own.
         const tenant = `${row.platform}:${row.tenant || `channel:${row.channel}`}`;
         const urls = byTenant.get(tenant) ?? new Set<string>();
