@@ -237,9 +237,9 @@ export function chatChannelRuntime(options: {
         const paused = await chatChannels.pause(platform, where, { actor: 'newsdigest', at, action: 'pause', detail: reason });
         options.onPaused?.(platform, cause, paused.length);
         const what = paused.length
-          ? `paused ${paused.length} chat channel${paused.length === 1 ? '' : 's'} (${paused.join(', ')})`
-          : 'no chat channel to pause';
-        options.logger.warn({ platform, ...where, paused }, `${platform}: ${reason}; ${what}; /newsdigest resume there posts again`);
+          ? `paused ${paused.length} chat channel${paused.length === 1 ? '' : 's'} (${paused.join(', ')}); /newsdigest resume there posts again`
+          : 'no channel set up from chat to pause';
+        options.logger.warn({ platform, ...where, paused }, `${platform}: ${reason}; ${what}`);
       } catch (error) {
         options.logger.error(
           { err: error, platform, ...where },
