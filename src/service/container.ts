@@ -141,7 +141,7 @@ export async function createContainer(config: Config, secrets: Secrets, options:
     throw error;
   });
 
-  const allSources = async () => [...config.sources, ...(await chat.feeds())];
+  const allSources = () => [...config.sources, ...chat.feeds()];
   const ingestDeps: IngestDeps & RemoteIngestDeps = {
     articles: stores.articles,
     feedState: stores.feedState,
@@ -239,10 +239,10 @@ async function wirePlatforms(
 }
 
 /** Reads sources into the store: files each time, feeds when their poll is due, pages once a run. */
-function sourceIngestion(allSources: () => Promise<SourceConfig[]>, deps: IngestDeps & RemoteIngestDeps): (sourceIds?: string[]) => Promise<void> {
+function sourceIngestion(allSources: () => SourceConfig[], deps: IngestDeps & RemoteIngestDeps): (sourceIds?: string[]) => Promise<void> {
   const pagesRead = new Set<string>();
   return async (sourceIds) => {
-    const sources = (await allSources()).filter((source) => !sourceIds?.length || sourceIds.includes(source.id));
+    const sources = allSources().filter((source) => !sourceIds?.length || sourceIds.includes(source.id));
     await Promise.all(
       sources.map(async (source) => {
         if (source.type === 'files') {

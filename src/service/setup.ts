@@ -153,8 +153,8 @@ export interface ChatChannelRuntime {
   /** The channels set up from chat that post: read from the store at each sweep, so changes need no restart. */
   liveChannels(): Promise<ChannelConfig[]>;
   /** The feeds those channels read, asked from the store each time (a URL no running channel reads is not polled). */
-  feeds(): Promise<FeedSource[]>;
-  /** The same feeds by tenant, for the tick that polls each tenant's in turn. */
+  feeds(): FeedSource[];
+  /** The same feeds by tenant, asked from the store, for the tick that polls each tenant's in turn. */
   tenantFeeds(): Promise<TenantFeeds[]>;
   /** Pauses the chat channels of a server the bot lost, or one channel it lost; logged and counted, never throws. */
   channelsGone: NonNullable<PlatformServices['channelsGone']>;
@@ -178,6 +178,8 @@ export function chatChannelRuntime(options: {
   const configured = (platform: string, channel: string | undefined) => channels.find((c) => c.platform === platform && c.channel === channel);
   /** Chat channels by "platform:channel" → their digest channel id; refreshed at each sweep, each feed tick and each change. */
   const chatChannelIds = new Map<string, string>();
+  /** The feeds of the chat channels that post, as last listed. */
+  const feeds = new Map<string, FeedSource>();
   /** Chat channels whose tenant this process has already recorded (when it was not yet known). */
   const tenantsAdopted = new Set<string>();
   const remember = (row: ChatChannel) => chatChannelIds.set(`${row.platform}:${row.channel}`, chatChannelId(row.platform, row.channel));
@@ -206,6 +208,8 @@ export function chatChannelRuntime(options: {
     const rows = (await chatChannels.list()).filter((row) => !configured(row.platform, row.channel));
     chatChannelIds.clear();
     rows.forEach(remember);
+    feeds.clear();
+    for (const url of posting(rows).flatMap((row) => row.sources)) feeds.set(chatFeedSource(url).id, chatFeedSource(url));
     return rows;
   };
 
@@ -213,11 +217,8 @@ export function chatChannelRuntime(options: {
     async liveChannels() {
       return posting(await chatRows()).map(chatChannelConfig);
     },
-    async feeds() {
-      const feeds = new Map<string, FeedSource>();
-      for (const feed of (await this.tenantFeeds()).flatMap((group) => group.feeds)) feeds.set(feed.id, feed);
-      return [...feeds.values()];
-    },
+    // A digest's build reads its sources right after the sweep listed the channels: what it saw will do.
+    feeds: () => [...feeds.values()],
     async tenantFeeds() {
       // Every replica polls from the store's list, not from what its own sweep last saw (one replica sweeps).
       const byTenant = new Map<string, Set<string>>();
