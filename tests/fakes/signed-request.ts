@@ -94,18 +94,19 @@ export function sendButton(
 let typed = 0;
 
 /**
- * Types a slash command in a Slack channel (as `user`, when given) through the service's signed
+ * Types a slash command in a Slack channel (as `user`, in workspace `team`, when given) through the service's signed
  * endpoint at `url`, and waits for what the bot answered through the fake's response URL.
  */
 export async function slashCommandAnswers(
   slack: FakeSlackApi,
   url: string,
   signingSecret: string,
-  typedIn: { command: string; text: string; channel: string; user?: string },
+  typedIn: { command: string; text: string; channel: string; user?: string; team?: string },
 ): Promise<Record<string, unknown>[]> {
   const id = `typed-${++typed}`;
   const fields: Record<string, string> = { ...slashCommandFields(typedIn.command, typedIn.text, slack.responseUrl(id)), channel_id: typedIn.channel };
   if (typedIn.user) fields.user_id = typedIn.user;
+  if (typedIn.team) fields.team_id = typedIn.team;
   const response = await sendSigned(url, signingSecret, new URLSearchParams(fields).toString());
   if (response.status !== 200) throw new Error(`${typedIn.command} ${typedIn.text} was answered ${response.status}, not 200`);
   await slack.waitFor(() => slack.responses(id).length > 0, 10_000, `the answer to ${typedIn.command} ${typedIn.text} in ${typedIn.channel}`);

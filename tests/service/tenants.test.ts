@@ -6,6 +6,8 @@ import { parseConfig } from '../../src/config/load.js';
 import { createService, type Service } from '../../src/service/service.js';
 import { FakeDiscordApi, type RecordedRequest } from '../fakes/discord-api.js';
 import { FakeDiscordGateway, commandInteraction, fakeIds, inChannel } from '../fakes/discord-gateway.js';
+import { slashCommandAnswers } from '../fakes/signed-request.js';
+import { FakeSlackApi } from '../fakes/slack-api.js';
 import { WebServer } from '../fakes/web-server.js';
 import { recordingLogger, TestClock } from '../scheduler/harness.js';
 import { rssFeed } from '../fakes/rss-feed.js';
@@ -213,5 +215,66 @@ describe('two Discord servers, each with its own #news', () => {
     clock.set('2026-03-12T08:01:00Z');
     expect((await service.scheduler.sweep()).runs).toEqual([]);
     expect(api.messages.get(NORTH.channel)?.length).toBe(posted);
+  });
+});
+
+describe('two Slack workspaces on one app', () => {
+  const SECRET = 'tenants-signing-secret';
+  const WORKSPACES = { north: { team: 'T0NORTH', channel: 'C0NORTH' }, south: { team: 'T0SOUTH', channel: 'C0SOUTH' } };
+  let slack: FakeSlackApi;
+  let slackService: Service;
+  let slackDir: string;
+  let url: string;
+
+  beforeAll(async () => {
+    slack = await FakeSlackApi.start();
+    slackDir = mkdtempSync(join(tmpdir(), 'newsdigest-tenants-slack-'));
+    slackService = await createService(
+      parseConfig({ sources: [], storage: { sqlitePath: join(slackDir, 'store.sqlite') }, scheduler: { catchUpHours: 0 } }, 'slack tenants config'),
+      { slackBotToken: slack.botToken, slackSigningSecret: SECRET, slackApiUrl: slack.apiUrl },
+      { clock, logger: recordingLogger().logger, cron: false, http: true, port: 0, host: '127.0.0.1', allowLoopbackFetch: true },
+    );
+    await slackService.start();
+    url = `http://127.0.0.1:${slackService.port()}/slack/events`;
+    const at = clock.now().toISOString();
+    for (const [place, feed] of [
+      [WORKSPACES.north, '/north.xml'],
+      [WORKSPACES.south, '/south.xml'],
+    ] as const) {
+      await slackService.store.stores.chatChannels.save(
+        {
+          platform: 'slack',
+          channel: place.channel,
+          tenant: place.team,
+          sources: [web.url(feed)],
+          schedule: '0 8 * * *',
+          timeZone: 'UTC',
+          keywords: [],
+          maxItems: 10,
+          paused: false,
+          updatedAt: at,
+          updatedBy: 'slack:U1',
+        },
+        { actor: 'slack:U1', at, action: 'subscribe', detail: web.url(feed) },
+      );
+    }
+    // The minute tick reads both workspaces' feeds.
+    await slackService.pollFeeds();
+  });
+
+  afterAll(async () => {
+    await slackService?.stop();
+    await slack?.close();
+    rmSync(slackDir, { recursive: true, force: true });
+  });
+
+  const article = async (team: string, channel: string, words: string) =>
+    JSON.stringify(await slashCommandAnswers(slack, url, SECRET, { command: '/article', text: words, channel, team }));
+
+  it('/article <words> in a workspace finds only what its channels receive, in its channels and its DMs', async () => {
+    expect(await article(WORKSPACES.north.team, WORKSPACES.north.channel, 'cranes')).toContain('Harbour cranes return to Port Alder');
+    expect(await article(WORKSPACES.north.team, WORKSPACES.north.channel, 'frost vineyards')).toContain('No stored story matches');
+    expect(await article(WORKSPACES.south.team, 'D0SOUTHDM', 'frost vineyards')).toContain('Frost damages vineyards in Eastvale');
+    expect(await article(WORKSPACES.south.team, 'D0SOUTHDM', 'cranes')).toContain('No stored story matches');
   });
 });
