@@ -152,7 +152,7 @@ export interface ChatChannelRuntime {
   channelContext: NonNullable<PlatformServices['channelContext']>;
   /** The channels set up from chat that post: read from the store at each sweep, so changes need no restart. */
   liveChannels(): Promise<ChannelConfig[]>;
-  /** The feeds those channels read, asked from the store each time (a URL no running channel reads is not polled). */
+  /** The feeds those channels read, as the last sweep or feed tick listed them (a URL no running channel reads is not polled). */
   feeds(): FeedSource[];
   /** The same feeds by tenant, asked from the store, for the tick that polls each tenant's in turn. */
   tenantFeeds(): Promise<TenantFeeds[]>;
@@ -197,10 +197,10 @@ export function chatChannelRuntime(options: {
     return [...new Set([...own, ...subscribed])];
   };
 
-  // A channel the config file names later is the operator's from then on: only its entry there posts.
   const posting = (rows: ChatChannel[]) => rows.filter((row) => !row.paused && row.sources.length > 0);
   /**
-   * The chat channels the config file does not name, as stored now; what this replica knows of
+   * The chat channels the config file does not name (a channel the config file names later is the
+   * operator's from then on: only its entry there posts), as stored now; what this replica knows of
    * them is refreshed on the way. The sweep (one replica a minute) and the feed tick (every replica)
    * both read them, so every replica answers for a channel set up on another within a minute.
    */
