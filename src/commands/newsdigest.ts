@@ -24,6 +24,8 @@ export const MAX_SOURCES = 20;
  * one tenant's feeds cannot crowd out the others' polling (each is polled at most every 15 minutes).
  */
 export const MAX_TENANT_SOURCES = 100;
+/** Channels with a digest in one workspace or server: one tenant's morning cannot hold up the others' posts. */
+export const MAX_TENANT_CHANNELS = 50;
 /** As the config file allows for its channels. */
 const MAX_ITEMS = 50;
 const MAX_KEYWORDS = 20;
@@ -375,12 +377,18 @@ export const newsdigestCommand = defineCommand({
   },
 });
 
-/** Why this workspace or server may not take one more source, or null (a source one of its channels already reads is free). */
+/**
+ * Why this workspace or server may not take one more source here, or null: a source one of its
+ * channels already reads is free; a channel's first source makes one more channel with a digest.
+ */
 async function tenantCapProblem(setup: ChannelSetup, url: string): Promise<string | null> {
-  const subscribed = await setup.tenantSources?.();
-  if (!subscribed || subscribed.includes(url) || subscribed.length < MAX_TENANT_SOURCES) return null;
+  const usage = await setup.tenantUsage?.();
+  if (!usage) return null;
   const tenant = setup.platform === 'slack' ? 'workspace' : 'server';
-  return `Not subscribed: the channels of this ${tenant} already read ${subscribed.length} different sources, the most one ${tenant} may; unsubscribe one (here or in another channel) first.`;
+  if (!usage.channels.includes(setup.channel) && usage.channels.length >= MAX_TENANT_CHANNELS)
+    return `Not subscribed: ${usage.channels.length} channels of this ${tenant} already have a digest, the most one ${tenant} may; unsubscribe another channel from all its sources first.`;
+  if (usage.sources.includes(url) || usage.sources.length < MAX_TENANT_SOURCES) return null;
+  return `Not subscribed: the channels of this ${tenant} already read ${usage.sources.length} different sources, the most one ${tenant} may; unsubscribe one (here or in another channel) first.`;
 }
 
 function describeHealth(health: SourceHealth): string {

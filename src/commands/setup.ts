@@ -65,8 +65,11 @@ export interface ChannelSetup {
   save(settings: ChannelSettings, change: SetupChange): Promise<boolean>;
   /** The latest changes, newest first. */
   changes(limit: number): Promise<SetupChange[]>;
-  /** The sources every channel of this workspace or server subscribes to, each once; undefined when the tenant is not known. */
-  tenantSources?(): Promise<string[]>;
+  /**
+   * What this workspace or server reads: its channels that have a digest (at least one source) and
+   * the sources they subscribe to, each once. Undefined when the tenant is not known.
+   */
+  tenantUsage?(): Promise<{ channels: string[]; sources: string[] }>;
   /** The next fire of a schedule after now, or null when it never fires. */
   nextRun(schedule: string, timeZone: string): Date | null;
   /** What is wrong with a cron expression, in words, or null: the same check as the config file's. */

@@ -77,7 +77,12 @@ export function channelSetup(options: {
       return saved;
     },
     changes: (limit) => chatChannels.changes(platform, channel, limit),
-    tenantSources: tenant ? async () => [...new Set((await chatChannels.list({ platform, tenant })).flatMap((row) => row.sources))] : undefined,
+    tenantUsage: tenant
+      ? async () => {
+          const rows = (await chatChannels.list({ platform, tenant })).filter((row) => row.sources.length > 0);
+          return { channels: rows.map((row) => row.channel), sources: [...new Set(rows.flatMap((row) => row.sources))] };
+        }
+      : undefined,
     previewSource: options.client ? (url) => previewSource(url, options.client!) : undefined,
     sourceHealth: options.store ? (url) => sourceHealth(url, options.store!, options.now()) : undefined,
     scheduleProblem,

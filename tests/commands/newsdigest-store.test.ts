@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findCommand } from '../../src/commands/index.js';
-import { MAX_TENANT_SOURCES } from '../../src/commands/newsdigest.js';
+import { MAX_TENANT_CHANNELS, MAX_TENANT_SOURCES } from '../../src/commands/newsdigest.js';
 import type { ChannelSetup } from '../../src/commands/setup.js';
 import type { CommandContext, View } from '../../src/commands/types.js';
 import type { Caller } from '../../src/platforms/types.js';
@@ -92,6 +92,34 @@ function overAStore(name: string, open: () => Promise<{ store: Store; dispose():
       expect(await run('subscribe https://feeds7.example/rss', inG1)).toContain('Subscribed this channel');
       expect(await opened.store.stores.chatChannels.get('discord', 'C900')).toMatchObject({ tenant: 'G1', sources: ['https://feeds7.example/rss'] });
       expect(await run('subscribe https://one-more.example/rss', setupFor(admin('U1'), { channel: 'C901', tenant: 'G2' }))).toContain(
+        'Subscribed this channel',
+      );
+    });
+
+    it(`a server with ${MAX_TENANT_CHANNELS} channels that have a digest gets no new one; those channels still take sources`, async () => {
+      const at = testNow.toISOString();
+      for (let i = 0; i < MAX_TENANT_CHANNELS; i++) {
+        await opened.store.stores.chatChannels.save(
+          {
+            platform: 'discord',
+            channel: `C${i}`,
+            tenant: 'G1',
+            sources: ['https://shared.example/rss'],
+            schedule: '0 8 * * *',
+            timeZone: 'UTC',
+            keywords: [],
+            maxItems: 10,
+            paused: false,
+            updatedAt: at,
+            updatedBy: 'discord:U1',
+          },
+          { actor: 'discord:U1', at, action: 'subscribe', detail: '' },
+        );
+      }
+      expect(await run('subscribe https://shared.example/rss', setupFor(admin('U1'), { channel: 'C900', tenant: 'G1' }))).toBe(
+        `Not subscribed: ${MAX_TENANT_CHANNELS} channels of this server already have a digest, the most one server may; unsubscribe another channel from all its sources first.`,
+      );
+      expect(await run('subscribe https://other.example/rss', setupFor(admin('U1'), { channel: 'C3', tenant: 'G1' }))).toContain(
         'Subscribed this channel',
       );
     });
