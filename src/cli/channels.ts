@@ -178,10 +178,11 @@ export function register(program: Command): void {
         }
         const added = sourceList.length - current.sources.length;
         if (added > 0) {
-          await chatChannels.save(
+          const saved = await chatChannels.save(
             { ...current, sources: sourceList, updatedAt: now, updatedBy: 'cli' },
             { actor: 'cli', at: now, action: 'import', detail: `${added} feed${added === 1 ? '' : 's'} from ${file}` },
           );
+          if (!saved) throw new UserError(`${options.channel} was changed from chat during the import; nothing was imported, run it again`);
         }
         lines.push(`${options.channel}: ${added} feed${added === 1 ? '' : 's'} added, ${feeds.length - added} skipped, ${sourceList.length} in all`);
         process.stdout.write(`${lines.join('\n')}\n`);

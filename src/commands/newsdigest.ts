@@ -19,6 +19,13 @@ type Subcommand = (typeof SUBCOMMANDS)[number];
 /** Subcommands that only show; everyone may use them. */
 const VIEWING: readonly Subcommand[] = ['help', 'status', 'sources'];
 export const MAX_SOURCES = 20;
+/**
+ * Different sources one Slack workspace or Discord server may subscribe its channels to, in all:
+ * one tenant's feeds cannot crowd out the others' polling (each is polled at most every 15 minutes).
+ */
+export const MAX_TENANT_SOURCES = 100;
+/** Channels with a digest in one workspace or server: one tenant's morning cannot hold up the others' posts. */
+export const MAX_TENANT_CHANNELS = 50;
 /** As the config file allows for its channels. */
 const MAX_ITEMS = 50;
 const MAX_KEYWORDS = 20;
@@ -243,10 +250,13 @@ export const newsdigestCommand = defineCommand({
       updatedBy: setup.actor,
     };
     const change = async (next: Partial<ChannelSettings>, action: string, detail: string, answer: string): Promise<View> => {
-      await setup.save(
+      const saved = await setup.save(
         { ...current, ...next, updatedAt: now.toISOString(), updatedBy: setup.actor },
         { actor: setup.actor, at: now.toISOString(), action, detail },
       );
+      // Another admin's change landed between our read and our write: theirs stands, ours is not applied.
+      if (!saved)
+        return refuse('Nothing changed: this channel’s set-up was changed by someone else meanwhile; check /newsdigest status and try again.');
       return reply(answer);
     };
 
@@ -270,6 +280,8 @@ export const newsdigestCommand = defineCommand({
           const headlines = preview.headlines.slice(0, 3).map((headline) => `• ${headline}`);
           shown = ` “${preview.title}”${headlines.length ? `; its latest: ${headlines.join(' ')}` : '; it has no items yet'}`;
         }
+        const tenantProblem = await tenantCapProblem(setup, normalized);
+        if (tenantProblem) return refuse(tenantProblem);
         const sources = [...current.sources, normalized];
         return change(
           { sources },
@@ -364,6 +376,20 @@ export const newsdigestCommand = defineCommand({
     return sources.filter((url) => url.toLowerCase().includes(wanted)).map((url) => ({ name: url, value: url }));
   },
 });
+
+/**
+ * Why this workspace or server may not take one more source here, or null: a source one of its
+ * channels already reads is free; a channel's first source makes one more channel with a digest.
+ */
+async function tenantCapProblem(setup: ChannelSetup, url: string): Promise<string | null> {
+  const usage = await setup.tenantUsage?.();
+  if (!usage) return null;
+  const tenant = setup.platform === 'slack' ? 'workspace' : 'server';
+  if (!usage.channels.includes(setup.channel) && usage.channels.length >= MAX_TENANT_CHANNELS)
+    return `Not subscribed: ${usage.channels.length} channels of this ${tenant} already have a digest, the most one ${tenant} may; unsubscribe another channel from all its sources first.`;
+  if (usage.sources.includes(url) || usage.sources.length < MAX_TENANT_SOURCES) return null;
+  return `Not subscribed: the channels of this ${tenant} already read ${usage.sources.length} different sources, the most one ${tenant} may; unsubscribe one (here or in another channel) first.`;
+}
 
 function describeHealth(health: SourceHealth): string {
   if (!health.lastFetchAt) return 'not fetched yet: it is read before the next digest';

@@ -21,6 +21,13 @@ export interface ChannelSettings {
   updatedAt: string;
   /** Who made the last change, as the platform names them ("slack:U123"). */
   updatedBy: string;
+  /**
+   * The Slack workspace (team id) or Discord server (guild id) the channel belongs to; answers
+   * there read only what this tenant's channels receive. Empty or missing when not told.
+   */
+  tenant?: string;
+  /** Grows by one at each change; a save names the version it read, so a change made meanwhile is not overwritten. Missing before the first save. */
+  version?: number;
 }
 
 /** One change made from chat: who, when, what. */
@@ -54,9 +61,15 @@ export interface ChannelSetup {
   /** Why the bot cannot post in this channel, or null; checked when a digest is set up, not at its first fire. */
   postingProblem(): Promise<string | null>;
   load(): Promise<ChannelSettings | null>;
-  save(settings: ChannelSettings, change: SetupChange): Promise<void>;
+  /** Saves over the version `settings` was read at; false when someone changed the channel meanwhile (nothing saved). */
+  save(settings: ChannelSettings, change: SetupChange): Promise<boolean>;
   /** The latest changes, newest first. */
   changes(limit: number): Promise<SetupChange[]>;
+  /**
+   * What this workspace or server reads: its channels that have a digest (at least one source) and
+   * the sources they subscribe to, each once. Undefined when the tenant is not known.
+   */
+  tenantUsage?(): Promise<{ channels: string[]; sources: string[] }>;
   /** The next fire of a schedule after now, or null when it never fires. */
   nextRun(schedule: string, timeZone: string): Date | null;
   /** What is wrong with a cron expression, in words, or null: the same check as the config file's. */

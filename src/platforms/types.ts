@@ -122,16 +122,23 @@ export interface Caller {
 
 /**
  * The context of a chat channel as its platform names it (a Slack C… / D… id, a Discord
- * snowflake; undefined when not told), for the caller who typed the command.
+ * snowflake; undefined when not told), for the caller who typed the command, in the tenant it
+ * was typed in (the Slack workspace's team id, the Discord server's guild id; undefined in a
+ * Discord DM or when not told): answers read only what that tenant's channels receive.
  */
-export type ContextFor = (platformChannelId: string | undefined, caller?: Caller) => CommandContext;
+export type ContextFor = (platformChannelId: string | undefined, caller?: Caller, tenant?: string) => CommandContext;
 
 /** What a platform adapter needs from the service. */
 export interface PlatformServices {
   /** The context outside any channel. */
   context: CommandContext;
   /** The context of the channel a command was typed in: that channel's digests (default `context`). */
-  channelContext?(platform: 'slack' | 'discord', platformChannelId: string | undefined, caller?: Caller): CommandContext;
+  channelContext?(platform: 'slack' | 'discord', platformChannelId: string | undefined, caller?: Caller, tenant?: string): CommandContext;
+  /**
+   * The bot lost a Discord server (removed, or left) or one channel (403 Missing Access, 404
+   * Unknown Channel while posting): its chat channels are paused, logged and counted. Never throws.
+   */
+  channelsGone?(platform: 'slack' | 'discord', where: { tenant: string } | { channel: string }, reason: string): Promise<void>;
   logger: Logger;
   observe: CommandObserver;
   /** The database's stores, for platforms that keep state there (Slack installations, chat channels). */

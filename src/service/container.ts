@@ -15,7 +15,7 @@ import { StoreLibrary, storedEntry } from '../store/library.js';
 import { openStore } from '../store/open.js';
 import { followedStoriesOf, recordStoryDays } from '../store/stories.js';
 import type { ArticleStore, Store, Stores, StoryDayStore } from '../store/types.js';
-import { ingestFeedSource, ingestPageSource, type RemoteIngestDeps } from './feeds.js';
+import { ingestFeedSource, ingestPageSource, pollDueFeeds, type RemoteIngestDeps } from './feeds.js';
 import { ingestFileSource, type IngestDeps } from './ingest.js';
 import { ServiceMetrics } from './metrics.js';
 import { chatChannelRuntime } from './setup.js';
@@ -76,10 +76,10 @@ export interface Container {
   /** The platforms' endpoints, for the service's one HTTP server. */
   readonly routes: readonly HttpRoute[];
   readonly scheduler: Scheduler;
-  /** Ids of the feed sources, polled between digests too. */
-  readonly feedSourceIds: readonly string[];
   /** Reads sources into the store (all, or the ones named): files each time, feeds when due, pages once. */
   ingest(sourceIds?: string[]): Promise<void>;
+  /** Polls the feeds due now (the config file's and those chat channels read, as the store lists them at this call). */
+  pollFeeds(): Promise<void>;
   /** Stops new fires and waits for deliveries in flight (once, however often it is called). */
   stopScheduler(): Promise<void>;
   /** Stops the scheduler if still running, then closes the publishers, the fetcher and the store. */
@@ -119,15 +119,31 @@ export async function createContainer(config: Config, secrets: Secrets, options:
   };
 
   // Each chat channel answers with its own digest; channels set up from chat run beside the config's.
-  const chat = chatChannelRuntime({ store, channels: config.channels, context, client: httpClient });
-  const services: PlatformServices = { context, channelContext: chat.channelContext, logger, observe: metrics.observeCommand, stores };
+  const chat = chatChannelRuntime({
+    store,
+    channels: config.channels,
+    sources: config.sources,
+    context,
+    client: httpClient,
+    logger,
+    onPaused: (platform, cause, count) => metrics.channelsPaused.inc({ platform, cause }, count),
+  });
+  const services: PlatformServices = {
+    context,
+    channelContext: chat.channelContext,
+    channelsGone: chat.channelsGone,
+    logger,
+    observe: metrics.observeCommand,
+    stores,
+  };
   const { publishers, adapters, routes } = await wirePlatforms(config, secrets, options, services).catch(async (error: unknown) => {
     await httpClient.close().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
   });
 
-  const ingest = sourceIngestion(() => [...config.sources, ...chat.feeds()], {
+  const allSources = () => [...config.sources, ...chat.feeds()];
+  const ingestDeps: IngestDeps & RemoteIngestDeps = {
     articles: stores.articles,
     feedState: stores.feedState,
     logger,
@@ -138,7 +154,10 @@ export async function createContainer(config: Config, secrets: Secrets, options:
     channels: config.channels,
     publisherFor: (channel) => publishers[channel.platform],
     onFeedFailure: (id) => metrics.feedFailures.inc({ source: id }),
-  });
+    owner: options.owner,
+  };
+  const ingest = sourceIngestion(allSources, ingestDeps);
+  let tick = 0;
 
   const scheduler = new Scheduler({
     channels: config.channels,
@@ -172,8 +191,11 @@ export async function createContainer(config: Config, secrets: Secrets, options:
     adapters,
     routes,
     scheduler,
-    feedSourceIds: config.sources.filter((source) => source.type === 'feed').map((source) => source.id),
     ingest,
+    async pollFeeds() {
+      const own = config.sources.filter((source) => source.type === 'feed');
+      await pollDueFeeds([{ tenant: 'config', feeds: own, capped: false }, ...(await chat.tenantFeeds())], ingestDeps, tick++);
+    },
     stopScheduler,
     close() {
       closed ??= (async () => {

@@ -42,6 +42,13 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
+  readonly channelsPaused = new Counter({
+    name: 'newsdigest_channels_paused_total',
+    help: 'Chat channels paused because the bot lost them: removed from the server (server), or the channel gone or hidden (channel).',
+    labelNames: ['platform', 'cause'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'newsdigest_' });
   }

@@ -36,6 +36,8 @@ export interface Service {
   start(): Promise<SweepReport>;
   /** Reads the file sources into the store (also done before each digest is built). */
   ingest(): Promise<void>;
+  /** One feed tick: polls the feeds due now, as listed at this call (the minute timer calls it; never throws). */
+  pollFeeds(): Promise<void>;
   postNow(channelId: string, options?: { date?: string; force?: boolean }): Promise<DeliveryOutcome>;
   /** The HTTP port once started, else null. */
   port(): number | null;
@@ -63,6 +65,12 @@ export function runService(container: Container, options: RunOptions = {}): Serv
   let server: Awaited<ReturnType<typeof serveRoutes>> | undefined;
   let started = false;
   let stopped: Promise<void> | undefined;
+  const pollFeeds = () =>
+    container
+      .pollFeeds()
+      .catch((error: unknown) =>
+        logger.error({ err: error }, `feed tick failed (${error instanceof Error ? error.message : String(error)}); trying again next minute`),
+      );
 
   return {
     config,
@@ -71,6 +79,7 @@ export function runService(container: Container, options: RunOptions = {}): Serv
     metrics,
     routes,
     ingest: () => container.ingest(),
+    pollFeeds,
     async start() {
       started = true;
       await container.ingest();
@@ -80,9 +89,9 @@ export function runService(container: Container, options: RunOptions = {}): Serv
         logger.info({ port: server.port }, `serving ${listPaths(routes)} on port ${server.port}`);
       }
       const report = await scheduler.start();
-      const feedIds = [...container.feedSourceIds];
-      if (feedIds.length && options.cron !== false) {
-        feedTimer = setInterval(() => void container.ingest(feedIds), FEED_TICK_MS);
+      if (options.cron !== false) {
+        // The feeds are listed again at each tick: a channel set up from chat since is polled at the next one.
+        feedTimer = setInterval(() => void pollFeeds(), FEED_TICK_MS);
         feedTimer.unref();
       }
       for (const { channel, next } of scheduler.nextRuns()) {

@@ -11,6 +11,8 @@ import { scheduleProblem } from '../config/schedule.js';
 import { CronSchedule } from '../scheduler/cron.js';
 import type { ChatChannel, ChatChannelStore } from '../store/chat-channels.js';
 import { StoreLibrary } from '../store/library.js';
+import type { Logger } from '../log.js';
+import type { TenantFeeds } from './feeds.js';
 import type { Store } from '../store/types.js';
 
 type FeedSource = Extract<SourceConfig, { type: 'feed' }>;
@@ -57,8 +59,10 @@ export function channelSetup(options: {
   client?: HttpClient;
   /** Where each source's fetch state and articles are, for `sources`. */
   store?: Pick<Store, 'getFeedState' | 'articlesSince'>;
+  /** The Slack workspace or Discord server the channel is in: saved with the channel; its other channels' sources count towards its cap. */
+  tenant?: string;
 }): ChannelSetup {
-  const { platform, channel, caller, configured, chatChannels } = options;
+  const { platform, channel, caller, configured, chatChannels, tenant } = options;
   return {
     platform,
     channel,
@@ -68,10 +72,17 @@ export function channelSetup(options: {
     postingProblem: async () => (await caller.postingProblem?.()) ?? null,
     load: () => chatChannels.get(platform, channel),
     async save(settings, change) {
-      await chatChannels.save(settings, change);
-      options.onSaved?.(settings);
+      const saved = await chatChannels.save(tenant ? { ...settings, tenant } : settings, change);
+      if (saved) options.onSaved?.(settings);
+      return saved;
     },
     changes: (limit) => chatChannels.changes(platform, channel, limit),
+    tenantUsage: tenant
+      ? async () => {
+          const rows = (await chatChannels.list({ platform, tenant })).filter((row) => row.sources.length > 0);
+          return { channels: rows.map((row) => row.channel), sources: [...new Set(rows.flatMap((row) => row.sources))] };
+        }
+      : undefined,
     previewSource: options.client ? (url) => previewSource(url, options.client!) : undefined,
     sourceHealth: options.store ? (url) => sourceHealth(url, options.store!, options.now()) : undefined,
     scheduleProblem,
@@ -146,8 +157,12 @@ export interface ChatChannelRuntime {
   channelContext: NonNullable<PlatformServices['channelContext']>;
   /** The channels set up from chat that post: read from the store at each sweep, so changes need no restart. */
   liveChannels(): Promise<ChannelConfig[]>;
-  /** The feeds those channels read (a URL no running channel reads is not polled). */
+  /** The feeds those channels read, as the last sweep or feed tick listed them (a URL no running channel reads is not polled). */
   feeds(): FeedSource[];
+  /** The same feeds by tenant, asked from the store, for the tick that polls each tenant's in turn. */
+  tenantFeeds(): Promise<TenantFeeds[]>;
+  /** Pauses the chat channels of a server the bot lost, or one channel it lost; logged and counted, never throws. */
+  channelsGone: NonNullable<PlatformServices['channelsGone']>;
 }
 
 /** The service's side of the channels set up from chat, kept here so that the service only wires it. */
@@ -155,32 +170,105 @@ export function chatChannelRuntime(options: {
   store: Store;
   /** The config file's channels: theirs stay the operator's. */
   channels: readonly ChannelConfig[];
+  /** The config file's sources: the operator's own, which every tenant may read. */
+  sources: readonly SourceConfig[];
   context: CommandContext;
   client: HttpClient;
+  logger: Logger;
+  /** Counts channels paused because the bot lost them. */
+  onPaused?(platform: ChatChannel['platform'], cause: 'server' | 'channel', count: number): void;
 }): ChatChannelRuntime {
   const { store, channels, context } = options;
   const chatChannels = store.stores.chatChannels;
   const configured = (platform: string, channel: string | undefined) => channels.find((c) => c.platform === platform && c.channel === channel);
-  /** Chat channels by "platform:channel" → their digest channel id; refreshed at each sweep and on each change. */
+  /** Chat channels by "platform:channel" → their digest channel id; refreshed at each sweep, each feed tick and each change. */
   const chatChannelIds = new Map<string, string>();
+  /** The feeds of the chat channels that post, as last listed. */
   const feeds = new Map<string, FeedSource>();
+  /** Chat channels whose tenant this process has already recorded (when it was not yet known). */
+  const tenantsAdopted = new Set<string>();
   const remember = (row: ChatChannel) => chatChannelIds.set(`${row.platform}:${row.channel}`, chatChannelId(row.platform, row.channel));
+
+  /**
+   * What a tenant's commands may read: the config file's sources (the operator's own) and the feeds
+   * the tenant's chat channels subscribe to, paused ones included. A command with no tenant (a
+   * Discord DM) reads only the config file's. Scoping by sources, not by recording which channel
+   * received which article, keeps one copy of an article however many tenants read its feed.
+   */
+  const tenantSourceIds = async (platform: ChatChannel['platform'], tenant: string | undefined): Promise<string[]> => {
+    const own = options.sources.map((source) => source.id);
+    if (!tenant) return own;
+    const subscribed = (await chatChannels.list({ platform, tenant })).flatMap((row) => row.sources.map((url) => chatFeedSource(url).id));
+    return [...new Set([...own, ...subscribed])];
+  };
+
+  const posting = (rows: ChatChannel[]) => rows.filter((row) => !row.paused && row.sources.length > 0);
+  /**
+   * The chat channels the config file does not name (a channel the config file names later is the
+   * operator's from then on: only its entry there posts), as stored now; what this replica knows of
+   * them is refreshed on the way. The sweep (one replica a minute) and the feed tick (every replica)
+   * both read them, so every replica answers for a channel set up on another within a minute.
+   */
+  const chatRows = async () => {
+    const rows = (await chatChannels.list()).filter((row) => !configured(row.platform, row.channel));
+    chatChannelIds.clear();
+    rows.forEach(remember);
+    feeds.clear();
+    for (const url of posting(rows).flatMap((row) => row.sources)) feeds.set(chatFeedSource(url).id, chatFeedSource(url));
+    return rows;
+  };
 
   return {
     async liveChannels() {
-      // A channel the config file names later is the operator's from then on: only its entry there posts.
-      const rows = (await chatChannels.list()).filter((row) => !configured(row.platform, row.channel));
-      chatChannelIds.clear();
-      rows.forEach(remember);
-      const posting = rows.filter((row) => !row.paused && row.sources.length > 0);
-      feeds.clear();
-      for (const url of posting.flatMap((row) => row.sources)) feeds.set(chatFeedSource(url).id, chatFeedSource(url));
-      return posting.map(chatChannelConfig);
+      return posting(await chatRows()).map(chatChannelConfig);
     },
+    // A digest's build reads its sources right after the sweep listed the channels: what it saw will do.
     feeds: () => [...feeds.values()],
-    channelContext(platform, platformChannelId, caller) {
+    async tenantFeeds() {
+      // Every replica polls from the store's list, not from what its own sweep last saw (one replica sweeps).
+      const byTenant = new Map<string, Set<string>>();
+      for (const row of posting(await chatRows())) {
+        // A channel whose tenant is not known yet is a tenant of its own.
+        const tenant = `${row.platform}:${row.tenant || `channel:${row.channel}`}`;
+        const urls = byTenant.get(tenant) ?? new Set<string>();
+        for (const url of row.sources) urls.add(url);
+        byTenant.set(tenant, urls);
+      }
+      return [...byTenant].map(([tenant, urls]) => ({ tenant, feeds: [...urls].map(chatFeedSource), capped: true }));
+    },
+    async channelsGone(platform, where, reason) {
+      const cause = 'tenant' in where ? 'server' : 'channel';
+      try {
+        const at = context.now().toISOString();
+        const paused = await chatChannels.pause(platform, where, { actor: 'newsdigest', at, action: 'pause', detail: reason });
+        options.onPaused?.(platform, cause, paused.length);
+        const what = paused.length
+          ? `paused ${paused.length} chat channel${paused.length === 1 ? '' : 's'} (${paused.join(', ')}); /newsdigest resume there posts again`
+          : 'no channel set up from chat to pause';
+        options.logger.warn({ platform, ...where, paused }, `${platform}: ${reason}; ${what}`);
+      } catch (error) {
+        options.logger.error(
+          { err: error, platform, ...where },
+          `${platform}: ${reason}, but its channels could not be paused: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    },
+    channelContext(platform, platformChannelId, caller, tenant) {
       const channel = configured(platform, platformChannelId);
       const digestChannel = channel?.id ?? chatChannelIds.get(`${platform}:${platformChannelId}`) ?? null;
+      const sources = () => tenantSourceIds(platform, tenant);
+      // A channel set up before tenants were recorded learns its tenant at its first command here (once per process).
+      const key = `${platform}:${platformChannelId}`;
+      if (tenant && platformChannelId && !channel && !tenantsAdopted.has(key)) {
+        tenantsAdopted.add(key);
+        chatChannels.adoptTenant(platform, platformChannelId, tenant).catch((error: unknown) => {
+          tenantsAdopted.delete(key);
+          options.logger.warn(
+            { err: error, platform, channel: platformChannelId },
+            'could not record the channel’s tenant; the next command there tries again',
+          );
+        });
+      }
       const setup =
         platformChannelId && caller
           ? channelSetup({
@@ -193,9 +281,10 @@ export function chatChannelRuntime(options: {
               onSaved: remember,
               client: options.client,
               store,
+              tenant,
             })
           : undefined;
-      return { ...context, library: new StoreLibrary(store, { channelId: digestChannel ?? undefined }), digestChannel, setup };
+      return { ...context, library: new StoreLibrary(store, { channelId: digestChannel, sources }), digestChannel, setup };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { collapse } from '../article/read.js';
 import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Article } from '../article/types.js';
 import { UserError } from '../errors.js';
 import { fetchFeed, type FeedItem } from './feed.js';
@@ -34,8 +35,15 @@ export interface PollOptions {
   reportAfter?: number;
   /** Longest wait between tries of a failing feed. Default 6 hours. */
   maxBackoffMs?: number;
-  /** Poll even when the back-off says to wait (the CLI's one-off fetch). */
+  /** Poll even when the back-off says to wait (the CLI's one-off fetch); no claim is taken. */
   force?: boolean;
+  /** Who claims the poll in the store (a replica), for the claim's record. Default: this process. */
+  owner?: string;
+  /**
+   * How long a claim holds when its replica never saves the outcome (it died mid-poll); longer than
+   * a fetch with its item pages takes. Default 5 minutes.
+   */
+  claimMs?: number;
 }
 
 interface PollBase {
@@ -62,6 +70,9 @@ export type PollResult =
 
 const MINUTE = 60_000;
 
+/** This process, as a poll claim names it unless told otherwise. */
+const THIS_PROCESS = `${hostname()}:${process.pid}`;
+
 /** Seen-key recorded after the first successful poll (a first poll that failed is still a first poll). */
 const POLLED_KEY = 'newsdigest:polled';
 
@@ -75,12 +86,13 @@ const POLLED_KEY = 'newsdigest:polled';
 export async function pollFeed(source: FeedSource, options: PollOptions): Promise<PollResult> {
   const now = (options.now ?? (() => new Date()))();
   const pollMs = (source.pollMinutes ?? 15) * MINUTE;
-  const state: FeedState = (await options.store.getFeedState(source.url)) ?? { url: source.url, consecutiveFailures: 0 };
   const base = { sourceId: source.id, url: source.url };
-
-  if (!options.force && state.nextPollAt && Date.parse(state.nextPollAt) > now.getTime()) {
-    return { ...base, status: 'waiting', nextPollAt: state.nextPollAt };
-  }
+  // Claimed in the store first, so that of several replicas ticking together only one fetches.
+  const claimed =
+    options.force ||
+    (await options.store.claimPoll(source.url, options.owner ?? THIS_PROCESS, now, new Date(now.getTime() + (options.claimMs ?? 5 * MINUTE))));
+  const state: FeedState = (await options.store.getFeedState(source.url)) ?? { url: source.url, consecutiveFailures: 0 };
+  if (!claimed) return { ...base, status: 'waiting', nextPollAt: state.nextPollAt ?? now.toISOString() };
 
   let fetched: Awaited<ReturnType<typeof fetchFeed>>;
   try {

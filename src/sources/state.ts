@@ -22,11 +22,34 @@ export interface FeedStateStore {
    * that were not seen before, in the order given.
    */
   markSeen(url: string, keys: string[]): Promise<string[]>;
+  /**
+   * Claims the feed's poll for `owner` until `until` when it is due (its next poll time has come,
+   * or it was never polled) and no unexpired claim holds it. True only for the one caller that
+   * claimed it, however many replicas ask at once; saving the feed's state releases the claim.
+   */
+  claimPoll(url: string, owner: string, now: Date, until: Date): Promise<boolean>;
+  /** Of these feeds, those not due at `now`: polled recently, backing off, or claimed. */
+  notDue(urls: readonly string[], now: Date): Promise<Set<string>>;
 }
 
 export class MemoryFeedStateStore implements FeedStateStore {
   private readonly states = new Map<string, FeedState>();
   private readonly seen = new Map<string, Set<string>>();
+  private readonly claims = new Map<string, number>();
+
+  async claimPoll(url: string, _owner: string, now: Date, until: Date): Promise<boolean> {
+    if ((await this.notDue([url], now)).size) return false;
+    this.claims.set(url, until.getTime());
+    return true;
+  }
+
+  async notDue(urls: readonly string[], now: Date): Promise<Set<string>> {
+    const waiting = (url: string) => {
+      const next = this.states.get(url)?.nextPollAt;
+      return (next !== undefined && Date.parse(next) > now.getTime()) || (this.claims.get(url) ?? 0) > now.getTime();
+    };
+    return new Set(urls.filter(waiting));
+  }
 
   async getFeedState(url: string): Promise<FeedState | null> {
     const state = this.states.get(url);
@@ -35,6 +58,7 @@ export class MemoryFeedStateStore implements FeedStateStore {
 
   async saveFeedState(state: FeedState): Promise<void> {
     this.states.set(state.url, { ...state });
+    this.claims.delete(state.url);
   }
 
   async markSeen(url: string, keys: string[]): Promise<string[]> {

@@ -75,18 +75,20 @@ export class SqlArticleStore implements ArticleStore {
    * Every word must appear in the headline or the text; articles with more words in the headline
    * come first, then the newest.
    */
-  async searchArticles(query: string, limit: number): Promise<StoredArticle[]> {
+  async searchArticles(query: string, limit: number, sourceIds?: readonly string[]): Promise<StoredArticle[]> {
     const words = searchWords(query);
     const take = Math.max(0, Math.min(Math.floor(limit), 100));
-    if (words.length === 0 || take === 0) return [];
+    if (words.length === 0 || take === 0 || sourceIds?.length === 0) return [];
     const like = this.db.dialect.like;
     const patterns = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const matches = patterns.map(() => `(title ${like} ? ESCAPE '\\' OR text ${like} ? ESCAPE '\\')`);
     const headlineScore = patterns.map(() => `CASE WHEN title ${like} ? ESCAPE '\\' THEN 1 ELSE 0 END`);
+    // A tenant searches only what its channels receive: the articles of their sources.
+    const sourceFilter = sourceIds ? ` AND source_id IN (${sourceIds.map(() => '?').join(', ')})` : '';
     const rows = await this.db.all(
-      `SELECT * FROM articles WHERE ${matches.join(' AND ')}
+      `SELECT * FROM articles WHERE ${matches.join(' AND ')}${sourceFilter}
        ORDER BY (${headlineScore.join(' + ')}) DESC, ingested_at DESC, id LIMIT ?`,
-      [...patterns.flatMap((p) => [p, p]), ...patterns, take],
+      [...patterns.flatMap((p) => [p, p]), ...(sourceIds ?? []), ...patterns, take],
     );
     return rows.map(toArticle);
   }

@@ -8,9 +8,21 @@ export type ChannelChange = SetupChange;
 /** Where chat-set-up channels live; one per store, both dialects behind one interface. */
 export interface ChatChannelStore {
   get(platform: ChatChannel['platform'], channel: string): Promise<ChatChannel | null>;
-  list(): Promise<ChatChannel[]>;
-  /** Saves the channel's new settings and records the change that made them. */
-  save(channel: ChatChannel, change: ChannelChange): Promise<void>;
+  /** Every chat channel, or only one tenant's (a Slack workspace's, a Discord server's). */
+  list(filter?: { platform: ChatChannel['platform']; tenant: string }): Promise<ChatChannel[]>;
+  /**
+   * Saves the channel's new settings over the version they were read at (`channel.version`;
+   * none: the channel must not exist yet) and records the change that made them. False, and
+   * nothing saved, when someone else changed the channel meanwhile.
+   */
+  save(channel: ChatChannel, change: ChannelChange): Promise<boolean>;
+  /** Records the channel's tenant when none is recorded yet (a channel set up before tenants were). */
+  adoptTenant(platform: ChatChannel['platform'], channel: string, tenant: string): Promise<void>;
+  /**
+   * Pauses the chat channels of a tenant, or one channel, that are not paused yet, recording the
+   * change; returns the channels it paused. The bot was removed from a server, or lost a channel.
+   */
+  pause(platform: ChatChannel['platform'], where: { tenant: string } | { channel: string }, change: ChannelChange): Promise<string[]>;
   /** The channel's changes, newest first. */
   changes(platform: ChatChannel['platform'], channel: string, limit: number): Promise<ChannelChange[]>;
 }
@@ -30,12 +42,14 @@ function toChannel(row: Row): ChatChannel {
     paused: row.paused === true || row.paused === 1,
     updatedAt: isoText(row.updated_at),
     updatedBy: String(row.updated_by),
+    tenant: String(row.tenant ?? ''),
+    version: Number(row.version),
   };
 }
 
-const COLUMNS = 'platform, channel, sources, schedule, time_zone, keywords, max_items, paused, updated_at, updated_by';
+const COLUMNS = 'platform, channel, sources, schedule, time_zone, keywords, max_items, paused, updated_at, updated_by, tenant, version';
 
-/** The chat channels in the store's own database (SQLite or PostgreSQL, migration 4). */
+/** The chat channels in the store's own database (SQLite or PostgreSQL, migrations 4 and 6). */
 export class SqlChatChannelStore implements ChatChannelStore {
   constructor(private readonly db: SqlConnection) {}
 
@@ -44,12 +58,46 @@ export class SqlChatChannelStore implements ChatChannelStore {
     return row ? toChannel(row) : null;
   }
 
-  async list(): Promise<ChatChannel[]> {
+  async list(filter?: { platform: ChatChannel['platform']; tenant: string }): Promise<ChatChannel[]> {
+    if (filter) {
+      const rows = await this.db.all(`SELECT ${COLUMNS} FROM chat_channels WHERE platform = ? AND tenant = ? ORDER BY channel`, [
+        filter.platform,
+        filter.tenant,
+      ]);
+      return rows.map(toChannel);
+    }
     return (await this.db.all(`SELECT ${COLUMNS} FROM chat_channels ORDER BY platform, channel`)).map(toChannel);
   }
 
-  async save(channel: ChatChannel, change: ChannelChange): Promise<void> {
-    // The change is recorded first: a settings row never exists without the change that made it.
+  async save(channel: ChatChannel, change: ChannelChange): Promise<boolean> {
+    const paused = this.db.kind === 'postgres' ? channel.paused : channel.paused ? 1 : 0;
+    const settings = [
+      JSON.stringify(channel.sources),
+      channel.schedule,
+      channel.timeZone,
+      JSON.stringify(channel.keywords),
+      channel.maxItems,
+      paused,
+      channel.updatedAt,
+      channel.updatedBy,
+      channel.tenant ?? '',
+    ];
+    // Compare-and-set: the row is written only if it is still as it was read (or still absent).
+    const written =
+      channel.version === undefined
+        ? await this.db.all(
+            `INSERT INTO chat_channels (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+             ON CONFLICT (platform, channel) DO NOTHING RETURNING channel`,
+            [channel.platform, channel.channel, ...settings],
+          )
+        : await this.db.all(
+            `UPDATE chat_channels SET sources = ?, schedule = ?, time_zone = ?, keywords = ?, max_items = ?, paused = ?,
+               updated_at = ?, updated_by = ?, tenant = COALESCE(NULLIF(?, ''), tenant), version = version + 1
+             WHERE platform = ? AND channel = ? AND version = ? RETURNING channel`,
+            [...settings, channel.platform, channel.channel, channel.version],
+          );
+    if (written.length === 0) return false;
+    // Recorded once the settings are in: a change lost to someone else's is not in the log.
     await this.db.run('INSERT INTO chat_channel_changes (platform, channel, actor, at, action, detail) VALUES (?, ?, ?, ?, ?, ?)', [
       channel.platform,
       channel.channel,
@@ -58,25 +106,35 @@ export class SqlChatChannelStore implements ChatChannelStore {
       change.action,
       change.detail,
     ]);
-    const paused = this.db.kind === 'postgres' ? channel.paused : channel.paused ? 1 : 0;
-    await this.db.run(
-      `INSERT INTO chat_channels (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (platform, channel) DO UPDATE SET sources = excluded.sources, schedule = excluded.schedule,
-         time_zone = excluded.time_zone, keywords = excluded.keywords, max_items = excluded.max_items,
-         paused = excluded.paused, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      [
-        channel.platform,
-        channel.channel,
-        JSON.stringify(channel.sources),
-        channel.schedule,
-        channel.timeZone,
-        JSON.stringify(channel.keywords),
-        channel.maxItems,
-        paused,
-        channel.updatedAt,
-        channel.updatedBy,
-      ],
+    return true;
+  }
+
+  async adoptTenant(platform: ChatChannel['platform'], channel: string, tenant: string): Promise<void> {
+    await this.db.run("UPDATE chat_channels SET tenant = ? WHERE platform = ? AND channel = ? AND tenant = ''", [tenant, platform, channel]);
+  }
+
+  async pause(platform: ChatChannel['platform'], where: { tenant: string } | { channel: string }, change: ChannelChange): Promise<string[]> {
+    const [column, value] = 'tenant' in where ? ['tenant', where.tenant] : ['channel', where.channel];
+    // An unknown tenant ('') is no tenant: it never names a group of channels.
+    if (!value) return [];
+    const [yes, no] = this.db.kind === 'postgres' ? [true, false] : [1, 0];
+    const rows = await this.db.all(
+      `UPDATE chat_channels SET paused = ?, version = version + 1, updated_at = ?, updated_by = ?
+       WHERE platform = ? AND ${column} = ? AND paused = ? RETURNING channel`,
+      [yes, change.at, change.actor, platform, value, no],
     );
+    const channels = rows.map((row) => String(row.channel)).sort();
+    for (const channel of channels) {
+      await this.db.run('INSERT INTO chat_channel_changes (platform, channel, actor, at, action, detail) VALUES (?, ?, ?, ?, ?, ?)', [
+        platform,
+        channel,
+        change.actor,
+        change.at,
+        change.action,
+        change.detail,
+      ]);
+    }
+    return channels;
   }
 
   async changes(platform: ChatChannel['platform'], channel: string, limit: number): Promise<ChannelChange[]> {

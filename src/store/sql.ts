@@ -78,8 +78,8 @@ export abstract class SqlStore implements Store {
   articlesSince(since: Date, sourceIds?: string[]): Promise<StoredArticle[]> {
     return this.stores.articles.articlesSince(since, sourceIds);
   }
-  searchArticles(query: string, limit: number): Promise<StoredArticle[]> {
-    return this.stores.articles.searchArticles(query, limit);
+  searchArticles(query: string, limit: number, sourceIds?: readonly string[]): Promise<StoredArticle[]> {
+    return this.stores.articles.searchArticles(query, limit, sourceIds);
   }
   storyArticles(storyId: string): Promise<StoredArticle[]> {
     return this.stores.articles.storyArticles(storyId);
@@ -144,5 +144,11 @@ export abstract class SqlStore implements Store {
   }
   markSeen(url: string, keys: string[]): Promise<string[]> {
     return this.stores.feedState.markSeen(url, keys);
+  }
+  claimPoll(url: string, owner: string, now: Date, until: Date): Promise<boolean> {
+    return this.stores.feedState.claimPoll(url, owner, now, until);
+  }
+  notDue(urls: readonly string[], now: Date): Promise<Set<string>> {
+    return this.stores.feedState.notDue(urls, now);
   }
 }

@@ -60,8 +60,8 @@ export interface ArticleStore {
   getArticle(id: string): Promise<StoredArticle | null>;
   /** Articles ingested at or after `since`, optionally only from some sources, oldest first. */
   articlesSince(since: Date, sourceIds?: string[]): Promise<StoredArticle[]>;
-  /** Full-text-ish search over headline and text, best first. */
-  searchArticles(query: string, limit: number): Promise<StoredArticle[]>;
+  /** Full-text-ish search over headline and text, best first; only articles of these sources when given. */
+  searchArticles(query: string, limit: number, sourceIds?: readonly string[]): Promise<StoredArticle[]>;
   /** Every article of a story (same storyId), the story's lead article first, then oldest first. */
   storyArticles(storyId: string): Promise<StoredArticle[]>;
 }

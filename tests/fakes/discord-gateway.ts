@@ -97,10 +97,41 @@ export function buttonInteraction(customId: string) {
   };
 }
 
-function guildCreate(memberCount: number) {
+/** A server the bot is in, with its text channels. */
+export interface FakeGuild {
+  id: string;
+  name: string;
+  channels: { id: string; name: string }[];
+}
+
+const fakeGuild: FakeGuild = { id: fakeIds.guild, name: 'Fake newsroom', channels: [{ id: fakeIds.channel, name: 'news' }] };
+
+/**
+ * An interaction moved to another server's channel (or, with no guild, to a DM with the bot),
+ * sent by a member with these permissions there.
+ */
+export function inChannel<T extends ReturnType<typeof interactionBase>>(
+  interaction: T,
+  place: { guild: string; channel: string; name?: string; permissions?: string } | { dm: string },
+): T {
+  if ('dm' in place) {
+    const { guild_id: _guild, member, ...rest } = interaction;
+    return { ...rest, channel_id: place.dm, channel: { id: place.dm, type: 1 }, user: member.user, context: 1 } as unknown as T;
+  }
   return {
-    id: fakeIds.guild,
-    name: 'Fake newsroom',
+    ...interaction,
+    guild_id: place.guild,
+    channel_id: place.channel,
+    channel: { ...interaction.channel, id: place.channel, guild_id: place.guild, name: place.name ?? 'news' },
+    member: { ...interaction.member, permissions: place.permissions ?? interaction.member.permissions },
+    authorizing_integration_owners: { '0': place.guild },
+  };
+}
+
+function guildCreate(memberCount: number, guild: FakeGuild = fakeGuild) {
+  return {
+    id: guild.id,
+    name: guild.name,
     icon: null,
     owner_id: fakeIds.user,
     unavailable: false,
@@ -109,7 +140,7 @@ function guildCreate(memberCount: number) {
     joined_at: '2024-01-01T00:00:00.000Z',
     roles: [
       {
-        id: fakeIds.guild,
+        id: guild.id,
         name: '@everyone',
         permissions: '104324673',
         position: 0,
@@ -120,7 +151,7 @@ function guildCreate(memberCount: number) {
         flags: 0,
       },
     ],
-    channels: [{ id: fakeIds.channel, type: 0, name: 'news', position: 0, permission_overwrites: [], nsfw: false, parent_id: null }],
+    channels: guild.channels.map((channel, position) => ({ ...channel, type: 0, position, permission_overwrites: [], nsfw: false, parent_id: null })),
     threads: [],
     members: Array.from({ length: memberCount }, (_, i) => ({
       user: { id: String(1_400_000_000_000_000_000n + BigInt(i)), username: `member${i}`, discriminator: '0', global_name: null, avatar: null },
@@ -193,6 +224,16 @@ export class FakeDiscordGateway extends EventEmitter {
 
   interaction(payload: unknown): void {
     this.dispatch('INTERACTION_CREATE', payload);
+  }
+
+  /** The bot is added to a server (GUILD_CREATE, as Discord sends when an invite is accepted). */
+  joinGuild(guild: FakeGuild): void {
+    this.dispatch('GUILD_CREATE', guildCreate(0, guild));
+  }
+
+  /** The bot is removed from (or leaves) a server: GUILD_DELETE without `unavailable`, unlike an outage. */
+  removeFromGuild(id: string): void {
+    this.dispatch('GUILD_DELETE', { id });
   }
 
   /** Closes the connection as a network fault would (a resumable close code); discord.js should RESUME. */

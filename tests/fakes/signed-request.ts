@@ -114,7 +114,7 @@ export function sendButton(
 let typed = 0;
 
 /**
- * Types a slash command in a Slack channel (as `user`, when given) through the service's signed
+ * Types a slash command in a Slack channel (as `user`, in workspace `team`, when given) through the service's signed
  * endpoint at `url`, and waits for what the bot answered through the fake's response URL.
  */
 export async function slashCommandAnswers(

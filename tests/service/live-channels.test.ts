@@ -139,6 +139,32 @@ describe('a channel set up from chat', () => {
     expect(postedTo()).toHaveLength(1);
   });
 
+  it('subscribed after the start, its feed is polled at the next feed tick, on a replica that never swept', async () => {
+    const first = await replica(true);
+    const second = await replica(false);
+    await first.pollFeeds();
+    expect(web.requestsFor('/feed.xml')).toHaveLength(0);
+    await subscribedEarlier(first, '0 9 * * *');
+    await second.pollFeeds();
+    expect(web.requestsFor('/feed.xml')).toHaveLength(1);
+    expect(await second.store.articlesSince(new Date(0))).not.toHaveLength(0);
+  });
+
+  it('set up while another replica runs the sweep, the channel’s /digest is answered on this one after its next feed tick', async () => {
+    const sweeper = await replica(false);
+    const answering = await replica(true);
+    await subscribedEarlier(sweeper, '0 7 * * *');
+    clock.set('2025-06-11T07:01:00Z');
+    expect((await sweeper.scheduler.sweep()).runs.map((run) => run.outcome.status)).toEqual(['posted']);
+    await answering.pollFeeds();
+    const answers = await slashCommandAnswers(slack, `http://127.0.0.1:${answering.port()}/slack/events`, SECRET, {
+      command: '/digest',
+      text: '',
+      channel: CHANNEL,
+    });
+    expect(JSON.stringify(answers)).toContain('Ferry service to Gull Island resumes');
+  });
+
   it('once the config file names the channel, only the config file’s entry posts there', async () => {
     const first = await replica(true);
     await subscribedEarlier(first, '0 7 * * *');

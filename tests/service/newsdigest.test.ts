@@ -148,6 +148,8 @@ describe('/newsdigest on Slack', () => {
       maxItems: 5,
       paused: false,
       updatedBy: `slack:${ADMIN}`,
+      // The workspace the command came from (its team_id): the channel's tenant.
+      tenant: 'T123',
     });
     expect((await chatChannels().changes('slack', CHAT_SLACK, 10)).map((c) => [c.action, c.actor])).toEqual([
       ['resume', `slack:${ADMIN}`],

@@ -374,6 +374,38 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
         const all = results.flat();
         expect(all.sort()).toEqual([...keys].sort());
       });
+
+      it('claims a due poll for one caller; saving the outcome releases it until the next poll time; a dead claim lapses', async () => {
+        const url = 'https://feeds.example/world.xml';
+        expect(await feedState.notDue([url], at('2024-03-01T06:00:00Z'))).toEqual(new Set());
+        expect(await feedState.claimPoll(url, 'a', at('2024-03-01T06:00:00Z'), at('2024-03-01T06:05:00Z'))).toBe(true);
+        expect(await feedState.claimPoll(url, 'b', at('2024-03-01T06:01:00Z'), at('2024-03-01T06:06:00Z'))).toBe(false);
+        expect(await feedState.notDue([url, 'https://feeds.example/other.xml'], at('2024-03-01T06:01:00Z'))).toEqual(new Set([url]));
+        // The claim is not part of the state a poll reads.
+        expect(await feedState.getFeedState(url)).toEqual({ url, consecutiveFailures: 0 });
+        await feedState.saveFeedState({
+          url,
+          nextPollAt: '2024-03-01T06:15:00.000Z',
+          lastPolledAt: '2024-03-01T06:00:00.000Z',
+          consecutiveFailures: 0,
+        });
+        expect(await feedState.claimPoll(url, 'b', at('2024-03-01T06:14:00Z'), at('2024-03-01T06:19:00Z'))).toBe(false);
+        expect(await feedState.claimPoll(url, 'b', at('2024-03-01T06:15:00Z'), at('2024-03-01T06:20:00Z'))).toBe(true);
+        // b died mid-poll: its claim holds until 06:20, then lapses.
+        expect(await feedState.claimPoll(url, 'a', at('2024-03-01T06:19:59Z'), at('2024-03-01T06:25:00Z'))).toBe(false);
+        expect(await feedState.claimPoll(url, 'a', at('2024-03-01T06:20:00Z'), at('2024-03-01T06:25:00Z'))).toBe(true);
+      });
+
+      it('gives a due poll to exactly one of many replicas asking at once', async () => {
+        const url = 'https://feeds.example/shared.xml';
+        const second = (await other()).stores.feedState;
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            (i % 2 ? second : feedState).claimPoll(url, `replica-${i}`, at('2024-03-01T06:00:00Z'), at('2024-03-01T06:05:00Z')),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
     });
 
     describe('leases', () => {

@@ -73,4 +73,29 @@ describe('StoreLibrary', () => {
     expect(await library.search('nothing matches this', 5)).toEqual([]);
     expect(await library.search('ceasefire', 0)).toEqual([]);
   });
+
+  it('within a tenant’s sources: finds and shows only their articles, and a story only as far as they carry it', async () => {
+    const northLead = { ...lead, sourceId: 'north' };
+    const southFollow = { ...follow, sourceId: 'south' };
+    const southOther = { ...other, sourceId: 'south' };
+    for (const a of [northLead, southFollow, southOther]) await store.saveArticle(a);
+    const north = new StoreLibrary(store, { channelId: null, sources: async () => ['north'] });
+    const south = new StoreLibrary(store, { channelId: null, sources: async () => ['south'] });
+    expect((await north.search('harvest', 5)).map((i) => i.headline)).toEqual([]);
+    expect((await south.search('harvest', 5)).map((i) => i.headline)).toEqual(['Harvest begins']);
+    // One story, two tenants: each sees its own article of it, never the other's.
+    expect((await north.search('ceasefire', 5)).map((i) => i.sources.map((source) => source.articleId))).toEqual([[lead.id]]);
+    expect((await south.search('truce', 5)).map((i) => i.sources.map((source) => source.articleId))).toEqual([[follow.id]]);
+    expect(await south.item(lead.id)).toBeNull();
+    expect(await new StoreLibrary(store, { sources: async () => [] }).search('harvest', 5)).toEqual([]);
+  });
+
+  it('reads no digest where there is none (channel null), even when other channels have one', async () => {
+    await store.saveArticle(lead);
+    const posted = digestItem(lead.id, 'Edited headline in the digest');
+    await store.saveDigest('slack', digest('2024-03-01', [posted]));
+    const nowhere = new StoreLibrary(store, { channelId: null });
+    expect(await nowhere.digest()).toBeNull();
+    expect((await nowhere.item(lead.id))?.headline).toBe(lead.title);
+  });
 });

@@ -28,7 +28,7 @@ import {
   type ItemPartView,
   type Responder,
 } from './interactions.js';
-import { apiVersion, createRest, findPostedMessage, findPostedParts, postMessages } from './post.js';
+import { apiVersion, channelLost, createRest, findPostedMessage, findPostedParts, postMessages } from './post.js';
 import { renderDigest, renderView, type DiscordMessage } from './render.js';
 
 export interface DiscordPlatformOptions {
@@ -54,6 +54,8 @@ export interface DiscordPlatformOptions {
   deferAfterMs?: number;
   /** How long start() waits for the gateway's READY before giving up with a clear error (default 60 s). */
   readyTimeoutMs?: number;
+  /** Told when the bot leaves or is removed from a server (GUILD_DELETE) or loses a channel (403/404 posting). */
+  channelsGone?(where: { tenant: string } | { channel: string }, reason: string): Promise<void>;
 }
 
 export interface DiscordPlatform extends PlatformAdapter {
@@ -180,6 +182,7 @@ function bindGateway(client: Client, handle: InteractionHandler): void {
         name: interaction.commandName,
         args: subcommand ? { subcommand, ...args } : args,
         channelId: interaction.channelId,
+        guildId: interaction.guildId ?? undefined,
         caller: gatewayCaller(interaction),
       };
     } else if (interaction.isAutocomplete()) {
@@ -190,10 +193,11 @@ function bindGateway(client: Client, handle: InteractionHandler): void {
         option: focused.name,
         partial: String(focused.value),
         channelId: interaction.channelId ?? undefined,
+        guildId: interaction.guildId ?? undefined,
         caller: gatewayCaller(interaction),
       };
     } else if (interaction.isButton()) {
-      incoming = { kind: 'button', customId: interaction.customId, channelId: interaction.channelId };
+      incoming = { kind: 'button', customId: interaction.customId, channelId: interaction.channelId, guildId: interaction.guildId ?? undefined };
     }
     if (incoming) void handle(incoming, gatewayResponder(interaction as RepliableInteraction | AutocompleteInteraction));
   });
@@ -236,7 +240,22 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
     client.on(Events.Error, (error) => logger.error({ error: error.message }, 'discord client error'));
     client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'discord gateway disconnected'));
     client.on(Events.ShardResume, (shard) => logger.info({ shard }, 'discord gateway resumed'));
+    // Only a removal or a leave: discord.js reports a server outage as GuildUnavailable instead.
+    client.on(Events.GuildDelete, (guild) => void options.channelsGone?.({ tenant: guild.id }, `the bot was removed from server ${guild.id}`));
   }
+  /** A post or notice that failed because the channel is gone pauses it, then fails as before. */
+  const pausingLost = async <T>(channel: string, work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } catch (error) {
+      if (channelLost(error))
+        await options.channelsGone?.(
+          { channel },
+          `the bot cannot reach channel ${channel} (${error instanceof Error ? error.message : String(error)})`,
+        );
+      throw error;
+    }
+  };
 
   return {
     platform: 'discord',
@@ -277,12 +296,12 @@ export function createDiscordPlatform(options: DiscordPlatformOptions): DiscordP
       return client ? client.isReady() : true;
     },
     async post(channel: string, digest: Digest, postOptions?: PostOptions): Promise<PostResult> {
-      const result = await postMessages(rest, channel, renderDigest(digest), postOptions?.deliveryKey, postOptions);
+      const result = await pausingLost(channel, postMessages(rest, channel, renderDigest(digest), postOptions?.deliveryKey, postOptions));
       logger.info({ channel, messages: result.messageIds.length, date: digest.date }, 'discord digest posted');
       return result;
     },
     async notify(channel: string, text: string): Promise<void> {
-      await postMessages(rest, channel, renderView({ kind: 'notice', tone: 'error', text, visibility: 'channel' }));
+      await pausingLost(channel, postMessages(rest, channel, renderView({ kind: 'notice', tone: 'error', text, visibility: 'channel' })));
     },
     async findPosted(channel: string, deliveryKey: string): Promise<string | null> {
       return findPostedMessage(rest, channel, deliveryKey, client?.user?.id);
@@ -319,8 +338,9 @@ export function discordPlatformFromConfig(config: Config, secrets: Secrets, serv
     mode: config.discord.mode,
     apiUrl: secrets.discordApiUrl,
     context: services.context,
-    contextFor: services.channelContext ? (channelId, caller) => services.channelContext!('discord', channelId, caller) : undefined,
+    contextFor: services.channelContext ? (channelId, caller, guildId) => services.channelContext!('discord', channelId, caller, guildId) : undefined,
     logger: services.logger,
     observe: services.observe,
+    channelsGone: services.channelsGone ? (where, reason) => services.channelsGone!('discord', where, reason) : undefined,
   });
 }

@@ -101,7 +101,8 @@ export function readInteraction(interaction: APIInteraction): IncomingInteractio
   const read = readKind(interaction);
   if (!read) return null;
   const channelId = interaction.channel?.id ?? interaction.channel_id;
-  return { ...read, ...(channelId ? { channelId } : {}), caller: readCaller(interaction) };
+  const guildId = interaction.guild_id;
+  return { ...read, ...(channelId ? { channelId } : {}), ...(guildId ? { guildId } : {}), caller: readCaller(interaction) };
 }
 
 function readKind(interaction: APIInteraction): IncomingInteraction | null {

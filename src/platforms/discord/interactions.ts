@@ -8,13 +8,14 @@ import { renderView, type DiscordMessage } from './render.js';
 
 /**
  * An interaction, read the same way from a gateway dispatch and an HTTP request; `channelId` is
- * where it happened (a server channel or a DM), when Discord says.
+ * where it happened (a server channel or a DM), when Discord says, and `guildId` the server it
+ * happened in (none in a DM): the tenant whose channels the answer reads.
  */
 export type IncomingInteraction = (
   | { kind: 'command'; name: string; args: CommandArgs }
   | { kind: 'autocomplete'; name: string; option: string; partial: string }
   | { kind: 'button'; customId: string }
-) & { channelId?: string; caller?: DiscordCaller };
+) & { channelId?: string; guildId?: string; caller?: DiscordCaller };
 
 /** Who sent an interaction: their id and, in a server, whether they may manage the channel (null in a DM). */
 export interface DiscordCaller {
@@ -100,7 +101,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
   const deferAfterMs = options.deferAfterMs ?? defaultDeferAfterMs;
   const { logger } = options;
   const contextIn = (interaction: IncomingInteraction) =>
-    options.contextFor?.(interaction.channelId, interaction.caller ? asCaller(interaction.caller) : undefined) ?? options.context;
+    options.contextFor?.(interaction.channelId, interaction.caller ? asCaller(interaction.caller) : undefined, interaction.guildId) ??
+    options.context;
 
   async function viewFor(interaction: Exclude<IncomingInteraction, { kind: 'autocomplete' }>): Promise<{ view: View; ok: boolean }> {
     try {

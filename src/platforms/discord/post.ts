@@ -84,6 +84,18 @@ export function describeDiscordError(error: unknown, channel: string): PostError
 }
 
 /**
+ * Whether a failed post means the channel is gone for the bot: Missing Access (403, the bot was
+ * removed from the server or can no longer see the channel) or Unknown Channel (404, deleted).
+ * Such a channel is paused rather than retried every half hour.
+ */
+export function channelLost(error: unknown): boolean {
+  const cause = error instanceof PostError ? error.cause : error;
+  if (!(cause instanceof DiscordAPIError)) return false;
+  const code = Number(cause.code);
+  return code === RESTJSONErrorCodes.MissingAccess || code === RESTJSONErrorCodes.UnknownChannel;
+}
+
+/**
  * Posts the messages in order; with a delivery key each one carries its ref and part (see
  * deliveryRef). With `alreadyPosted` (an earlier attempt got that far) only the rest is posted,
  * after them. A failure once a part is in throws PartlyPostedError with the parts that are in.

@@ -238,7 +238,7 @@ export function slackPlatformFromConfig(config: Config, secrets: Secrets, servic
     setupEditors: config.slack.setupEditors,
     apiUrl: secrets.slackApiUrl,
     context: services.context,
-    contextFor: services.channelContext ? (channelId, caller) => services.channelContext!('slack', channelId, caller) : undefined,
+    contextFor: services.channelContext ? (channelId, caller, team) => services.channelContext!('slack', channelId, caller, team) : undefined,
     logger: services.logger,
     observe: services.observe,
   });

@@ -101,7 +101,8 @@ export function slackCaller(client: webApi.WebClient, userId: string, channelId:
 }
 
 export function registerListeners(app: App, bindings: SlackBindings): void {
-  const contextIn = (channelId: string | undefined, caller?: Caller) => bindings.contextFor?.(channelId, caller) ?? bindings.context;
+  const contextIn = (channelId: string | undefined, caller?: Caller, team?: string) =>
+    bindings.contextFor?.(channelId, caller, team) ?? bindings.context;
   for (const definition of bindings.commands) {
     app.command(`/${definition.name}`, async ({ command, ack, respond, client }) => {
       await ack();
@@ -109,7 +110,7 @@ export function registerListeners(app: App, bindings: SlackBindings): void {
       await answer(
         `/${definition.name}`,
         respond,
-        () => definition.run(definition.parseText(command.text ?? ''), contextIn(command.channel_id, caller)),
+        () => definition.run(definition.parseText(command.text ?? ''), contextIn(command.channel_id, caller, command.team_id)),
         bindings,
       );
     });
@@ -123,7 +124,7 @@ export function registerListeners(app: App, bindings: SlackBindings): void {
     await answer(
       `button:${button.part}`,
       respond,
-      () => bindings.itemPartView(contextIn(body.channel?.id), action.value ?? '', button.part),
+      () => bindings.itemPartView(contextIn(body.channel?.id, undefined, body.team?.id), action.value ?? '', button.part),
       bindings,
     );
   });

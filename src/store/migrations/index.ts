@@ -3,6 +3,8 @@ import { deliveryRetryable } from './002-delivery-retryable.js';
 import { storyDays } from './003-story-days.js';
 import { chatChannels } from './004-chat-channels.js';
 import { slackInstallations } from './005-slack-installations.js';
+import { chatChannelTenants } from './006-chat-channel-tenants.js';
+import { feedPollClaims } from './007-feed-poll-claims.js';
 
 /**
  * One step of the schema. Each dialect gets its own SQL (types differ: TEXT vs timestamptz/jsonb);
@@ -16,7 +18,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Applied at start and recorded in `schema_migrations`. */
-export const migrations: readonly Migration[] = [initial, deliveryRetryable, storyDays, chatChannels, slackInstallations];
+export const migrations: readonly Migration[] = [initial, deliveryRetryable, storyDays, chatChannels, slackInstallations, chatChannelTenants, feedPollClaims];
 
 /** The newest schema version this build knows. */
 export const latestVersion = Math.max(...migrations.map((m) => m.version));

@@ -1,14 +1,16 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { APIInteraction } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src/log.js';
 import { MemoryLibrary } from '../../../src/digest/library.js';
 import type { Digest } from '../../../src/digest/types.js';
 import { createDiscordPlatform, type DiscordPlatform } from '../../../src/platforms/discord/client.js';
+import { readInteraction } from '../../../src/platforms/discord/http.js';
 import { buttonCustomId } from '../../../src/platforms/discord/render.js';
 import { FakeDiscordApi, type RecordedRequest } from '../../fakes/discord-api.js';
-import { autocompleteInteraction, buttonInteraction, commandInteraction, fakeIds } from '../../fakes/discord-gateway.js';
+import { autocompleteInteraction, buttonInteraction, commandInteraction, fakeIds, inChannel } from '../../fakes/discord-gateway.js';
 import { digestOf, story } from './stories.js';
 import { testContext, testNow } from './setup.js';
 
@@ -167,5 +169,15 @@ describe('Discord HTTP interactions endpoint', () => {
     expect(() =>
       createDiscordPlatform({ token: 't', applicationId: fakeIds.application, mode: 'http', context: testContext([]), logger: silentLogger }),
     ).toThrow(/DISCORD_PUBLIC_KEY is not set/);
+  });
+});
+
+describe('reading an HTTP interaction: the server it came from is its tenant', () => {
+  const guild = '1300000000000000100';
+  it.each([
+    ['a server channel', inChannel(commandInteraction('digest'), { guild, channel: '1300000000000000200' }), guild],
+    ['a DM with the bot', inChannel(commandInteraction('digest'), { dm: '1300000000000000299' }), undefined],
+  ])('%s', (_place, interaction, expected) => {
+    expect(readInteraction(interaction as unknown as APIInteraction)?.guildId).toBe(expected);
   });
 });
