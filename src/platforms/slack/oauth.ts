@@ -277,19 +277,18 @@ export function createSlackInstaller(
 
     async forgetWorkspace(workspace, reason) {
       const removed = await installations.remove(workspace);
-      const paused: string[] = [];
-      const at = now().toISOString();
+      const change = { actor: 'slack:newsdigest', at: now().toISOString(), action: 'pause', detail: reason };
+      // The workspace's channels: those recorded with it as their tenant, and those its requests came from.
+      const paused = new Set(await options.chatChannels.pause('slack', { tenant: workspace }, change));
       for (const channel of await options.workspaces.channelsOf(workspace)) {
-        const settings = await options.chatChannels.get('slack', channel);
-        if (!settings || settings.paused) continue;
-        await options.chatChannels.save(
-          { ...settings, paused: true, updatedAt: at, updatedBy: 'slack:newsdigest' },
-          { actor: 'slack:newsdigest', at, action: 'pause', detail: reason },
-        );
-        paused.push(channel);
+        for (const done of await options.chatChannels.pause('slack', { channel }, change)) paused.add(done);
       }
-      logger.info({ workspace, removed, paused }, `slack: ${reason}: the installation is removed and ${paused.length} chat channel(s) paused`);
-      return { removed, paused };
+      const channels = [...paused].sort();
+      logger.info(
+        { workspace, removed, paused: channels },
+        `slack: ${reason}: the installation is removed and ${channels.length} chat channel(s) paused`,
+      );
+      return { removed, paused: channels };
     },
 
     register(app) {
