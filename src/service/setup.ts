@@ -22,22 +22,28 @@ export function chatChannelId(platform: ChatChannel['platform'], channel: string
   return `chat-${platform}-${channel}`;
 }
 
-/** A subscribed URL as a feed source; the id is the same on every replica and after a restart. */
-export function chatFeedSource(url: string): FeedSource {
+/**
+ * A subscribed URL as a feed source; the id is the same on every replica and after a restart.
+ * A URL the config file already reads is that source: polling remembers what it has seen per URL,
+ * so two sources of one URL would split its items between them.
+ */
+export function chatFeedSource(url: string, configSources: readonly SourceConfig[] = []): FeedSource {
+  const configured = configSources.find((source): source is FeedSource => source.type === 'feed' && source.url === url);
+  if (configured) return configured;
   const id = `chat-${createHash('sha256').update(url).digest('hex').slice(0, 16)}`;
   // The first poll takes the latest items, so the first digest has news in it.
   return { id, type: 'feed', url, backfill: 10, pollMinutes: 15 };
 }
 
 /** A channel set up from chat as the scheduler runs it. */
-export function chatChannelConfig(channel: ChatChannel): ChannelConfig {
+export function chatChannelConfig(channel: ChatChannel, configSources: readonly SourceConfig[] = []): ChannelConfig {
   return {
     id: chatChannelId(channel.platform, channel.channel),
     platform: channel.platform,
     channel: channel.channel,
     schedule: channel.schedule,
     timeZone: channel.timeZone,
-    sources: channel.sources.map((url) => chatFeedSource(url).id),
+    sources: channel.sources.map((url) => chatFeedSource(url, configSources).id),
     filters: { keywords: channel.keywords, maxItems: channel.maxItems },
   };
 }
@@ -59,6 +65,8 @@ export function channelSetup(options: {
   client?: HttpClient;
   /** Where each source's fetch state and articles are, for `sources`. */
   store?: Pick<Store, 'getFeedState' | 'articlesSince'>;
+  /** The config file's sources (a subscribed URL the config file reads is its source). */
+  configSources?: readonly SourceConfig[];
   /** The Slack workspace or Discord server the channel is in: saved with the channel; its other channels' sources count towards its cap. */
   tenant?: string;
 }): ChannelSetup {
@@ -84,7 +92,7 @@ export function channelSetup(options: {
         }
       : undefined,
     previewSource: options.client ? (url) => previewSource(url, options.client!) : undefined,
-    sourceHealth: options.store ? (url) => sourceHealth(url, options.store!, options.now()) : undefined,
+    sourceHealth: options.store ? (url) => sourceHealth(url, options.store!, options.now(), options.configSources) : undefined,
     scheduleProblem,
     nextRun(schedule, timeZone) {
       try {
@@ -144,10 +152,15 @@ export async function previewSource(url: string, client: HttpClient): Promise<So
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** A subscribed feed's fetch state and the articles it gave this week. */
-export async function sourceHealth(url: string, store: Pick<Store, 'getFeedState' | 'articlesSince'>, now: Date): Promise<SourceHealth> {
+export async function sourceHealth(
+  url: string,
+  store: Pick<Store, 'getFeedState' | 'articlesSince'>,
+  now: Date,
+  configSources: readonly SourceConfig[] = [],
+): Promise<SourceHealth> {
   const [state, articles] = await Promise.all([
     store.getFeedState(url),
-    store.articlesSince(new Date(now.getTime() - WEEK_MS), [chatFeedSource(url).id]),
+    store.articlesSince(new Date(now.getTime() - WEEK_MS), [chatFeedSource(url, configSources).id]),
   ]);
   return { lastFetchAt: state?.lastPolledAt, failures: state?.consecutiveFailures ?? 0, lastError: state?.lastError, itemsThisWeek: articles.length };
 }
@@ -198,7 +211,9 @@ export function chatChannelRuntime(options: {
   const tenantSourceIds = async (platform: ChatChannel['platform'], tenant: string | undefined): Promise<string[]> => {
     const own = options.sources.map((source) => source.id);
     if (!tenant) return own;
-    const subscribed = (await chatChannels.list({ platform, tenant })).flatMap((row) => row.sources.map((url) => chatFeedSource(url).id));
+    const subscribed = (await chatChannels.list({ platform, tenant })).flatMap((row) =>
+      row.sources.map((url) => chatFeedSource(url, options.sources).id),
+    );
     return [...new Set([...own, ...subscribed])];
   };
 
@@ -214,13 +229,17 @@ export function chatChannelRuntime(options: {
     chatChannelIds.clear();
     rows.forEach(remember);
     feeds.clear();
-    for (const url of posting(rows).flatMap((row) => row.sources)) feeds.set(chatFeedSource(url).id, chatFeedSource(url));
+    for (const url of posting(rows).flatMap((row) => row.sources)) {
+      const feed = chatFeedSource(url, options.sources);
+      // The config file's own feeds are polled as its sources already.
+      if (!options.sources.includes(feed)) feeds.set(feed.id, feed);
+    }
     return rows;
   };
 
   return {
     async liveChannels() {
-      return posting(await chatRows()).map(chatChannelConfig);
+      return posting(await chatRows()).map((row) => chatChannelConfig(row, options.sources));
     },
     // A digest's build reads its sources right after the sweep listed the channels: what it saw will do.
     feeds: () => [...feeds.values()],
@@ -234,7 +253,7 @@ export function chatChannelRuntime(options: {
         for (const url of row.sources) urls.add(url);
         byTenant.set(tenant, urls);
       }
-      return [...byTenant].map(([tenant, urls]) => ({ tenant, feeds: [...urls].map(chatFeedSource), capped: true }));
+      return [...byTenant].map(([tenant, urls]) => ({ tenant, feeds: [...urls].map((url) => chatFeedSource(url, options.sources)), capped: true }));
     },
     async channelsGone(platform, where, reason) {
       const cause = 'tenant' in where ? 'server' : 'channel';
@@ -281,6 +300,7 @@ export function chatChannelRuntime(options: {
               onSaved: remember,
               client: options.client,
               store,
+              configSources: options.sources,
               tenant,
             })
           : undefined;
