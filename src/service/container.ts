@@ -55,6 +55,8 @@ export interface ContainerOptions {
   staleClaimMs?: number;
   postTimeoutMs?: number;
   onTimeGraceMs?: number;
+  /** Deliveries in flight at once per platform (default 16). */
+  deliveriesPerPlatform?: number;
 }
 
 /** Everything the service runs on, wired once: stores, platforms, ingestion and the scheduler. */
@@ -155,6 +157,7 @@ export async function createContainer(config: Config, secrets: Secrets, options:
     staleClaimMs: options.staleClaimMs,
     postTimeoutMs: options.postTimeoutMs,
     onTimeGraceMs: options.onTimeGraceMs,
+    deliveriesPerPlatform: options.deliveriesPerPlatform,
   });
 
   let schedulerStopped: Promise<void> | undefined;
