@@ -434,6 +434,10 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     const repeatPosts = after.runs.filter((run) => run.outcome.status === 'posted').length;
     state = await ledger();
+    // A digest built while its feeds could not be read would have no stories: count those.
+    const stored = await Promise.all(ids.map((channelId) => service!.store.getDigest({ channelId, date: DAY })));
+    const emptyDigests = stored.filter((digest) => !digest?.items.length).length;
+    const stories = stored.reduce((sum, digest) => sum + (digest?.items.length ?? 0), 0);
     await service.stop();
     service = undefined;
 
@@ -467,6 +471,7 @@ async function main(): Promise<void> {
       ['shared feeds', `${feeds}, ${ITEMS_PER_FEED} items each; fetched ${report.feedFetches} times (${report.feedsFetched} distinct)`],
       ['digests posted exactly once', `${exactlyOnce} of ${channels.length} (missing ${missing}, duplicated ${duplicated})`],
       ['messages posted', `${messages} (ledger: ${state.posted} posted, ${state.attempts} attempts)`],
+      ['stories in the digests', `${stories} (digests with none: ${emptyDigests})`],
       ['posted again by a later sweep', String(repeatPosts)],
       ['Slack posts with another workspace token', String(report.slackWrongToken)],
       ['lateness median / p95 / worst', `${seconds(percentile(lateness, 50))} s / ${seconds(percentile(lateness, 95))} s / ${seconds(worstMs)} s`],
@@ -488,7 +493,8 @@ async function main(): Promise<void> {
     for (const [name, value] of rows) console.log(`| ${name.padEnd(width)} | ${value} |`);
     if (firstErrors.length) console.log(`first errors logged: ${firstErrors.join(' | ')}`);
     for (const [message, count] of [...warnings].sort((a, b) => b[1] - a[1]).slice(0, 3)) console.log(`  ${count} × warning: ${message}`);
-    const met = exactlyOnce === channels.length && onTime === channels.length && report.slackWrongToken === 0 && repeatPosts === 0;
+    const met =
+      exactlyOnce === channels.length && onTime === channels.length && report.slackWrongToken === 0 && repeatPosts === 0 && emptyDigests === 0;
     console.log(met ? 'goal met: every digest posted exactly once, within 10 minutes' : 'goal NOT met: see the table');
     console.log(
       JSON.stringify({
@@ -503,6 +509,8 @@ async function main(): Promise<void> {
         missing,
         duplicated,
         messages,
+        stories,
+        emptyDigests,
         repeatPosts,
         slackWrongToken: report.slackWrongToken,
         latenessMs: { median: percentile(lateness, 50), p95: percentile(lateness, 95), worst: worstMs },
