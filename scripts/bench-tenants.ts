@@ -411,7 +411,11 @@ async function main(): Promise<void> {
     const sweep = () => sweeps.push(scheduler.sweep().catch((error: unknown) => console.error(`sweep failed: ${String(error)}`)));
     sweep();
     let sampledPeakMb = residentMb();
-    const sampler = setInterval(() => (sampledPeakMb = Math.max(sampledPeakMb, residentMb())), 500);
+    let heapPeakMb = 0;
+    const sampler = setInterval(() => {
+      sampledPeakMb = Math.max(sampledPeakMb, residentMb());
+      heapPeakMb = Math.max(heapPeakMb, process.memoryUsage().heapUsed / 1024 / 1024);
+    }, 500);
     const minute = setInterval(sweep, 60_000);
     const ids = channelRows.map((row) => chatChannelId(row.platform, row.channel));
     const ledger = async () => {
@@ -455,10 +459,15 @@ async function main(): Promise<void> {
     const exactlyOnce = tallies.filter((t) => t && t.digests === 1 && t.messages === t.parts && t.distinctParts === t.parts).length;
     const duplicated = tallies.filter((t) => t && t.messages > t.distinctParts).length;
     const messages = tallies.reduce((sum, t) => sum + (t?.messages ?? 0), 0);
-    const lateness = tallies
-      .filter((t): t is ChannelTally => Boolean(t))
-      .map((t) => t.lastAt - firedAt)
-      .sort((a, b) => a - b);
+    const latenessOf = (rows: ChannelSettings[]) =>
+      rows
+        .map((row) => report.tallies[row.channel])
+        .filter((t): t is ChannelTally => Boolean(t))
+        .map((t) => t.lastAt - firedAt)
+        .sort((a, b) => a - b);
+    const lateness = latenessOf(channelRows);
+    const slackLateness = latenessOf(channelRows.filter((row) => row.platform === 'slack'));
+    const discordLateness = latenessOf(channelRows.filter((row) => row.platform === 'discord'));
     const seconds = (ms: number) => (ms / 1000).toFixed(1);
     const worstMs = lateness.at(-1) ?? Number.NaN;
     const onTime = lateness.filter((ms) => ms <= ON_TIME_MS).length;
@@ -475,10 +484,15 @@ async function main(): Promise<void> {
       ['posted again by a later sweep', String(repeatPosts)],
       ['Slack posts with another workspace token', String(report.slackWrongToken)],
       ['lateness median / p95 / worst', `${seconds(percentile(lateness, 50))} s / ${seconds(percentile(lateness, 95))} s / ${seconds(worstMs)} s`],
+      ['  Slack median / worst', `${seconds(percentile(slackLateness, 50))} s / ${seconds(slackLateness.at(-1) ?? Number.NaN)} s`],
+      ['  Discord median / worst', `${seconds(percentile(discordLateness, 50))} s / ${seconds(discordLateness.at(-1) ?? Number.NaN)} s`],
       ['within 10 minutes', `${onTime} of ${channels.length}`],
       ['all in after', `${seconds(allInMs)} s`],
       ['429s answered', `Slack ${report.slack429}, Discord per-route ${report.discordRoute429}, Discord global ${report.discordGlobal429}`],
-      ['peak RSS (service process)', `${peakMb.toFixed(0)} MB (${rssBeforeMb.toFixed(0)} MB before 08:00)`],
+      [
+        'peak RSS (service process)',
+        `${peakMb.toFixed(0)} MB (${rssBeforeMb.toFixed(0)} MB before 08:00; JS heap in use at most ${heapPeakMb.toFixed(0)} MB)`,
+      ],
       [`database size (${databaseUrl ? 'PostgreSQL schema' : 'SQLite file'})`, `${(databaseBytes / 1024 / 1024).toFixed(1)} MB`],
       ['service log', `${logCounts.warn} warnings, ${logCounts.error} errors`],
       ['tenant set-up in the store', `${setupSeconds.toFixed(1)} s`],
@@ -514,12 +528,15 @@ async function main(): Promise<void> {
         repeatPosts,
         slackWrongToken: report.slackWrongToken,
         latenessMs: { median: percentile(lateness, 50), p95: percentile(lateness, 95), worst: worstMs },
+        slackLatenessMs: { median: percentile(slackLateness, 50), worst: slackLateness.at(-1) ?? null },
+        discordLatenessMs: { median: percentile(discordLateness, 50), worst: discordLateness.at(-1) ?? null },
         onTime,
         allInMs,
         rateLimited: { slack: report.slack429, discordRoute: report.discordRoute429, discordGlobal: report.discordGlobal429 },
         feedFetches: report.feedFetches,
         peakRssMb: Number(peakMb.toFixed(1)),
         rssBefore0800Mb: Number(rssBeforeMb.toFixed(1)),
+        heapPeakMb: Number(heapPeakMb.toFixed(1)),
         databaseBytes,
         warnings: logCounts.warn,
         errors: logCounts.error,
