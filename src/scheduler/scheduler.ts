@@ -45,6 +45,8 @@ export interface SchedulerOptions extends Omit<DeliveryDeps, 'accepting' | 'owne
   staleClaimMs?: number;
   /** A fire this recent is on time, whatever catchUpHours says (default 10 min). */
   onTimeGraceMs?: number;
+  /** Deliveries in flight at once per platform; the rest wait their turn (default 16). */
+  deliveriesPerPlatform?: number;
 }
 
 export interface ChannelRun {
@@ -56,6 +58,33 @@ export interface ChannelRun {
 export interface SweepReport {
   runs: ChannelRun[];
   stale: { channel: string; date: string; resolution: StaleResolution | 'unknown-channel' }[];
+}
+
+/**
+ * 16 deliveries at once per platform: enough to keep Discord's 50 requests a second and many
+ * Slack channels busy, few enough that thousands of channels due in the same minute do not build
+ * thousands of digests at once (memory, and an event loop too busy for the feeds' reads to finish).
+ */
+export const DEFAULT_DELIVERIES_PER_PLATFORM = 16;
+
+/** At most `size` tasks at once; the others wait, first come first served. */
+class Slots {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active < this.size) this.active++;
+    // A finishing task hands its slot straight to the next in line.
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
 }
 
 /** Unique per process, so the ledger and leases can tell replicas apart. */
@@ -77,6 +106,8 @@ export class Scheduler {
   private readonly sweeping = new Map<string, Promise<ChannelRun[]>>();
   private readonly coordinator: LeaseRunCoordinator;
   private readonly deps: DeliveryDeps;
+  /** Per platform, so one platform's rate limit does not hold back the other's digests. */
+  private readonly slots = new Map<string, Slots>();
   private stopping = false;
 
   constructor(private readonly options: SchedulerOptions) {
@@ -225,10 +256,26 @@ export class Scheduler {
     return runs;
   }
 
+  private slotsFor(platform: string): Slots {
+    let slots = this.slots.get(platform);
+    if (!slots) {
+      slots = new Slots(this.options.deliveriesPerPlatform ?? DEFAULT_DELIVERIES_PER_PLATFORM);
+      this.slots.set(platform, slots);
+    }
+    return slots;
+  }
+
   private deliver(channel: ChannelConfig, date: string): Promise<DeliveryOutcome> {
     const keyString = deliveryKeyString({ channelId: channel.id, date });
     const since = this.schedule(channel).previousDue(date) ?? new Date(this.options.clock.now().getTime() - 24 * HOUR);
-    const delivery = deliverDigest(this.deps, channel, date, since).finally(() => this.inFlight.delete(keyString));
+    const delivery = this.slotsFor(channel.platform)
+      .run(() =>
+        // A delivery still waiting for its turn when the service stops is left for the next start.
+        this.stopping
+          ? Promise.resolve<DeliveryOutcome>({ status: 'failed', error: 'service stopping', retryable: true })
+          : deliverDigest(this.deps, channel, date, since),
+      )
+      .finally(() => this.inFlight.delete(keyString));
     this.inFlight.set(keyString, delivery);
     return delivery;
   }

@@ -55,6 +55,8 @@ export interface ContainerOptions {
   staleClaimMs?: number;
   postTimeoutMs?: number;
   onTimeGraceMs?: number;
+  /** Deliveries in flight at once per platform (default 16). */
+  deliveriesPerPlatform?: number;
 }
 
 /** Everything the service runs on, wired once: stores, platforms, ingestion and the scheduler. */
@@ -174,6 +176,7 @@ export async function createContainer(config: Config, secrets: Secrets, options:
     staleClaimMs: options.staleClaimMs,
     postTimeoutMs: options.postTimeoutMs,
     onTimeGraceMs: options.onTimeGraceMs,
+    deliveriesPerPlatform: options.deliveriesPerPlatform,
   });
 
   let schedulerStopped: Promise<void> | undefined;
@@ -239,26 +242,39 @@ async function wirePlatforms(
   return { publishers, adapters, routes };
 }
 
-/** Reads sources into the store: files each time, feeds when their poll is due, pages once a run. */
+/**
+ * Reads sources into the store: files each time, feeds when their poll is due, pages once a run.
+ * A source already being read is joined, not read again: many channels due at once share a feed's
+ * one fetch instead of each fetching it (and queueing behind one another on the same host).
+ */
 function sourceIngestion(allSources: () => SourceConfig[], deps: IngestDeps & RemoteIngestDeps): (sourceIds?: string[]) => Promise<void> {
   const pagesRead = new Set<string>();
+  const reading = new Map<string, Promise<void>>();
+  const readOnce = (source: SourceConfig): Promise<void> => {
+    let running = reading.get(source.id);
+    if (!running) {
+      running = readSource(source).finally(() => reading.delete(source.id));
+      reading.set(source.id, running);
+    }
+    return running;
+  };
   return async (sourceIds) => {
     const sources = allSources().filter((source) => !sourceIds?.length || sourceIds.includes(source.id));
-    await Promise.all(
-      sources.map(async (source) => {
-        if (source.type === 'files') {
-          await ingestFileSource(source, deps).catch((error: unknown) =>
-            deps.logger.error({ err: error, source: source.id }, `source ${source.id}: could not read ${source.path}`),
-          );
-        } else if (source.type === 'feed') {
-          await ingestFeedSource(source, deps);
-        } else if (!pagesRead.has(source.id)) {
-          pagesRead.add(source.id);
-          await ingestPageSource(source, deps);
-        }
-      }),
-    );
+    await Promise.all(sources.map(readOnce));
   };
+
+  async function readSource(source: SourceConfig): Promise<void> {
+    if (source.type === 'files') {
+      await ingestFileSource(source, deps).catch((error: unknown) =>
+        deps.logger.error({ err: error, source: source.id }, `source ${source.id}: could not read ${source.path}`),
+      );
+    } else if (source.type === 'feed') {
+      await ingestFeedSource(source, deps);
+    } else if (!pagesRead.has(source.id)) {
+      pagesRead.add(source.id);
+      await ingestPageSource(source, deps);
+    }
+  }
 }
 
 /** A channel's digest: its sources read first, then built from the articles stored since `since`. */

@@ -63,6 +63,89 @@ export function rateLimited(path: string, retryAfterSeconds = 0.05): Fault {
   };
 }
 
+/**
+ * Discord's rate limits, enforced when given: a per-route bucket for each channel's messages
+ * (`perChannel` requests per `windowMs`, separately for posting and reading, as Discord keys its
+ * buckets by route and channel) and the bot's global limit (`globalPerSecond`, a bucket refilling
+ * continuously; interaction callbacks and webhooks are outside it, as on Discord). Every answer on a
+ * channel route carries the X-RateLimit-* headers; a request over a limit gets 429 with Retry-After
+ * and a JSON retry_after (X-RateLimit-Global on a global one).
+ */
+export interface DiscordRateLimits {
+  perChannel?: number;
+  windowMs?: number;
+  globalPerSecond?: number;
+}
+
+export interface FakeDiscordOptions {
+  rateLimits?: DiscordRateLimits;
+}
+
+/** The bookkeeping behind DiscordRateLimits; the counts tell how many requests were refused. */
+class RateLimiter {
+  readonly refused = { route: 0, global: 0 };
+  private readonly windows = new Map<string, { resetAt: number; used: number }>();
+  private globalTokens: number;
+  private globalCheckedAt = Date.now();
+  private readonly perChannel: number;
+  private readonly windowMs: number;
+  private readonly globalPerSecond: number;
+
+  constructor(limits: DiscordRateLimits) {
+    this.perChannel = limits.perChannel ?? 5;
+    this.windowMs = limits.windowMs ?? 5000;
+    this.globalPerSecond = limits.globalPerSecond ?? 50;
+    this.globalTokens = this.globalPerSecond;
+  }
+
+  /** A 429 to answer instead, or the headers to add to the normal answer. */
+  check(request: RecordedRequest): { refused?: { status: 429; headers: Record<string, string>; body: unknown }; headers: Record<string, string> } {
+    const now = Date.now();
+    const underGlobal = !/\/(interactions|webhooks)\//.test(request.path);
+    if (underGlobal) {
+      this.globalTokens = Math.min(this.globalPerSecond, this.globalTokens + ((now - this.globalCheckedAt) / 1000) * this.globalPerSecond);
+      this.globalCheckedAt = now;
+      if (this.globalTokens < 1) {
+        this.refused.global++;
+        const retryAfter = (1 - this.globalTokens) / this.globalPerSecond;
+        const headers = { 'retry-after': retryAfter.toFixed(3), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' };
+        return {
+          refused: { status: 429, headers, body: { message: 'You are being rate limited.', retry_after: retryAfter, global: true } },
+          headers: {},
+        };
+      }
+    }
+    const channel = /\/channels\/(\d+)\/messages$/.exec(request.path)?.[1];
+    let headers: Record<string, string> = {};
+    if (channel) {
+      const key = `${request.method} ${channel}`;
+      let window = this.windows.get(key);
+      if (!window || window.resetAt <= now) {
+        window = { resetAt: now + this.windowMs, used: 0 };
+        this.windows.set(key, window);
+      }
+      const resetAfter = ((window.resetAt - now) / 1000).toFixed(3);
+      const bucket = (remaining: number) => ({
+        'x-ratelimit-limit': String(this.perChannel),
+        'x-ratelimit-remaining': String(remaining),
+        'x-ratelimit-reset': (window.resetAt / 1000).toFixed(3),
+        'x-ratelimit-reset-after': resetAfter,
+        'x-ratelimit-bucket': `fake-${request.method.toLowerCase()}-messages`,
+      });
+      if (window.used >= this.perChannel) {
+        this.refused.route++;
+        const refusedHeaders = { ...bucket(0), 'x-ratelimit-scope': 'user', 'retry-after': resetAfter };
+        const body = { message: 'You are being rate limited.', retry_after: Number(resetAfter), global: false };
+        return { refused: { status: 429, headers: refusedHeaders, body }, headers: {} };
+      }
+      window.used++;
+      headers = bucket(this.perChannel - window.used);
+    }
+    if (underGlobal) this.globalTokens -= 1;
+    return { headers };
+  }
+}
+
 export class FakeDiscordApi extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
   /** Posted messages per channel, oldest first. */
@@ -85,6 +168,17 @@ export class FakeDiscordApi extends EventEmitter {
   private readonly holds: (Pick<Fault, 'method' | 'path'> & { after: number; deliver: boolean })[] = [];
   private server: Server | null = null;
   private base = '';
+  private readonly limiter: RateLimiter | undefined;
+
+  constructor(options: FakeDiscordOptions = {}) {
+    super();
+    this.limiter = options.rateLimits && new RateLimiter(options.rateLimits);
+  }
+
+  /** Requests the rate limits answered 429, per-route and global (zero without `rateLimits`). */
+  get rateLimited(): { route: number; global: number } {
+    return { ...(this.limiter?.refused ?? { route: 0, global: 0 }) };
+  }
 
   /** The value for discord.js `rest.api` / DISCORD_API_URL (discord.js appends /v10). */
   get apiUrl(): string {
@@ -194,6 +288,13 @@ export class FakeDiscordApi extends EventEmitter {
   }
 
   private answer(request: RecordedRequest): { status: number; headers?: Record<string, string>; body?: unknown } {
+    const limit = this.limiter?.check(request);
+    if (limit?.refused) return limit.refused;
+    const answer = this.answerWithinLimits(request);
+    return limit ? { ...answer, headers: { ...limit.headers, ...answer.headers } } : answer;
+  }
+
+  private answerWithinLimits(request: RecordedRequest): { status: number; headers?: Record<string, string>; body?: unknown } {
     const fault = this.takeFault(request);
     if (fault)
       return {

@@ -29,6 +29,8 @@ export interface PostedMessage {
   blocks?: unknown[];
   thread_ts?: string;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** When the fake accepted it (ms since the epoch); a message a test put in by hand has none. */
+  at?: number;
 }
 
 type Failure = { status: 429; retryAfter: number } | { status: 500 } | { error: string; extra?: Record<string, unknown> };
@@ -45,6 +47,13 @@ export interface FakeSlackOptions {
   /** The app's credentials oauth.v2.access accepts ("Add to Slack"). */
   clientId?: string;
   clientSecret?: string;
+  /**
+   * Enforce Slack's limit on chat.postMessage, as Slack does: about one message a second per
+   * channel. A message sooner than `minIntervalMs` after the channel's last accepted one is
+   * answered 429 with Retry-After (whole seconds). Off unless given; `toleranceMs` (default 100)
+   * forgives loopback jitter between two messages a sender spaced exactly.
+   */
+  rateLimits?: { minIntervalMs?: number; toleranceMs?: number };
 }
 
 /** A workspace that installed the app: the bot token oauth.v2.access hands out for it, then accepts. */
@@ -90,6 +99,11 @@ export class FakeSlackApi {
   private readonly grants = new Map<string, FakeWorkspace>();
   readonly clientId: string;
   readonly clientSecret: string;
+  /** How many calls the rate limit answered 429 (only with `rateLimits`). */
+  rateLimited = 0;
+  /** When each channel's last message was accepted, for the rate limit. */
+  private readonly lastPostAt = new Map<string, number>();
+  private readonly rateLimits: { minIntervalMs: number; toleranceMs: number } | undefined;
 
   private constructor(
     private readonly server: Server,
@@ -101,6 +115,7 @@ export class FakeSlackApi {
     this.foreignChannels = new Set(options.foreignChannels ?? ['C999']);
     this.clientId = options.clientId ?? '1111.2222';
     this.clientSecret = options.clientSecret ?? 'fake-client-secret';
+    this.rateLimits = options.rateLimits && { minIntervalMs: 1000, toleranceMs: 100, ...options.rateLimits };
   }
 
   /**
@@ -306,8 +321,14 @@ export class FakeSlackApi {
         const channel = String(body.channel ?? '');
         const problem = this.channelProblem(channel);
         if (problem) return json(200, { ok: false, error: problem });
+        const waitMs = this.postingWaitMs(channel);
+        if (waitMs > 0) {
+          this.rateLimited++;
+          return json(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(Math.ceil(waitMs / 1000)) });
+        }
         const ts = `1700000000.${String(++this.tsCounter).padStart(6, '0')}`;
         const message: PostedMessage = {
+          at: Date.now(),
           ts,
           channel,
           text: body.text as string | undefined,
@@ -394,6 +415,17 @@ export class FakeSlackApi {
       enterprise: null,
       is_enterprise_install: false,
     });
+  }
+
+  /** How long the channel must wait before its next message (0: it may post now, and the post is counted). */
+  private postingWaitMs(channel: string): number {
+    if (!this.rateLimits) return 0;
+    const now = Date.now();
+    const last = this.lastPostAt.get(channel);
+    const { minIntervalMs, toleranceMs } = this.rateLimits;
+    if (last !== undefined && now - last < minIntervalMs - toleranceMs) return last + minIntervalMs - now;
+    this.lastPostAt.set(channel, now);
+    return 0;
   }
 
   private channelProblem(channel: string): string | null {

@@ -31,7 +31,9 @@ afterEach(async () => {
   service = db = web = undefined;
 });
 
-async function feedService(clock: TestClock) {
+const DAILY = { id: 'daily', platform: 'terminal', channel: 'stdout', schedule: '0 8 * * *', timeZone: 'UTC', sources: ['valley'] } as const;
+
+async function feedService(clock: TestClock, channels: (typeof DAILY | { id: string })[] = [DAILY]) {
   web = await WebServer.start();
   db = await sqliteDatabase();
   const printed: string[] = [];
@@ -44,7 +46,7 @@ async function feedService(clock: TestClock) {
   const { logger, lines } = recordingLogger();
   const config = testConfig({
     sources: [{ id: 'valley', type: 'feed', url: web.url('/feed.xml'), backfill: 5, pollMinutes: 10 }],
-    channels: [{ id: 'daily', platform: 'terminal', channel: 'stdout', schedule: '0 8 * * *', timeZone: 'UTC', sources: ['valley'] }],
+    channels: channels.map((channel) => ({ ...DAILY, ...channel })),
   });
   service = await createService(config, {}, { store: await db.open(), clock, logger, cron: false, http: false, stdout, allowLoopbackFetch: true });
   return { printed, lines, service, web };
@@ -82,5 +84,20 @@ describe('feeds in the service', () => {
     web.route('/feed.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rss([FERRY]) });
     await service.ingest();
     expect(printed.join('')).toMatch(/newsdigest notice: Feed “valley” works again\./);
+  });
+
+  it('reads a feed once when several channels reading it are due at the same time', async () => {
+    const clock = new TestClock(new Date('2026-11-27T08:00:00Z'));
+    const { printed, service, web } = await feedService(clock, [{ id: 'daily' }, { id: 'desk' }, { id: 'newsroom' }]);
+    // A feed that takes a moment to answer, so the three digests' reads overlap.
+    web.route('/feed.xml', async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(rss([FERRY, MARKET]));
+    });
+    const { runs } = await service.scheduler.sweep();
+    expect(runs.map((run) => run.outcome.status)).toEqual(['posted', 'posted', 'posted']);
+    expect(web.requests.filter((request) => request.path === '/feed.xml')).toHaveLength(1);
+    expect(printed.join('').match(/Ferry service resumes after storm/g)).toHaveLength(3);
   });
 });
