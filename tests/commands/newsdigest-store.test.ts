@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findCommand } from '../../src/commands/index.js';
 import { MAX_TENANT_CHANNELS, MAX_TENANT_SOURCES } from '../../src/commands/newsdigest.js';
@@ -8,11 +5,9 @@ import type { ChannelSetup } from '../../src/commands/setup.js';
 import type { CommandContext, View } from '../../src/commands/types.js';
 import type { Caller } from '../../src/platforms/types.js';
 import { channelSetup } from '../../src/service/setup.js';
-import { PostgresStore } from '../../src/store/postgres.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
 import { testContext, testNow } from '../platforms/discord/setup.js';
-import { dropSchema, freshSchema, testDatabaseUrl } from '../store/pg.js';
+import { postgresTestStore, sqliteTestStore } from '../store/test-stores.js';
 
 /**
  * `/newsdigest` over a real store: two admins changing one channel at once (the one who read an
@@ -126,27 +121,5 @@ function overAStore(name: string, open: () => Promise<{ store: Store; dispose():
   });
 }
 
-overAStore('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'newsdigest-concurrent-'));
-  const store = new SqliteStore({ path: join(dir, 'store.sqlite') });
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
-
-overAStore('PostgreSQL', async () => {
-  const url = await testDatabaseUrl();
-  const schema = freshSchema();
-  const store = new PostgresStore({ connectionString: url, schema });
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      await dropSchema(url, schema);
-    },
-  };
-});
+overAStore('SQLite', sqliteTestStore);
+overAStore('PostgreSQL', postgresTestStore);

@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatChannel, ChatChannelStore } from '../../src/store/chat-channels.js';
-import { PostgresStore } from '../../src/store/postgres.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
-import { dropSchema, freshSchema, testDatabaseUrl } from './pg.js';
+import { postgresTestStore, sqliteTestStore } from './test-stores.js';
 
 /** The one suite both implementations of the chat channel store pass. */
 function chatChannelContract(name: string, open: () => Promise<{ store: Store; dispose(): Promise<void> }>): void {
@@ -125,27 +120,5 @@ function chatChannelContract(name: string, open: () => Promise<{ store: Store; d
   });
 }
 
-chatChannelContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'newsdigest-chat-channels-'));
-  const store = new SqliteStore({ path: join(dir, 'store.sqlite') });
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
-
-chatChannelContract('PostgreSQL', async () => {
-  const url = await testDatabaseUrl();
-  const schema = freshSchema();
-  const store = new PostgresStore({ connectionString: url, schema });
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      await dropSchema(url, schema);
-    },
-  };
-});
+chatChannelContract('SQLite', sqliteTestStore);
+chatChannelContract('PostgreSQL', postgresTestStore);

@@ -1,15 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openSqlite } from '../../src/store/sqlite-driver.js';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import { TokenSealer, type SlackInstallation, type SlackWorkspaceStore } from '../../src/store/installations.js';
-import { PostgresStore } from '../../src/store/postgres.js';
-import { SqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/types.js';
-import { dropSchema, freshSchema, testDatabaseUrl } from './pg.js';
+import { postgresTestStore, sqliteTestStore } from './test-stores.js';
 
 const KEY = 'k'.repeat(16) + 'test-secret-key-for-installations';
 const OTHER_KEY = 'o'.repeat(16) + 'another-secret-key-not-the-same!';
@@ -116,13 +111,11 @@ function installationContract(name: string, open: () => Promise<Opened>): void {
 }
 
 installationContract('SQLite', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'newsdigest-installations-'));
-  const path = join(dir, 'store.sqlite');
-  const store = new SqliteStore({ path });
+  const opened = await sqliteTestStore();
   return {
-    store,
+    ...opened,
     async rawTokens() {
-      const db = openSqlite(path, { busyTimeoutMs: 1000 });
+      const db = openSqlite(opened.path, { busyTimeoutMs: 1000 });
       try {
         return (db.prepare('SELECT bot_token_sealed FROM slack_installations ORDER BY workspace').all() as { bot_token_sealed: string }[]).map(
           (row) => row.bot_token_sealed,
@@ -131,34 +124,24 @@ installationContract('SQLite', async () => {
         db.close();
       }
     },
-    dispose: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
   };
 });
 
 installationContract('PostgreSQL', async () => {
-  const url = await testDatabaseUrl();
-  const schema = freshSchema();
-  const store = new PostgresStore({ connectionString: url, schema });
+  const opened = await postgresTestStore();
   return {
-    store,
+    ...opened,
     async rawTokens() {
-      const client = new pg.Client({ connectionString: url });
+      const client = new pg.Client({ connectionString: opened.url });
       await client.connect();
       try {
         const result = await client.query<{ bot_token_sealed: string }>(
-          `SELECT bot_token_sealed FROM ${schema}.slack_installations ORDER BY workspace`,
+          `SELECT bot_token_sealed FROM ${opened.schema}.slack_installations ORDER BY workspace`,
         );
         return result.rows.map((row) => row.bot_token_sealed);
       } finally {
         await client.end();
       }
-    },
-    dispose: async () => {
-      await store.close();
-      await dropSchema(url, schema);
     },
   };
 });
