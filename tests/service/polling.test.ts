@@ -7,6 +7,7 @@ import { RecordingPublisher, type RecordedPost } from '../fakes/recording-publis
 import { rssFeed } from '../fakes/rss-feed.js';
 import { WebServer } from '../fakes/web-server.js';
 import { postgresDatabase, recordingLogger, TestClock, type TestDatabase } from '../scheduler/harness.js';
+import { subscribedEarlier } from '../fakes/chat-channels.js';
 
 /**
  * Polite polling: a feed read by channels of several tenants is fetched once per interval by one
@@ -109,23 +110,11 @@ describe('two replicas on one PostgreSQL database', () => {
 
   it('ticking together, they fetch a feed two servers read once per interval, and both servers’ digests carry its story', async () => {
     const [first, second] = [await replica(), await replica()];
-    const at = clock.now().toISOString();
     for (const place of [NORTH, SOUTH]) {
-      await first.store.stores.chatChannels.save(
-        {
-          platform: 'discord',
-          channel: place.channel,
-          tenant: place.tenant,
-          sources: [web.url('/shared.xml')],
-          schedule: '0 8 * * *',
-          timeZone: 'UTC',
-          keywords: [],
-          maxItems: 10,
-          paused: false,
-          updatedAt: at,
-          updatedBy: 'discord:1',
-        },
-        { actor: 'discord:1', at, action: 'subscribe', detail: web.url('/shared.xml') },
+      await subscribedEarlier(
+        first.store.stores.chatChannels,
+        { platform: 'discord', channel: place.channel, tenant: place.tenant, sources: [web.url('/shared.xml')] },
+        clock.now(),
       );
     }
 

@@ -11,6 +11,7 @@ import { FakeSlackApi } from '../fakes/slack-api.js';
 import { WebServer } from '../fakes/web-server.js';
 import { recordingLogger, TestClock } from '../scheduler/harness.js';
 import { rssFeed } from '../fakes/rss-feed.js';
+import { subscribedEarlier } from '../fakes/chat-channels.js';
 
 /**
  * One bot in two Discord servers, each with a channel called #news set up from chat with its own
@@ -124,22 +125,11 @@ describe('two Discord servers, each with its own #news', () => {
 
   it('a channel set up before servers were recorded learns its server at the first command typed there', async () => {
     const older = { guild: NORTH.guild, channel: '1300000000000000202' };
-    const at = clock.now().toISOString();
     const chatChannels = service.store.stores.chatChannels;
-    await chatChannels.save(
-      {
-        platform: 'discord',
-        channel: older.channel,
-        sources: [web.url('/north.xml')],
-        schedule: '0 8 * * *',
-        timeZone: 'UTC',
-        keywords: [],
-        maxItems: 10,
-        paused: true,
-        updatedAt: at,
-        updatedBy: 'discord:1',
-      },
-      { actor: 'discord:1', at, action: 'subscribe', detail: web.url('/north.xml') },
+    await subscribedEarlier(
+      chatChannels,
+      { platform: 'discord', channel: older.channel, sources: [web.url('/north.xml')], paused: true },
+      clock.now(),
     );
     expect(await chatChannels.get('discord', older.channel)).toMatchObject({ tenant: '' });
     expect(await setUp(older, 'status')).toContain('Paused');
@@ -236,26 +226,14 @@ describe('two Slack workspaces on one app', () => {
     );
     await slackService.start();
     url = `http://127.0.0.1:${slackService.port()}/slack/events`;
-    const at = clock.now().toISOString();
     for (const [place, feed] of [
       [WORKSPACES.north, '/north.xml'],
       [WORKSPACES.south, '/south.xml'],
     ] as const) {
-      await slackService.store.stores.chatChannels.save(
-        {
-          platform: 'slack',
-          channel: place.channel,
-          tenant: place.team,
-          sources: [web.url(feed)],
-          schedule: '0 8 * * *',
-          timeZone: 'UTC',
-          keywords: [],
-          maxItems: 10,
-          paused: false,
-          updatedAt: at,
-          updatedBy: 'slack:U1',
-        },
-        { actor: 'slack:U1', at, action: 'subscribe', detail: web.url(feed) },
+      await subscribedEarlier(
+        slackService.store.stores.chatChannels,
+        { platform: 'slack', channel: place.channel, tenant: place.team, sources: [web.url(feed)], updatedBy: 'slack:U1' },
+        clock.now(),
       );
     }
     // The minute tick reads both workspaces' feeds.

@@ -10,6 +10,7 @@ import { SqliteStore } from '../../../src/store/sqlite.js';
 import { FakeDiscordApi, type RecordedRequest } from '../../fakes/discord-api.js';
 import { FakeDiscordGateway, autocompleteInteraction, commandInteraction, fakeIds } from '../../fakes/discord-gateway.js';
 import { testContext, testNow } from './setup.js';
+import { subscribedEarlier } from '../../fakes/chat-channels.js';
 
 /**
  * /newsdigest over the gateway: discord.js reads the native subcommand, the member's permissions
@@ -93,21 +94,10 @@ describe('/newsdigest over the Discord gateway', () => {
   });
 
   it('suggests the channel’s sources while typing /newsdigest unsubscribe', async () => {
-    const at = testNow.toISOString();
-    await chatChannels.save(
-      {
-        platform: 'discord',
-        channel: fakeIds.channel,
-        sources: ['https://a.example/feed.xml', 'https://b.example/rss'],
-        schedule: '0 8 * * *',
-        timeZone: 'UTC',
-        keywords: [],
-        maxItems: 10,
-        paused: false,
-        updatedAt: at,
-        updatedBy: 'discord:1',
-      },
-      { actor: 'discord:1', at, action: 'subscribe', detail: 'https://a.example/feed.xml' },
+    await subscribedEarlier(
+      chatChannels,
+      { platform: 'discord', channel: fakeIds.channel, sources: ['https://a.example/feed.xml', 'https://b.example/rss'] },
+      testNow,
     );
     const base = autocompleteInteraction('newsdigest', 'source', 'b.ex');
     const interaction = {

@@ -12,6 +12,7 @@ import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { WebServer } from '../../fakes/web-server.js';
 import { TestClock } from '../../scheduler/harness.js';
 import { capturingLogger } from './helpers.js';
+import { subscribedEarlier } from '../../fakes/chat-channels.js';
 
 /**
  * "Add to Slack": the whole service in OAuth mode, Slack faked at the network edge (its
@@ -114,22 +115,11 @@ async function typed(workspace: typeof HARBOUR, command: string, text: string): 
 }
 
 /** The admin subscribed the channel earlier, straight in the store (the feed is on loopback, which /newsdigest refuses). */
-async function subscribedEarlier(channel: string): Promise<void> {
-  const at = clock.now().toISOString();
-  await service.store.stores.chatChannels.save(
-    {
-      platform: 'slack',
-      channel,
-      sources: [web.url('/feed.xml')],
-      schedule: '0 9 * * *',
-      timeZone: 'UTC',
-      keywords: [],
-      maxItems: 10,
-      paused: false,
-      updatedAt: at,
-      updatedBy: `slack:${ADMIN}`,
-    },
-    { actor: `slack:${ADMIN}`, at, action: 'subscribe', detail: web.url('/feed.xml') },
+async function subscribedByAdmin(channel: string): Promise<void> {
+  await subscribedEarlier(
+    service.store.stores.chatChannels,
+    { platform: 'slack', channel, sources: [web.url('/feed.xml')], schedule: '0 9 * * *', updatedBy: `slack:${ADMIN}` },
+    clock.now(),
   );
 }
 
@@ -215,8 +205,8 @@ describe('Add to Slack', () => {
     expect((await install(HARBOUR.team)).status).toBe(200);
     expect((await install(VALLEY.team)).status).toBe(200);
     expect(await installations().workspaces()).toEqual([HARBOUR.team, VALLEY.team]);
-    await subscribedEarlier(HARBOUR.channel);
-    await subscribedEarlier(VALLEY.channel);
+    await subscribedByAdmin(HARBOUR.channel);
+    await subscribedByAdmin(VALLEY.channel);
 
     expect(await typed(HARBOUR, '/newsdigest', 'schedule 07:30')).toContain('now posted daily at 07:30 UTC');
     expect(await typed(VALLEY, '/newsdigest', 'schedule 07:30')).toContain('now posted daily at 07:30 UTC');
@@ -235,8 +225,8 @@ describe('Add to Slack', () => {
   it('on app_uninstalled and tokens_revoked removes the workspace and pauses its channels, and only its', async () => {
     await install(HARBOUR.team);
     await install(VALLEY.team);
-    await subscribedEarlier(HARBOUR.channel);
-    await subscribedEarlier(VALLEY.channel);
+    await subscribedByAdmin(HARBOUR.channel);
+    await subscribedByAdmin(VALLEY.channel);
     await typed(HARBOUR, '/newsdigest', 'schedule 07:30');
     await typed(VALLEY, '/newsdigest', 'schedule 07:30');
     const chatChannels = service.store.stores.chatChannels;
