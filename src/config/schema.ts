@@ -20,7 +20,15 @@ export const FETCH_DEFAULTS = {
 } as const;
 
 const timeZone = z.string().refine(isTimeZone, { message: 'is not an IANA time zone such as "Europe/Paris"' });
-const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" and "_" only');
+/** What the ids of channels and feeds set up from chat start with; the config file's ids may not. */
+export const CHAT_ID_PREFIX = 'chat-';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" and "_" only')
+  .refine((value) => !value.toLowerCase().startsWith(CHAT_ID_PREFIX), {
+    message: `ids starting with "${CHAT_ID_PREFIX}" are kept for what is set up from chat`,
+  });
 
 const fileSource = z.strictObject({
   id,

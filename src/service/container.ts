@@ -18,7 +18,7 @@ import type { ArticleStore, Store, Stores, StoryDayStore } from '../store/types.
 import { ingestFeedSource, ingestPageSource, pollDueFeeds, type RemoteIngestDeps } from './feeds.js';
 import { ingestFileSource, type IngestDeps } from './ingest.js';
 import { ServiceMetrics } from './metrics.js';
-import { chatChannelRuntime } from './setup.js';
+import { chatChannelRuntime, isChatSourceId } from './setup.js';
 import { assertServiceConfig } from './validate.js';
 
 type PlatformName = ChannelConfig['platform'];
@@ -286,7 +286,11 @@ function digestBuilder(deps: {
 }): BuildDigest {
   return async (channel, date, since) => {
     await deps.ingest(channel.sources);
-    const articles = await deps.articles.articlesSince(since, channel.sources.length ? channel.sources : undefined);
+    // A channel that names no sources reads every source, but not the feeds tenants subscribed
+    // from chat: those are theirs, and only their own channels show them.
+    const articles = channel.sources.length
+      ? await deps.articles.articlesSince(since, channel.sources)
+      : (await deps.articles.articlesSince(since)).filter((article) => !isChatSourceId(article.sourceId));
     const digest = buildDigest(articles.map(storedEntry), {
       date,
       now: deps.clock.now(),

@@ -3,7 +3,7 @@ import type { ChannelSetup, SourceHealth, SourcePreview } from '../commands/setu
 import { decodeText } from '../sources/charset.js';
 import { fetchFeed, parseFeedText } from '../sources/feed.js';
 import type { HttpClient } from '../sources/http.js';
-import type { ChannelConfig, Config, SourceConfig } from '../config/schema.js';
+import { CHAT_ID_PREFIX, type ChannelConfig, type Config, type SourceConfig } from '../config/schema.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { CommandContext } from '../commands/types.js';
 import type { Caller, PlatformServices } from '../platforms/types.js';
@@ -19,7 +19,12 @@ type FeedSource = Extract<SourceConfig, { type: 'feed' }>;
 
 /** A chat channel's id in the ledger and digests; "chat-" keeps it apart from the config's ids. */
 export function chatChannelId(platform: ChatChannel['platform'], channel: string): string {
-  return `chat-${platform}-${channel}`;
+  return `${CHAT_ID_PREFIX}${platform}-${channel}`;
+}
+
+/** True for the id of a feed subscribed from chat (not one of the config file's sources). */
+export function isChatSourceId(id: string): boolean {
+  return id.startsWith(CHAT_ID_PREFIX);
 }
 
 /**
@@ -30,7 +35,7 @@ export function chatChannelId(platform: ChatChannel['platform'], channel: string
 export function chatFeedSource(url: string, configSources: readonly SourceConfig[] = []): FeedSource {
   const configured = configSources.find((source): source is FeedSource => source.type === 'feed' && source.url === url);
   if (configured) return configured;
-  const id = `chat-${createHash('sha256').update(url).digest('hex').slice(0, 16)}`;
+  const id = `${CHAT_ID_PREFIX}${createHash('sha256').update(url).digest('hex').slice(0, 16)}`;
   // The first poll takes the latest items, so the first digest has news in it.
   return { id, type: 'feed', url, backfill: 10, pollMinutes: 15 };
 }

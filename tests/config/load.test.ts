@@ -72,6 +72,18 @@ colour: blue
     ).toThrow(/channels\[0\]\.sources\[0\]: names source "b", which is not in "sources"[\s\S]*sources\[1\]\.id: "a" is used twice/);
   });
 
+  it('keeps ids starting with "chat-" for what is set up from chat', () => {
+    expect(() =>
+      parseConfig(
+        {
+          sources: [{ id: 'Chat-wire', type: 'feed', url: 'https://wire.example/rss' }],
+          channels: [{ id: 'chat-room', platform: 'terminal', channel: 'stdout' }],
+        },
+        'inline',
+      ),
+    ).toThrow(/sources\[0\]\.id: ids starting with "chat-" are kept for what is set up from chat[\s\S]*channels\[0\]\.id: ids starting with "chat-"/);
+  });
+
   it('reports unreadable and unparsable files in one line', () => {
     expect(() => loadConfig(join(dir, 'nope.yaml'))).toThrow(/nope\.yaml does not exist$/);
     expect(() => loadConfig(write('broken.yaml', 'sources: [unclosed'))).toThrow(/broken\.yaml is not valid YAML: /);
