@@ -18,7 +18,15 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Applied at start and recorded in `schema_migrations`. */
-export const migrations: readonly Migration[] = [initial, deliveryRetryable, storyDays, chatChannels, slackInstallations, chatChannelTenants, feedPollClaims];
+export const migrations: readonly Migration[] = [
+  initial,
+  deliveryRetryable,
+  storyDays,
+  chatChannels,
+  slackInstallations,
+  chatChannelTenants,
+  feedPollClaims,
+];
 
 /** The newest schema version this build knows. */
 export const latestVersion = Math.max(...migrations.map((m) => m.version));
