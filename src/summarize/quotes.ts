@@ -205,8 +205,9 @@ function continuesQuotation(
 ): boolean {
   const between = text.slice(tail.close + 1, head.open);
   if (between.length > 400) return false;
-  // Cheap tests first: fragments are a few words apart; an attribution follows a piece that leaves its sentence open.
-  const leavesOpen = /[,?!]\s*$/.test(text.slice(Math.max(tail.start, tail.end - 2), tail.end)) || /^\s*,/.test(between);
+  // Cheap tests first: fragments are a few words apart; an attribution follows a piece that leaves its sentence open
+  // (a comma, a question or an exclamation, also inside a closing single mark: `‘I’m very busy,’”`).
+  const leavesOpen = /[,?!]['’]?\s*$/.test(text.slice(Math.max(tail.start, tail.end - 3), tail.end)) || /^\s*,/.test(between);
   if (!leavesOpen && between.length > 40) return false;
   const tokens = tokenize(text, tail.close + 1, head.open, 80);
   const words = tokens.filter(isWord);
@@ -220,14 +221,24 @@ function continuesQuotation(
   if (speech === 0 && words.length <= 4 && !sentenceEnds && !/[;:]/.test(between) && FRAGMENT_LINKS.has(words[0]!.text.toLowerCase())) {
     return !isCapitalisedRun(text, tail) && !isCapitalisedRun(text, head);
   }
-  // Around an attribution: the first piece must leave its sentence open.
-  if (!leavesOpen) return false;
-  if (sentenceEnds || speech !== 1) return false;
+  // Around an attribution: the first piece leaves its sentence open and the words between are one sentence.
+  if (!leavesOpen || sentenceEnds) return false;
   const first = tokens.findIndex(isWord);
-  if (!tokens.slice(0, first).every((t) => /^[,—–-]$/.test(t.text)) || findCue(tokens, first) === null) return false;
-  // `…,” he said, “but…`: the sentence goes on. `…,” he said. “…”` goes on only if nobody else is named after it.
-  if (/,\s*$/.test(between)) return true;
+  if (!tokens.slice(0, first).every((t) => /^[,—–-]$/.test(t.text))) return false;
+  const found = findCue(tokens, first);
+  if (found === null) return false;
+  // `…,” he said, “but…`: the sentence goes on; `…,” he said, adding, “…`: the second verb reports new speech.
+  if (/[,:]\s*$/.test(between)) return !reportsMoreSpeech(tokens, tokens.indexOf(found.verb) + 1);
+  // `…,” he said in a call, noting that …. “…”`: the attribution's sentence ends and the quotation goes on,
+  // unless the next piece has an attribution of its own.
   return !hasOwnAttribution(text, next[next.length - 1]!, paragraphs);
+}
+
+/** A speech verb after the attribution's own (`, adding`, `and later told`), not a noun (`in her remarks`). */
+function reportsMoreSpeech(tokens: Token[], from: number): boolean {
+  for (let i = from; i < tokens.length; i++)
+    if (isSpeechVerb(tokens[i]!.text) && !isCapitalised(tokens[i]!.text) && !readsAsNoun(tokens, i)) return true;
+  return false;
 }
 
 /** The attribution right after a quoted piece: `,” she said.` or `” ― Name`. */
