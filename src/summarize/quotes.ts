@@ -172,19 +172,24 @@ function countWords(text: string, start: number, end: number): number {
  */
 function joinSplitQuotes(text: string, spans: QuotedSpan[], paragraphs: { start: number; end: number }[]): Candidate[] {
   const out: Candidate[] = [];
+  // Text whose commas were stripped ("230000", `"…" he said`) is read without trusting a missing comma.
+  const punctuated = text.includes(', ');
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s]!;
     const words = span.parts.reduce((n, p) => n + countWords(text, p.start, p.end), 0);
     const candidate: Candidate = { parts: [...span.parts], words, full: false, speaker: null, role: '', via: 'none' };
-    const last = out[out.length - 1];
-    if (last) {
+    // A show or a paper named in the attribution (`,” Cuban said on NBC’s “Meet the Press.” “…`) stands between the pieces.
+    let k = out.length - 1;
+    while (k > 0 && out[k]!.parts[0]!.paragraph === candidate.parts[0]!.paragraph && isNamedTitle(text, out[k]!)) k--;
+    const last = out[k];
+    if (last && !isNamedTitle(text, candidate)) {
       const tail = last.parts[last.parts.length - 1]!;
       const head = candidate.parts[0]!;
       if (
         tail.close >= 0 &&
         head.open >= 0 &&
         tail.paragraph === head.paragraph &&
-        continuesQuotation(text, tail, head, candidate.parts, paragraphs)
+        continuesQuotation(text, tail, head, candidate.parts, paragraphs, punctuated)
       ) {
         last.parts.push(...candidate.parts);
         last.words += candidate.words;
@@ -196,19 +201,29 @@ function joinSplitQuotes(text: string, spans: QuotedSpan[], paragraphs: { start:
   return out;
 }
 
+/** One short piece whose every main word is capitalised: a title or a name (`“Meet the Press.”`), not speech. */
+function isNamedTitle(text: string, candidate: Candidate): boolean {
+  return candidate.parts.length === 1 && candidate.words <= 8 && isCapitalisedRun(text, candidate.parts[0]!);
+}
+
 function continuesQuotation(
   text: string,
   tail: QuotedPart,
   head: QuotedPart,
   next: QuotedPart[],
   paragraphs: { start: number; end: number }[],
+  punctuated: boolean,
 ): boolean {
   const between = text.slice(tail.close + 1, head.open);
   if (between.length > 400) return false;
   // Cheap tests first: fragments are a few words apart; an attribution follows a piece that leaves its sentence open
   // (a comma, a question or an exclamation, also inside a closing single mark: `‘I’m very busy,’”`).
-  const leavesOpen = /[,?!]['’]?\s*$/.test(text.slice(Math.max(tail.start, tail.end - 3), tail.end)) || /^\s*,/.test(between);
-  if (!leavesOpen && between.length > 40) return false;
+  const tailEnd = text.slice(Math.max(tail.start, tail.end - 3), tail.end);
+  const leavesOpen = /[,?!]['’]?\s*$/.test(tailEnd) || /^\s*,/.test(between);
+  // A fragment stops mid-sentence, with no mark before its closing one: `called it “a tax” on “working families”`
+  // (in text whose commas were stripped, a missing mark says nothing).
+  const fragment = punctuated && /[\p{L}\p{N}]['’]?$/u.test(tailEnd);
+  if (!leavesOpen && between.length > (fragment ? 100 : 40)) return false;
   const tokens = tokenize(text, tail.close + 1, head.open, 80);
   const words = tokens.filter(isWord);
   if (words.length === 0) return false;
@@ -217,8 +232,10 @@ function continuesQuotation(
   const lastWord = tokens.lastIndexOf(words[words.length - 1]!);
   // "(D-Mo.)", "D-S.C.": periods of abbreviations are followed by a mark or a letter, not a space.
   const sentenceEnds = tokens.some((t, i) => i < lastWord && (t.text === '.' || t.text === '!' || t.text === '?') && /\s/.test(text.charAt(t.end)));
-  // Fragments of one sentence: `“a liar” and “a bully”` (not names: `the “Northern Circle” met at the “Summit Hall”`).
-  if (speech === 0 && words.length <= 4 && !sentenceEnds && !/[;:]/.test(between) && FRAGMENT_LINKS.has(words[0]!.text.toLowerCase())) {
+  // Fragments of one sentence: `“a liar” and “a bully”`, `“a tax” on “working families”`, with no speech verb
+  // between (not names: `the “Northern Circle” met at the “Summit Hall”`).
+  const linked = words.length <= 4 && FRAGMENT_LINKS.has(words[0]!.text.toLowerCase());
+  if (speech === 0 && !sentenceEnds && !/[;:]/.test(between) && (linked || (fragment && words.length <= 12))) {
     return !isCapitalisedRun(text, tail) && !isCapitalisedRun(text, head);
   }
   // Around an attribution: the first piece leaves its sentence open and the words between are one sentence.
@@ -241,14 +258,27 @@ function reportsMoreSpeech(tokens: Token[], from: number): boolean {
   return false;
 }
 
-/** The attribution right after a quoted piece: `,” she said.` or `” ― Name`. */
+/**
+ * The attribution right after a quoted piece: `,” she said.` or `” ― Name`; after a piece that
+ * ends its sentence, only one that ends soon too (`.” Reid said both men were …` is a new sentence).
+ */
 function hasOwnAttribution(text: string, part: QuotedPart, paragraphs: { start: number; end: number }[]): boolean {
   if (part.close < 0) return false;
-  const tokens = tokenize(text, part.close + 1, nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end), 24);
+  const paragraphEnd = paragraphs[part.paragraph]!.end;
+  const until = nextMarkOrEnd(text, part.close + 1, paragraphEnd);
+  const tokens = tokenize(text, part.close + 1, until, SHORT_ATTRIBUTION_TOKENS);
   const first = tokens.findIndex(isWord);
   if (first < 0) return false;
   if (first === 1 && DASHES.test(tokens[0]!.text)) return true;
-  return tokens.slice(0, first).every((t) => /^[,.;:—–-]$/.test(t.text)) && findCue(tokens, first) !== null;
+  if (!tokens.slice(0, first).every((t) => /^[,.;:—–-]$/.test(t.text))) return false;
+  const found = findCue(tokens, first);
+  if (found === null) return false;
+  return !endsSentence(text, part) || opensAttribution(tokens[first]!.text) || attributionEndsSoon(tokens, found, until < paragraphEnd);
+}
+
+/** `.” she said`, `!” said Ann Lee`: a lower-case verb or a pronoun goes on the quotation's sentence. */
+function opensAttribution(word: string): boolean {
+  return !isCapitalised(word) && (isSpeechVerb(word) || PRONOUNS.has(word));
 }
 
 /** Titles, names in scare quotes and fragments are not quotations; speech is. */
@@ -564,8 +594,7 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
       found = findCue(tokens, firstWord);
     }
     const runsIntoQuote = until < paragraphs[part.paragraph]!.end && !(next && next.paragraph === part.paragraph);
-    // `!” said Ann Lee, a waitress at …` and `.” she said`: a lower-case verb or pronoun goes on the sentence.
-    const goesOn = !isCapitalised(tokens[firstWord]!.text) && (isSpeechVerb(tokens[firstWord]!.text) || PRONOUNS.has(tokens[firstWord]!.text));
+    const goesOn = opensAttribution(tokens[firstWord]!.text);
     if (found && (!endsSentence(text, part) || goesOn || attributionEndsSoon(tokens, found, runsIntoQuote))) yield { cue: found, via: 'cue' };
     // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
     if (!found && !endsSentence(text, part)) yield* cue(laterCue(tokens));

@@ -139,6 +139,26 @@ describe('extractQuotes', () => {
         story: '“The harbour is too shallow for the new ferries,” Moreau said. She had a plan: “We have to dredge it this winter.”',
         pieces: [1, 1],
       },
+      {
+        name: 'a show named in quotation marks inside the attribution',
+        story: '“The harbour is too shallow for the new ferries,” Moreau said on Radio Nord’s “Morning Tide.” “We have to dredge it this winter.”',
+        pieces: [2],
+      },
+      {
+        name: 'fragments of one sentence joined by words that are not a link',
+        story: 'On Monday, Councillor Hanna Vogt said the toll was “a tax on commuters” for many families “who already pay too much for the ferry.”',
+        pieces: [2],
+      },
+      {
+        name: 'not fragments with a speech verb between',
+        story: 'Councillor Hanna Vogt called the toll “a tax on commuters” and said the council was “not listening to the islands.”',
+        pieces: [1, 1],
+      },
+      {
+        name: 'not fragments in text whose commas were stripped',
+        story: 'Vogt said the toll was "a tax on commuters" for many families "who already pay too much for the ferry." Rates rise in May.',
+        pieces: [1, 1],
+      },
     ];
     it.each(cases)('$name', ({ story, pieces }) => {
       expect(quotesOf(story).map((q) => q.parts?.length ?? 1)).toEqual(pieces);
