@@ -375,6 +375,15 @@ function endsSentence(text: string, part: QuotedPart): boolean {
   return /[.!?…]\s*$/.test(text.slice(Math.max(part.start, part.end - 3), part.end));
 }
 
+/**
+ * The quotation ends with a full stop: `….” Residents told reporters that …` starts a new sentence.
+ * A question or an exclamation is followed by its attribution in the same sentence (`“Who knows?”
+ * Lee told the station`).
+ */
+function endsWithStop(text: string, part: QuotedPart): boolean {
+  return /[.…]\s*$/.test(text.slice(Math.max(part.start, part.end - 3), part.end));
+}
+
 /** After the verb, the attribution's sentence ends within a few words and reports nothing more. */
 function attributionEndsSoon(tokens: Token[], cue: Cue, runsIntoQuote: boolean): boolean {
   const from = Math.max(tokens.indexOf(cue.verb), tokens.indexOf(cue.phrase[cue.phrase.length - 1]!)) + 1;
@@ -595,7 +604,7 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
     }
     const runsIntoQuote = until < paragraphs[part.paragraph]!.end && !(next && next.paragraph === part.paragraph);
     const goesOn = opensAttribution(tokens[firstWord]!.text);
-    if (found && (!endsSentence(text, part) || goesOn || attributionEndsSoon(tokens, found, runsIntoQuote))) yield { cue: found, via: 'cue' };
+    if (found && (!endsWithStop(text, part) || goesOn || attributionEndsSoon(tokens, found, runsIntoQuote))) yield { cue: found, via: 'cue' };
     // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
     if (!found && !endsSentence(text, part)) yield* cue(laterCue(tokens));
   }
@@ -628,8 +637,9 @@ function* leadIn({ text, sentences, paragraphs, first }: QuotationContext): Iter
 }
 
 /** `…, Schiff said. “The other factor …”`: the sentence before names who speaks. */
-function sentenceBefore({ speakers, paragraphs, first, previous }: QuotationContext): Finding[] {
-  return first.open >= 0 ? cue(sentenceCue(speakers, paragraphs, first, previous)) : [];
+function* sentenceBefore({ speakers, paragraphs, first, previous }: QuotationContext): Iterable<Finding> {
+  if (first.open < 0) return;
+  yield* cue(sentenceCue(speakers, paragraphs, first, previous));
 }
 
 /** A quotation that carries on from the previous one (same paragraph, or the next one), unless someone else is named in between. */
@@ -823,15 +833,9 @@ function sentenceCue(
   first: QuotedPart,
   previous: Candidate | null,
 ): Cue | null {
-  const { text, sentences } = context;
-  if (!startsStatement(text, first)) return null;
-  let s = sentenceIndex(sentences, first.open);
-  if (s >= 0 && sentences[s]!.start < first.open - 1 && text.slice(sentences[s]!.start, first.open).trim() !== '') return null;
-  if (s >= 0 && sentences[s]!.start >= first.open - 1) s--;
-  const sentence = sentences[s];
-  const floor = paragraphs[Math.max(0, first.paragraph - 1)]!.start;
-  const tail = previous?.parts[previous.parts.length - 1];
-  if (!sentence || sentence.start < floor || (tail && tail.close >= sentence.start) || context.insideQuote(sentence.start)) return null;
+  const { text } = context;
+  const sentence = sentenceBeforeQuotation(context, paragraphs, first, previous);
+  if (!sentence) return null;
   const from = Math.max(sentence.start, sentence.end - 200);
   const tokens = tokenize(text, from, Math.min(sentence.end, first.open));
   let end = tokens.length;
@@ -852,6 +856,28 @@ function sentenceCue(
     return null;
   }
   return null;
+}
+
+/**
+ * The sentence right before a quotation that opens a sentence, in its paragraph or the one before,
+ * after the previous quotation; undefined when there is none to read.
+ */
+function sentenceBeforeQuotation(
+  context: SpeakerContext,
+  paragraphs: { start: number; end: number }[],
+  first: QuotedPart,
+  previous: Candidate | null,
+): { start: number; end: number } | undefined {
+  const { text, sentences } = context;
+  if (!startsStatement(text, first)) return undefined;
+  let s = sentenceIndex(sentences, first.open);
+  if (s >= 0 && sentences[s]!.start < first.open - 1 && text.slice(sentences[s]!.start, first.open).trim() !== '') return undefined;
+  if (s >= 0 && sentences[s]!.start >= first.open - 1) s--;
+  const sentence = sentences[s];
+  const floor = paragraphs[Math.max(0, first.paragraph - 1)]!.start;
+  const tail = previous?.parts[previous.parts.length - 1];
+  if (!sentence || sentence.start < floor || (tail && tail.close >= sentence.start) || context.insideQuote(sentence.start)) return undefined;
+  return sentence;
 }
 
 function nextMarkOrEnd(text: string, from: number, end: number): number {

@@ -47,6 +47,20 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Ida Rask'],
   },
   {
+    name: 'a question or an exclamation is followed by its attribution, however long',
+    story: [
+      'Harbour master Pia Holm spoke about the new ferries on Monday.',
+      '“Will they ever fit in this harbour?” Holm told the island radio station in an interview aired on Monday when asked about the dredging.',
+      '“This is the best harbour on the coast!” Holm said at a meeting with the ferry company and the island council.',
+    ],
+    want: ['Pia Holm', 'Pia Holm'],
+  },
+  {
+    name: 'a full stop ends the quotation, and the sentence after it is no attribution',
+    story: ['“The ferries will not fit in this harbour.” Residents told the island radio station that they had heard it before from the council.'],
+    want: [null],
+  },
+  {
     name: '"X said, adding" gives the quotation to X',
     story: ['The talks will resume next week, Petter Lund said, adding that the offer was “the best the port can make this year.”'],
     want: ['Petter Lund'],
