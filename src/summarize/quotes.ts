@@ -1,5 +1,5 @@
 import { bodyParagraphs, type Article } from '../article/types.js';
-import { FRAGMENT_LINKS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from './lexicon/index.js';
+import { CAPITALISED_STOPS, FRAGMENT_LINKS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from './lexicon/index.js';
 import { isTitleWord, NameIndex, namePieces } from './names.js';
 import { bareApposition, composeRole, introducedRole, isRoleNoun, namesOffice, roleAfter, titleText } from './quotes/roles.js';
 import { findQuotedSpans, type QuotedPart, type QuotedSpan } from './quotes/spans.js';
@@ -425,6 +425,18 @@ function readsAsNoun(tokens: Token[], i: number): boolean {
   return /['’]s?$/u.test(before) || NOUN_DETERMINERS.has(before.toLowerCase());
 }
 
+/** The phrase's last word, a party label in parentheses aside ("Rep. Ann Lee (D-Ore.)"), is capitalised. */
+function endsInName(phrase: Token[]): boolean {
+  let depth = 0;
+  for (let i = phrase.length - 1; i >= 0; i--) {
+    const t = phrase[i]!.text;
+    if (t === ')') depth++;
+    else if (t === '(') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isWord(phrase[i]!)) return isCapitalised(t);
+  }
+  return false;
+}
+
 /** Ends in capitalised words that are not an organisation's ("Trump", "Ada Lind"; not "the Senate"). */
 function looksLikeName(phrase: Token[]): boolean {
   const last = phrase[phrase.length - 1]!.text;
@@ -461,7 +473,7 @@ function laterCue(tokens: Token[]): Cue | null {
     // `… to open an inquiry said spokesman Colonel Chris Garver`: the speaker follows the verb (not `told The Post`).
     if (takesObject(t)) return null;
     const after = phraseForward(tokens, i + 1);
-    if (after.length && isCapitalised(after[after.length - 1]!.text)) return { phrase: after, verb: tokens[i]! };
+    if (after.length && endsInName(after)) return { phrase: after, verb: tokens[i]! };
     return null;
   }
   return null;
@@ -848,7 +860,7 @@ function sentenceCue(
       while (j > 0 && isAuxiliary(tokens[j]!.text)) j--;
       const phrase = phraseBackward(tokens, j);
       const opener = phrase[0] ? tokens[tokens.indexOf(phrase[0]) - 1] : undefined;
-      if (phrase.length && isCapitalised(phrase[phrase.length - 1]!.text) && (!opener || opener.text === ',')) return { phrase, verb: t };
+      if (phrase.length && endsInName(phrase) && (!opener || opener.text === ',')) return { phrase, verb: t };
       return null;
     }
     const phrase = phraseForward(tokens, i + 1);
@@ -911,7 +923,10 @@ function openingSubject(tokens: Token[]): Token[] {
   const first = tokens.findIndex(isWord);
   if (first < 0) return [];
   const head = tokens[first]!.text;
-  const opensAdverbial = !isCapitalised(head) || /(?:ing|ed|ly)$/.test(head) || ADVERBIAL_OPENERS.has(head.toLowerCase());
+  // "Reached by phone, …", "Finally, …" open a clause; "Carly Fiorina" opens a name.
+  const nextWord = tokens[first + 1]?.text ?? '';
+  const namedNext = isCapitalised(nextWord) && !isUpperWord(nextWord) && isWord(tokens[first + 1]!) && !CAPITALISED_STOPS.has(nextWord.toLowerCase());
+  const opensAdverbial = !isCapitalised(head) || (/(?:ing|ed|ly)$/.test(head) && !namedNext) || ADVERBIAL_OPENERS.has(head.toLowerCase());
   if (!opensAdverbial) return phraseForward(tokens, first);
   // The subject follows the opening clause's last comma: `At a rally in Selby, Ohio, on Friday, Vance …`.
   let comma = tokens.findIndex((t, k) => k > first && t.text === ',');
@@ -964,7 +979,7 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       const said = tokens[i - 2];
       if (tokens[i - 1]?.text === ',' && said && isSpeechVerb(said.text) && !isCapitalised(said.text) && !isParticiple(said.text)) {
         const named = phraseBackward(tokens, i - 3);
-        if (named.length && isCapitalised(named[named.length - 1]!.text)) return { phrase: named, verb: said };
+        if (named.length && endsInName(named)) return { phrase: named, verb: said };
       }
       // `footage of Trump saying …`, `with Vance reportedly yelling …`: the name right before.
       let k = i - 1;
@@ -999,16 +1014,26 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       if (placed >= 0) {
         // `Dean Lind, a salesman from Selby, Ohio, says`: the state of a place; the person is before it.
         const named = placed > 0 ? phraseBackward(tokens, placed - 1) : [];
-        if (named.length && isCapitalised(named[named.length - 1]!.text)) return { phrase: named, verb: token };
+        if (named.length && endsInName(named)) return { phrase: named, verb: token };
       } else if (nearest.length && looksLikePersonPhrase(nearest) && tokens[tokens.indexOf(nearest[0]!) - 1]?.text === ',')
         return { phrase: nearest, verb: token };
       for (let appositions = 0; appositions < 3; appositions++) {
         let k = comma - 1;
-        while (k > 0 && k > comma - 30 && tokens[k]!.text !== ',' && tokens[k]!.text !== '.') k--;
+        // Back to the comma before this apposition; a period inside brackets ("(R-Ida.)") ends nothing.
+        for (let depth = 0; k > 0 && k > comma - 30; k--) {
+          const mark = tokens[k]!.text;
+          if (mark === ')') depth++;
+          else if (mark === '(') depth = Math.max(0, depth - 1);
+          else if (depth === 0 && (mark === ',' || mark === '.')) break;
+        }
         if (tokens[k]?.text !== ',') break;
         const named = phraseBackward(tokens, k - 1);
-        if (named.length && isCapitalised(named[named.length - 1]!.text)) {
-          if (looksLikePersonPhrase(named)) return { phrase: named, verb: token };
+        // `Ann Lee, a professor who worked for Sen. Tom Voss (R-Ida.), one of …, said`: a name after
+        // a verb or a preposition is inside the apposition; the subject may stand further back.
+        const opener = named.length ? tokens[tokens.indexOf(named[0]!) - 1] : undefined;
+        const inClause = opener !== undefined && /^\p{Ll}/u.test(opener.text) && opener.text !== 'and';
+        if (named.length && endsInName(named)) {
+          if (looksLikePersonPhrase(named) && !inClause) return { phrase: named, verb: token };
           fallback ??= named;
         }
         comma = k;
@@ -1028,7 +1053,7 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     if (backward.length === 0 && /^(?:and|but)$/i.test(tokens[j]?.text ?? '')) {
       // `X said Friday that … but said “…”`: the sentence's subject again.
       const subject = phraseForward(tokens, 0);
-      if (subject.length && isCapitalised(subject[subject.length - 1]!.text)) return { phrase: subject, verb: token };
+      if (subject.length && endsInName(subject)) return { phrase: subject, verb: token };
     }
     const before = backward.length ? tokens[tokens.indexOf(backward[0]!) - 1]?.text.toLowerCase() : undefined;
     if (before && OBJECT_PREPOSITIONS.has(before)) {
@@ -1039,7 +1064,7 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     // `Dale was asked by host Ruth Penn, “…”`: the one after "by" speaks.
     if (tokens[i + 1]?.text === 'by' && isParticipleOrPast(token.text)) {
       const agent = phraseForward(tokens, i + 2);
-      if (agent.length && isCapitalised(agent[agent.length - 1]!.text)) return { phrase: agent, verb: token };
+      if (agent.length && endsInName(agent)) return { phrase: agent, verb: token };
     }
     if (backward.length) return { phrase: backward, verb: token };
     // `said Kerry: “`; but after "told" or "asked" the phrase is who was spoken to.

@@ -61,6 +61,23 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: [null],
   },
   {
+    name: 'a party label in parentheses does not end the name before an apposition',
+    story: ['Rep. Ada Lind (D-Ore.), chair of the harbour committee, said that the toll was “the fairest way to pay for the new pier.”'],
+    want: ['Ada Lind'],
+  },
+  {
+    name: 'a name inside an apposition’s clause is not the subject that speaks',
+    story: [
+      'Tom Voss, a professor who once worked for Sen. Ada Lind (D-Ore.), one of the bill’s authors, said the toll was “the fairest way to pay for the new pier.”',
+    ],
+    want: ['Tom Voss'],
+  },
+  {
+    name: 'a first name ending in -ly opens a name, not an adverbial clause',
+    story: ['Carly Brenner threw her support behind the harbour plan on Monday, saying it was time for “a pier that can take the new ferries.”'],
+    want: ['Carly Brenner'],
+  },
+  {
     name: '"X said, adding" gives the quotation to X',
     story: ['The talks will resume next week, Petter Lund said, adding that the offer was “the best the port can make this year.”'],
     want: ['Petter Lund'],

@@ -33,10 +33,9 @@ describe('splitSentences', () => {
   });
 
   it('does not split after a party label in parentheses when the sentence goes on', () => {
-    expect(sentencesOf('Sen. Ada Lind (D-Ore.) said Sunday in Salem, Oregon, that the vote was close. Rep. Tom Voss (R-Ida.) agreed.')).toEqual([
-      'Sen. Ada Lind (D-Ore.) said Sunday in Salem, Oregon, that the vote was close.',
-      'Rep. Tom Voss (R-Ida.) agreed.',
-    ]);
+    expect(
+      sentencesOf('Sen. Ada Lind (D-Ore.) said Sunday in Salem, Oregon, that the vote was close. Rep. Tom Voss (R-Ida.), a farmer, agreed.'),
+    ).toEqual(['Sen. Ada Lind (D-Ore.) said Sunday in Salem, Oregon, that the vote was close.', 'Rep. Tom Voss (R-Ida.), a farmer, agreed.']);
   });
 
   it('leaves numbers and lower-case continuations to the model without splitting them', () => {
