@@ -78,6 +78,16 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Carly Brenner'],
   },
   {
+    name: 'reporting verbs of manner attribute like "said"',
+    story: [
+      'Harbour master Pia Holm met the ferry company on Monday.',
+      '“The pier will not take a ship that size,” Holm fumed.',
+      '“Then we will build a longer one,” answered company chief Lars Berg.',
+      '“Nobody on this island will pay for it,” Holm assured the crowd.',
+    ],
+    want: ['Pia Holm', 'Lars Berg', 'Pia Holm'],
+  },
+  {
     name: '"X said, adding" gives the quotation to X',
     story: ['The talks will resume next week, Petter Lund said, adding that the offer was “the best the port can make this year.”'],
     want: ['Petter Lund'],

@@ -13,6 +13,11 @@ export const SPEECH_VERBS = new Set(
     'whisper whispered testify testified testifies allege alleges alleged charge charges charged counter counters countered confirm confirms confirmed deny denies denied ' +
     'maintain maintains maintained contend contends contended conclude concludes concluded lament laments lamented muse mused recount recounts recounted report reports reported ' +
     'assert asserts asserted demand demands demanded proclaim proclaimed thundered exclaimed retorted murmured stressing insisting agree agrees agreed retaliated ' +
+    // Reporting verbs of manner: `” Lee fumed.`, `” reacted Lee.`, `” Lee assured the crowd.`
+    'answer answers answered assure assures assured echo echoes echoed elaborate elaborates elaborated interject interjects interjected ' +
+    'mention mentions mentioned mock mocks mocked opine opines opined press presses pressed question questions questioned react reacts reacted ' +
+    'reason reasons reasoned scoff scoffs scoffed sigh sighs sighed snap snaps snapped wonder wonders wondered fume fumes fumed surmise surmises surmised ' +
+    'marvel marvels marveled marvelled exhort exhorts exhorted chide chides chided quip quipping ' +
     // Verbs that characterise in quoted words: `what it called “a clear threat”`, `branded it “an outlaw nation”`.
     'call calls called brand brands branded dub dubs dubbed label labels labeled labelled term terms termed'
   ).split(' '),
@@ -23,6 +28,7 @@ export const OBJECT_VERBS = new Set(
   (
     'tell tells told telling ask asks asked asking urge urges urged urging call calls called calling brand brands branded dub dubs dubbed ' +
     'label labels labeled labelled term terms termed warn warns warned warning promise promises promised charge charges charged ' +
+    'assure assures assured press presses pressed question questions questioned mock mocks mocked exhort exhorts exhorted chide chides chided ' +
     'demand demands demanded'
   ).split(' '),
 );
