@@ -1003,6 +1003,11 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     }
     let j = i - 1;
     while (j >= 0 && isAuxiliary(tokens[j]!.text)) j--;
+    if (tokens[j]?.text.toLowerCase() === 'to') {
+      // `Lee went on to say, “…`, `Lee was quick to add: “…`: the sentence's subject speaks.
+      const phrase = sentenceSubject(tokens);
+      return phrase.length ? { phrase, verb: token, weak: true } : null;
+    }
     if (tokens[j]?.text === ',') {
       // `Minyon Moore, a senior adviser to the campaign, called …`: the name before the apposition;
       // `Jo Ann, president of the Union, which represents teachers, said`: before two of them.
@@ -1073,9 +1078,18 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     if (forward.length) return { phrase: forward, verb: token };
     return null;
   }
-  // A verb too far from the quotation to introduce it; "according to" covers the whole sentence.
+  // A verb too far from the quotation to introduce it; "according to" covers the whole sentence,
+  // and so does `as Lee put it`.
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (tokens[i]!.text.toLowerCase() !== 'according' || tokens[i + 1]!.text.toLowerCase() !== 'to') continue;
+    const word = tokens[i]!.text.toLowerCase();
+    if (word === 'as') {
+      const phrase = phraseForward(tokens, i + 1);
+      const after = phrase.length ? tokens.indexOf(phrase[phrase.length - 1]!) + 1 : -1;
+      if (after > 0 && /^puts?$/.test(tokens[after]?.text ?? '') && tokens[after + 1]?.text === 'it' && endsInName(phrase))
+        return { phrase, verb: tokens[after]! };
+      continue;
+    }
+    if (word !== 'according' || tokens[i + 1]!.text.toLowerCase() !== 'to') continue;
     const phrase = phraseForward(tokens, i + 2);
     return phrase.length ? { phrase, verb: tokens[i]! } : null;
   }

@@ -88,6 +88,19 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Pia Holm', 'Lars Berg', 'Pia Holm'],
   },
   {
+    name: 'an infinitive speech verb gives the quotation to the sentence’s subject',
+    story: [
+      'Harbour master Pia Holm spoke last at the meeting on Monday.',
+      'She went on to say, “The pier will not take a ship that size, whatever the company promises.”',
+    ],
+    want: ['Pia Holm'],
+  },
+  {
+    name: '"as X put it" names who speaks',
+    story: ['The council has not decided. As the Valley Courier’s Ida Brun put it, “the harbour is waiting for a plan that nobody has written.”'],
+    want: ['Ida Brun'],
+  },
+  {
     name: '"X said, adding" gives the quotation to X',
     story: ['The talks will resume next week, Petter Lund said, adding that the offer was “the best the port can make this year.”'],
     want: ['Petter Lund'],
