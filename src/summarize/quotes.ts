@@ -632,7 +632,8 @@ function* cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: 
   if (tokens[tokens.length - 1]?.text !== ':') return;
   const phrase = phraseBackward(tokens, tokens.length - 2, 4);
   const opener = phrase.length ? tokens[tokens.indexOf(phrase[0]!) - 1] : undefined;
-  if (phrase.length && looksLikeName(phrase) && (!opener || /^[.!?”"]$/.test(opener.text)))
+  // After a sentence end or a heading's dash (`Iowa polls — Ann Lee: “`), or a person's full name anywhere.
+  if (phrase.length && looksLikeName(phrase) && (!opener || /^[.!?”"—–-]$/.test(opener.text) || looksLikePersonPhrase(phrase)))
     yield { cue: { phrase, verb: tokens[tokens.length - 1]! }, via: 'cue' };
 }
 
@@ -919,6 +920,9 @@ function sentenceSubject(tokens: Token[]): Token[] {
   return phrase;
 }
 
+/** How long a second opening clause may run before the subject: `On Monday, after a long and quiet spring, Lee …`. */
+const OPENING_CLAUSE_TOKENS = 12;
+
 function openingSubject(tokens: Token[]): Token[] {
   const first = tokens.findIndex(isWord);
   if (first < 0) return [];
@@ -939,10 +943,11 @@ function openingSubject(tokens: Token[]): Token[] {
     // A name with its apposition ("Mara Lind, the mayor,") is the subject; a place ("Selby, Ohio,") is not.
     const capitals = phrase.filter((t) => isCapitalised(t.text)).length;
     if (capitals >= 2 || (after?.text !== ',' && capitals > 0)) return phrase;
+    if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.text.toLowerCase())) return phrase;
     // `Following a swiftly called, late-afternoon meeting, the Council …`: the clause goes on.
-    if (after?.text !== ',' && !tokens.some((t, k) => k > comma && k < comma + 8 && t.text === ',')) return phrase;
+    if (after?.text !== ',' && !tokens.some((t, k) => k > comma && k <= comma + OPENING_CLAUSE_TOKENS && t.text === ',')) return phrase;
     const next = tokens.findIndex((t, k) => k > comma && t.text === ',');
-    if (next < 0 || next > comma + 8) return phrase;
+    if (next < 0 || next > comma + OPENING_CLAUSE_TOKENS) return phrase;
     comma = next;
   }
   return [];

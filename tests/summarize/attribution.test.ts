@@ -101,6 +101,23 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Ida Brun'],
   },
   {
+    name: 'two opening clauses do not hide the subject, and a pronoun subject is not passed over',
+    story: [
+      'On Thursday, after staying neutral through the long spring campaign, Pia Holm appeared on island radio and endorsed the plan, saying, “The pier is the best thing we can build this decade.”',
+      'However, she described Sen. Tom Voss, D-Ore., as “a man who has never once taken the ferry to work.”',
+    ],
+    want: ['Pia Holm', null],
+  },
+  {
+    name: 'a name before a colon speaks after a heading’s dash, and a full name anywhere',
+    story: [
+      'Harbour master Pia Holm spoke at the meeting.',
+      'Ferry tolls and the new pier — Holm: “The toll pays for the pier and for nothing else on the island.”',
+      'The vote came as no surprise to Pia Holm: “We have waited for this pier since the old one burned down.”',
+    ],
+    want: ['Pia Holm', 'Pia Holm'],
+  },
+  {
     name: '"X said, adding" gives the quotation to X',
     story: ['The talks will resume next week, Petter Lund said, adding that the offer was “the best the port can make this year.”'],
     want: ['Petter Lund'],
