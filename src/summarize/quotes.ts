@@ -597,13 +597,13 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
     // Most attributions are a few words; read further only when they are not.
     let tokens = tokenize(text, part.close + 1, until, SHORT_ATTRIBUTION_TOKENS);
     const firstWord = tokens.findIndex((t) => /^[\p{L}\p{N}]/u.test(t.text));
-    // An epigraph's dash: `” ― Pamela Padilla`.
-    const dash = tokens[0] && DASHES.test(tokens[0].text) ? tokens[0] : undefined;
-    if (dash && firstWord === 1) {
-      const phrase = phraseForward(tokens, 1);
-      // An epigraph's signature ends there (`― Ada Lind`, `― Ada Lind, 1998`); `- Democrats have …` goes on.
-      const next = phrase.length ? tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1] : undefined;
-      if (phrase.length && isCapitalised(phrase[0]!.text) && (!next || /^[,.;]$/.test(next.text))) yield { cue: { phrase, verb: dash }, via: 'cue' };
+    // An epigraph's dash: `” ― Pamela Padilla`, or a signature line of its own after the quotation's paragraph.
+    const signed = signature(tokens);
+    if (signed) yield { cue: signed, via: 'cue' };
+    else if (firstWord < 0 && !next && part.paragraph + 1 < paragraphs.length) {
+      const line = paragraphs[part.paragraph + 1]!;
+      const below = signature(tokenize(text, line.start, line.end, SHORT_ATTRIBUTION_TOKENS));
+      if (below) yield { cue: below, via: 'cue' };
     }
     // Only punctuation may stand between the mark and the attribution. After a quotation that
     // ends its sentence, the attribution must end soon too (`.” he said.`, not `.” Camp
@@ -620,6 +620,15 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
     // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
     if (!found && !endsSentence(text, part)) yield* cue(laterCue(tokens));
   }
+}
+
+/** `― Ada Lind`, `- Ada Lind, 1998`: a dash and a name that ends there; `- Democrats have …` goes on. */
+function signature(tokens: Token[]): Cue | null {
+  const dash = tokens[0];
+  if (!dash || !DASHES.test(dash.text) || !tokens[1] || !isWord(tokens[1])) return null;
+  const phrase = phraseForward(tokens, 1);
+  const next = phrase.length ? tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1] : undefined;
+  return phrase.length && isCapitalised(phrase[0]!.text) && (!next || /^[,.;]$/.test(next.text)) ? { phrase, verb: dash } : null;
 }
 
 /** Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`. */

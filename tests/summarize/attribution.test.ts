@@ -118,6 +118,16 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Pia Holm', 'Pia Holm'],
   },
   {
+    name: 'a signature line under a quotation names who said it; a dash that goes on does not',
+    story: [
+      '“The pier will be finished before the first winter storm, and it will be paid for.”',
+      '- Pia Holm, harbour master.',
+      '“Nobody on the island believes the first part.”',
+      '- Islanders have heard that promise before, and the ferry still runs late.',
+    ],
+    want: ['Pia Holm', null],
+  },
+  {
     name: '"X said, adding" gives the quotation to X',
     story: ['The talks will resume next week, Petter Lund said, adding that the offer was “the best the port can make this year.”'],
     want: ['Petter Lund'],
