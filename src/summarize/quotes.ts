@@ -1,5 +1,5 @@
 import { bodyParagraphs, type Article } from '../article/types.js';
-import { CAPITALISED_STOPS, FRAGMENT_LINKS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from './lexicon/index.js';
+import { BACK_VERBS, CAPITALISED_STOPS, FRAGMENT_LINKS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from './lexicon/index.js';
 import { isTitleWord, NameIndex, namePieces } from './names.js';
 import { bareApposition, composeRole, introducedRole, isRoleNoun, namesOffice, roleAfter, titleText } from './quotes/roles.js';
 import { findQuotedSpans, type QuotedPart, type QuotedSpan } from './quotes/spans.js';
@@ -345,6 +345,7 @@ function findCue(tokens: Token[], from: number): Cue | null {
   while (i < tokens.length && i < after + 3 && isAuxiliary(tokens[i]!.text)) i++;
   const verb = tokens[i];
   if (verb && isSpeechVerb(verb.text) && !isParticiple(verb.text)) return { phrase, verb };
+  if (verb && retorts(tokens, i)) return { phrase, verb };
   if (verb && verb.text === ',') {
     // "X, the group's spokesman, said", "X, attorney general of Y, one of the states suing, said":
     // skip up to three appositions.
@@ -425,6 +426,11 @@ function readsAsNoun(tokens: Token[], i: number): boolean {
   return /['’]s?$/u.test(before) || NOUN_DETERMINERS.has(before.toLowerCase());
 }
 
+/** `shot back`, `fired back`: a retort, reported like "replied". */
+function retorts(tokens: Token[], i: number): boolean {
+  return BACK_VERBS.has(tokens[i]?.text ?? '') && tokens[i + 1]?.text === 'back';
+}
+
 /** The phrase's last word, a party label in parentheses aside ("Rep. Ann Lee (D-Ore.)"), is capitalised. */
 function endsInName(phrase: Token[]): boolean {
   let depth = 0;
@@ -447,7 +453,11 @@ function looksLikeName(phrase: Token[]): boolean {
 function looksLikePersonPhrase(phrase: Token[]): boolean {
   const words = phrase.filter(isWord).map((t) => t.text);
   const tail = words.slice(-3);
-  return tail.length >= 2 && tail.every((w) => isCapitalised(w) && !GROUP_NOUNS.has(w.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(w));
+  // Not "Of Carson" (a sentence opening with a preposition) nor "the Union".
+  return (
+    tail.length >= 2 &&
+    tail.every((w) => isCapitalised(w) && !GROUP_NOUNS.has(w.toLowerCase()) && !OBJECT_PREPOSITIONS.has(w.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(w))
+  );
 }
 
 /** A speech verb later in the clause after a quotation, with its subject right before it. */
@@ -984,7 +994,15 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       if (phrase.length) return { phrase, verb: token };
       continue;
     }
+    if (retorts(tokens, i)) {
+      // `Lee shot back, “…`: the one before the verb speaks.
+      const phrase = phraseBackward(tokens, i - 1);
+      if (phrase.length && endsInName(phrase)) return { phrase, verb: token };
+      continue;
+    }
     if (!isSpeechVerb(token.text) || isCapitalised(token.text) || readsAsNoun(tokens, i)) continue;
+    // "Rubio will continue to be …": an aspect verb, not speech.
+    if (/^continu/i.test(token.text) && tokens[i + 1]?.text.toLowerCase() === 'to') continue;
     const gap = tokens.length - 1 - i;
     const nextWord = tokens[i + 1]?.text.toLowerCase();
     if (gap > 3 && nextWord !== 'that' && nextWord !== ':' && !colon && gap > 14) break;
@@ -1027,6 +1045,8 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       // `Jo Ann, president of the Union, which represents teachers, said`: before two of them.
       let comma = j;
       let fallback: Token[] | null = null;
+      // `Lee, at a meeting in Selby, Ohio, said`: a name inside a clause only when no other stands.
+      let clauseFallback: Token[] | null = null;
       // `the Observer, her senior policy adviser, Jake Sullivan, said`: the name right before the verb.
       const nearest = phraseBackward(tokens, j - 1);
       const placed = nearest.length ? placeBefore(tokens, tokens.indexOf(nearest[0]!)) : -1;
@@ -1053,10 +1073,12 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
         const inClause = opener !== undefined && /^\p{Ll}/u.test(opener.text) && opener.text !== 'and';
         if (named.length && endsInName(named)) {
           if (looksLikePersonPhrase(named) && !inClause) return { phrase: named, verb: token };
-          fallback ??= named;
+          if (inClause) clauseFallback ??= named;
+          else fallback ??= named;
         }
         comma = k;
       }
+      fallback ??= clauseFallback;
       if (fallback) return { phrase: fallback, verb: token };
     }
     let backward = j >= 0 ? phraseBackward(tokens, j) : [];

@@ -128,6 +128,25 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Pia Holm', null],
   },
   {
+    name: '"continue to" is no speech verb, and the speaker stays the one who said it',
+    story: ['After the vote, Pia Holm said she was sure Tom Voss would continue to be “a friend of every ferry on this coast.”'],
+    want: ['Pia Holm'],
+  },
+  {
+    name: 'a place or an opening "Of X" inside the attribution is not the speaker',
+    story: [
+      'Harbour master Pia Holm and the banker Ida Brun spoke on Monday.',
+      'Holm, during a meeting in Selby, Ohio, said she was “going to close the pier to every ship that is too long for it,” to applause.',
+      '“He is honest.” Of Voss, Brun, who has given money to Tom Lind, said, “He is the only one who answers letters.”',
+    ],
+    want: ['Pia Holm', 'Ida Brun'],
+  },
+  {
+    name: 'a retort with "back" attributes like "replied"',
+    story: ['Harbour master Pia Holm spoke first.', '“The ferry is too long for this pier,” Tom Voss shot back. “Build a longer one.”'],
+    want: ['Tom Voss'],
+  },
+  {
     name: '"X said, adding" gives the quotation to X',
     story: ['The talks will resume next week, Petter Lund said, adding that the offer was “the best the port can make this year.”'],
     want: ['Petter Lund'],

@@ -23,6 +23,9 @@ export const SPEECH_VERBS = new Set(
   ).split(' '),
 );
 
+/** Verbs that report a retort with "back": `” Lee shot back.`, `Lee fired back: “…` */
+export const BACK_VERBS = new Set('shoot shoots shot fire fires fired hit hits push pushes pushed strike strikes struck'.split(' '));
+
 /** Speech verbs whose following phrase is who was spoken to or about, never the speaker ("told Fox News"). */
 export const OBJECT_VERBS = new Set(
   (
@@ -97,7 +100,7 @@ export const LIKELY_VERBS = new Set(
     'met meet meets went go goes came come comes made make makes took take takes gave give gives held hold holds led lead leads left leave leaves began begin begins ' +
     'won win wins lost lose loses sent send sends put puts got get gets saw see sees knew know knows thought think thinks found find finds became become becomes ' +
     'kept keep keeps ran run runs spoke speak speaks called call calls want wants need needs seem seems appear appears must shall been being be am ' +
-    'believe believes believed hope hopes feel feels felt expect expects urged accused blamed launched killed'
+    'believe believes believed hope hopes feel feels felt expect expects urged accused blamed launched killed shot shoots hit hits struck strikes pushes'
   ).split(' '),
 );
 
