@@ -1,5 +1,5 @@
 import { bodyParagraphs, type Article } from '../article/types.js';
-import { BACK_VERBS, CAPITALISED_STOPS, FRAGMENT_LINKS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from './lexicon/index.js';
+import { BACK_VERBS, CAPITALISED_STOPS, FRAGMENT_LINKS, LIKELY_VERBS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from './lexicon/index.js';
 import { isTitleWord, NameIndex, namePieces } from './names.js';
 import { bareApposition, composeRole, introducedRole, isRoleNoun, namesOffice, roleAfter, titleText } from './quotes/roles.js';
 import { findQuotedSpans, type QuotedPart, type QuotedSpan } from './quotes/spans.js';
@@ -426,6 +426,17 @@ function readsAsNoun(tokens: Token[], i: number): boolean {
   return /['’]s?$/u.test(before) || NOUN_DETERMINERS.has(before.toLowerCase());
 }
 
+/** `Lee barked.`, `she laughed, …`: a name or a pronoun, one verb in the past, and the clause ends. */
+function mannerCue(tokens: Token[], from: number): Cue | null {
+  const phrase = phraseForward(tokens, from);
+  if (phrase.length === 0 || phrase[0] !== tokens[from] || !(isCapitalised(phrase[0]!.text) || PRONOUNS.has(phrase[0]!.text))) return null;
+  const at = tokens.indexOf(phrase[phrase.length - 1]!) + 1;
+  const verb = tokens[at];
+  const after = tokens[at + 1]?.text;
+  if (!verb || !/^\p{Ll}+ed$/u.test(verb.text) || LIKELY_VERBS.has(verb.text)) return null;
+  return after === undefined || /^(?:[.,!;]|and|as|with|while)$/.test(after) ? { phrase, verb } : null;
+}
+
 /** `shot back`, `fired back`: a retort, reported like "replied". */
 function retorts(tokens: Token[], i: number): boolean {
   return BACK_VERBS.has(tokens[i]?.text ?? '') && tokens[i + 1]?.text === 'back';
@@ -627,6 +638,9 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
     const runsIntoQuote = until < paragraphs[part.paragraph]!.end && !(next && next.paragraph === part.paragraph);
     const goesOn = opensAttribution(tokens[firstWord]!.text);
     if (found && (!endsWithStop(text, part) || goesOn || attributionEndsSoon(tokens, found, runsIntoQuote))) yield { cue: found, via: 'cue' };
+    // `,” Lee barked.`, `?” Lee started, as …`: after a quotation left open, a name and any verb in
+    // the past that ends the clause report how it was said.
+    if (!found && !endsWithStop(text, part)) yield* cue(mannerCue(tokens, firstWord));
     // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
     if (!found && !endsSentence(text, part)) yield* cue(laterCue(tokens));
   }

@@ -147,6 +147,15 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Tom Voss'],
   },
   {
+    name: 'after a quotation left open, a name and one verb in the past report how it was said',
+    story: [
+      'Harbour master Pia Holm spoke to the ferry captains on Monday.',
+      '“Go back to the mainland and take your long ships with you,” Holm barked, and the captains left.',
+      'It was “three more weeks of waiting at sea” until the Harbour Board decided.',
+    ],
+    want: ['Pia Holm', null],
+  },
+  {
     name: '"X said, adding" gives the quotation to X',
     story: ['The talks will resume next week, Petter Lund said, adding that the offer was “the best the port can make this year.”'],
     want: ['Petter Lund'],
