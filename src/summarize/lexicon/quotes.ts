@@ -17,7 +17,7 @@ export const SPEECH_VERBS = new Set(
     'answer answers answered assure assures assured echo echoes echoed elaborate elaborates elaborated interject interjects interjected ' +
     'mention mentions mentioned mock mocks mocked opine opines opined press presses pressed question questions questioned react reacts reacted ' +
     'reason reasons reasoned scoff scoffs scoffed sigh sighs sighed snap snaps snapped wonder wonders wondered fume fumes fumed surmise surmises surmised ' +
-    'marvel marvels marveled marvelled exhort exhorts exhorted chide chides chided quip quipping ' +
+    'marvel marvels marveled marvelled exhort exhorts exhorted chide chides chided quip quipping remember remembers remembered ' +
     // Verbs that characterise in quoted words: `what it called “a clear threat”`, `branded it “an outlaw nation”`.
     'call calls called brand brands branded dub dubs dubbed label labels labeled labelled term terms termed'
   ).split(' '),
