@@ -683,9 +683,21 @@ function* leadIn({ text, sentences, paragraphs, first }: QuotationContext): Iter
 }
 
 /** `…, Schiff said. “The other factor …”`: the sentence before names who speaks. */
-function* sentenceBefore({ speakers, paragraphs, first, previous }: QuotationContext): Iterable<Finding> {
+function* sentenceBefore({ speakers, text, paragraphs, candidate, first, previous }: QuotationContext): Iterable<Finding> {
   if (first.open < 0) return;
   yield* cue(sentenceCue(speakers, paragraphs, first, previous));
+  // Only for a quotation with no attribution at all: one the rules could not read (`” SANA quoted
+  // a source as saying`, `,” one user wrote`) is someone else's.
+  if (candidate.parts.some((part) => attributedAfter(text, part, paragraphs))) return;
+  const spoke = subjectSpokeBefore(speakers, paragraphs, first, previous);
+  if (spoke) yield { cue: spoke, via: 'subject' };
+}
+
+/** A speech verb or "according to" in the words after a quoted piece, up to the next quotation mark. */
+function attributedAfter(text: string, part: QuotedPart, paragraphs: { start: number; end: number }[]): boolean {
+  if (part.close < 0) return false;
+  const tokens = tokenize(text, part.close + 1, nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end), SHORT_ATTRIBUTION_TOKENS);
+  return tokens.some((t) => (isSpeechVerb(t.text) && !isCapitalised(t.text)) || t.text.toLowerCase() === 'according');
 }
 
 /** A quotation that carries on from the previous one (same paragraph, or the next one), unless someone else is named in between. */
@@ -924,6 +936,29 @@ function sentenceBeforeQuotation(
   const tail = previous?.parts[previous.parts.length - 1];
   if (!sentence || sentence.start < floor || (tail && tail.close >= sentence.start) || context.insideQuote(sentence.start)) return undefined;
   return sentence;
+}
+
+/**
+ * `Lee said the pier would reopen. “We have the divers.”`: the sentence before opens with a
+ * name and its speech verb, and the quotation, with no attribution of its own, goes on with
+ * what that person said.
+ */
+function subjectSpokeBefore(
+  context: SpeakerContext,
+  paragraphs: { start: number; end: number }[],
+  first: QuotedPart,
+  previous: Candidate | null,
+): Cue | null {
+  const sentence = sentenceBeforeQuotation(context, paragraphs, first, previous);
+  if (!sentence) return null;
+  const tokens = tokenize(context.text, sentence.start, Math.min(sentence.end, first.open), 60);
+  const subject = sentenceSubject(tokens);
+  if (subject.length === 0) return null;
+  let i = tokens.indexOf(subject[subject.length - 1]!) + 1;
+  while (i < tokens.length && isAuxiliary(tokens[i]!.text)) i++;
+  const verb = tokens[i];
+  if (!verb || !isSpeechVerb(verb.text) || isCapitalised(verb.text) || isParticiple(verb.text) || takesObject(verb.text)) return null;
+  return { phrase: subject, verb, weak: true };
 }
 
 function nextMarkOrEnd(text: string, from: number, end: number): number {
