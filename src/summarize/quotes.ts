@@ -998,7 +998,10 @@ function openingSubject(tokens: Token[]): Token[] {
   // "Reached by phone, …", "Finally, …" open a clause; "Carly Fiorina" opens a name.
   const nextWord = tokens[first + 1]?.text ?? '';
   const namedNext = isCapitalised(nextWord) && !isUpperWord(nextWord) && isWord(tokens[first + 1]!) && !CAPITALISED_STOPS.has(nextWord.toLowerCase());
-  const opensAdverbial = !isCapitalised(head) || (/(?:ing|ed|ly)$/.test(head) && !namedNext) || ADVERBIAL_OPENERS.has(head.toLowerCase());
+  // "Husted continued …", "Husted said": a name ending like a participle, followed by its verb ("Reached by phone" is not).
+  const verbNext = /ed$/.test(head) && (/^\p{Ll}+ed$/u.test(nextWord) || isSpeechVerb(nextWord)) && !isParticiple(nextWord);
+  const opensAdverbial =
+    !isCapitalised(head) || (/(?:ing|ed|ly)$/.test(head) && !namedNext && !verbNext) || ADVERBIAL_OPENERS.has(head.toLowerCase());
   if (!opensAdverbial) return phraseForward(tokens, first);
   // The subject follows the opening clause's last comma: `At a rally in Selby, Ohio, on Friday, Vance …`.
   let comma = tokens.findIndex((t, k) => k > first && t.text === ',');

@@ -73,6 +73,11 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Tom Voss'],
   },
   {
+    name: 'a surname ending in -ed before its verb opens a name, not a participle clause',
+    story: ['Harbour clerk Joh Husted spoke first.', 'Husted continued by saying, “The pier will not take a ship longer than the old ferry.”'],
+    want: ['Joh Husted'],
+  },
+  {
     name: 'a first name ending in -ly opens a name, not an adverbial clause',
     story: ['Carly Brenner threw her support behind the harbour plan on Monday, saying it was time for “a pier that can take the new ferries.”'],
     want: ['Carly Brenner'],
