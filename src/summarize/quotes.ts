@@ -988,12 +988,16 @@ function sentenceSubject(tokens: Token[]): Token[] {
   return phrase;
 }
 
+const SENTENCE_LINKS = new Set(['and', 'but', 'so', 'yet', 'then', 'still']);
+
 /** How long a second opening clause may run before the subject: `On Monday, after a long and quiet spring, Lee …`. */
 const OPENING_CLAUSE_TOKENS = 12;
 
 function openingSubject(tokens: Token[]): Token[] {
-  const first = tokens.findIndex(isWord);
+  let first = tokens.findIndex(isWord);
   if (first < 0) return [];
+  // "And then Trump went …", "But Lee said …": a conjunction that links to the sentence before.
+  while (first + 1 < tokens.length && SENTENCE_LINKS.has(tokens[first]!.text.toLowerCase()) && isWord(tokens[first + 1]!)) first++;
   const head = tokens[first]!.text;
   // "Reached by phone, …", "Finally, …" open a clause; "Carly Fiorina" opens a name.
   const nextWord = tokens[first + 1]?.text ?? '';

@@ -73,6 +73,14 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Tom Voss'],
   },
   {
+    name: 'a conjunction opening the sentence does not hide its subject',
+    story: [
+      'The harbour board met on Monday.',
+      'And then Pia Holm went on the attack, saying, “Nobody on this board has ever taken the ferry to work.”',
+    ],
+    want: ['Pia Holm'],
+  },
+  {
     name: 'a surname ending in -ed before its verb opens a name, not a participle clause',
     story: ['Harbour clerk Joh Husted spoke first.', 'Husted continued by saying, “The pier will not take a ship longer than the old ferry.”'],
     want: ['Joh Husted'],
