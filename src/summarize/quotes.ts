@@ -988,7 +988,7 @@ function sentenceSubject(tokens: Token[]): Token[] {
   return phrase;
 }
 
-const SENTENCE_LINKS = new Set(['and', 'but', 'so', 'yet', 'then', 'still']);
+const SENTENCE_LINKS = new Set(['and', 'but', 'so', 'yet', 'then', 'still', 'now', 'here', 'later', 'earlier', 'also']);
 
 /** How long a second opening clause may run before the subject: `On Monday, after a long and quiet spring, Lee …`. */
 const OPENING_CLAUSE_TOKENS = 12;
@@ -996,14 +996,14 @@ const OPENING_CLAUSE_TOKENS = 12;
 function openingSubject(tokens: Token[]): Token[] {
   let first = tokens.findIndex(isWord);
   if (first < 0) return [];
-  // "And then Trump went …", "But Lee said …": a conjunction that links to the sentence before.
+  // "And then Trump went …", "Now Lee, the mayor, …", "Here in Selby, Lee …": a word that links to the sentence before.
   while (first + 1 < tokens.length && SENTENCE_LINKS.has(tokens[first]!.text.toLowerCase()) && isWord(tokens[first + 1]!)) first++;
   const head = tokens[first]!.text;
   // "Reached by phone, …", "Finally, …" open a clause; "Carly Fiorina" opens a name.
   const nextWord = tokens[first + 1]?.text ?? '';
   const namedNext = isCapitalised(nextWord) && !isUpperWord(nextWord) && isWord(tokens[first + 1]!) && !CAPITALISED_STOPS.has(nextWord.toLowerCase());
-  // "Husted continued …", "Husted said": a name ending like a participle, followed by its verb ("Reached by phone" is not).
-  const verbNext = /ed$/.test(head) && (/^\p{Ll}+ed$/u.test(nextWord) || isSpeechVerb(nextWord)) && !isParticiple(nextWord);
+  // "Husted continued …", "Boreing said": a name ending like a participle, followed by its verb ("Reached by phone" is not).
+  const verbNext = (/^\p{Ll}+ed$/u.test(nextWord) || isSpeechVerb(nextWord)) && !isParticiple(nextWord);
   const opensAdverbial =
     !isCapitalised(head) || (/(?:ing|ed|ly)$/.test(head) && !namedNext && !verbNext) || ADVERBIAL_OPENERS.has(head.toLowerCase());
   if (!opensAdverbial) return phraseForward(tokens, first);
@@ -1148,8 +1148,8 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       if (looksLikePersonPhrase(person)) backward = person;
     }
     if (backward.length === 0 && /^(?:and|but)$/i.test(tokens[j]?.text ?? '')) {
-      // `X said Friday that … but said “…”`: the sentence's subject again.
-      const subject = phraseForward(tokens, 0);
+      // `X said Friday that … but said “…”`, `When told …, X thought for a moment and said …`: the sentence's subject again.
+      const subject = sentenceSubject(tokens);
       if (subject.length && endsInName(subject)) return { phrase: subject, verb: token };
     }
     const before = backward.length ? tokens[tokens.indexOf(backward[0]!) - 1]?.text.toLowerCase() : undefined;

@@ -81,6 +81,15 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Pia Holm'],
   },
   {
+    name: 'an opening "Now" or "Here in …" and a second "and said" keep the sentence’s subject',
+    story: [
+      'Now Pia Holm, the harbour master, is promising to build “a pier that can take every ferry on the coast.”',
+      'Here in Selby, Tom Voss opened the meeting with a warning, saying, “Nobody will pay for a second pier.”',
+      'When told the pier would cost twice as much, Ida Brun thought for a moment and said that in the end, “the island pays for everything.”',
+    ],
+    want: ['Pia Holm', 'Tom Voss', 'Ida Brun'],
+  },
+  {
     name: 'a surname ending in -ed before its verb opens a name, not a participle clause',
     story: ['Harbour clerk Joh Husted spoke first.', 'Husted continued by saying, “The pier will not take a ship longer than the old ferry.”'],
     want: ['Joh Husted'],

@@ -114,9 +114,10 @@ export const CAPITALISED_STOPS = new Set(
 
 /** Words that open an adverbial clause before a sentence's subject ("Sooner or later, …"). */
 export const ADVERBIAL_OPENERS = new Set(
-  'after before when while as since although though if unless once until sooner alongside like unlike despite following during amid in on at with without by for from under over however meanwhile later earlier last this still instead yesterday today now then also'.split(
-    ' ',
-  ),
+  (
+    'after before when while as since although though if unless once until sooner alongside like unlike despite following during amid in on at with without by for from under over however meanwhile later earlier last this still instead yesterday today now then also ' +
+    'here there back again elsewhere afterward afterwards nevertheless nonetheless indeed moreover besides overall meantime tonight tomorrow'
+  ).split(' '),
 );
 
 export const MODIFIER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'to', 'with', 'by', 'on']);
