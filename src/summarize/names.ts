@@ -139,6 +139,9 @@ export interface FullName {
   person: boolean;
 }
 
+/** Words that end a person's name after the surname: "Donald Trump Jr.". */
+const GENERATIONS = new Set(['Jr', 'Sr', 'Jr.', 'Sr.', 'II', 'III', 'IV']);
+
 export class NameIndex {
   private readonly text: string;
   private lowered: string | null = null;
@@ -228,6 +231,10 @@ export class NameIndex {
     for (let at = text.indexOf(bare); at >= 0; at = text.indexOf(bare, at + 1)) {
       const token = tokenAround(text, at, at + bare.length);
       if (!token) continue;
+      // Inside a run of capitalised words that goes on (`Ted Cruz Hints Trump Would Get …`, a
+      // heading in title case; `Trump Tower`): no person's name ends here.
+      const next = this.readWords(token.end, 1, 1)[0];
+      if (next && /^\p{Lu}\p{Ll}/u.test(next) && !GENERATIONS.has(next)) continue;
       const words = [...this.readWords(token.start - 1, -1, 6), text.slice(token.start, token.end)];
       const pieces = namePieces(words.join(' '));
       const piece = pieces[pieces.length - 1];

@@ -1,5 +1,5 @@
 import { bodyParagraphs, type Article } from '../article/types.js';
-import { FRAGMENT_LINKS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from './lexicon/index.js';
+import { BACK_VERBS, CAPITALISED_STOPS, FRAGMENT_LINKS, LIKELY_VERBS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from './lexicon/index.js';
 import { isTitleWord, NameIndex, namePieces } from './names.js';
 import { bareApposition, composeRole, introducedRole, isRoleNoun, namesOffice, roleAfter, titleText } from './quotes/roles.js';
 import { findQuotedSpans, type QuotedPart, type QuotedSpan } from './quotes/spans.js';
@@ -172,19 +172,24 @@ function countWords(text: string, start: number, end: number): number {
  */
 function joinSplitQuotes(text: string, spans: QuotedSpan[], paragraphs: { start: number; end: number }[]): Candidate[] {
   const out: Candidate[] = [];
+  // Text whose commas were stripped ("230000", `"…" he said`) is read without trusting a missing comma.
+  const punctuated = text.includes(', ');
   for (let s = 0; s < spans.length; s++) {
     const span = spans[s]!;
     const words = span.parts.reduce((n, p) => n + countWords(text, p.start, p.end), 0);
     const candidate: Candidate = { parts: [...span.parts], words, full: false, speaker: null, role: '', via: 'none' };
-    const last = out[out.length - 1];
-    if (last) {
+    // A show or a paper named in the attribution (`,” Cuban said on NBC’s “Meet the Press.” “…`) stands between the pieces.
+    let k = out.length - 1;
+    while (k > 0 && out[k]!.parts[0]!.paragraph === candidate.parts[0]!.paragraph && isNamedTitle(text, out[k]!)) k--;
+    const last = out[k];
+    if (last && !isNamedTitle(text, candidate)) {
       const tail = last.parts[last.parts.length - 1]!;
       const head = candidate.parts[0]!;
       if (
         tail.close >= 0 &&
         head.open >= 0 &&
         tail.paragraph === head.paragraph &&
-        continuesQuotation(text, tail, head, candidate.parts, paragraphs)
+        continuesQuotation(text, tail, head, candidate.parts, paragraphs, punctuated)
       ) {
         last.parts.push(...candidate.parts);
         last.words += candidate.words;
@@ -196,18 +201,29 @@ function joinSplitQuotes(text: string, spans: QuotedSpan[], paragraphs: { start:
   return out;
 }
 
+/** One short piece whose every main word is capitalised: a title or a name (`“Meet the Press.”`), not speech. */
+function isNamedTitle(text: string, candidate: Candidate): boolean {
+  return candidate.parts.length === 1 && candidate.words <= 8 && isCapitalisedRun(text, candidate.parts[0]!);
+}
+
 function continuesQuotation(
   text: string,
   tail: QuotedPart,
   head: QuotedPart,
   next: QuotedPart[],
   paragraphs: { start: number; end: number }[],
+  punctuated: boolean,
 ): boolean {
   const between = text.slice(tail.close + 1, head.open);
   if (between.length > 400) return false;
-  // Cheap tests first: fragments are a few words apart; an attribution follows a piece that leaves its sentence open.
-  const leavesOpen = /[,?!]\s*$/.test(text.slice(Math.max(tail.start, tail.end - 2), tail.end)) || /^\s*,/.test(between);
-  if (!leavesOpen && between.length > 40) return false;
+  // Cheap tests first: fragments are a few words apart; an attribution follows a piece that leaves its sentence open
+  // (a comma, a question or an exclamation, also inside a closing single mark: `‘I’m very busy,’”`).
+  const tailEnd = text.slice(Math.max(tail.start, tail.end - 3), tail.end);
+  const leavesOpen = /[,?!]['’]?\s*$/.test(tailEnd) || /^\s*,/.test(between);
+  // A fragment stops mid-sentence, with no mark before its closing one: `called it “a tax” on “working families”`
+  // (in text whose commas were stripped, a missing mark says nothing).
+  const fragment = punctuated && /[\p{L}\p{N}]['’]?$/u.test(tailEnd);
+  if (!leavesOpen && between.length > (fragment ? 100 : 40)) return false;
   const tokens = tokenize(text, tail.close + 1, head.open, 80);
   const words = tokens.filter(isWord);
   if (words.length === 0) return false;
@@ -216,28 +232,53 @@ function continuesQuotation(
   const lastWord = tokens.lastIndexOf(words[words.length - 1]!);
   // "(D-Mo.)", "D-S.C.": periods of abbreviations are followed by a mark or a letter, not a space.
   const sentenceEnds = tokens.some((t, i) => i < lastWord && (t.text === '.' || t.text === '!' || t.text === '?') && /\s/.test(text.charAt(t.end)));
-  // Fragments of one sentence: `“a liar” and “a bully”` (not names: `the “Northern Circle” met at the “Summit Hall”`).
-  if (speech === 0 && words.length <= 4 && !sentenceEnds && !/[;:]/.test(between) && FRAGMENT_LINKS.has(words[0]!.text.toLowerCase())) {
+  // Fragments of one sentence: `“a liar” and “a bully”`, `“a tax” on “working families”`, with no speech verb
+  // between (not names: `the “Northern Circle” met at the “Summit Hall”`).
+  const linked = words.length <= 4 && FRAGMENT_LINKS.has(words[0]!.text.toLowerCase());
+  if (speech === 0 && !sentenceEnds && !/[;:]/.test(between) && (linked || (fragment && words.length <= 12))) {
     return !isCapitalisedRun(text, tail) && !isCapitalisedRun(text, head);
   }
-  // Around an attribution: the first piece must leave its sentence open.
-  if (!leavesOpen) return false;
-  if (sentenceEnds || speech !== 1) return false;
+  // Around an attribution: the first piece leaves its sentence open and the words between are one sentence.
+  if (!leavesOpen || sentenceEnds) return false;
   const first = tokens.findIndex(isWord);
-  if (!tokens.slice(0, first).every((t) => /^[,—–-]$/.test(t.text)) || findCue(tokens, first) === null) return false;
-  // `…,” he said, “but…`: the sentence goes on. `…,” he said. “…”` goes on only if nobody else is named after it.
-  if (/,\s*$/.test(between)) return true;
+  if (!tokens.slice(0, first).every((t) => /^[,—–-]$/.test(t.text))) return false;
+  const found = findCue(tokens, first);
+  if (found === null) return false;
+  // `…,” he said, “but…`: the sentence goes on; `…,” he said, adding, “…`: the second verb reports new speech.
+  if (/[,:]\s*$/.test(between)) return !reportsMoreSpeech(tokens, tokens.indexOf(found.verb) + 1);
+  // `…,” he said in a call, noting that …. “…”`: the attribution's sentence ends and the quotation goes on,
+  // unless the next piece has an attribution of its own.
   return !hasOwnAttribution(text, next[next.length - 1]!, paragraphs);
 }
 
-/** The attribution right after a quoted piece: `,” she said.` or `” ― Name`. */
+/** A speech verb after the attribution's own (`, adding`, `and later told`), not a noun (`in her remarks`). */
+function reportsMoreSpeech(tokens: Token[], from: number): boolean {
+  for (let i = from; i < tokens.length; i++)
+    if (isSpeechVerb(tokens[i]!.text) && !isCapitalised(tokens[i]!.text) && !readsAsNoun(tokens, i)) return true;
+  return false;
+}
+
+/**
+ * The attribution right after a quoted piece: `,” she said.` or `” ― Name`; after a piece that
+ * ends its sentence, only one that ends soon too (`.” Reid said both men were …` is a new sentence).
+ */
 function hasOwnAttribution(text: string, part: QuotedPart, paragraphs: { start: number; end: number }[]): boolean {
   if (part.close < 0) return false;
-  const tokens = tokenize(text, part.close + 1, nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end), 24);
+  const paragraphEnd = paragraphs[part.paragraph]!.end;
+  const until = nextMarkOrEnd(text, part.close + 1, paragraphEnd);
+  const tokens = tokenize(text, part.close + 1, until, SHORT_ATTRIBUTION_TOKENS);
   const first = tokens.findIndex(isWord);
   if (first < 0) return false;
   if (first === 1 && DASHES.test(tokens[0]!.text)) return true;
-  return tokens.slice(0, first).every((t) => /^[,.;:—–-]$/.test(t.text)) && findCue(tokens, first) !== null;
+  if (!tokens.slice(0, first).every((t) => /^[,.;:—–-]$/.test(t.text))) return false;
+  const found = findCue(tokens, first);
+  if (found === null) return false;
+  return !endsSentence(text, part) || opensAttribution(tokens[first]!.text) || attributionEndsSoon(tokens, found, until < paragraphEnd);
+}
+
+/** `.” she said`, `!” said Ann Lee`: a lower-case verb or a pronoun goes on the quotation's sentence. */
+function opensAttribution(word: string): boolean {
+  return !isCapitalised(word) && (isSpeechVerb(word) || PRONOUNS.has(word));
 }
 
 /** Titles, names in scare quotes and fragments are not quotations; speech is. */
@@ -304,6 +345,7 @@ function findCue(tokens: Token[], from: number): Cue | null {
   while (i < tokens.length && i < after + 3 && isAuxiliary(tokens[i]!.text)) i++;
   const verb = tokens[i];
   if (verb && isSpeechVerb(verb.text) && !isParticiple(verb.text)) return { phrase, verb };
+  if (verb && retorts(tokens, i)) return { phrase, verb };
   if (verb && verb.text === ',') {
     // "X, the group's spokesman, said", "X, attorney general of Y, one of the states suing, said":
     // skip up to three appositions.
@@ -332,6 +374,15 @@ function findCue(tokens: Token[], from: number): Cue | null {
 /** The quotation's last piece ends a sentence: `….”` */
 function endsSentence(text: string, part: QuotedPart): boolean {
   return /[.!?…]\s*$/.test(text.slice(Math.max(part.start, part.end - 3), part.end));
+}
+
+/**
+ * The quotation ends with a full stop: `….” Residents told reporters that …` starts a new sentence.
+ * A question or an exclamation is followed by its attribution in the same sentence (`“Who knows?”
+ * Lee told the station`).
+ */
+function endsWithStop(text: string, part: QuotedPart): boolean {
+  return /[.…]\s*$/.test(text.slice(Math.max(part.start, part.end - 3), part.end));
 }
 
 /** After the verb, the attribution's sentence ends within a few words and reports nothing more. */
@@ -375,6 +426,34 @@ function readsAsNoun(tokens: Token[], i: number): boolean {
   return /['’]s?$/u.test(before) || NOUN_DETERMINERS.has(before.toLowerCase());
 }
 
+/** `Lee barked.`, `she laughed, …`: a name or a pronoun, one verb in the past, and the clause ends. */
+function mannerCue(tokens: Token[], from: number): Cue | null {
+  const phrase = phraseForward(tokens, from);
+  if (phrase.length === 0 || phrase[0] !== tokens[from] || !(isCapitalised(phrase[0]!.text) || PRONOUNS.has(phrase[0]!.text))) return null;
+  const at = tokens.indexOf(phrase[phrase.length - 1]!) + 1;
+  const verb = tokens[at];
+  const after = tokens[at + 1]?.text;
+  if (!verb || !/^\p{Ll}+ed$/u.test(verb.text) || LIKELY_VERBS.has(verb.text)) return null;
+  return after === undefined || /^(?:[.,!;]|and|as|with|while)$/.test(after) ? { phrase, verb } : null;
+}
+
+/** `shot back`, `fired back`: a retort, reported like "replied". */
+function retorts(tokens: Token[], i: number): boolean {
+  return BACK_VERBS.has(tokens[i]?.text ?? '') && tokens[i + 1]?.text === 'back';
+}
+
+/** The phrase's last word, a party label in parentheses aside ("Rep. Ann Lee (D-Ore.)"), is capitalised. */
+function endsInName(phrase: Token[]): boolean {
+  let depth = 0;
+  for (let i = phrase.length - 1; i >= 0; i--) {
+    const t = phrase[i]!.text;
+    if (t === ')') depth++;
+    else if (t === '(') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isWord(phrase[i]!)) return isCapitalised(t);
+  }
+  return false;
+}
+
 /** Ends in capitalised words that are not an organisation's ("Trump", "Ada Lind"; not "the Senate"). */
 function looksLikeName(phrase: Token[]): boolean {
   const last = phrase[phrase.length - 1]!.text;
@@ -385,7 +464,11 @@ function looksLikeName(phrase: Token[]): boolean {
 function looksLikePersonPhrase(phrase: Token[]): boolean {
   const words = phrase.filter(isWord).map((t) => t.text);
   const tail = words.slice(-3);
-  return tail.length >= 2 && tail.every((w) => isCapitalised(w) && !GROUP_NOUNS.has(w.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(w));
+  // Not "Of Carson" (a sentence opening with a preposition) nor "the Union".
+  return (
+    tail.length >= 2 &&
+    tail.every((w) => isCapitalised(w) && !GROUP_NOUNS.has(w.toLowerCase()) && !OBJECT_PREPOSITIONS.has(w.toLowerCase()) && !/^\p{Lu}{2,}$/u.test(w))
+  );
 }
 
 /** A speech verb later in the clause after a quotation, with its subject right before it. */
@@ -411,7 +494,7 @@ function laterCue(tokens: Token[]): Cue | null {
     // `… to open an inquiry said spokesman Colonel Chris Garver`: the speaker follows the verb (not `told The Post`).
     if (takesObject(t)) return null;
     const after = phraseForward(tokens, i + 1);
-    if (after.length && isCapitalised(after[after.length - 1]!.text)) return { phrase: after, verb: tokens[i]! };
+    if (after.length && endsInName(after)) return { phrase: after, verb: tokens[i]! };
     return null;
   }
   return null;
@@ -535,13 +618,13 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
     // Most attributions are a few words; read further only when they are not.
     let tokens = tokenize(text, part.close + 1, until, SHORT_ATTRIBUTION_TOKENS);
     const firstWord = tokens.findIndex((t) => /^[\p{L}\p{N}]/u.test(t.text));
-    // An epigraph's dash: `” ― Pamela Padilla`.
-    const dash = tokens[0] && DASHES.test(tokens[0].text) ? tokens[0] : undefined;
-    if (dash && firstWord === 1) {
-      const phrase = phraseForward(tokens, 1);
-      // An epigraph's signature ends there (`― Ada Lind`, `― Ada Lind, 1998`); `- Democrats have …` goes on.
-      const next = phrase.length ? tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1] : undefined;
-      if (phrase.length && isCapitalised(phrase[0]!.text) && (!next || /^[,.;]$/.test(next.text))) yield { cue: { phrase, verb: dash }, via: 'cue' };
+    // An epigraph's dash: `” ― Pamela Padilla`, or a signature line of its own after the quotation's paragraph.
+    const signed = signature(tokens);
+    if (signed) yield { cue: signed, via: 'cue' };
+    else if (firstWord < 0 && !next && part.paragraph + 1 < paragraphs.length) {
+      const line = paragraphs[part.paragraph + 1]!;
+      const below = signature(tokenize(text, line.start, line.end, SHORT_ATTRIBUTION_TOKENS));
+      if (below) yield { cue: below, via: 'cue' };
     }
     // Only punctuation may stand between the mark and the attribution. After a quotation that
     // ends its sentence, the attribution must end soon too (`.” he said.`, not `.” Camp
@@ -553,12 +636,23 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
       found = findCue(tokens, firstWord);
     }
     const runsIntoQuote = until < paragraphs[part.paragraph]!.end && !(next && next.paragraph === part.paragraph);
-    // `!” said Ann Lee, a waitress at …` and `.” she said`: a lower-case verb or pronoun goes on the sentence.
-    const goesOn = !isCapitalised(tokens[firstWord]!.text) && (isSpeechVerb(tokens[firstWord]!.text) || PRONOUNS.has(tokens[firstWord]!.text));
-    if (found && (!endsSentence(text, part) || goesOn || attributionEndsSoon(tokens, found, runsIntoQuote))) yield { cue: found, via: 'cue' };
+    const goesOn = opensAttribution(tokens[firstWord]!.text);
+    if (found && (!endsWithStop(text, part) || goesOn || attributionEndsSoon(tokens, found, runsIntoQuote))) yield { cue: found, via: 'cue' };
+    // `,” Lee barked.`, `?” Lee started, as …`: after a quotation left open, a name and any verb in
+    // the past that ends the clause report how it was said.
+    if (!found && !endsWithStop(text, part)) yield* cue(mannerCue(tokens, firstWord));
     // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
     if (!found && !endsSentence(text, part)) yield* cue(laterCue(tokens));
   }
+}
+
+/** `― Ada Lind`, `- Ada Lind, 1998`: a dash and a name that ends there; `- Democrats have …` goes on. */
+function signature(tokens: Token[]): Cue | null {
+  const dash = tokens[0];
+  if (!dash || !DASHES.test(dash.text) || !tokens[1] || !isWord(tokens[1])) return null;
+  const phrase = phraseForward(tokens, 1);
+  const next = phrase.length ? tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1] : undefined;
+  return phrase.length && isCapitalised(phrase[0]!.text) && (!next || /^[,.;]$/.test(next.text)) ? { phrase, verb: dash } : null;
 }
 
 /** Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`. */
@@ -571,7 +665,8 @@ function* cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: 
   if (tokens[tokens.length - 1]?.text !== ':') return;
   const phrase = phraseBackward(tokens, tokens.length - 2, 4);
   const opener = phrase.length ? tokens[tokens.indexOf(phrase[0]!) - 1] : undefined;
-  if (phrase.length && looksLikeName(phrase) && (!opener || /^[.!?”"]$/.test(opener.text)))
+  // After a sentence end or a heading's dash (`Iowa polls — Ann Lee: “`), or a person's full name anywhere.
+  if (phrase.length && looksLikeName(phrase) && (!opener || /^[.!?”"—–-]$/.test(opener.text) || looksLikePersonPhrase(phrase)))
     yield { cue: { phrase, verb: tokens[tokens.length - 1]! }, via: 'cue' };
 }
 
@@ -588,8 +683,21 @@ function* leadIn({ text, sentences, paragraphs, first }: QuotationContext): Iter
 }
 
 /** `…, Schiff said. “The other factor …”`: the sentence before names who speaks. */
-function sentenceBefore({ speakers, paragraphs, first, previous }: QuotationContext): Finding[] {
-  return first.open >= 0 ? cue(sentenceCue(speakers, paragraphs, first, previous)) : [];
+function* sentenceBefore({ speakers, text, paragraphs, candidate, first, previous }: QuotationContext): Iterable<Finding> {
+  if (first.open < 0) return;
+  yield* cue(sentenceCue(speakers, paragraphs, first, previous));
+  // Only for a quotation with no attribution at all: one the rules could not read (`” SANA quoted
+  // a source as saying`, `,” one user wrote`) is someone else's.
+  if (candidate.parts.some((part) => attributedAfter(text, part, paragraphs))) return;
+  const spoke = subjectSpokeBefore(speakers, paragraphs, first, previous);
+  if (spoke) yield { cue: spoke, via: 'subject' };
+}
+
+/** A speech verb or "according to" in the words after a quoted piece, up to the next quotation mark. */
+function attributedAfter(text: string, part: QuotedPart, paragraphs: { start: number; end: number }[]): boolean {
+  if (part.close < 0) return false;
+  const tokens = tokenize(text, part.close + 1, nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end), SHORT_ATTRIBUTION_TOKENS);
+  return tokens.some((t) => (isSpeechVerb(t.text) && !isCapitalised(t.text)) || t.text.toLowerCase() === 'according');
 }
 
 /** A quotation that carries on from the previous one (same paragraph, or the next one), unless someone else is named in between. */
@@ -783,15 +891,9 @@ function sentenceCue(
   first: QuotedPart,
   previous: Candidate | null,
 ): Cue | null {
-  const { text, sentences } = context;
-  if (!startsStatement(text, first)) return null;
-  let s = sentenceIndex(sentences, first.open);
-  if (s >= 0 && sentences[s]!.start < first.open - 1 && text.slice(sentences[s]!.start, first.open).trim() !== '') return null;
-  if (s >= 0 && sentences[s]!.start >= first.open - 1) s--;
-  const sentence = sentences[s];
-  const floor = paragraphs[Math.max(0, first.paragraph - 1)]!.start;
-  const tail = previous?.parts[previous.parts.length - 1];
-  if (!sentence || sentence.start < floor || (tail && tail.close >= sentence.start) || context.insideQuote(sentence.start)) return null;
+  const { text } = context;
+  const sentence = sentenceBeforeQuotation(context, paragraphs, first, previous);
+  if (!sentence) return null;
   const from = Math.max(sentence.start, sentence.end - 200);
   const tokens = tokenize(text, from, Math.min(sentence.end, first.open));
   let end = tokens.length;
@@ -804,7 +906,7 @@ function sentenceCue(
       while (j > 0 && isAuxiliary(tokens[j]!.text)) j--;
       const phrase = phraseBackward(tokens, j);
       const opener = phrase[0] ? tokens[tokens.indexOf(phrase[0]) - 1] : undefined;
-      if (phrase.length && isCapitalised(phrase[phrase.length - 1]!.text) && (!opener || opener.text === ',')) return { phrase, verb: t };
+      if (phrase.length && endsInName(phrase) && (!opener || opener.text === ',')) return { phrase, verb: t };
       return null;
     }
     const phrase = phraseForward(tokens, i + 1);
@@ -812,6 +914,51 @@ function sentenceCue(
     return null;
   }
   return null;
+}
+
+/**
+ * The sentence right before a quotation that opens a sentence, in its paragraph or the one before,
+ * after the previous quotation; undefined when there is none to read.
+ */
+function sentenceBeforeQuotation(
+  context: SpeakerContext,
+  paragraphs: { start: number; end: number }[],
+  first: QuotedPart,
+  previous: Candidate | null,
+): { start: number; end: number } | undefined {
+  const { text, sentences } = context;
+  if (!startsStatement(text, first)) return undefined;
+  let s = sentenceIndex(sentences, first.open);
+  if (s >= 0 && sentences[s]!.start < first.open - 1 && text.slice(sentences[s]!.start, first.open).trim() !== '') return undefined;
+  if (s >= 0 && sentences[s]!.start >= first.open - 1) s--;
+  const sentence = sentences[s];
+  const floor = paragraphs[Math.max(0, first.paragraph - 1)]!.start;
+  const tail = previous?.parts[previous.parts.length - 1];
+  if (!sentence || sentence.start < floor || (tail && tail.close >= sentence.start) || context.insideQuote(sentence.start)) return undefined;
+  return sentence;
+}
+
+/**
+ * `Lee said the pier would reopen. “We have the divers.”`: the sentence before opens with a
+ * name and its speech verb, and the quotation, with no attribution of its own, goes on with
+ * what that person said.
+ */
+function subjectSpokeBefore(
+  context: SpeakerContext,
+  paragraphs: { start: number; end: number }[],
+  first: QuotedPart,
+  previous: Candidate | null,
+): Cue | null {
+  const sentence = sentenceBeforeQuotation(context, paragraphs, first, previous);
+  if (!sentence) return null;
+  const tokens = tokenize(context.text, sentence.start, Math.min(sentence.end, first.open), 60);
+  const subject = sentenceSubject(tokens);
+  if (subject.length === 0) return null;
+  let i = tokens.indexOf(subject[subject.length - 1]!) + 1;
+  while (i < tokens.length && isAuxiliary(tokens[i]!.text)) i++;
+  const verb = tokens[i];
+  if (!verb || !isSpeechVerb(verb.text) || isCapitalised(verb.text) || isParticiple(verb.text) || takesObject(verb.text)) return null;
+  return { phrase: subject, verb, weak: true };
 }
 
 function nextMarkOrEnd(text: string, from: number, end: number): number {
@@ -841,11 +988,24 @@ function sentenceSubject(tokens: Token[]): Token[] {
   return phrase;
 }
 
+const SENTENCE_LINKS = new Set(['and', 'but', 'so', 'yet', 'then', 'still', 'now', 'here', 'later', 'earlier', 'also']);
+
+/** How long a second opening clause may run before the subject: `On Monday, after a long and quiet spring, Lee …`. */
+const OPENING_CLAUSE_TOKENS = 12;
+
 function openingSubject(tokens: Token[]): Token[] {
-  const first = tokens.findIndex(isWord);
+  let first = tokens.findIndex(isWord);
   if (first < 0) return [];
+  // "And then Trump went …", "Now Lee, the mayor, …", "Here in Selby, Lee …": a word that links to the sentence before.
+  while (first + 1 < tokens.length && SENTENCE_LINKS.has(tokens[first]!.text.toLowerCase()) && isWord(tokens[first + 1]!)) first++;
   const head = tokens[first]!.text;
-  const opensAdverbial = !isCapitalised(head) || /(?:ing|ed|ly)$/.test(head) || ADVERBIAL_OPENERS.has(head.toLowerCase());
+  // "Reached by phone, …", "Finally, …" open a clause; "Carly Fiorina" opens a name.
+  const nextWord = tokens[first + 1]?.text ?? '';
+  const namedNext = isCapitalised(nextWord) && !isUpperWord(nextWord) && isWord(tokens[first + 1]!) && !CAPITALISED_STOPS.has(nextWord.toLowerCase());
+  // "Husted continued …", "Boreing said": a name ending like a participle, followed by its verb ("Reached by phone" is not).
+  const verbNext = (/^\p{Ll}+ed$/u.test(nextWord) || isSpeechVerb(nextWord)) && !isParticiple(nextWord);
+  const opensAdverbial =
+    !isCapitalised(head) || (/(?:ing|ed|ly)$/.test(head) && !namedNext && !verbNext) || ADVERBIAL_OPENERS.has(head.toLowerCase());
   if (!opensAdverbial) return phraseForward(tokens, first);
   // The subject follows the opening clause's last comma: `At a rally in Selby, Ohio, on Friday, Vance …`.
   let comma = tokens.findIndex((t, k) => k > first && t.text === ',');
@@ -858,10 +1018,11 @@ function openingSubject(tokens: Token[]): Token[] {
     // A name with its apposition ("Mara Lind, the mayor,") is the subject; a place ("Selby, Ohio,") is not.
     const capitals = phrase.filter((t) => isCapitalised(t.text)).length;
     if (capitals >= 2 || (after?.text !== ',' && capitals > 0)) return phrase;
+    if (phrase.length === 1 && PRONOUNS.has(phrase[0]!.text.toLowerCase())) return phrase;
     // `Following a swiftly called, late-afternoon meeting, the Council …`: the clause goes on.
-    if (after?.text !== ',' && !tokens.some((t, k) => k > comma && k < comma + 8 && t.text === ',')) return phrase;
+    if (after?.text !== ',' && !tokens.some((t, k) => k > comma && k <= comma + OPENING_CLAUSE_TOKENS && t.text === ',')) return phrase;
     const next = tokens.findIndex((t, k) => k > comma && t.text === ',');
-    if (next < 0 || next > comma + 8) return phrase;
+    if (next < 0 || next > comma + OPENING_CLAUSE_TOKENS) return phrase;
     comma = next;
   }
   return [];
@@ -889,7 +1050,15 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       if (phrase.length) return { phrase, verb: token };
       continue;
     }
+    if (retorts(tokens, i)) {
+      // `Lee shot back, “…`: the one before the verb speaks.
+      const phrase = phraseBackward(tokens, i - 1);
+      if (phrase.length && endsInName(phrase)) return { phrase, verb: token };
+      continue;
+    }
     if (!isSpeechVerb(token.text) || isCapitalised(token.text) || readsAsNoun(tokens, i)) continue;
+    // "Rubio will continue to be …": an aspect verb, not speech.
+    if (/^continu/i.test(token.text) && tokens[i + 1]?.text.toLowerCase() === 'to') continue;
     const gap = tokens.length - 1 - i;
     const nextWord = tokens[i + 1]?.text.toLowerCase();
     if (gap > 3 && nextWord !== 'that' && nextWord !== ':' && !colon && gap > 14) break;
@@ -898,7 +1067,7 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       const said = tokens[i - 2];
       if (tokens[i - 1]?.text === ',' && said && isSpeechVerb(said.text) && !isCapitalised(said.text) && !isParticiple(said.text)) {
         const named = phraseBackward(tokens, i - 3);
-        if (named.length && isCapitalised(named[named.length - 1]!.text)) return { phrase: named, verb: said };
+        if (named.length && endsInName(named)) return { phrase: named, verb: said };
       }
       // `footage of Trump saying …`, `with Vance reportedly yelling …`: the name right before.
       let k = i - 1;
@@ -922,31 +1091,50 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     }
     let j = i - 1;
     while (j >= 0 && isAuxiliary(tokens[j]!.text)) j--;
+    if (tokens[j]?.text.toLowerCase() === 'to') {
+      // `Lee went on to say, “…`, `Lee was quick to add: “…`: the sentence's subject speaks.
+      const phrase = sentenceSubject(tokens);
+      return phrase.length ? { phrase, verb: token, weak: true } : null;
+    }
     if (tokens[j]?.text === ',') {
       // `Minyon Moore, a senior adviser to the campaign, called …`: the name before the apposition;
       // `Jo Ann, president of the Union, which represents teachers, said`: before two of them.
       let comma = j;
       let fallback: Token[] | null = null;
+      // `Lee, at a meeting in Selby, Ohio, said`: a name inside a clause only when no other stands.
+      let clauseFallback: Token[] | null = null;
       // `the Observer, her senior policy adviser, Jake Sullivan, said`: the name right before the verb.
       const nearest = phraseBackward(tokens, j - 1);
       const placed = nearest.length ? placeBefore(tokens, tokens.indexOf(nearest[0]!)) : -1;
       if (placed >= 0) {
         // `Dean Lind, a salesman from Selby, Ohio, says`: the state of a place; the person is before it.
         const named = placed > 0 ? phraseBackward(tokens, placed - 1) : [];
-        if (named.length && isCapitalised(named[named.length - 1]!.text)) return { phrase: named, verb: token };
+        if (named.length && endsInName(named)) return { phrase: named, verb: token };
       } else if (nearest.length && looksLikePersonPhrase(nearest) && tokens[tokens.indexOf(nearest[0]!) - 1]?.text === ',')
         return { phrase: nearest, verb: token };
       for (let appositions = 0; appositions < 3; appositions++) {
         let k = comma - 1;
-        while (k > 0 && k > comma - 30 && tokens[k]!.text !== ',' && tokens[k]!.text !== '.') k--;
+        // Back to the comma before this apposition; a period inside brackets ("(R-Ida.)") ends nothing.
+        for (let depth = 0; k > 0 && k > comma - 30; k--) {
+          const mark = tokens[k]!.text;
+          if (mark === ')') depth++;
+          else if (mark === '(') depth = Math.max(0, depth - 1);
+          else if (depth === 0 && (mark === ',' || mark === '.')) break;
+        }
         if (tokens[k]?.text !== ',') break;
         const named = phraseBackward(tokens, k - 1);
-        if (named.length && isCapitalised(named[named.length - 1]!.text)) {
-          if (looksLikePersonPhrase(named)) return { phrase: named, verb: token };
-          fallback ??= named;
+        // `Ann Lee, a professor who worked for Sen. Tom Voss (R-Ida.), one of …, said`: a name after
+        // a verb or a preposition is inside the apposition; the subject may stand further back.
+        const opener = named.length ? tokens[tokens.indexOf(named[0]!) - 1] : undefined;
+        const inClause = opener !== undefined && /^\p{Ll}/u.test(opener.text) && opener.text !== 'and';
+        if (named.length && endsInName(named)) {
+          if (looksLikePersonPhrase(named) && !inClause) return { phrase: named, verb: token };
+          if (inClause) clauseFallback ??= named;
+          else fallback ??= named;
         }
         comma = k;
       }
+      fallback ??= clauseFallback;
       if (fallback) return { phrase: fallback, verb: token };
     }
     let backward = j >= 0 ? phraseBackward(tokens, j) : [];
@@ -960,9 +1148,9 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       if (looksLikePersonPhrase(person)) backward = person;
     }
     if (backward.length === 0 && /^(?:and|but)$/i.test(tokens[j]?.text ?? '')) {
-      // `X said Friday that … but said “…”`: the sentence's subject again.
-      const subject = phraseForward(tokens, 0);
-      if (subject.length && isCapitalised(subject[subject.length - 1]!.text)) return { phrase: subject, verb: token };
+      // `X said Friday that … but said “…”`, `When told …, X thought for a moment and said …`: the sentence's subject again.
+      const subject = sentenceSubject(tokens);
+      if (subject.length && endsInName(subject)) return { phrase: subject, verb: token };
     }
     const before = backward.length ? tokens[tokens.indexOf(backward[0]!) - 1]?.text.toLowerCase() : undefined;
     if (before && OBJECT_PREPOSITIONS.has(before)) {
@@ -973,7 +1161,7 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     // `Dale was asked by host Ruth Penn, “…”`: the one after "by" speaks.
     if (tokens[i + 1]?.text === 'by' && isParticipleOrPast(token.text)) {
       const agent = phraseForward(tokens, i + 2);
-      if (agent.length && isCapitalised(agent[agent.length - 1]!.text)) return { phrase: agent, verb: token };
+      if (agent.length && endsInName(agent)) return { phrase: agent, verb: token };
     }
     if (backward.length) return { phrase: backward, verb: token };
     // `said Kerry: “`; but after "told" or "asked" the phrase is who was spoken to.
@@ -982,9 +1170,18 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     if (forward.length) return { phrase: forward, verb: token };
     return null;
   }
-  // A verb too far from the quotation to introduce it; "according to" covers the whole sentence.
+  // A verb too far from the quotation to introduce it; "according to" covers the whole sentence,
+  // and so does `as Lee put it`.
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (tokens[i]!.text.toLowerCase() !== 'according' || tokens[i + 1]!.text.toLowerCase() !== 'to') continue;
+    const word = tokens[i]!.text.toLowerCase();
+    if (word === 'as') {
+      const phrase = phraseForward(tokens, i + 1);
+      const after = phrase.length ? tokens.indexOf(phrase[phrase.length - 1]!) + 1 : -1;
+      if (after > 0 && /^puts?$/.test(tokens[after]?.text ?? '') && tokens[after + 1]?.text === 'it' && endsInName(phrase))
+        return { phrase, verb: tokens[after]! };
+      continue;
+    }
+    if (word !== 'according' || tokens[i + 1]!.text.toLowerCase() !== 'to') continue;
     const phrase = phraseForward(tokens, i + 2);
     return phrase.length ? { phrase, verb: tokens[i]! } : null;
   }

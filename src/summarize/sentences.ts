@@ -149,6 +149,9 @@ function shouldJoin(text: string, start: number, end: number, next: number, para
   const straight = (previous.match(/"/g)?.length ?? 0) % 2 === 1;
   const curlyOpen = (previous.match(OPENING)?.length ?? 0) > (previous.match(CLOSING)?.length ?? 0) + apostrophes(previous);
   if (straight || curlyOpen) return next < paragraphEnd;
+  // `Rep. Ann Lee (D-Ore.) said …`, `(D-Ore.), a member of …`: no sentence opens with a comma, nor
+  // with a lower-case word after a label.
+  if (/^[,;]/.test(text.charAt(next)) || (/^\p{Ll}/u.test(text.charAt(next)) && /\.\)$/.test(previous))) return true;
   return BEFORE_CAPITAL.test(previous);
 }
 

@@ -33,7 +33,16 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
   },
   {
     rule: 'the sentence before names who speaks',
-    stories: [{ story: ['The pier is closed, Lars Ek said. “We will open it again once the divers have checked every post.”'], want: ['Lars Ek'] }],
+    stories: [
+      { story: ['The pier is closed, Lars Ek said. “We will open it again once the divers have checked every post.”'], want: ['Lars Ek'] },
+      // A quotation with no attribution of its own goes on with the subject who spoke in the sentence before.
+      {
+        story: ['Lars Ek said the pier would reopen in May.', '“We have the divers and the timber, and nothing else stands in our way.”'],
+        want: ['Lars Ek'],
+      },
+      // Not when the quotation has an attribution the rules cannot name.
+      { story: ['Lars Ek said the pier would reopen in May.', '“The new ferries are far too long for it,” one captain wrote.'], want: [null] },
+    ],
   },
   {
     rule: 'continues the previous quotation',

@@ -47,6 +47,137 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     want: ['Ida Rask'],
   },
   {
+    name: 'a question or an exclamation is followed by its attribution, however long',
+    story: [
+      'Harbour master Pia Holm spoke about the new ferries on Monday.',
+      '“Will they ever fit in this harbour?” Holm told the island radio station in an interview aired on Monday when asked about the dredging.',
+      '“This is the best harbour on the coast!” Holm said at a meeting with the ferry company and the island council.',
+    ],
+    want: ['Pia Holm', 'Pia Holm'],
+  },
+  {
+    name: 'a full stop ends the quotation, and the sentence after it is no attribution',
+    story: ['“The ferries will not fit in this harbour.” Residents told the island radio station that they had heard it before from the council.'],
+    want: [null],
+  },
+  {
+    name: 'a party label in parentheses does not end the name before an apposition',
+    story: ['Rep. Ada Lind (D-Ore.), chair of the harbour committee, said that the toll was “the fairest way to pay for the new pier.”'],
+    want: ['Ada Lind'],
+  },
+  {
+    name: 'a name inside an apposition’s clause is not the subject that speaks',
+    story: [
+      'Tom Voss, a professor who once worked for Sen. Ada Lind (D-Ore.), one of the bill’s authors, said the toll was “the fairest way to pay for the new pier.”',
+    ],
+    want: ['Tom Voss'],
+  },
+  {
+    name: 'a conjunction opening the sentence does not hide its subject',
+    story: [
+      'The harbour board met on Monday.',
+      'And then Pia Holm went on the attack, saying, “Nobody on this board has ever taken the ferry to work.”',
+    ],
+    want: ['Pia Holm'],
+  },
+  {
+    name: 'an opening "Now" or "Here in …" and a second "and said" keep the sentence’s subject',
+    story: [
+      'Now Pia Holm, the harbour master, is promising to build “a pier that can take every ferry on the coast.”',
+      'Here in Selby, Tom Voss opened the meeting with a warning, saying, “Nobody will pay for a second pier.”',
+      'When told the pier would cost twice as much, Ida Brun thought for a moment and said that in the end, “the island pays for everything.”',
+    ],
+    want: ['Pia Holm', 'Tom Voss', 'Ida Brun'],
+  },
+  {
+    name: 'a surname ending in -ed before its verb opens a name, not a participle clause',
+    story: ['Harbour clerk Joh Husted spoke first.', 'Husted continued by saying, “The pier will not take a ship longer than the old ferry.”'],
+    want: ['Joh Husted'],
+  },
+  {
+    name: 'a first name ending in -ly opens a name, not an adverbial clause',
+    story: ['Carly Brenner threw her support behind the harbour plan on Monday, saying it was time for “a pier that can take the new ferries.”'],
+    want: ['Carly Brenner'],
+  },
+  {
+    name: 'reporting verbs of manner attribute like "said"',
+    story: [
+      'Harbour master Pia Holm met the ferry company on Monday.',
+      '“The pier will not take a ship that size,” Holm fumed.',
+      '“Then we will build a longer one,” answered company chief Lars Berg.',
+      '“Nobody on this island will pay for it,” Holm assured the crowd.',
+    ],
+    want: ['Pia Holm', 'Lars Berg', 'Pia Holm'],
+  },
+  {
+    name: 'an infinitive speech verb gives the quotation to the sentence’s subject',
+    story: [
+      'Harbour master Pia Holm spoke last at the meeting on Monday.',
+      'She went on to say, “The pier will not take a ship that size, whatever the company promises.”',
+    ],
+    want: ['Pia Holm'],
+  },
+  {
+    name: '"as X put it" names who speaks',
+    story: ['The council has not decided. As the Valley Courier’s Ida Brun put it, “the harbour is waiting for a plan that nobody has written.”'],
+    want: ['Ida Brun'],
+  },
+  {
+    name: 'two opening clauses do not hide the subject, and a pronoun subject is not passed over',
+    story: [
+      'On Thursday, after staying neutral through the long spring campaign, Pia Holm appeared on island radio and endorsed the plan, saying, “The pier is the best thing we can build this decade.”',
+      'However, she described Sen. Tom Voss, D-Ore., as “a man who has never once taken the ferry to work.”',
+    ],
+    want: ['Pia Holm', null],
+  },
+  {
+    name: 'a name before a colon speaks after a heading’s dash, and a full name anywhere',
+    story: [
+      'Harbour master Pia Holm spoke at the meeting.',
+      'Ferry tolls and the new pier — Holm: “The toll pays for the pier and for nothing else on the island.”',
+      'The vote came as no surprise to Pia Holm: “We have waited for this pier since the old one burned down.”',
+    ],
+    want: ['Pia Holm', 'Pia Holm'],
+  },
+  {
+    name: 'a signature line under a quotation names who said it; a dash that goes on does not',
+    story: [
+      '“The pier will be finished before the first winter storm, and it will be paid for.”',
+      '- Pia Holm, harbour master.',
+      '“Nobody on the island believes the first part.”',
+      '- Islanders have heard that promise before, and the ferry still runs late.',
+    ],
+    want: ['Pia Holm', null],
+  },
+  {
+    name: '"continue to" is no speech verb, and the speaker stays the one who said it',
+    story: ['After the vote, Pia Holm said she was sure Tom Voss would continue to be “a friend of every ferry on this coast.”'],
+    want: ['Pia Holm'],
+  },
+  {
+    name: 'a place or an opening "Of X" inside the attribution is not the speaker',
+    story: [
+      'Harbour master Pia Holm and the banker Ida Brun spoke on Monday.',
+      'Holm, during a meeting in Selby, Ohio, said she was “going to close the pier to every ship that is too long for it,” to applause.',
+      '“He is honest.” Of Voss, Brun, who has given money to Tom Lind, said, “He is the only one who answers letters.”',
+    ],
+    want: ['Pia Holm', 'Ida Brun'],
+  },
+  {
+    name: 'a retort with "back" attributes like "replied"',
+    story: ['Harbour master Pia Holm spoke first.', '“The ferry is too long for this pier,” Tom Voss shot back. “Build a longer one.”'],
+    want: ['Tom Voss'],
+  },
+  {
+    name: 'after a quotation left open, a name and one verb in the past report how it was said',
+    story: [
+      'Harbour master Pia Holm spoke to the ferry captains on Monday.',
+      '“Go back to the mainland and take your long ships with you,” Holm barked, and the captains left.',
+      'It was “three more weeks of waiting at sea” until the Harbour Board decided.',
+    ],
+    want: ['Pia Holm', null],
+  },
+  {
     name: '"X said, adding" gives the quotation to X',
     story: ['The talks will resume next week, Petter Lund said, adding that the offer was “the best the port can make this year.”'],
     want: ['Petter Lund'],

@@ -112,6 +112,59 @@ describe('extractQuotes', () => {
     expect(quotes[1]!.speaker).toBe('Efua Boateng');
   });
 
+  describe('a statement split around one attribution sentence', () => {
+    const cases: { name: string; story: string; pieces: number[] }[] = [
+      {
+        name: 'an attribution whose sentence holds a speech word used otherwise',
+        story: '“The harbour is too shallow for the new ferries,” Ines Moreau said in a conference call. “We have to dredge it this winter.”',
+        pieces: [2],
+      },
+      {
+        name: 'a relative clause that reports earlier speech',
+        story: '“The harbour is too shallow for the new ferries,” said Ines Moreau, who has said so for years. “We have to dredge it this winter.”',
+        pieces: [2],
+      },
+      {
+        name: 'a first piece that ends inside a single quotation mark',
+        story: '“Every captain told us the same thing, ‘we cannot dock at low tide,’” Moreau said. “We have to dredge it this winter.”',
+        pieces: [2],
+      },
+      {
+        name: 'not when a second verb introduces the next piece',
+        story: '“The harbour is too shallow for the new ferries,” Moreau said, adding, “we have to dredge it this winter.”',
+        pieces: [1, 1],
+      },
+      {
+        name: 'not when another sentence stands between',
+        story: '“The harbour is too shallow for the new ferries,” Moreau said. She had a plan: “We have to dredge it this winter.”',
+        pieces: [1, 1],
+      },
+      {
+        name: 'a show named in quotation marks inside the attribution',
+        story: '“The harbour is too shallow for the new ferries,” Moreau said on Radio Nord’s “Morning Tide.” “We have to dredge it this winter.”',
+        pieces: [2],
+      },
+      {
+        name: 'fragments of one sentence joined by words that are not a link',
+        story: 'On Monday, Councillor Hanna Vogt said the toll was “a tax on commuters” for many families “who already pay too much for the ferry.”',
+        pieces: [2],
+      },
+      {
+        name: 'not fragments with a speech verb between',
+        story: 'Councillor Hanna Vogt called the toll “a tax on commuters” and said the council was “not listening to the islands.”',
+        pieces: [1, 1],
+      },
+      {
+        name: 'not fragments in text whose commas were stripped',
+        story: 'Vogt said the toll was "a tax on commuters" for many families "who already pay too much for the ferry." Rates rise in May.',
+        pieces: [1, 1],
+      },
+    ];
+    it.each(cases)('$name', ({ story, pieces }) => {
+      expect(quotesOf(story).map((q) => q.parts?.length ?? 1)).toEqual(pieces);
+    });
+  });
+
   it('joins around an attribution whose label has periods: (D-Ore.), (D-S.C.)', () => {
     const quotes = quotesOf('“The plan is unfair to farmers,” Sen. Lisa Krone (D-Ore.) said. “It cuts their water and raises their taxes.”');
     expect(quotes).toHaveLength(1);

@@ -34,6 +34,13 @@ describe('speaker roles', () => {
     ]);
   });
 
+  it('leaves out a party label the apposition would cut in half', () => {
+    const quotes = quotesOf(
+      'Tom Voss, a professor who once worked for Sen. Ada Lind (D-Ore.), one of the bill’s authors, said the toll was “the fairest way to pay for the new pier.”',
+    );
+    expect(who(quotes)).toEqual([['Tom Voss', 'a professor who once worked for Sen. Ada Lind']]);
+  });
+
   it('stops an apposition before the clause that follows it', () => {
     const quotes = quotesOf(
       'Marta Ibsen, a hydrologist at Northfield University, warned last week that the wells were drying up.',

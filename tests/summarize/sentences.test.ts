@@ -32,6 +32,12 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('does not split after a party label in parentheses when the sentence goes on', () => {
+    expect(
+      sentencesOf('Sen. Ada Lind (D-Ore.) said Sunday in Salem, Oregon, that the vote was close. Rep. Tom Voss (R-Ida.), a farmer, agreed.'),
+    ).toEqual(['Sen. Ada Lind (D-Ore.) said Sunday in Salem, Oregon, that the vote was close.', 'Rep. Tom Voss (R-Ida.), a farmer, agreed.']);
+  });
+
   it('leaves numbers and lower-case continuations to the model without splitting them', () => {
     expect(sentencesOf('Prices rose 2.5 percent in May. The rise was e.g. smaller than feared.')).toEqual([
       'Prices rose 2.5 percent in May.',

@@ -22,6 +22,20 @@ describe('who speaks', () => {
     expect(speakers(quotes)).toEqual(['Ana Lopez', 'Pedro Alves']);
   });
 
+  it('does not widen a surname into a heading written in title case', () => {
+    const quotes = quotesOf(
+      'February 6, 9:09PM Voss Hints Lind Would Close Pier',
+      'Mayor Ada Lind met the harbour board on Monday.',
+      '“The pier is not safe for the ferries this winter,” Lind said.',
+    );
+    expect(speakers(quotes)).toEqual(['Ada Lind']);
+  });
+
+  it('keeps a generation after the surname in the name', () => {
+    const quotes = quotesOf('Harbour master Tom Voss Jr. spoke on Monday.', '“The pier is not safe for the ferries this winter,” Voss said.');
+    expect(speakers(quotes)).toEqual(['Tom Voss']);
+  });
+
   it('takes the person after an organisation and its role noun', () => {
     const quotes = quotesOf('"The ferry will not sail before Friday" said Harbour Authority spokesperson Captain Lena Ortiz on Monday.');
     expect(speakers(quotes)).toEqual(['Lena Ortiz']);

@@ -13,16 +13,25 @@ export const SPEECH_VERBS = new Set(
     'whisper whispered testify testified testifies allege alleges alleged charge charges charged counter counters countered confirm confirms confirmed deny denies denied ' +
     'maintain maintains maintained contend contends contended conclude concludes concluded lament laments lamented muse mused recount recounts recounted report reports reported ' +
     'assert asserts asserted demand demands demanded proclaim proclaimed thundered exclaimed retorted murmured stressing insisting agree agrees agreed retaliated ' +
+    // Reporting verbs of manner: `” Lee fumed.`, `” reacted Lee.`, `” Lee assured the crowd.`
+    'answer answers answered assure assures assured echo echoes echoed elaborate elaborates elaborated interject interjects interjected ' +
+    'mention mentions mentioned mock mocks mocked opine opines opined press presses pressed question questions questioned react reacts reacted ' +
+    'reason reasons reasoned scoff scoffs scoffed sigh sighs sighed snap snaps snapped wonder wonders wondered fume fumes fumed surmise surmises surmised ' +
+    'marvel marvels marveled marvelled exhort exhorts exhorted chide chides chided quip quipping remember remembers remembered ' +
     // Verbs that characterise in quoted words: `what it called “a clear threat”`, `branded it “an outlaw nation”`.
     'call calls called brand brands branded dub dubs dubbed label labels labeled labelled term terms termed'
   ).split(' '),
 );
+
+/** Verbs that report a retort with "back": `” Lee shot back.`, `Lee fired back: “…` */
+export const BACK_VERBS = new Set('shoot shoots shot fire fires fired hit hits push pushes pushed strike strikes struck'.split(' '));
 
 /** Speech verbs whose following phrase is who was spoken to or about, never the speaker ("told Fox News"). */
 export const OBJECT_VERBS = new Set(
   (
     'tell tells told telling ask asks asked asking urge urges urged urging call calls called calling brand brands branded dub dubs dubbed ' +
     'label labels labeled labelled term terms termed warn warns warned warning promise promises promised charge charges charged ' +
+    'assure assures assured press presses pressed question questions questioned mock mocks mocked exhort exhorts exhorted chide chides chided ' +
     'demand demands demanded'
   ).split(' '),
 );
@@ -91,7 +100,7 @@ export const LIKELY_VERBS = new Set(
     'met meet meets went go goes came come comes made make makes took take takes gave give gives held hold holds led lead leads left leave leaves began begin begins ' +
     'won win wins lost lose loses sent send sends put puts got get gets saw see sees knew know knows thought think thinks found find finds became become becomes ' +
     'kept keep keeps ran run runs spoke speak speaks called call calls want wants need needs seem seems appear appears must shall been being be am ' +
-    'believe believes believed hope hopes feel feels felt expect expects urged accused blamed launched killed'
+    'believe believes believed hope hopes feel feels felt expect expects urged accused blamed launched killed shot shoots hit hits struck strikes pushes'
   ).split(' '),
 );
 
@@ -105,9 +114,10 @@ export const CAPITALISED_STOPS = new Set(
 
 /** Words that open an adverbial clause before a sentence's subject ("Sooner or later, …"). */
 export const ADVERBIAL_OPENERS = new Set(
-  'after before when while as since although though if unless once until sooner alongside like unlike despite following during amid in on at with without by for from under over however meanwhile later earlier last this still instead yesterday today now then also'.split(
-    ' ',
-  ),
+  (
+    'after before when while as since although though if unless once until sooner alongside like unlike despite following during amid in on at with without by for from under over however meanwhile later earlier last this still instead yesterday today now then also ' +
+    'here there back again elsewhere afterward afterwards nevertheless nonetheless indeed moreover besides overall meantime tonight tomorrow'
+  ).split(' '),
 );
 
 export const MODIFIER_PREPOSITIONS = new Set(['of', 'for', 'at', 'from', 'in', 'to', 'with', 'by', 'on']);

@@ -179,9 +179,11 @@ function appositionAt(text: string, at: number, limit: number): string {
     end = t.end;
   }
   if (end < 0) return '';
+  // A label cut by the closing bracket ("worked for Sen. Tom Voss (R-Ida.), …") is left out whole.
   return text
     .slice(comma ? at + 1 : at, end)
     .trim()
+    .replace(/\s*\([^)]*$/, '')
     .replace(/[\s,(]+$/, '');
 }
 
