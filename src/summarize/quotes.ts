@@ -1175,10 +1175,8 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
   for (let i = 0; i + 1 < tokens.length; i++) {
     const word = tokens[i]!.text.toLowerCase();
     if (word === 'as') {
-      const phrase = phraseForward(tokens, i + 1);
-      const after = phrase.length ? tokens.indexOf(phrase[phrase.length - 1]!) + 1 : -1;
-      if (after > 0 && /^puts?$/.test(tokens[after]?.text ?? '') && tokens[after + 1]?.text === 'it' && endsInName(phrase))
-        return { phrase, verb: tokens[after]! };
+      const found = asClause(tokens, i);
+      if (found) return found;
       continue;
     }
     if (word !== 'according' || tokens[i + 1]!.text.toLowerCase() !== 'to') continue;
@@ -1186,6 +1184,31 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     return phrase.length ? { phrase, verb: tokens[i]! } : null;
   }
   return null;
+}
+
+/**
+ * `As Lee put it, “`, `As Ada Lind, the historian, pointed out in May, “`: the name an "as"
+ * clause makes speak, past one apposition, when a speech verb, "put it" or "pointed out" follows it.
+ */
+function asClause(tokens: Token[], at: number): Cue | null {
+  const phrase = phraseForward(tokens, at + 1);
+  if (!phrase.length || !endsInName(phrase)) return null;
+  let next = tokens.indexOf(phrase[phrase.length - 1]!) + 1;
+  if (tokens[next]?.text === ',') {
+    // One apposition between commas: `As Ada Lind, the historian, put it`.
+    const close = tokens.findIndex((t, k) => k > next && k <= next + 12 && t.text === ',');
+    if (close < 0) return null;
+    next = close + 1;
+  }
+  while (tokens[next] && isAuxiliary(tokens[next]!.text) && !isCapitalised(tokens[next]!.text)) next++;
+  const verb = tokens[next];
+  if (!verb || isCapitalised(verb.text)) return null;
+  const particle = tokens[next + 1]?.text.toLowerCase();
+  const speaks =
+    (/^puts?$/.test(verb.text) && particle === 'it') ||
+    (/^point(?:s|ed)$/.test(verb.text) && particle === 'out') ||
+    (isSpeechVerb(verb.text) && !takesObject(verb.text));
+  return speaks ? { phrase, verb } : null;
 }
 
 /**

@@ -23,6 +23,12 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
     stories: [
       { story: ['Lars Ek said: “The tide will turn before noon and the boats can leave.”'], want: ['Lars Ek'] },
       { story: ['According to the Coastal Weather Office, “the storm will reach the islands by Friday.”'], want: ['Coastal Weather Office'] },
+      // An "as" clause makes its name speak, past an apposition, with a speech verb, "put it" or "pointed out".
+      { story: ['As harbour historian Ada Brell pointed out in March, “the north pier has flooded every spring.”'], want: ['Ada Brell'] },
+      { story: ['As Ada Brell, the harbour historian, put it: “the north pier has flooded every spring.”'], want: ['Ada Brell'] },
+      { story: ['But as the Coastal Courier noted on Friday, “the north pier has flooded every spring.”'], want: ['Coastal Courier'] },
+      // "told" names who heard it, not who spoke.
+      { story: ['The pier, as Ada Brell told the Coastal Courier on Friday, “has flooded every spring since May.”'], want: ['Ada Brell'] },
     ],
   },
   {
