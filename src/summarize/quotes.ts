@@ -663,8 +663,23 @@ function* cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: 
   const from = Math.max(paragraphs[first.paragraph]!.start, previous ? previous.parts[previous.parts.length - 1]!.close + 1 : 0);
   const tokens = tokenize(text, Math.max(from, first.open - 80), first.open);
   if (tokens[tokens.length - 1]?.text !== ':') return;
-  const phrase = phraseBackward(tokens, tokens.length - 2, 4);
-  const opener = phrase.length ? tokens[tokens.indexOf(phrase[0]!) - 1] : undefined;
+  let phrase = phraseBackward(tokens, tokens.length - 2, 4);
+  // `Polls were early - Ann Lee: “`: a spaced dash ends the heading; the name is what follows it.
+  const dash = phrase.findLastIndex((t) => DASHES.test(t.text));
+  if (dash >= 0) phrase = phrase.slice(dash + 1);
+  let opener = phrase.length ? tokens[tokens.indexOf(phrase[0]!) - 1] : undefined;
+  // `— Ann Lee and Ivo Lind: “`: two authors of one statement, both full names.
+  const and = phrase.findIndex((t) => t.text === 'and');
+  if (and >= 0 && dash < 0) {
+    const second = phrase.slice(and + 1);
+    const other = phraseBackward(tokens, tokens.indexOf(phrase[and]!) - 1, 3);
+    const before = other.length ? tokens[tokens.indexOf(other[0]!) - 1] : undefined;
+    const joined = looksLikePersonPhrase(second) && looksLikePersonPhrase(other) && other.every(isWord);
+    if (joined && (!before || /^[.!?”"—–-]$/.test(before.text))) {
+      phrase = [...other, phrase[and]!, ...second];
+      opener = before;
+    }
+  }
   // After a sentence end or a heading's dash (`Iowa polls — Ann Lee: “`), or a person's full name anywhere.
   if (phrase.length && looksLikeName(phrase) && (!opener || /^[.!?”"—–-]$/.test(opener.text) || looksLikePersonPhrase(phrase)))
     yield { cue: { phrase, verb: tokens[tokens.length - 1]! }, via: 'cue' };

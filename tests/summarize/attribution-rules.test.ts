@@ -29,6 +29,18 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
       { story: ['But as the Coastal Courier noted on Friday, “the north pier has flooded every spring.”'], want: ['Coastal Courier'] },
       // "told" names who heard it, not who spoke.
       { story: ['The pier, as Ada Brell told the Coastal Courier on Friday, “has flooded every spring since May.”'], want: ['Ada Brell'] },
+      // After a heading's spaced dash the name alone speaks, however the heading ends.
+      {
+        story: ['The tide tables have been important for sailors - Ada Brell: “The gauges were never checked after the storm.” [Courier.]'],
+        want: ['Ada Brell'],
+      },
+      // Two full names before the colon wrote it together: one of them is shown, never the heading.
+      {
+        story: ['Tide tables were wrong - Ada Brell and Ivo Lind: “The gauges were never checked after the storm.” [Courier.]'],
+        want: ['Ivo Lind'],
+      },
+      // Two names after a verb are objects, not authors.
+      { story: ['The pier was rebuilt by Ada Brell and Ivo Lind: “The gauges were never checked after the storm.”'], want: [null] },
     ],
   },
   {
