@@ -610,6 +610,7 @@ const cue = (found: Cue | null): Finding[] => (found ? [{ cue: found, via: 'cue'
 
 /** Between the parts of a split quote, then after the closing mark: `,” he said.`, `” ― Name`. */
 function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable<Finding> {
+  yield* cue(signedLastParagraph(text, paragraphs, candidate));
   for (let i = 0; i < candidate.parts.length; i++) {
     const part = candidate.parts[i]!;
     if (part.close < 0) continue;
@@ -645,6 +646,35 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
     if (!found && !endsSentence(text, part)) yield* cue(laterCue(tokens));
   }
 }
+
+/**
+ * A statement quoted whole, signed on its own last line before the closing mark: `“… ¶ Ann Lee,
+ * Harbour Trust.”`. The line holds only a person's full name and, after a comma, whom she speaks for.
+ */
+function signedLastParagraph(text: string, paragraphs: { start: number; end: number }[], candidate: Candidate): Cue | null {
+  const last = candidate.parts[candidate.parts.length - 1]!;
+  let line: { start: number; end: number } | undefined;
+  if (candidate.parts.length > 1 && last.open < 0 && last.close >= 0) line = last;
+  else if (last.close < 0 && last.paragraph + 1 < paragraphs.length) {
+    // The quotation left open and the next paragraph only closes it.
+    const next = paragraphs[last.paragraph + 1]!;
+    const words = text.slice(next.start, next.end).trimEnd();
+    if (/[”"]$/.test(words) && !/[“"]/.test(words.slice(0, -1))) line = { start: next.start, end: next.start + words.length - 1 };
+  }
+  if (!line) return null;
+  const tokens = tokenize(text, line.start, line.end, SHORT_ATTRIBUTION_TOKENS);
+  if (tokens.length === SHORT_ATTRIBUTION_TOKENS) return null;
+  const phrase = phraseForward(tokens, 0, 4);
+  const comma = phrase.length ? tokens.indexOf(phrase[phrase.length - 1]!) + 1 : -1;
+  if (comma < 1 || phrase[0] !== tokens[0] || tokens[comma]?.text !== ',' || !looksLikePersonPhrase(phrase)) return null;
+  // What follows is a name in capitals (the organisation), closed by at most a full stop.
+  const rest = tokens.slice(comma + 1).filter((t) => t.text !== '.');
+  const named = rest.every((t) => isWord(t) && (isCapitalised(t.text) || CONNECTORS_IN_NAMES.has(t.text)));
+  return named && rest.length > 0 && isCapitalised(rest[0]!.text) ? { phrase, verb: tokens[comma]! } : null;
+}
+
+/** Lower-case words inside an organisation's name: "Center for Economic and Policy Research". */
+const CONNECTORS_IN_NAMES = new Set(['of', 'for', 'and', 'the', 'on', 'in', '&']);
 
 /** `― Ada Lind`, `- Ada Lind, 1998`: a dash and a name that ends there; `- Democrats have …` goes on. */
 function signature(tokens: Token[]): Cue | null {

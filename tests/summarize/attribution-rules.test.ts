@@ -16,6 +16,13 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
       { story: ['“The tide will turn before noon,” said harbour master Lars Ek.'], want: ['Lars Ek'] },
       { story: ['“The tide will turn before noon,” Lars Ek, the harbour master, told reporters.'], want: ['Lars Ek'] },
       { story: ['“Nobody reads the signs on the pier anymore.” ― Elsa Dahl'], want: ['Elsa Dahl'] },
+      // A statement quoted whole and signed on its own last line before the closing mark.
+      {
+        story: ['“We will not sell the pier to anyone. It belongs to the town.', 'Elsa Dahl, Center for Coastal and Harbour Studies.”'],
+        want: ['Elsa Dahl'],
+      },
+      // Not a line that goes on as a sentence.
+      { story: ['“We will not sell the pier to anyone. It belongs to the town.', 'Elsa Dahl, who runs the Harbour Trust, agrees.”'], want: [null] },
     ],
   },
   {
