@@ -491,8 +491,9 @@ function laterCue(tokens: Token[]): Cue | null {
     const last = phrase[phrase.length - 1];
     if (last && (phrase.some((t) => isNameWord(t.text)) || (phrase.length === 1 && PRONOUNS.has(last.text.toLowerCase()))))
       return { phrase, verb: tokens[i]! };
-    // `… to open an inquiry said spokesman Colonel Chris Garver`: the speaker follows the verb (not `told The Post`).
-    if (takesObject(t)) return null;
+    // `… to open an inquiry said spokesman Colonel Chris Garver`: the speaker follows the verb (not `told The Post`,
+    // nor `and said Ann Lee should resign`, where the verb shares the sentence's subject).
+    if (takesObject(t) || tokens[i - 1]?.text === 'and') return null;
     const after = phraseForward(tokens, i + 1);
     if (after.length && endsInName(after)) return { phrase: after, verb: tokens[i]! };
     return null;
@@ -631,6 +632,9 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
     // ends its sentence, the attribution must end soon too (`.” he said.`, not `.” Camp
     // residents told Reuters that …`).
     if (firstWord < 0 || !tokens.slice(0, firstWord).every((t) => /^[,.;:—–-]$/.test(t.text))) continue;
+    // `“…,” and Lee vowed to “…”`: a clause with a new named subject that introduces the next quotation.
+    const newSubject = /^(?:and|but)$/.test(tokens[firstWord]!.text) && isCapitalised(tokens[firstWord + 1]?.text ?? '');
+    if (newSubject && introducesNext(text, part.close + 1, until)) continue;
     let found = findCue(tokens, firstWord);
     if (!found && tokens.length === SHORT_ATTRIBUTION_TOKENS) {
       tokens = tokenize(text, part.close + 1, until, LONG_ATTRIBUTION_TOKENS);
@@ -645,6 +649,12 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
     // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
     if (!found && !endsSentence(text, part)) yield* cue(laterCue(tokens));
   }
+}
+
+/** The words from `from` run, within one sentence, into a quotation that opens at `until`. */
+function introducesNext(text: string, from: number, until: number): boolean {
+  const mark = text[until];
+  return (mark === '“' || (mark === '"' && /\p{L}/u.test(text[until + 1] ?? ''))) && !/[.!?]\s/.test(text.slice(from, until));
 }
 
 /**
@@ -783,6 +793,9 @@ function sentenceSubjectSpeaks({ text, sentences, paragraphs, first }: Quotation
   if (WEAK_SUBJECTS.some((rule) => rule.test(phrase, tokens))) return [];
   return [{ cue: { phrase, verb: phrase[phrase.length - 1]! }, via: 'subject' }];
 }
+
+/** Prepositions whose object is a place or a medium, never the one speaking: `on Facebook writing`. */
+const PLACE_PREPOSITIONS = new Set(['on', 'in', 'at', 'to', 'from', 'into', 'onto']);
 
 const isUpperWord = (word: string): boolean => /^\p{Lu}{2,}(?:['’]\p{Lu}*)?$/u.test(word);
 
@@ -1121,7 +1134,10 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
         let from = k;
         while (from > 0 && isNameWord(tokens[from - 1]!.text) && isWord(tokens[from - 1]!)) from--;
         const named = tokens.slice(from, k + 1);
+        // `Lee answered on Facebook writing …`: a place or a medium after a preposition does not write.
+        const placed = PLACE_PREPOSITIONS.has(tokens[from - 1]?.text.toLowerCase() ?? '');
         if (
+          !placed &&
           named.length &&
           !PRONOUNS.has(named[0]!.text.toLowerCase()) &&
           looksLikeName(named) &&

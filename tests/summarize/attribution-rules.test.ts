@@ -21,6 +21,16 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
         story: ['“We will not sell the pier to anyone. It belongs to the town.', 'Elsa Dahl, Center for Coastal and Harbour Studies.”'],
         want: ['Elsa Dahl'],
       },
+      // A clause with a new named subject that introduces the next quotation is that quotation's attribution only.
+      {
+        story: ['Ada Brell said he would make the pier “glow like a lantern,” and Ivo Lind vowed to “sell every plank of it to the highest bidder.”'],
+        want: ['Ada Brell', 'Ivo Lind'],
+      },
+      // "and said X should …" shares the sentence's subject; X is who it is about.
+      {
+        story: ['Ada Brell, the mayor, asked us to “keep faith with the old pier” and said harbour master Ivo Lind should resign.'],
+        want: ['Ada Brell'],
+      },
       // Not a line that goes on as a sentence.
       { story: ['“We will not sell the pier to anyone. It belongs to the town.', 'Elsa Dahl, who runs the Harbour Trust, agrees.”'], want: [null] },
     ],
@@ -34,6 +44,11 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
       { story: ['As harbour historian Ada Brell pointed out in March, “the north pier has flooded every spring.”'], want: ['Ada Brell'] },
       { story: ['As Ada Brell, the harbour historian, put it: “the north pier has flooded every spring.”'], want: ['Ada Brell'] },
       { story: ['But as the Coastal Courier noted on Friday, “the north pier has flooded every spring.”'], want: ['Coastal Courier'] },
+      // A medium after a preposition does not write: `on Facebook writing` is the subject's.
+      {
+        story: ['Ivo Lind asked about the pier.', 'Ada Brell replied on Facebook writing, “We will not sell the pier to anyone.”'],
+        want: ['Ada Brell'],
+      },
       // "told" names who heard it, not who spoke.
       { story: ['The pier, as Ada Brell told the Coastal Courier on Friday, “has flooded every spring since May.”'], want: ['Ada Brell'] },
       // After a heading's spaced dash the name alone speaks, however the heading ends.
