@@ -330,10 +330,7 @@ function findCue(tokens: Token[], from: number): Cue | null {
   const head = tokens[from];
   if (!head) return null;
   const l = head.text.toLowerCase();
-  if (l === 'according' && tokens[from + 1]?.text.toLowerCase() === 'to') {
-    const phrase = phraseForward(tokens, from + 2);
-    return phrase.length ? { phrase, verb: head } : null;
-  }
+  if (l === 'according' && tokens[from + 1]?.text.toLowerCase() === 'to') return accordingTo(tokens, from);
   if (isSpeechVerb(head.text) && !isCapitalised(head.text)) {
     const phrase = phraseForward(tokens, from + 1);
     return phrase.length ? { phrase, verb: head } : null;
@@ -370,6 +367,30 @@ function findCue(tokens: Token[], from: number): Cue | null {
   }
   return null;
 }
+
+/**
+ * `according to X`: X; but `according to a court document filed by Ann Lee`, `according to
+ * excerpts released by the Harbour Trust`: a document speaks for whoever it says wrote or released it.
+ */
+function accordingTo(tokens: Token[], at: number): Cue | null {
+  const verb = tokens[at]!;
+  for (let k = at + 3; k < tokens.length && k < at + 12; k++) {
+    const word = tokens[k]!.text.toLowerCase();
+    if (!isWord(tokens[k]!)) break;
+    if (word !== 'by') continue;
+    const document = tokens.slice(at + 2, k).some((t) => AUTHORED_NOUNS.has(t.text.toLowerCase()) || DOCUMENT_NOUNS.has(t.text.toLowerCase()));
+    const author = phraseForward(tokens, k + 1);
+    // `filed by the Securities and Exchange Commission and a state`: a name the phrase cuts short, or two authors.
+    const next = author.length ? tokens[tokens.indexOf(author[author.length - 1]!) + 1]?.text : undefined;
+    if (document && author.length && endsInName(author) && next !== 'and' && next !== '&') return { phrase: author, verb };
+    break;
+  }
+  const phrase = phraseForward(tokens, at + 2);
+  return phrase.length ? { phrase, verb } : null;
+}
+
+/** Papers that speak for whoever filed or released them, beside AUTHORED_NOUNS: "a court document filed by …". */
+const DOCUMENT_NOUNS = new Set(['document', 'documents', 'filing', 'filings', 'excerpts', 'transcript', 'copy', 'complaint', 'affidavit', 'order']);
 
 /** The quotation's last piece ends a sentence: `….”` */
 function endsSentence(text: string, part: QuotedPart): boolean {
@@ -1104,8 +1125,8 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     const token = tokens[i]!;
     const l = token.text.toLowerCase();
     if (l === 'according' && tokens[i + 1]?.text.toLowerCase() === 'to') {
-      const phrase = phraseForward(tokens, i + 2);
-      if (phrase.length) return { phrase, verb: token };
+      const found = accordingTo(tokens, i);
+      if (found) return found;
       continue;
     }
     if (retorts(tokens, i)) {
@@ -1241,8 +1262,7 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       continue;
     }
     if (word !== 'according' || tokens[i + 1]!.text.toLowerCase() !== 'to') continue;
-    const phrase = phraseForward(tokens, i + 2);
-    return phrase.length ? { phrase, verb: tokens[i]! } : null;
+    return accordingTo(tokens, i);
   }
   return null;
 }

@@ -16,6 +16,12 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
       { story: ['“The tide will turn before noon,” said harbour master Lars Ek.'], want: ['Lars Ek'] },
       { story: ['“The tide will turn before noon,” Lars Ek, the harbour master, told reporters.'], want: ['Lars Ek'] },
       { story: ['“Nobody reads the signs on the pier anymore.” ― Elsa Dahl'], want: ['Elsa Dahl'] },
+      // A document after "according to" speaks for whoever filed or released it; two authors name no one of them.
+      { story: ['“There was no cause to close the pier,” according to a court filing by harbour lawyer Ada Brell.'], want: ['Ada Brell'] },
+      {
+        story: ['“There was no cause to close the pier,” according to excerpts of the speech released by the Harbour Trust.'],
+        want: ['Harbour Trust'],
+      },
       // A statement quoted whole and signed on its own last line before the closing mark.
       {
         story: ['“We will not sell the pier to anyone. It belongs to the town.', 'Elsa Dahl, Center for Coastal and Harbour Studies.”'],
