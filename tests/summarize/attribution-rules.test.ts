@@ -16,6 +16,11 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
       { story: ['“The tide will turn before noon,” said harbour master Lars Ek.'], want: ['Lars Ek'] },
       { story: ['“The tide will turn before noon,” Lars Ek, the harbour master, told reporters.'], want: ['Lars Ek'] },
       { story: ['“Nobody reads the signs on the pier anymore.” ― Elsa Dahl'], want: ['Elsa Dahl'] },
+      // An opening mark written where the closing one belongs (`,“ said`) still closes the quotation.
+      {
+        story: ['“It is unusual,“ said Elsa Dahl, a lawyer with the Harbour Trust. “It is a hard thing to do and pull off.”'],
+        want: ['Elsa Dahl'],
+      },
       // A document after "according to" speaks for whoever filed or released it; two authors name no one of them.
       { story: ['“There was no cause to close the pier,” according to a court filing by harbour lawyer Ada Brell.'], want: ['Ada Brell'] },
       {
