@@ -332,6 +332,8 @@ function findCue(tokens: Token[], from: number): Cue | null {
   const l = head.text.toLowerCase();
   if (l === 'according' && tokens[from + 1]?.text.toLowerCase() === 'to') return accordingTo(tokens, from);
   if (isSpeechVerb(head.text) && !isCapitalised(head.text)) {
+    // `,” promising the Friends of Abe will return`: after a participle comes what was said, not who.
+    if (isParticiple(head.text)) return null;
     const phrase = phraseForward(tokens, from + 1);
     return phrase.length ? { phrase, verb: head } : null;
   }

@@ -21,6 +21,8 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
         story: ['“It is unusual,“ said Elsa Dahl, a lawyer with the Harbour Trust. “It is a hard thing to do and pull off.”'],
         want: ['Elsa Dahl'],
       },
+      // After a participle comes what was said, not who said it.
+      { story: ['Ada Brell said, “It is time we change how we do it,” promising the Harbour Trust will return to its roots.'], want: ['Ada Brell'] },
       // A document after "according to" speaks for whoever filed or released it; two authors name no one of them.
       { story: ['“There was no cause to close the pier,” according to a court filing by harbour lawyer Ada Brell.'], want: ['Ada Brell'] },
       {
@@ -55,6 +57,11 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
       { story: ['As harbour historian Ada Brell pointed out in March, “the north pier has flooded every spring.”'], want: ['Ada Brell'] },
       { story: ['As Ada Brell, the harbour historian, put it: “the north pier has flooded every spring.”'], want: ['Ada Brell'] },
       { story: ['But as the Coastal Courier noted on Friday, “the north pier has flooded every spring.”'], want: ['Coastal Courier'] },
+      // "touted", and the participles "promising", "vowing", "pledging", report speech.
+      {
+        story: ['Others want more dredging, with Ada Brell recently promising to “dredge the whole harbour before the winter.”'],
+        want: ['Ada Brell'],
+      },
       // A medium after a preposition does not write: `on Facebook writing` is the subject's.
       {
         story: ['Ivo Lind asked about the pier.', 'Ada Brell replied on Facebook writing, “We will not sell the pier to anyone.”'],
@@ -90,6 +97,10 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
       {
         story: ['Lars Ek said the pier would reopen in May.', '“We have the divers and the timber, and nothing else stands in our way.”'],
         want: ['Lars Ek'],
+      },
+      {
+        story: ['Ada Brell touted her record on the harbour.', '“We need to find ways to support the divers who keep the pier open.”'],
+        want: ['Ada Brell'],
       },
       // Not when the quotation has an attribution the rules cannot name.
       { story: ['Lars Ek said the pier would reopen in May.', '“The new ferries are far too long for it,” one captain wrote.'], want: [null] },

@@ -18,6 +18,9 @@ export const SPEECH_VERBS = new Set(
     'mention mentions mentioned mock mocks mocked opine opines opined press presses pressed question questions questioned react reacts reacted ' +
     'reason reasons reasoned scoff scoffs scoffed sigh sighs sighed snap snaps snapped wonder wonders wondered fume fumes fumed surmise surmises surmised ' +
     'marvel marvels marveled marvelled exhort exhorts exhorted chide chides chided quip quipping remember remembers remembered ' +
+    'tout touts touted touting ' +
+    // The participles of the verbs above that report speech: `with Lee recently promising to “…”`.
+    'promising vowing pledging ' +
     // Verbs that characterise in quoted words: `what it called “a clear threat”`, `branded it “an outlaw nation”`.
     'call calls called brand brands branded dub dubs dubbed label labels labeled labelled term terms termed'
   ).split(' '),
