@@ -1,5 +1,16 @@
 import { bodyParagraphs, type Article } from '../article/types.js';
-import { BACK_VERBS, CAPITALISED_STOPS, FRAGMENT_LINKS, LIKELY_VERBS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from './lexicon/index.js';
+import {
+  BACK_VERBS,
+  CAPITALISED_STOPS,
+  FILED_PAPERS,
+  FRAGMENT_LINKS,
+  GROUP_NOUNS,
+  LIKELY_VERBS,
+  MEDIUM_PREPOSITIONS,
+  NOUN_DETERMINERS,
+  OBJECT_PREPOSITIONS,
+  ORGANISATION_LINKS,
+} from './lexicon/index.js';
 import { isTitleWord, NameIndex, namePieces } from './names.js';
 import { bareApposition, composeRole, introducedRole, isRoleNoun, namesOffice, roleAfter, titleText } from './quotes/roles.js';
 import { findQuotedSpans, type QuotedPart, type QuotedSpan } from './quotes/spans.js';
@@ -380,7 +391,7 @@ function accordingTo(tokens: Token[], at: number): Cue | null {
     const word = tokens[k]!.text.toLowerCase();
     if (!isWord(tokens[k]!)) break;
     if (word !== 'by') continue;
-    const document = tokens.slice(at + 2, k).some((t) => AUTHORED_NOUNS.has(t.text.toLowerCase()) || DOCUMENT_NOUNS.has(t.text.toLowerCase()));
+    const document = tokens.slice(at + 2, k).some((t) => AUTHORED_NOUNS.has(t.text.toLowerCase()) || FILED_PAPERS.has(t.text.toLowerCase()));
     const author = phraseForward(tokens, k + 1);
     // `filed by the Securities and Exchange Commission and a state`: a name the phrase cuts short, or two authors.
     const next = author.length ? tokens[tokens.indexOf(author[author.length - 1]!) + 1]?.text : undefined;
@@ -390,9 +401,6 @@ function accordingTo(tokens: Token[], at: number): Cue | null {
   const phrase = phraseForward(tokens, at + 2);
   return phrase.length ? { phrase, verb } : null;
 }
-
-/** Papers that speak for whoever filed or released them, beside AUTHORED_NOUNS: "a court document filed by …". */
-const DOCUMENT_NOUNS = new Set(['document', 'documents', 'filing', 'filings', 'excerpts', 'transcript', 'copy', 'complaint', 'affidavit', 'order']);
 
 /** The quotation's last piece ends a sentence: `….”` */
 function endsSentence(text: string, part: QuotedPart): boolean {
@@ -702,12 +710,9 @@ function signedLastParagraph(text: string, paragraphs: { start: number; end: num
   if (comma < 1 || phrase[0] !== tokens[0] || tokens[comma]?.text !== ',' || !looksLikePersonPhrase(phrase)) return null;
   // What follows is a name in capitals (the organisation), closed by at most a full stop.
   const rest = tokens.slice(comma + 1).filter((t) => t.text !== '.');
-  const named = rest.every((t) => isWord(t) && (isCapitalised(t.text) || CONNECTORS_IN_NAMES.has(t.text)));
+  const named = rest.every((t) => isWord(t) && (isCapitalised(t.text) || ORGANISATION_LINKS.has(t.text)));
   return named && rest.length > 0 && isCapitalised(rest[0]!.text) ? { phrase, verb: tokens[comma]! } : null;
 }
-
-/** Lower-case words inside an organisation's name: "Center for Economic and Policy Research". */
-const CONNECTORS_IN_NAMES = new Set(['of', 'for', 'and', 'the', 'on', 'in', '&']);
 
 /** `― Ada Lind`, `- Ada Lind, 1998`: a dash and a name that ends there; `- Democrats have …` goes on. */
 function signature(tokens: Token[]): Cue | null {
@@ -816,9 +821,6 @@ function sentenceSubjectSpeaks({ text, sentences, paragraphs, first }: Quotation
   if (WEAK_SUBJECTS.some((rule) => rule.test(phrase, tokens))) return [];
   return [{ cue: { phrase, verb: phrase[phrase.length - 1]! }, via: 'subject' }];
 }
-
-/** Prepositions whose object is a place or a medium, never the one speaking: `on Facebook writing`. */
-const PLACE_PREPOSITIONS = new Set(['on', 'in', 'at', 'to', 'from', 'into', 'onto']);
 
 const isUpperWord = (word: string): boolean => /^\p{Lu}{2,}(?:['’]\p{Lu}*)?$/u.test(word);
 
@@ -1158,7 +1160,7 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
         while (from > 0 && isNameWord(tokens[from - 1]!.text) && isWord(tokens[from - 1]!)) from--;
         const named = tokens.slice(from, k + 1);
         // `Lee answered on Facebook writing …`: a place or a medium after a preposition does not write.
-        const placed = PLACE_PREPOSITIONS.has(tokens[from - 1]?.text.toLowerCase() ?? '');
+        const placed = MEDIUM_PREPOSITIONS.has(tokens[from - 1]?.text.toLowerCase() ?? '');
         if (
           !placed &&
           named.length &&

@@ -21,6 +21,8 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
         story: ['“It is unusual,“ said Elsa Dahl, a lawyer with the Harbour Trust. “It is a hard thing to do and pull off.”'],
         want: ['Elsa Dahl'],
       },
+      // A modifier of a title ("retired", "former") opens the speaker's phrase; it is no verb.
+      { story: ['“I am not going to say it is a mistake,” said retired harbour master Lars Ek, asked about the pier.'], want: ['Lars Ek'] },
       // After a participle comes what was said, not who said it.
       { story: ['Ada Brell said, “It is time we change how we do it,” promising the Harbour Trust will return to its roots.'], want: ['Ada Brell'] },
       // A document after "according to" speaks for whoever filed or released it; two authors name no one of them.

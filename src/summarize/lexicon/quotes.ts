@@ -87,6 +87,17 @@ export const DOCUMENT_NOUNS = new Set(
   ),
 );
 
+/** Papers that speak for whoever filed or released them: "according to a court filing by …". */
+export const FILED_PAPERS = new Set(
+  'document documents filing filings excerpts transcript copy complaint affidavit order statement report letter memo release'.split(' '),
+);
+
+/** Prepositions whose object is a place or a medium, never the one speaking: `replied on Facebook writing …`. */
+export const MEDIUM_PREPOSITIONS = new Set(['on', 'in', 'at', 'to', 'from', 'into', 'onto']);
+
+/** Lower-case words inside an organisation's name: "Center for Economic and Policy Research". */
+export const ORGANISATION_LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'in', '&']);
+
 /** Lower-case words that end a speaker phrase: clause openers, prepositions, verbs of manner. */
 export const PHRASE_STOPS = new Set(
   (
