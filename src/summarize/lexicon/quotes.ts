@@ -96,7 +96,7 @@ export const FILED_PAPERS = new Set(
 export const MEDIUM_PREPOSITIONS = new Set(['on', 'in', 'at', 'to', 'from', 'into', 'onto']);
 
 /** Lower-case words inside an organisation's name: "Center for Economic and Policy Research". */
-export const ORGANISATION_LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'in', '&']);
+export const ORGANISATION_LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'in']);
 
 /** Lower-case words that end a speaker phrase: clause openers, prepositions, verbs of manner. */
 export const PHRASE_STOPS = new Set(
