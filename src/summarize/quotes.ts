@@ -1249,7 +1249,7 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       const agent = phraseForward(tokens, i + 2);
       if (agent.length && endsInName(agent)) return { phrase: agent, verb: token };
     }
-    if (backward.length) return { phrase: backward, verb: token };
+    if (backward.length) return { phrase: openApposition(tokens, backward) ?? backward, verb: token };
     // `said Kerry: “`; but after "told" or "asked" the phrase is who was spoken to.
     if (takesObject(token.text)) return null;
     const forward = phraseForward(tokens, i + 1);
@@ -1269,6 +1269,21 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     return accordingTo(tokens, i);
   }
   return null;
+}
+
+/**
+ * `Ann Lee, president and CEO of the Harbour Trust said`: an apposition left open before the verb.
+ * The person's full name that opens the sentence before its only comma speaks, not the description.
+ */
+function openApposition(tokens: Token[], phrase: Token[]): Token[] | null {
+  const at = tokens.indexOf(phrase[0]!);
+  const comma = tokens.findIndex((t) => t.text === ',');
+  if (comma <= 0 || comma >= at || looksLikePersonPhrase(phrase)) return null;
+  // The apposition opens with lower-case words ("president and"); `Joe Biden, Lee said,` has none.
+  const opening = tokens.slice(comma + 1, at);
+  if (opening.length === 0 || opening.some((t) => !isWord(t) || isCapitalised(t.text))) return null;
+  const person = tokens.slice(0, comma);
+  return person.length <= 4 && person.every((t) => isNameWord(t.text)) && looksLikePersonPhrase(person) ? person : null;
 }
 
 /**

@@ -55,6 +55,13 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
     stories: [
       { story: ['Lars Ek said: “The tide will turn before noon and the boats can leave.”'], want: ['Lars Ek'] },
       { story: ['According to the Coastal Weather Office, “the storm will reach the islands by Friday.”'], want: ['Coastal Weather Office'] },
+      // An apposition left open before the verb: the full name before it speaks, not the description.
+      {
+        story: ['Ada Brell, president and chief of the Harbour Trust stated, “It is not a political problem, it is a harbour problem.”'],
+        want: ['Ada Brell'],
+      },
+      // Not a name set off by a speaker's own words (`Ivo Lind, Brell said, had …`).
+      { story: ['Harbour master Ivo Lind, Brell said, had been on the pier for “a thousand years and then some more.”'], want: ['Brell'] },
       // An "as" clause makes its name speak, past an apposition, with a speech verb, "put it" or "pointed out".
       { story: ['As harbour historian Ada Brell pointed out in March, “the north pier has flooded every spring.”'], want: ['Ada Brell'] },
       { story: ['As Ada Brell, the harbour historian, put it: “the north pier has flooded every spring.”'], want: ['Ada Brell'] },
