@@ -368,7 +368,8 @@ function findCue(tokens: Token[], from: number): Cue | null {
       let v = k + 1;
       while (v < tokens.length && v < k + 3 && isAuxiliary(tokens[v]!.text)) v++;
       const after = tokens[v];
-      if (after && isSpeechVerb(after.text) && !isParticiple(after.text) && !isCapitalised(after.text)) {
+      // After an apposition's comma no sentence opens: a capitalised verb in the past is still one (`, Tweeted on Friday`).
+      if (after && isSpeechVerb(after.text) && !isParticiple(after.text) && (!isCapitalised(after.text) || /\p{Ll}ed$/u.test(after.text))) {
         // `“…,” Hunter’s chief of staff, Joe Kasper, told`: the name in the apposition, not the description.
         const named = tokens.slice(j + 1, k).filter((t) => t.text !== '(' && t.text !== ')');
         if (!looksLikePersonPhrase(phrase) && looksLikePersonPhrase(named) && named.every((t) => isNameWord(t.text) || /^\p{Lu}\.$/u.test(t.text)))

@@ -21,6 +21,8 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
         story: ['“It is unusual,“ said Elsa Dahl, a lawyer with the Harbour Trust. “It is a hard thing to do and pull off.”'],
         want: ['Elsa Dahl'],
       },
+      // After an apposition's comma a capitalised verb in the past still reports speech.
+      { story: ['“We will not sell the pier to anyone,” Lars Ek, the head of the Harbour Trust, Tweeted on Friday.'], want: ['Lars Ek'] },
       // A modifier of a title ("retired", "former") opens the speaker's phrase; it is no verb.
       { story: ['“I am not going to say it is a mistake,” said retired harbour master Lars Ek, asked about the pier.'], want: ['Lars Ek'] },
       // After a participle comes what was said, not who said it.
