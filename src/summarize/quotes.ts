@@ -10,6 +10,7 @@ import {
   NOUN_DETERMINERS,
   OBJECT_PREPOSITIONS,
   ORGANISATION_LINKS,
+  TRAILING_PREPOSITIONS,
 } from './lexicon/index.js';
 import { isTitleWord, NameIndex, namePieces } from './names.js';
 import { bareApposition, composeRole, introducedRole, isRoleNoun, namesOffice, roleAfter, titleText } from './quotes/roles.js';
@@ -982,10 +983,11 @@ function sentenceCue(
   const tokens = tokenize(text, from, Math.min(sentence.end, first.open));
   let end = tokens.length;
   while (end > 0 && !isWord(tokens[end - 1]!)) end--;
-  for (let i = end - 1; i >= 0 && i >= end - 6; i--) {
+  for (let i = end - 1; i >= 0 && i >= end - 8; i--) {
     const t = tokens[i]!;
     if (!isSpeechVerb(t.text) || isCapitalised(t.text) || isParticiple(t.text)) continue;
-    if (i === end - 1) {
+    // `…, Lee said in a statement.`, `…, Lee told reporters on Monday.` end as `…, Lee said.` does.
+    if (i === end - 1 || trailingAdverbial(tokens.slice(i + 1, end), t.text)) {
       let j = i - 1;
       while (j > 0 && isAuxiliary(tokens[j]!.text)) j--;
       const phrase = phraseBackward(tokens, j);
@@ -1285,6 +1287,16 @@ function openApposition(tokens: Token[], phrase: Token[]): Token[] | null {
   if (opening.length === 0 || opening.some((t) => !isWord(t) || isCapitalised(t.text))) return null;
   const person = tokens.slice(0, comma);
   return person.length <= 4 && person.every((t) => isNameWord(t.text)) && looksLikePersonPhrase(person) ? person : null;
+}
+
+/**
+ * Words after a speech verb that only say where, when or how it was said: `in a statement`,
+ * `on Monday`, `to reporters` (after "said", not "told": there the listener follows).
+ */
+function trailingAdverbial(tail: Token[], verb: string): boolean {
+  if (tail.length === 0 || tail.length > 6 || !tail.every(isWord)) return false;
+  const first = tail[0]!.text.toLowerCase();
+  return TRAILING_PREPOSITIONS.has(first) || (first === 'to' && !takesObject(verb));
 }
 
 /**

@@ -113,6 +113,8 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
         story: ['Ada Brell touted her record on the harbour.', '“We need to find ways to support the divers who keep the pier open.”'],
         want: ['Ada Brell'],
       },
+      // A verb followed only by where or when it was said ends the sentence as well.
+      { story: ['The pier will stay open, Lars Ek said in a statement. “We will not sell the pier to anyone.”'], want: ['Lars Ek'] },
       // Not when the quotation has an attribution the rules cannot name.
       { story: ['Lars Ek said the pier would reopen in May.', '“The new ferries are far too long for it,” one captain wrote.'], want: [null] },
     ],

@@ -95,6 +95,9 @@ export const FILED_PAPERS = new Set(
 /** Prepositions whose object is a place or a medium, never the one speaking: `replied on Facebook writing …`. */
 export const MEDIUM_PREPOSITIONS = new Set(['on', 'in', 'at', 'to', 'from', 'into', 'onto']);
 
+/** Prepositions that open where or when something was said: `Lee said in a statement`, `… on Monday`. */
+export const TRAILING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'over']);
+
 /** Lower-case words inside an organisation's name: "Center for Economic and Policy Research". */
 export const ORGANISATION_LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'in']);
 
