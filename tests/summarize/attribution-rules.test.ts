@@ -64,6 +64,8 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
       },
       // Not a name set off by a speaker's own words (`Ivo Lind, Brell said, had …`).
       { story: ['Harbour master Ivo Lind, Brell said, had been on the pier for “a thousand years and then some more.”'], want: ['Brell'] },
+      // A modal stands between the subject and its speech verb as "has" does.
+      { story: ['Ada Brell may have said it best when she wrote: “The pier is the heart of the town and always will be.”'], want: ['Ada Brell'] },
       // An "as" clause makes its name speak, past an apposition, with a speech verb, "put it" or "pointed out".
       { story: ['As harbour historian Ada Brell pointed out in March, “the north pier has flooded every spring.”'], want: ['Ada Brell'] },
       { story: ['As Ada Brell, the harbour historian, put it: “the north pier has flooded every spring.”'], want: ['Ada Brell'] },

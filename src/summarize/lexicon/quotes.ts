@@ -41,7 +41,7 @@ export const OBJECT_VERBS = new Set(
 
 /** Words between a subject and its speech verb: "has also repeatedly said". */
 export const AUXILIARIES = new Set(
-  'has have had was were is are will would had also later then previously once again further earlier recently repeatedly often simply reportedly publicly privately had been did does do went on'.split(
+  'has have had was were is are will would may might could should must can had also later then previously once again further earlier recently repeatedly often simply reportedly publicly privately had been did does do went on'.split(
     ' ',
   ),
 );
