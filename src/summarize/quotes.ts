@@ -728,11 +728,23 @@ function signature(tokens: Token[]): Cue | null {
 /** Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`. */
 function* cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: QuotationContext): Iterable<Finding> {
   if (first.open < 0) return;
+  const listed = colonSpeaker(text, paragraphs, first, previous);
+  // `Pollsters agree - Ann Lee: “`: the name after a heading's dash speaks, not the heading's subject.
+  if (listed?.afterDash) yield { cue: listed.cue, via: 'cue' };
   yield* cue(cueBefore(text, sentences, paragraphs[first.paragraph]!.start, first.open, previous));
-  // A transcript's or a list's speaker: `Clinton: “…” Bush: “…”`, the name alone before a colon.
+  if (listed && !listed.afterDash) yield { cue: listed.cue, via: 'cue' };
+}
+
+/** A transcript's or a list's speaker: `Clinton: “…” Bush: “…”`, the name alone before a colon. */
+function colonSpeaker(
+  text: string,
+  paragraphs: { start: number; end: number }[],
+  first: QuotedPart,
+  previous: Candidate | null,
+): { cue: Cue; afterDash: boolean } | null {
   const from = Math.max(paragraphs[first.paragraph]!.start, previous ? previous.parts[previous.parts.length - 1]!.close + 1 : 0);
   const tokens = tokenize(text, Math.max(from, first.open - 80), first.open);
-  if (tokens[tokens.length - 1]?.text !== ':') return;
+  if (tokens[tokens.length - 1]?.text !== ':') return null;
   let phrase = phraseBackward(tokens, tokens.length - 2, 4);
   // `Polls were early - Ann Lee: “`: a spaced dash ends the heading; the name is what follows it.
   const dash = phrase.findLastIndex((t) => DASHES.test(t.text));
@@ -752,7 +764,8 @@ function* cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: 
   }
   // After a sentence end or a heading's dash (`Iowa polls — Ann Lee: “`), or a person's full name anywhere.
   if (phrase.length && looksLikeName(phrase) && (!opener || /^[.!?”"—–-]$/.test(opener.text) || looksLikePersonPhrase(phrase)))
-    yield { cue: { phrase, verb: tokens[tokens.length - 1]! }, via: 'cue' };
+    return { cue: { phrase, verb: tokens[tokens.length - 1]! }, afterDash: opener !== undefined && DASHES.test(opener.text) };
+  return null;
 }
 
 /** A paragraph that ends in a colon introduces the quotation: `Caddell continued:`, `Sanders made this comment:`. */

@@ -87,6 +87,8 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
         story: ['The tide tables have been important for sailors - Ada Brell: “The gauges were never checked after the storm.” [Courier.]'],
         want: ['Ada Brell'],
       },
+      // The name after the dash speaks, not the heading's subject with its speech verb.
+      { story: ['Sailors agree - Ada Brell: “The gauges were never checked after the storm.” [Courier.]'], want: ['Ada Brell'] },
       // Two full names before the colon wrote it together: one of them is shown, never the heading.
       {
         story: ['Tide tables were wrong - Ada Brell and Ivo Lind: “The gauges were never checked after the storm.” [Courier.]'],
