@@ -346,7 +346,7 @@ function findCue(tokens: Token[], from: number): Cue | null {
   if (isSpeechVerb(head.text) && !isCapitalised(head.text)) {
     // `,” promising the Friends of Abe will return`: after a participle comes what was said, not who.
     if (isParticiple(head.text)) return null;
-    const phrase = phraseForward(tokens, from + 1);
+    const phrase = titlesJoined(tokens, phraseForward(tokens, from + 1));
     return phrase.length ? { phrase, verb: head } : null;
   }
   const phrase = phraseForward(tokens, from);
@@ -1310,6 +1310,23 @@ function trailingAdverbial(tail: Token[], verb: string): boolean {
   if (tail.length === 0 || tail.length > 6 || !tail.every(isWord)) return false;
   const first = tail[0]!.text.toLowerCase();
   return TRAILING_PREPOSITIONS.has(first) || (first === 'to' && !takesObject(verb));
+}
+
+/**
+ * `said former Selby Gov. and Harbour Committee Chairman Ivo Lind`: a phrase that ends in a title
+ * goes on past "and" to the person both titles belong to.
+ */
+function titlesJoined(tokens: Token[], phrase: Token[]): Token[] {
+  const last = phrase[phrase.length - 1];
+  if (!last || !isTitleWord(last.text)) return phrase;
+  let and = tokens.indexOf(last) + 1;
+  if (tokens[and]?.text === '.') and++;
+  if (tokens[and]?.text !== 'and' || !isCapitalised(tokens[and + 1]?.text ?? '')) return phrase;
+  const more = phraseForward(tokens, and + 1);
+  const end = more.length ? tokens[tokens.indexOf(more[more.length - 1]!) + 1]?.text : undefined;
+  return more.length && looksLikePersonPhrase(more) && (end === undefined || /^[,.]$/.test(end))
+    ? tokens.slice(tokens.indexOf(phrase[0]!), tokens.indexOf(more[more.length - 1]!) + 1)
+    : phrase;
 }
 
 /**

@@ -21,6 +21,12 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
         story: ['“It is unusual,“ said Elsa Dahl, a lawyer with the Harbour Trust. “It is a hard thing to do and pull off.”'],
         want: ['Elsa Dahl'],
       },
+      // Two titles joined by "and" belong to the one person after them.
+      {
+        story: ['“That is what he did in the last storm and it worked,” said former Selby Gov. and Harbour Committee Chairman Lars Ek.'],
+        want: ['Lars Ek'],
+      },
+      { story: ['“That is what he did in the last storm and it worked,” said Elsa Dahl and Lars Ek.'], want: ['Elsa Dahl'] },
       // After an apposition's comma a capitalised verb in the past still reports speech.
       { story: ['“We will not sell the pier to anyone,” Lars Ek, the head of the Harbour Trust, Tweeted on Friday.'], want: ['Lars Ek'] },
       // A modifier of a title ("retired", "former") opens the speaker's phrase; it is no verb.
