@@ -728,7 +728,8 @@ function signature(tokens: Token[]): Cue | null {
 /** Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`. */
 function* cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: QuotationContext): Iterable<Finding> {
   if (first.open < 0) return;
-  const listed = colonSpeaker(text, paragraphs, first, previous);
+  // Only a colon right before the mark can name a listed speaker; most quotations skip the reading.
+  const listed = /:\s*$/.test(text.slice(Math.max(0, first.open - 3), first.open)) ? colonSpeaker(text, paragraphs, first, previous) : null;
   // `Pollsters agree - Ann Lee: “`: the name after a heading's dash speaks, not the heading's subject.
   if (listed?.afterDash) yield { cue: listed.cue, via: 'cue' };
   yield* cue(cueBefore(text, sentences, paragraphs[first.paragraph]!.start, first.open, previous));
