@@ -829,8 +829,10 @@ function sentenceSubjectSpeaks({ text, sentences, paragraphs, first }: Quotation
     const before = sentences[sentenceIndex(sentences, sentence.start) - 1];
     if (before && before.start >= paragraphs[first.paragraph]!.start) phrase = sentenceSubject(tokenize(text, before.start, before.end, 60));
   }
-  if (phrase.length === 0 || !isCapitalised(phrase[0]!.text) || PRONOUNS.has(phrase[0]!.text.toLowerCase())) return [];
   const tokens = tokenize(text, sentence.start, opening, 60);
+  // `It has become so common that Lee thanked them “…”`: after an empty "it", the "that" clause's subject.
+  if (phrase.length === 1 && /^(?:it|there)(?:['’]s)?$/i.test(phrase[0]!.text)) phrase = thatClauseSubject(tokens);
+  if (phrase.length === 0 || !isCapitalised(phrase[0]!.text) || PRONOUNS.has(phrase[0]!.text.toLowerCase())) return [];
   // `The Lind campaign ad says …`: an ad, a report or a letter speaks for whoever it names.
   const author = authorOf(phrase);
   if (author.length) return [{ cue: { phrase: author, verb: author[author.length - 1]! }, via: 'subject' }];
@@ -1328,6 +1330,12 @@ function titlesJoined(tokens: Token[], phrase: Token[]): Token[] {
   return more.length && looksLikePersonPhrase(more) && (end === undefined || /^[,.]$/.test(end))
     ? tokens.slice(tokens.indexOf(phrase[0]!), tokens.indexOf(more[more.length - 1]!) + 1)
     : phrase;
+}
+
+/** The subject of the first "that" clause whose subject is named: `It is clear that Ann Lee …` → Ann Lee. */
+function thatClauseSubject(tokens: Token[]): Token[] {
+  const that = tokens.findIndex((t, k) => t.text.toLowerCase() === 'that' && isCapitalised(tokens[k + 1]?.text ?? ''));
+  return that < 0 ? [] : sentenceSubject(tokens.slice(that + 1));
 }
 
 /**

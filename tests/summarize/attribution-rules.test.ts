@@ -143,6 +143,12 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
     stories: [
       { story: ['The Harbour Board found that the pier was “not safe for anyone to walk on after dark.”'], want: ['Harbour Board'] },
       { story: ['The Harbour Board “has closed the north pier until the repairs are finished.”'], want: ['Harbour Board'] },
+      // After an empty "it", the subject of the "that" clause; none when that clause names no one.
+      {
+        story: ['It’s become such a presence on the pier that Ada Brell during a Sunday speech thanked its members “for their support.”'],
+        want: ['Ada Brell'],
+      },
+      { story: ['It is clear that the council wants the pier to be “a place for everyone in the town.”'], want: [null] },
       // A name right before a quotation in mid-sentence is not its speaker.
       { story: ['The storm moved on to Selby “with gusts that tore the roofs off three barns.”'], want: [null] },
     ],
