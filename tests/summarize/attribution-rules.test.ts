@@ -145,7 +145,9 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
       { story: ['The Harbour Board “has closed the north pier until the repairs are finished.”'], want: ['Harbour Board'] },
       // After an empty "it", the subject of the "that" clause; none when that clause names no one.
       {
-        story: ['It’s become such a presence on the pier that Ada Brell during a Sunday speech thanked its members “for their support.”'],
+        story: [
+          'It’s become such a presence on the pier that Ada Brell during a Sunday speech thanked its members “for their support in the campaign for the pier.”',
+        ],
         want: ['Ada Brell'],
       },
       { story: ['It is clear that the council wants the pier to be “a place for everyone in the town.”'], want: [null] },
