@@ -1,5 +1,17 @@
 import { bodyParagraphs, type Article } from '../article/types.js';
-import { BACK_VERBS, CAPITALISED_STOPS, FRAGMENT_LINKS, LIKELY_VERBS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from './lexicon/index.js';
+import {
+  BACK_VERBS,
+  CAPITALISED_STOPS,
+  FILED_PAPERS,
+  FRAGMENT_LINKS,
+  GROUP_NOUNS,
+  LIKELY_VERBS,
+  MEDIUM_PREPOSITIONS,
+  NOUN_DETERMINERS,
+  OBJECT_PREPOSITIONS,
+  ORGANISATION_LINKS,
+  TRAILING_PREPOSITIONS,
+} from './lexicon/index.js';
 import { isTitleWord, NameIndex, namePieces } from './names.js';
 import { bareApposition, composeRole, introducedRole, isRoleNoun, namesOffice, roleAfter, titleText } from './quotes/roles.js';
 import { findQuotedSpans, type QuotedPart, type QuotedSpan } from './quotes/spans.js';
@@ -330,12 +342,11 @@ function findCue(tokens: Token[], from: number): Cue | null {
   const head = tokens[from];
   if (!head) return null;
   const l = head.text.toLowerCase();
-  if (l === 'according' && tokens[from + 1]?.text.toLowerCase() === 'to') {
-    const phrase = phraseForward(tokens, from + 2);
-    return phrase.length ? { phrase, verb: head } : null;
-  }
+  if (l === 'according' && tokens[from + 1]?.text.toLowerCase() === 'to') return accordingTo(tokens, from);
   if (isSpeechVerb(head.text) && !isCapitalised(head.text)) {
-    const phrase = phraseForward(tokens, from + 1);
+    // `,” promising the Friends of Abe will return`: after a participle comes what was said, not who.
+    if (isParticiple(head.text)) return null;
+    const phrase = titlesJoined(tokens, phraseForward(tokens, from + 1));
     return phrase.length ? { phrase, verb: head } : null;
   }
   const phrase = phraseForward(tokens, from);
@@ -358,7 +369,8 @@ function findCue(tokens: Token[], from: number): Cue | null {
       let v = k + 1;
       while (v < tokens.length && v < k + 3 && isAuxiliary(tokens[v]!.text)) v++;
       const after = tokens[v];
-      if (after && isSpeechVerb(after.text) && !isParticiple(after.text) && !isCapitalised(after.text)) {
+      // After an apposition's comma no sentence opens: a capitalised verb in the past is still one (`, Tweeted on Friday`).
+      if (after && isSpeechVerb(after.text) && !isParticiple(after.text) && (!isCapitalised(after.text) || /\p{Ll}ed$/u.test(after.text))) {
         // `“…,” Hunter’s chief of staff, Joe Kasper, told`: the name in the apposition, not the description.
         const named = tokens.slice(j + 1, k).filter((t) => t.text !== '(' && t.text !== ')');
         if (!looksLikePersonPhrase(phrase) && looksLikePersonPhrase(named) && named.every((t) => isNameWord(t.text) || /^\p{Lu}\.$/u.test(t.text)))
@@ -369,6 +381,27 @@ function findCue(tokens: Token[], from: number): Cue | null {
     }
   }
   return null;
+}
+
+/**
+ * `according to X`: X; but `according to a court document filed by Ann Lee`, `according to
+ * excerpts released by the Harbour Trust`: a document speaks for whoever it says wrote or released it.
+ */
+function accordingTo(tokens: Token[], at: number): Cue | null {
+  const verb = tokens[at]!;
+  for (let k = at + 3; k < tokens.length && k < at + 12; k++) {
+    const word = tokens[k]!.text.toLowerCase();
+    if (!isWord(tokens[k]!)) break;
+    if (word !== 'by') continue;
+    const document = tokens.slice(at + 2, k).some((t) => AUTHORED_NOUNS.has(t.text.toLowerCase()) || FILED_PAPERS.has(t.text.toLowerCase()));
+    const author = phraseForward(tokens, k + 1);
+    // `filed by the Securities and Exchange Commission and a state`: a name the phrase cuts short, or two authors.
+    const next = author.length ? tokens[tokens.indexOf(author[author.length - 1]!) + 1]?.text : undefined;
+    if (document && author.length && endsInName(author) && next !== 'and' && next !== '&') return { phrase: author, verb };
+    break;
+  }
+  const phrase = phraseForward(tokens, at + 2);
+  return phrase.length ? { phrase, verb } : null;
 }
 
 /** The quotation's last piece ends a sentence: `….”` */
@@ -491,8 +524,9 @@ function laterCue(tokens: Token[]): Cue | null {
     const last = phrase[phrase.length - 1];
     if (last && (phrase.some((t) => isNameWord(t.text)) || (phrase.length === 1 && PRONOUNS.has(last.text.toLowerCase()))))
       return { phrase, verb: tokens[i]! };
-    // `… to open an inquiry said spokesman Colonel Chris Garver`: the speaker follows the verb (not `told The Post`).
-    if (takesObject(t)) return null;
+    // `… to open an inquiry said spokesman Colonel Chris Garver`: the speaker follows the verb (not `told The Post`,
+    // nor `and said Ann Lee should resign`, where the verb shares the sentence's subject).
+    if (takesObject(t) || tokens[i - 1]?.text === 'and') return null;
     const after = phraseForward(tokens, i + 1);
     if (after.length && endsInName(after)) return { phrase: after, verb: tokens[i]! };
     return null;
@@ -610,6 +644,7 @@ const cue = (found: Cue | null): Finding[] => (found ? [{ cue: found, via: 'cue'
 
 /** Between the parts of a split quote, then after the closing mark: `,” he said.`, `” ― Name`. */
 function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable<Finding> {
+  yield* cue(signedLastParagraph(text, paragraphs, candidate));
   for (let i = 0; i < candidate.parts.length; i++) {
     const part = candidate.parts[i]!;
     if (part.close < 0) continue;
@@ -630,6 +665,9 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
     // ends its sentence, the attribution must end soon too (`.” he said.`, not `.” Camp
     // residents told Reuters that …`).
     if (firstWord < 0 || !tokens.slice(0, firstWord).every((t) => /^[,.;:—–-]$/.test(t.text))) continue;
+    // `“…,” and Lee vowed to “…”`: a clause with a new named subject that introduces the next quotation.
+    const newSubject = /^(?:and|but)$/.test(tokens[firstWord]!.text) && isCapitalised(tokens[firstWord + 1]?.text ?? '');
+    if (newSubject && introducesNext(text, part.close + 1, until)) continue;
     let found = findCue(tokens, firstWord);
     if (!found && tokens.length === SHORT_ATTRIBUTION_TOKENS) {
       tokens = tokenize(text, part.close + 1, until, LONG_ATTRIBUTION_TOKENS);
@@ -646,6 +684,38 @@ function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable
   }
 }
 
+/** The words from `from` run, within one sentence, into a quotation that opens at `until`. */
+function introducesNext(text: string, from: number, until: number): boolean {
+  const mark = text[until];
+  return (mark === '“' || (mark === '"' && /\p{L}/u.test(text[until + 1] ?? ''))) && !/[.!?]\s/.test(text.slice(from, until));
+}
+
+/**
+ * A statement quoted whole, signed on its own last line before the closing mark: `“… ¶ Ann Lee,
+ * Harbour Trust.”`. The line holds only a person's full name and, after a comma, whom she speaks for.
+ */
+function signedLastParagraph(text: string, paragraphs: { start: number; end: number }[], candidate: Candidate): Cue | null {
+  const last = candidate.parts[candidate.parts.length - 1]!;
+  let line: { start: number; end: number } | undefined;
+  if (candidate.parts.length > 1 && last.open < 0 && last.close >= 0) line = last;
+  else if (last.close < 0 && last.paragraph + 1 < paragraphs.length) {
+    // The quotation left open and the next paragraph only closes it.
+    const next = paragraphs[last.paragraph + 1]!;
+    const words = text.slice(next.start, next.end).trimEnd();
+    if (/[”"]$/.test(words) && !/[“"]/.test(words.slice(0, -1))) line = { start: next.start, end: next.start + words.length - 1 };
+  }
+  if (!line) return null;
+  const tokens = tokenize(text, line.start, line.end, SHORT_ATTRIBUTION_TOKENS);
+  if (tokens.length === SHORT_ATTRIBUTION_TOKENS) return null;
+  const phrase = phraseForward(tokens, 0, 4);
+  const comma = phrase.length ? tokens.indexOf(phrase[phrase.length - 1]!) + 1 : -1;
+  if (comma < 1 || phrase[0] !== tokens[0] || tokens[comma]?.text !== ',' || !looksLikePersonPhrase(phrase)) return null;
+  // What follows is a name in capitals (the organisation), closed by at most a full stop.
+  const rest = tokens.slice(comma + 1).filter((t) => t.text !== '.');
+  const named = rest.every((t) => isWord(t) && (isCapitalised(t.text) || ORGANISATION_LINKS.has(t.text)));
+  return named && rest.length > 0 && isCapitalised(rest[0]!.text) ? { phrase, verb: tokens[comma]! } : null;
+}
+
 /** `― Ada Lind`, `- Ada Lind, 1998`: a dash and a name that ends there; `- Democrats have …` goes on. */
 function signature(tokens: Token[]): Cue | null {
   const dash = tokens[0];
@@ -658,16 +728,45 @@ function signature(tokens: Token[]): Cue | null {
 /** Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`. */
 function* cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: QuotationContext): Iterable<Finding> {
   if (first.open < 0) return;
+  // Only a colon right before the mark can name a listed speaker; most quotations skip the reading.
+  const listed = /:\s*$/.test(text.slice(Math.max(0, first.open - 3), first.open)) ? colonSpeaker(text, paragraphs, first, previous) : null;
+  // `Pollsters agree - Ann Lee: “`: the name after a heading's dash speaks, not the heading's subject.
+  if (listed?.afterDash) yield { cue: listed.cue, via: 'cue' };
   yield* cue(cueBefore(text, sentences, paragraphs[first.paragraph]!.start, first.open, previous));
-  // A transcript's or a list's speaker: `Clinton: “…” Bush: “…”`, the name alone before a colon.
+  if (listed && !listed.afterDash) yield { cue: listed.cue, via: 'cue' };
+}
+
+/** A transcript's or a list's speaker: `Clinton: “…” Bush: “…”`, the name alone before a colon. */
+function colonSpeaker(
+  text: string,
+  paragraphs: { start: number; end: number }[],
+  first: QuotedPart,
+  previous: Candidate | null,
+): { cue: Cue; afterDash: boolean } | null {
   const from = Math.max(paragraphs[first.paragraph]!.start, previous ? previous.parts[previous.parts.length - 1]!.close + 1 : 0);
   const tokens = tokenize(text, Math.max(from, first.open - 80), first.open);
-  if (tokens[tokens.length - 1]?.text !== ':') return;
-  const phrase = phraseBackward(tokens, tokens.length - 2, 4);
-  const opener = phrase.length ? tokens[tokens.indexOf(phrase[0]!) - 1] : undefined;
+  if (tokens[tokens.length - 1]?.text !== ':') return null;
+  let phrase = phraseBackward(tokens, tokens.length - 2, 4);
+  // `Polls were early - Ann Lee: “`: a spaced dash ends the heading; the name is what follows it.
+  const dash = phrase.findLastIndex((t) => DASHES.test(t.text));
+  if (dash >= 0) phrase = phrase.slice(dash + 1);
+  let opener = phrase.length ? tokens[tokens.indexOf(phrase[0]!) - 1] : undefined;
+  // `— Ann Lee and Ivo Lind: “`: two authors of one statement, both full names.
+  const and = phrase.findIndex((t) => t.text === 'and');
+  if (and >= 0 && dash < 0) {
+    const second = phrase.slice(and + 1);
+    const other = phraseBackward(tokens, tokens.indexOf(phrase[and]!) - 1, 3);
+    const before = other.length ? tokens[tokens.indexOf(other[0]!) - 1] : undefined;
+    const joined = looksLikePersonPhrase(second) && looksLikePersonPhrase(other) && other.every(isWord);
+    if (joined && (!before || /^[.!?”"—–-]$/.test(before.text))) {
+      phrase = [...other, phrase[and]!, ...second];
+      opener = before;
+    }
+  }
   // After a sentence end or a heading's dash (`Iowa polls — Ann Lee: “`), or a person's full name anywhere.
   if (phrase.length && looksLikeName(phrase) && (!opener || /^[.!?”"—–-]$/.test(opener.text) || looksLikePersonPhrase(phrase)))
-    yield { cue: { phrase, verb: tokens[tokens.length - 1]! }, via: 'cue' };
+    return { cue: { phrase, verb: tokens[tokens.length - 1]! }, afterDash: opener !== undefined && DASHES.test(opener.text) };
+  return null;
 }
 
 /** A paragraph that ends in a colon introduces the quotation: `Caddell continued:`, `Sanders made this comment:`. */
@@ -730,8 +829,10 @@ function sentenceSubjectSpeaks({ text, sentences, paragraphs, first }: Quotation
     const before = sentences[sentenceIndex(sentences, sentence.start) - 1];
     if (before && before.start >= paragraphs[first.paragraph]!.start) phrase = sentenceSubject(tokenize(text, before.start, before.end, 60));
   }
-  if (phrase.length === 0 || !isCapitalised(phrase[0]!.text) || PRONOUNS.has(phrase[0]!.text.toLowerCase())) return [];
   const tokens = tokenize(text, sentence.start, opening, 60);
+  // `It has become so common that Lee thanked them “…”`: after an empty "it", the "that" clause's subject.
+  if (phrase.length === 1 && /^(?:it|there)(?:['’]s)?$/i.test(phrase[0]!.text)) phrase = thatClauseSubject(tokens);
+  if (phrase.length === 0 || !isCapitalised(phrase[0]!.text) || PRONOUNS.has(phrase[0]!.text.toLowerCase())) return [];
   // `The Lind campaign ad says …`: an ad, a report or a letter speaks for whoever it names.
   const author = authorOf(phrase);
   if (author.length) return [{ cue: { phrase: author, verb: author[author.length - 1]! }, via: 'subject' }];
@@ -898,10 +999,11 @@ function sentenceCue(
   const tokens = tokenize(text, from, Math.min(sentence.end, first.open));
   let end = tokens.length;
   while (end > 0 && !isWord(tokens[end - 1]!)) end--;
-  for (let i = end - 1; i >= 0 && i >= end - 6; i--) {
+  for (let i = end - 1; i >= 0 && i >= end - 8; i--) {
     const t = tokens[i]!;
     if (!isSpeechVerb(t.text) || isCapitalised(t.text) || isParticiple(t.text)) continue;
-    if (i === end - 1) {
+    // `…, Lee said in a statement.`, `…, Lee told reporters on Monday.` end as `…, Lee said.` does.
+    if (i === end - 1 || trailingAdverbial(tokens.slice(i + 1, end), t.text)) {
       let j = i - 1;
       while (j > 0 && isAuxiliary(tokens[j]!.text)) j--;
       const phrase = phraseBackward(tokens, j);
@@ -1046,8 +1148,8 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
     const token = tokens[i]!;
     const l = token.text.toLowerCase();
     if (l === 'according' && tokens[i + 1]?.text.toLowerCase() === 'to') {
-      const phrase = phraseForward(tokens, i + 2);
-      if (phrase.length) return { phrase, verb: token };
+      const found = accordingTo(tokens, i);
+      if (found) return found;
       continue;
     }
     if (retorts(tokens, i)) {
@@ -1076,7 +1178,10 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
         let from = k;
         while (from > 0 && isNameWord(tokens[from - 1]!.text) && isWord(tokens[from - 1]!)) from--;
         const named = tokens.slice(from, k + 1);
+        // `Lee answered on Facebook writing …`: a place or a medium after a preposition does not write.
+        const placed = MEDIUM_PREPOSITIONS.has(tokens[from - 1]?.text.toLowerCase() ?? '');
         if (
+          !placed &&
           named.length &&
           !PRONOUNS.has(named[0]!.text.toLowerCase()) &&
           looksLikeName(named) &&
@@ -1163,7 +1268,7 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
       const agent = phraseForward(tokens, i + 2);
       if (agent.length && endsInName(agent)) return { phrase: agent, verb: token };
     }
-    if (backward.length) return { phrase: backward, verb: token };
+    if (backward.length) return { phrase: openApposition(tokens, backward) ?? backward, verb: token };
     // `said Kerry: “`; but after "told" or "asked" the phrase is who was spoken to.
     if (takesObject(token.text)) return null;
     const forward = phraseForward(tokens, i + 1);
@@ -1175,17 +1280,87 @@ function cueBefore(text: string, sentences: Sentence[], paragraphStart: number, 
   for (let i = 0; i + 1 < tokens.length; i++) {
     const word = tokens[i]!.text.toLowerCase();
     if (word === 'as') {
-      const phrase = phraseForward(tokens, i + 1);
-      const after = phrase.length ? tokens.indexOf(phrase[phrase.length - 1]!) + 1 : -1;
-      if (after > 0 && /^puts?$/.test(tokens[after]?.text ?? '') && tokens[after + 1]?.text === 'it' && endsInName(phrase))
-        return { phrase, verb: tokens[after]! };
+      const found = asClause(tokens, i);
+      if (found) return found;
       continue;
     }
     if (word !== 'according' || tokens[i + 1]!.text.toLowerCase() !== 'to') continue;
-    const phrase = phraseForward(tokens, i + 2);
-    return phrase.length ? { phrase, verb: tokens[i]! } : null;
+    return accordingTo(tokens, i);
   }
   return null;
+}
+
+/**
+ * `Ann Lee, president and CEO of the Harbour Trust said`: an apposition left open before the verb.
+ * The person's full name that opens the sentence before its only comma speaks, not the description.
+ */
+function openApposition(tokens: Token[], phrase: Token[]): Token[] | null {
+  const at = tokens.indexOf(phrase[0]!);
+  const comma = tokens.findIndex((t) => t.text === ',');
+  if (comma <= 0 || comma >= at || looksLikePersonPhrase(phrase)) return null;
+  // The apposition opens with lower-case words ("president and"); `Joe Biden, Lee said,` has none.
+  const opening = tokens.slice(comma + 1, at);
+  if (opening.length === 0 || opening.some((t) => !isWord(t) || isCapitalised(t.text))) return null;
+  const person = tokens.slice(0, comma);
+  return person.length <= 4 && person.every((t) => isNameWord(t.text)) && looksLikePersonPhrase(person) ? person : null;
+}
+
+/**
+ * Words after a speech verb that only say where, when or how it was said: `in a statement`,
+ * `on Monday`, `to reporters` (after "said", not "told": there the listener follows).
+ */
+function trailingAdverbial(tail: Token[], verb: string): boolean {
+  if (tail.length === 0 || tail.length > 6 || !tail.every(isWord)) return false;
+  const first = tail[0]!.text.toLowerCase();
+  return TRAILING_PREPOSITIONS.has(first) || (first === 'to' && !takesObject(verb));
+}
+
+/**
+ * `said former Selby Gov. and Harbour Committee Chairman Ivo Lind`: a phrase that ends in a title
+ * goes on past "and" to the person both titles belong to.
+ */
+function titlesJoined(tokens: Token[], phrase: Token[]): Token[] {
+  const last = phrase[phrase.length - 1];
+  if (!last || !isTitleWord(last.text)) return phrase;
+  let and = tokens.indexOf(last) + 1;
+  if (tokens[and]?.text === '.') and++;
+  if (tokens[and]?.text !== 'and' || !isCapitalised(tokens[and + 1]?.text ?? '')) return phrase;
+  const more = phraseForward(tokens, and + 1);
+  const end = more.length ? tokens[tokens.indexOf(more[more.length - 1]!) + 1]?.text : undefined;
+  return more.length && looksLikePersonPhrase(more) && (end === undefined || /^[,.]$/.test(end))
+    ? tokens.slice(tokens.indexOf(phrase[0]!), tokens.indexOf(more[more.length - 1]!) + 1)
+    : phrase;
+}
+
+/** The subject of the first "that" clause whose subject is named: `It is clear that Ann Lee …` → Ann Lee. */
+function thatClauseSubject(tokens: Token[]): Token[] {
+  const that = tokens.findIndex((t, k) => t.text.toLowerCase() === 'that' && isCapitalised(tokens[k + 1]?.text ?? ''));
+  return that < 0 ? [] : sentenceSubject(tokens.slice(that + 1));
+}
+
+/**
+ * `As Lee put it, “`, `As Ada Lind, the historian, pointed out in May, “`: the name an "as"
+ * clause makes speak, past one apposition, when a speech verb, "put it" or "pointed out" follows it.
+ */
+function asClause(tokens: Token[], at: number): Cue | null {
+  const phrase = phraseForward(tokens, at + 1);
+  if (!phrase.length || !endsInName(phrase)) return null;
+  let next = tokens.indexOf(phrase[phrase.length - 1]!) + 1;
+  if (tokens[next]?.text === ',') {
+    // One apposition between commas: `As Ada Lind, the historian, put it`.
+    const close = tokens.findIndex((t, k) => k > next && k <= next + 12 && t.text === ',');
+    if (close < 0) return null;
+    next = close + 1;
+  }
+  while (tokens[next] && isAuxiliary(tokens[next]!.text) && !isCapitalised(tokens[next]!.text)) next++;
+  const verb = tokens[next];
+  if (!verb || isCapitalised(verb.text)) return null;
+  const particle = tokens[next + 1]?.text.toLowerCase();
+  const speaks =
+    (/^puts?$/.test(verb.text) && particle === 'it') ||
+    (/^point(?:s|ed)$/.test(verb.text) && particle === 'out') ||
+    (isSpeechVerb(verb.text) && !takesObject(verb.text));
+  return speaks ? { phrase, verb } : null;
 }
 
 /**

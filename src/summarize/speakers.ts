@@ -20,6 +20,7 @@ import {
   PHRASE_STOPS,
   PRONOUNS,
   ROLE_NOUNS,
+  SENTENCE_CAPITALS,
   SPEECH_VERBS,
 } from './lexicon/index.js';
 import { ARABIC_PARTICLE, isTitleWord, namePieces, splitTitle, titleKey, type NameIndex } from './names.js';
@@ -100,7 +101,8 @@ function fitsPhrase(token: Token, first: boolean, inParens: boolean, afterName =
   if (PHRASE_STOPS.has(l) || isSpeechVerb(word) || /ing$/.test(word) || /ly$/.test(word) || LIKELY_VERBS.has(l)) return false;
   // "Weld describes the party": a present-tense verb right after a name ends the phrase.
   if (afterName && /[^s]s$/.test(l) && !ROLE_NOUNS.has(l) && !GROUP_NOUNS.has(l)) return false;
-  return !/ed$/.test(l) || ROLE_NOUNS.has(l);
+  // "said retired harbour master Ann Lee": a modifier of a title is no verb.
+  return !/ed$/.test(l) || ROLE_NOUNS.has(l) || SENTENCE_CAPITALS.has(l);
 }
 
 /** Tokens of a phrase, without parenthetical asides or marks at its ends. */

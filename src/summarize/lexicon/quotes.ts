@@ -18,6 +18,9 @@ export const SPEECH_VERBS = new Set(
     'mention mentions mentioned mock mocks mocked opine opines opined press presses pressed question questions questioned react reacts reacted ' +
     'reason reasons reasoned scoff scoffs scoffed sigh sighs sighed snap snaps snapped wonder wonders wondered fume fumes fumed surmise surmises surmised ' +
     'marvel marvels marveled marvelled exhort exhorts exhorted chide chides chided quip quipping remember remembers remembered ' +
+    'tout touts touted touting ' +
+    // The participles of the verbs above that report speech: `with Lee recently promising to “…”`.
+    'promising vowing pledging ' +
     // Verbs that characterise in quoted words: `what it called “a clear threat”`, `branded it “an outlaw nation”`.
     'call calls called brand brands branded dub dubs dubbed label labels labeled labelled term terms termed'
   ).split(' '),
@@ -38,7 +41,7 @@ export const OBJECT_VERBS = new Set(
 
 /** Words between a subject and its speech verb: "has also repeatedly said". */
 export const AUXILIARIES = new Set(
-  'has have had was were is are will would had also later then previously once again further earlier recently repeatedly often simply reportedly publicly privately had been did does do went on'.split(
+  'has have had was were is are will would may might could should must can had also later then previously once again further earlier recently repeatedly often simply reportedly publicly privately had been did does do went on'.split(
     ' ',
   ),
 );
@@ -83,6 +86,20 @@ export const DOCUMENT_NOUNS = new Set(
     ' ',
   ),
 );
+
+/** Papers that speak for whoever filed or released them: "according to a court filing by …". */
+export const FILED_PAPERS = new Set(
+  'document documents filing filings excerpts transcript copy complaint affidavit order statement report letter memo release'.split(' '),
+);
+
+/** Prepositions whose object is a place or a medium, never the one speaking: `replied on Facebook writing …`. */
+export const MEDIUM_PREPOSITIONS = new Set(['on', 'in', 'at', 'to', 'from', 'into', 'onto']);
+
+/** Prepositions that open where or when something was said: `Lee said in a statement`, `… on Monday`. */
+export const TRAILING_PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'via', 'over']);
+
+/** Lower-case words inside an organisation's name: "Center for Economic and Policy Research". */
+export const ORGANISATION_LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'in']);
 
 /** Lower-case words that end a speaker phrase: clause openers, prepositions, verbs of manner. */
 export const PHRASE_STOPS = new Set(

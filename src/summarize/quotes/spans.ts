@@ -79,13 +79,17 @@ function closesBefore(code: number): boolean {
 
 type Role = 'open' | 'close' | 'either';
 
+/** , . ? ! */
+const ENDS_CLAUSE = new Set([44, 46, 63, 33]);
+
 function roleOf(text: string, at: number, paragraphStart: number, paragraphEnd: number): Role {
   const mark = text.charCodeAt(at);
   const before = at > paragraphStart ? text.charCodeAt(at - 1) : NaN;
   const after = at + 1 < paragraphEnd ? text.charCodeAt(at + 1) : NaN;
   const leftOpen = opensAfter(before);
   const rightClose = closesBefore(after);
-  if (mark === 0x201c) return rightClose && !leftOpen && !isSpaceOrStart(after) ? 'close' : 'open'; // “ (closes only in garbled text: word“.)
+  // “ closes only in garbled text: `word“.`, or `unusual,“ said Lee` (punctuation before, a space after: nothing opens there).
+  if (mark === 0x201c) return rightClose && !leftOpen && (!isSpaceOrStart(after) || ENDS_CLAUSE.has(before)) ? 'close' : 'open';
   if (mark === 0x201d) return leftOpen && !rightClose ? 'open' : 'close'; // ” (opens only in garbled text: ”Word)
   if (leftOpen && !rightClose) return 'open';
   if (rightClose && !leftOpen) return 'close';
