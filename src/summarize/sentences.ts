@@ -126,6 +126,9 @@ function plainStretches(text: string): (Span & { doubtful: boolean })[] {
     }
     if (mark === '.' && !closers) {
       const word = /[^\s("“‘']*$/.exec(text.slice(Math.max(0, match.index - 24), match.index))![0];
+      // A title or an initial before a capitalised word ("Mr. Lee", "John F. Kennedy") ends no
+      // sentence (shouldJoin would join it back whatever wink said): no need to ask wink.
+      if (TITLES_BEFORE_NAMES.has(word) || /^[A-Z]$/.test(word)) continue;
       if (!/^\p{L}[\p{L}'’-]+$/u.test(word) || ABBREVIATIONS.has(word) || /^\p{Lu}{1,3}$/u.test(word)) {
         doubtful = true;
         continue;
@@ -139,6 +142,8 @@ function plainStretches(text: string): (Span & { doubtful: boolean })[] {
   stretches.push({ start, end: text.length, doubtful });
   return stretches;
 }
+
+const TITLES_BEFORE_NAMES = new Set(BEFORE_CAPITALS);
 
 const OPENING = /[“‘]/g;
 const CLOSING = /[”’]/g;
