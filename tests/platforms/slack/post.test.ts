@@ -1,21 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryLibrary } from '../../../src/digest/library.js';
 import { createSlackPlatform, type SlackPlatform } from '../../../src/platforms/slack/app.js';
 import { ChannelPacer, METADATA_EVENT_TYPE } from '../../../src/platforms/slack/post.js';
 import { PartlyPostedError, PostError } from '../../../src/platforms/types.js';
-import type { CommandContext } from '../../../src/commands/types.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { digestOf } from './fixtures.js';
-import { capturingLogger, FAST_RETRY } from './helpers.js';
+import { FAST_RETRY, capturingLogger, postingOnlyContext } from './helpers.js';
 
-const context: CommandContext = {
-  library: new MemoryLibrary(),
-  fetchArticle: async () => {
-    throw new Error('no fetching in these tests');
-  },
-  now: () => new Date('2026-03-02T09:00:00Z'),
-  timeZone: 'UTC',
-};
+const context = postingOnlyContext;
 
 let slack: FakeSlackApi;
 let platform: SlackPlatform;

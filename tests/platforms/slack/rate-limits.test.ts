@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemoryLibrary } from '../../../src/digest/library.js';
-import type { CommandContext } from '../../../src/commands/types.js';
 import { createSlackPlatform, type SlackPlatform } from '../../../src/platforms/slack/app.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { digestOf } from './fixtures.js';
-import { capturingLogger, FAST_RETRY } from './helpers.js';
+import { FAST_RETRY, capturingLogger, postingOnlyContext } from './helpers.js';
 
 /**
  * Slack's limit of about one message a second per channel, enforced by the fake (scaled down to
@@ -12,14 +10,7 @@ import { capturingLogger, FAST_RETRY } from './helpers.js';
  * for Retry-After and every part still goes out exactly once.
  */
 
-const context: CommandContext = {
-  library: new MemoryLibrary(),
-  fetchArticle: async () => {
-    throw new Error('no fetching in these tests');
-  },
-  now: () => new Date('2026-03-02T09:00:00Z'),
-  timeZone: 'UTC',
-};
+const context = postingOnlyContext;
 
 let slack: FakeSlackApi;
 let platform: SlackPlatform;
@@ -28,9 +19,9 @@ afterEach(async () => {
   await slack.close();
 });
 
-async function setUp(posterIntervalMs: number): Promise<void> {
+async function setUp(posterIntervalMs: number, limited = true): Promise<void> {
   // 100 ms of tolerance: a loaded test machine delays one message more than the next.
-  slack = await FakeSlackApi.start({ rateLimits: { minIntervalMs: 200, toleranceMs: 100 } });
+  slack = await FakeSlackApi.start(limited ? { rateLimits: { minIntervalMs: 200, toleranceMs: 100 } } : undefined);
   platform = createSlackPlatform({
     botToken: slack.botToken,
     signingSecret: 'test-signing-secret',
@@ -52,17 +43,7 @@ function partsIn(channel: string, key: string): number[] {
 
 describe('Slack rate limits on the fake', () => {
   it('a fake without rate limits never answers 429, however fast the posts come', async () => {
-    slack = await FakeSlackApi.start();
-    platform = createSlackPlatform({
-      botToken: slack.botToken,
-      signingSecret: 'test-signing-secret',
-      mode: 'http',
-      apiUrl: slack.apiUrl,
-      context,
-      logger: capturingLogger().logger,
-      retry: FAST_RETRY,
-      minIntervalMs: 0,
-    });
+    await setUp(0, false);
     const { messageIds } = await platform.post('C123', digestOf(40), { deliveryKey: 'fast:2026-03-02' });
     expect(messageIds.length).toBeGreaterThan(1);
     expect(slack.rateLimited).toBe(0);
