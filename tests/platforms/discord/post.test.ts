@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src/log.js';
-import { createDiscordPlatform, type DiscordPlatform } from '../../../src/platforms/discord/client.js';
+import type { DiscordPlatform } from '../../../src/platforms/discord/client.js';
 import { deliveryRef } from '../../../src/platforms/discord/post.js';
 import { PartlyPostedError, PostError } from '../../../src/platforms/types.js';
 import { FakeDiscordApi, rateLimited, type RecordedRequest } from '../../fakes/discord-api.js';
 import { digestOf, hostileStory } from './stories.js';
-import { testContext } from './setup.js';
+import { postingOnlyPlatform } from './setup.js';
 
 const channel = '1100000000000000001';
 
@@ -17,14 +16,7 @@ describe('posting digests to Discord channels', () => {
     api = await new FakeDiscordApi().start();
     api.channels.add(channel);
     // Posting needs no gateway connection: the client is never started here.
-    discord = createDiscordPlatform({
-      token: 'test-token',
-      applicationId: api.botUser.id,
-      mode: 'gateway',
-      apiUrl: api.apiUrl,
-      context: testContext([]),
-      logger: silentLogger,
-    });
+    discord = postingOnlyPlatform(api);
   });
   afterEach(async () => {
     await discord.stop();

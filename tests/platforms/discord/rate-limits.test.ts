@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src/log.js';
-import { createDiscordPlatform, type DiscordPlatform } from '../../../src/platforms/discord/client.js';
+import type { DiscordPlatform } from '../../../src/platforms/discord/client.js';
 import { FakeDiscordApi } from '../../fakes/discord-api.js';
-import { testContext } from './setup.js';
+import { postingOnlyPlatform } from './setup.js';
 import { digestOf } from './stories.js';
 
 /**
@@ -25,17 +24,6 @@ async function start(rateLimits: ConstructorParameters<typeof FakeDiscordApi>[0]
   api = await new FakeDiscordApi(rateLimits).start();
   for (const channel of channels) api.channels.add(channel);
   return `${api.apiUrl}/v10`;
-}
-
-function platform(): DiscordPlatform {
-  return createDiscordPlatform({
-    token: 'test-token',
-    applicationId: api.botUser.id,
-    mode: 'gateway',
-    apiUrl: api.apiUrl,
-    context: testContext([]),
-    logger: silentLogger,
-  });
 }
 
 const post = (base: string, channel: string) =>
@@ -86,7 +74,7 @@ describe('the fake enforces Discord rate limits', () => {
 describe('posting within Discord rate limits', () => {
   it('posts a long digest within a small channel bucket: discord.js paces by the headers, nothing refused, each part once', async () => {
     await start({ rateLimits: { perChannel: 2, windowMs: 300 } });
-    discord = platform();
+    discord = postingOnlyPlatform(api);
     const { messageIds } = await discord.post(channels[0]!, digestOf(40), { deliveryKey: 'newsroom:2026-03-02' });
     expect(messageIds).toHaveLength(8);
     expect(api.messages.get(channels[0]!)!.map((m) => m.id)).toEqual(messageIds);
@@ -96,7 +84,7 @@ describe('posting within Discord rate limits', () => {
   it('over the global limit, the refused posts wait and go out: every channel gets its digest exactly once', async () => {
     // discord.js assumes 50 requests a second; the fake allows 4, so some are refused.
     await start({ rateLimits: { globalPerSecond: 4 } });
-    discord = platform();
+    discord = postingOnlyPlatform(api);
     await Promise.all(channels.map((channel) => discord!.post(channel, digestOf(1), { deliveryKey: `${channel}:2026-03-02` })));
     expect(api.rateLimited.global).toBeGreaterThan(0);
     for (const channel of channels) expect(api.messages.get(channel)).toHaveLength(1);
