@@ -105,11 +105,18 @@ export class PostgresStore extends SqlStore {
     }
   }
 
-  /** One INSERT … ON CONFLICT DO NOTHING: of two racing callers, only the inserter gets a key back. */
+  /**
+   * One INSERT … ON CONFLICT DO NOTHING: of two racing callers, only the inserter gets a key back.
+   * The keys go in sorted, so racing callers lock them in one order: in any other order, two
+   * inserts waiting on each other's keys deadlock and PostgreSQL aborts one of them.
+   */
   protected async insertSeenKeys(url: string, keys: string[]): Promise<string[]> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return [];
-    const rows = await this.all('INSERT INTO feed_seen (url, key) SELECT ?, unnest(?::text[]) ON CONFLICT DO NOTHING RETURNING key', [url, unique]);
+    const rows = await this.all('INSERT INTO feed_seen (url, key) SELECT ?, unnest(?::text[]) ON CONFLICT DO NOTHING RETURNING key', [
+      url,
+      [...unique].sort(),
+    ]);
     const fresh = new Set(rows.map((row) => String(row.key)));
     return unique.filter((key) => fresh.has(key));
   }
