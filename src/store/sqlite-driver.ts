@@ -43,6 +43,26 @@ export function openSqlite(path: string, options: OpenSqliteOptions): SqliteData
   return db;
 }
 
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Runs a statement that SQLite may refuse as busy without waiting for the busy timeout (switching
+ * a fresh file to WAL while other processes open it), trying again until `busyTimeoutMs` is spent.
+ */
+export function execWhenFree(db: SqliteDatabase, sql: string, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (;;) {
+    try {
+      db.exec(sql);
+      return;
+    } catch (error) {
+      const busy = /database is locked|SQLITE_BUSY/.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message}`);
+      if (!busy || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
+}
+
 // ---- node:sqlite (declared here: the project's @types/node is Node 20's, which has no node:sqlite) ----
 
 interface NodeSqliteStatement {

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { Dialect, Row } from './rows.js';
 import { SqlStore } from './sql.js';
 import { assertKnownVersions, migrations } from './migrations/index.js';
-import { openSqlite, type SqliteDatabase, type SqliteStatement } from './sqlite-driver.js';
+import { execWhenFree, openSqlite, type SqliteDatabase, type SqliteStatement } from './sqlite-driver.js';
 
 export interface SqliteStoreOptions {
   /** A file path (its folder is created) or `:memory:`. */
@@ -35,8 +35,9 @@ export class SqliteStore extends SqlStore {
     if (options.path !== ':memory:' && !options.path.startsWith('file:')) {
       mkdirSync(dirname(options.path), { recursive: true });
     }
-    this.db = openSqlite(options.path, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
-    this.db.exec('PRAGMA journal_mode = WAL');
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.db = openSqlite(options.path, { busyTimeoutMs });
+    execWhenFree(this.db, 'PRAGMA journal_mode = WAL', busyTimeoutMs);
     this.db.exec('PRAGMA synchronous = NORMAL');
   }
 
