@@ -6,7 +6,18 @@
  * each finds the word's occurrences with indexOf and reads the words around them, so an article
  * costs only what its attributions ask for.
  */
-import { CONNECTORS, GROUP_NOUNS, NAME_TITLES, NOT_NAMES, TITLE_WORDS } from './lexicon/index.js';
+import {
+  CONNECTORS,
+  FEMALE_GIVEN_NAMES,
+  FEMALE_TITLES,
+  GROUP_NOUNS,
+  MALE_GIVEN_NAMES,
+  MALE_TITLES,
+  MONTH_ABBREVIATIONS,
+  NAME_TITLES,
+  NOT_NAMES,
+  TITLE_WORDS,
+} from './lexicon/index.js';
 
 export { CONNECTORS, GROUP_NOUNS, TITLE_WORDS };
 
@@ -80,7 +91,9 @@ export function namePieces(run: string): string[][] {
     // "Will Brandt", "May Lind": a first name that is also a common word, when a name follows.
     const firstName =
       (word === 'Will' || word === 'May') && piece.length === 0 && /^\p{Lu}\p{Ll}/u.test(raws[i + 1] ?? '') && !NOT_NAMES.has(lower(raws[i + 1]!));
-    if (!word || (NOT_NAMES.has(lower(word)) && !CONNECTORS.has(raw) && !firstName)) {
+    // "Ai Jun": a month's short form after a given name, with no period, is part of the name.
+    const monthInName = piece.length > 0 && raw === word && MONTH_ABBREVIATIONS.has(lower(word));
+    if (!word || (NOT_NAMES.has(lower(word)) && !CONNECTORS.has(raw) && !firstName && !monthInName)) {
       if (piece.length) pieces.push(piece);
       piece = [];
       continue;
@@ -134,6 +147,8 @@ interface Found {
 }
 
 /** A resolved name: its fullest form, and whether it reads as a person's. */
+export type Gender = 'female' | 'male';
+
 export interface FullName {
   name: string;
   person: boolean;
@@ -149,6 +164,7 @@ export class NameIndex {
   private readonly organisations = new Map<string, Found | null>();
   private readonly offices = new Map<string, string | null>();
   private readonly midSentence = new Map<string, boolean>();
+  private readonly genders = new Map<string, Gender | null>();
 
   constructor(text: string) {
     this.text = text;
@@ -160,12 +176,15 @@ export class NameIndex {
     const last = words[words.length - 1];
     if (!last) return { name: joined, person: false };
     const person = this.person(last);
-    if (person && person.words >= words.length && endsWithWords(person.name, words)) return { name: person.name, person: person.words >= 2 };
+    // "Melanie said": a given name alone is a person, who "she said" may point back to.
+    const givenName = words.length === 1 && (FEMALE_GIVEN_NAMES.has(lower(last)) || MALE_GIVEN_NAMES.has(lower(last)));
+    if (person && person.words >= words.length && endsWithWords(person.name, words))
+      return { name: person.name, person: person.words >= 2 || givenName };
     if (words.length === 1) {
       const organisation = this.organisation(last);
       if (organisation && organisation.words > 1) return { name: organisation.name, person: false };
     }
-    return { name: joined, person: words.length >= 2 && looksLikePerson(words) };
+    return { name: joined, person: (words.length >= 2 && looksLikePerson(words)) || givenName };
   }
 
   /**
@@ -190,6 +209,30 @@ export class NameIndex {
         ((c === '.' || c === ':') && /\b(?:\p{Lu}[\p{Ll}]{0,3}|\p{Lu})\.$/u.test(text.slice(Math.max(0, i - 5), i + 1)));
     }
     this.midSentence.set(word, found);
+    return found;
+  }
+
+  /**
+   * Whether the article names a woman or a man: by the given name ("Ana Pryce"), else by an
+   * honorific or a gendered office before the surname ("Mrs. Pryce", "Congresswoman Pryce").
+   * Null when nothing says, and then a pronoun may point to either.
+   */
+  gender(name: string): Gender | null {
+    const held = this.genders.get(name);
+    if (held !== undefined) return held;
+    const words = name.split(' ');
+    const given = lower(words[0]!);
+    let found: Gender | null = FEMALE_GIVEN_NAMES.has(given) ? 'female' : MALE_GIVEN_NAMES.has(given) ? 'male' : null;
+    const surname = words[words.length - 1]!;
+    if (!found && /^\p{Lu}/u.test(surname)) {
+      const text = this.text;
+      for (let at = text.indexOf(surname); at >= 0 && !found; at = text.indexOf(surname, at + 1)) {
+        if (!wordBoundary(text, at, at + surname.length)) continue;
+        const before = lower(this.readWords(at - 1, -1, 1)[0] ?? '');
+        found = FEMALE_TITLES.has(before) ? 'female' : MALE_TITLES.has(before) ? 'male' : null;
+      }
+    }
+    this.genders.set(name, found);
     return found;
   }
 

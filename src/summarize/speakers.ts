@@ -9,6 +9,8 @@ import {
   AUXILIARIES,
   CAPITALISED_STOPS,
   CONNECTORS,
+  COUNT_WORDS,
+  DEMONYMS,
   DETERMINERS,
   DOCUMENT_NOUNS,
   GENERIC_GROUP_NOUNS,
@@ -22,8 +24,9 @@ import {
   ROLE_NOUNS,
   SENTENCE_CAPITALS,
   SPEECH_VERBS,
+  STATE_ABBREVIATIONS,
 } from './lexicon/index.js';
-import { ARABIC_PARTICLE, isTitleWord, namePieces, splitTitle, titleKey, type NameIndex } from './names.js';
+import { ARABIC_PARTICLE, isTitleWord, namePieces, splitTitle, titleKey, type Gender, type NameIndex } from './names.js';
 
 export { ADVERBIAL_OPENERS };
 
@@ -228,8 +231,10 @@ export function sentenceIndex(sentences: { start: number; end: number }[], at: n
  * The most recent mention before `at` of the wanted kind: a resolved speaker, else the subject
  * (first named person or group) of the sentence, reading sentences backwards but not before `floor`.
  */
-export function recentMention(context: SpeakerContext, at: number, want: 'person' | 'group' | 'any', floor = 0): Mention | null {
-  const fits = (m: Mention | null | undefined): m is Mention => !!m && (want === 'any' || m.person === (want === 'person'));
+export function recentMention(context: SpeakerContext, at: number, want: 'person' | 'group' | 'any', floor = 0, gender?: Gender): Mention | null {
+  // "she said" never points to a man, nor "he said" to a woman, when the article says which they are.
+  const agrees = (m: Mention): boolean => !gender || !m.person || (context.names.gender(m.name) ?? gender) === gender;
+  const fits = (m: Mention | null | undefined): m is Mention => !!m && (want === 'any' || m.person === (want === 'person')) && agrees(m);
   let s = sentenceIndex(context.sentences, at - 1);
   let speaker = context.speakers.length - 1;
   for (let steps = 0; s >= 0 && steps < LOOK_BACK_SENTENCES; s--, steps++) {
@@ -251,7 +256,7 @@ export function recentMention(context: SpeakerContext, at: number, want: 'person
 /** Pronoun → the most recent compatible mention before `at`. */
 export function resolvePronoun(context: SpeakerContext, pronoun: string, at: number): Mention | null {
   const p = pronoun.toLowerCase();
-  if (p === 'he' || p === 'she') return recentMention(context, at, 'person');
+  if (p === 'he' || p === 'she') return recentMention(context, at, 'person', 0, p === 'she' ? 'female' : 'male');
   if (p === 'it') return recentMention(context, at, 'group');
   return recentMention(context, at, 'group');
 }
@@ -291,6 +296,23 @@ function speaksForSomeone(noun: string): boolean {
 function isHeading(run: string[]): boolean {
   const capitals = run.filter((w) => /^\p{Lu}{2,}$/u.test(w) && !CONNECTORS.has(w.toLowerCase())).length;
   return capitals >= 2 && run.every((w) => /^\p{Lu}{2,}$/u.test(w));
+}
+
+/**
+ * Names that name nobody who can speak, whatever stands around them: each row a rule, with the
+ * word it rules out. The check runs on the name a phrase resolves to, so a wrong reading shows
+ * no speaker rather than a wrong one.
+ */
+export const NAMES_NOBODY: readonly { name: string; example: string; test: (name: string) => boolean }[] = [
+  { name: 'a nationality alone', example: 'Japanese', test: (name) => DEMONYMS.has(name.toLowerCase()) },
+  { name: 'a state written short after a town', example: 'Colo', test: (name) => STATE_ABBREVIATIONS.has(name.replace(/\.$/, '').toLowerCase()) },
+  { name: 'a count', example: 'Six', test: (name) => COUNT_WORDS.has(name.split(' ')[0]!.toLowerCase()) || /^\d/.test(name) },
+  // "Republican-repelling", "Pro-choice": a compound adjective; names capitalise each part ("Smith-Jones").
+  { name: 'a compound adjective', example: 'Republican-repelling', test: (name) => /^\p{Lu}\p{Ll}*-\p{Ll}{3,}$/u.test(name) },
+];
+
+function namesNobody(name: string): boolean {
+  return NAMES_NOBODY.some((rule) => rule.test(name));
 }
 
 /**
@@ -404,6 +426,11 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
       }
       if (name.length > 0) {
         const full = context.names.fullest(name);
+        // "An Israeli official": a nationality qualifying a role names someone only as written.
+        if (name.length === 1 && DEMONYMS.has(name[0]!.toLowerCase()) && tail.length > 0 && speaksForSomeone(lastWord)) {
+          return { at, name: context.text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end), person: ROLE_NOUNS.has(lastWord) };
+        }
+        if (namesNobody(full.name)) return null;
         // "Partial transcript:", "Wait,": a word capitalised only where a line or a sentence opens names nobody.
         if (
           (weak || (opensLine(context.text, at) && /(?:ing|ed|ly|er)$/.test(full.name))) &&

@@ -58,3 +58,102 @@ export const GROUP_NOUNS = new Set(
     'convention conference forum summit caucus center centre university college school institute society societies club church times post journal news press report'
   ).split(' '),
 );
+
+/**
+ * Given names read as a woman's or a man's, for "she said" and "he said": a pronoun never points
+ * to a person whose first name says otherwise. Common English given names and frequent ones of
+ * other languages in the news; a name in neither list leaves the pronoun free.
+ */
+export const FEMALE_GIVEN_NAMES = new Set(
+  (
+    'abigail ada adriana aisha alexandra alice alicia alison amanda amber amelia amy ana angela angelina anita ann anna anne annette antonia april ashley audrey ' +
+    'barbara beatrice becky belinda beth betsy betty beverly bonnie brenda bridget brittany camila candace carla carly carmen carol caroline carolyn catherine cathy cecile cecilia ' +
+    'charlotte chelsea cheryl christina christine cindy claire clara claudia colleen connie constance cynthia daisy daniela danielle darlene dawn debbie deborah debra denise diana ' +
+    'diane donna dora doris dorothy edith eileen elaine eleanor elena elisabeth elise eliza elizabeth ella ellen emily emma erica erin esther eva evelyn fatima fiona florence frances ' +
+    'gabriela gabrielle gail gina giselle gloria grace greta gwen hannah harriet heather heidi helen helena hilary hillary holly ida ingrid irene iris isabel isabella ' +
+    'jacqueline jane janet janice jasmine jeanne jennifer jenny jessica jill joan joanna joanne jodi josephine joy joyce judith judy julia julie june karen karina kate katherine ' +
+    'kathleen kathryn kathy katie kay kimberly kirsten kristen kristin laura lauren leah leila lena linda lisa liz lois loretta lori lorraine louise lucia lucy lydia lynn ' +
+    'madeleine madeline maggie mandy marcia margaret margarita maria mariam marian marie marilyn marina marisa marissa marjorie marsha martha mary maureen maxine megan melanie melinda ' +
+    'melissa meredith mia michele michelle mildred miranda miriam molly monica nadia nancy naomi natalie natasha nicole nikki nina nora olga olivia paige pamela patricia patti ' +
+    'paula pauline peggy penny phyllis priscilla rachel rebecca regina renee rita roberta rosa rosalind rose rosemary ruth sabrina sally samantha sandra sara sarah sharon sheila ' +
+    'shirley silvia sofia sonia sophia sophie stacy stephanie sue susan suzanne sylvia tamara tammy tanya tara teresa theresa tiffany tina tracy ursula valerie vanessa vera veronica ' +
+    'victoria virginia wanda wendy whitney yasmin yolanda yvonne zoe'
+  ).split(' '),
+);
+
+export const MALE_GIVEN_NAMES = new Set(
+  (
+    'aaron abdullah adam adrian ahmed alan albert alexander alexei ali allen andrew andy angelo anthony antonio arnold arthur barack ben benjamin bernard bernie bill billy bob ' +
+    'bobby brad bradley brandon brendan brent brett brian bruce bryan carl carlos charles charlie christian christopher chuck clarence craig curtis dan daniel danny darren ' +
+    'dave david dean dennis derek diego dmitry dominic don donald doug douglas duncan dylan earl eddie edgar eduardo edward edwin elijah elliot emmanuel eric ernest ethan eugene evan ' +
+    'felix fernando francis francisco frank franklin fred frederick gabriel gary gene geoffrey george gerald gerard gilbert glenn gordon graham grant greg gregory harold harry ' +
+    'hassan hector henry herbert howard hugh hussein ian isaac ivan jack jacob jaime jake james jared jason javier jay jeb jeff jeffrey jeremy jerome jerry jesse jim jimmy joe ' +
+    'joel john johnny jon jonathan jorge jose joseph josh joshua juan julian justin karl keith ken kenneth kevin kyle lance larry lawrence leo leon leonard lewis louis ' +
+    'luis luke malcolm marco marcus mario mark martin matt matthew maurice max michael miguel mike mitch mitchell mohamed mohammad mohammed muhammad nathan neil nicholas nick nigel ' +
+    'noah norman oliver omar oscar owen patrick paul pedro peter phil philip phillip pierre rafael ralph ramon randy raul ray raymond reggie reince ricardo richard rick ricky ' +
+    'rob robert roberto rodney roger roland ron ronald rory ross roy rudy russell ryan salman samuel scott sean sergei seth shane shawn simon stanley stephen steve steven stuart ' +
+    'ted thomas tim timothy todd tom tommy tony travis trent trey troy tyler victor vincent vladimir walter warren wayne wesley william willie xavier yusuf zachary'
+  ).split(' '),
+);
+
+/** Honorifics and office words that say a woman or a man holds them ("Mrs. Lind", "Congresswoman Lind"). */
+export const FEMALE_TITLES = new Set([
+  'mrs.',
+  'mrs',
+  'ms.',
+  'ms',
+  'miss',
+  'madam',
+  'lady',
+  'dame',
+  'queen',
+  'princess',
+  'congresswoman',
+  'chairwoman',
+  'spokeswoman',
+  'councilwoman',
+  'businesswoman',
+]);
+export const MALE_TITLES = new Set([
+  'mr.',
+  'mr',
+  'sir',
+  'lord',
+  'king',
+  'prince',
+  'congressman',
+  'chairman',
+  'spokesman',
+  'councilman',
+  'businessman',
+]);
+
+/** Nationality words: "Japanese", "Syrian". Alone they name no speaker ("the U.S. and Japanese comments"). */
+export const DEMONYMS = new Set(
+  (
+    'afghan african albanian algerian american arab argentine argentinian armenian asian australian austrian azerbaijani bahraini belgian bolivian bosnian brazilian british ' +
+    'bulgarian burmese cambodian canadian chilean chinese colombian congolese croatian cuban cypriot czech danish dutch ecuadorian egyptian emirati english eritrean estonian ' +
+    'ethiopian european filipino finnish french georgian german ghanaian greek haitian hungarian icelandic indian indonesian iranian iraqi irish israeli italian ivorian jamaican ' +
+    'japanese jordanian kazakh kenyan korean kosovar kurdish kuwaiti latin latvian lebanese libyan lithuanian malaysian malian maltese mexican moldovan mongolian moroccan nepalese ' +
+    'nigerian nigerien norwegian omani pakistani palestinian panamanian persian peruvian polish portuguese qatari romanian russian rwandan saudi scottish senegalese serbian ' +
+    'singaporean slovak slovenian somali spanish sudanese swedish swiss syrian taiwanese tajik thai tunisian turkish ugandan ukrainian uzbek venezuelan vietnamese welsh western ' +
+    'yemeni zambian zimbabwean'
+  ).split(' '),
+);
+
+/** State abbreviations written after a town ("Aspen, Colo."): places, never speakers. */
+export const STATE_ABBREVIATIONS = new Set(
+  'ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev n.h n.j n.m n.y n.c n.d okla ore pa r.i s.c s.d tenn tex va vt wash w.va wis wyo'.split(
+    ' ',
+  ),
+);
+
+/** Number words that open a count, not a name ("Six in 10 Republicans said"). */
+export const COUNT_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred dozens hundreds thousands millions half'.split(
+    ' ',
+  ),
+);
+
+/** Months written short: a date when they open a run ("Jun 5"), a name's word after a given name ("Ai Jun"). */
+export const MONTH_ABBREVIATIONS = new Set('jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { readArticle } from '../../src/article/read.js';
+import { NameIndex } from '../../src/summarize/names.js';
+import { extractQuotes } from '../../src/summarize/quotes.js';
+import { splitSentences } from '../../src/summarize/sentences.js';
+import { NAMES_NOBODY } from '../../src/summarize/speakers.js';
+
+function speakers(...paragraphs: string[]): (string | null)[] {
+  const article = readArticle(['Test story', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { origin: 'test' });
+  return extractQuotes(article, splitSentences(article)).map((q) => q.speaker);
+}
+
+/** Each rule of NAMES_NOBODY with a story where it keeps a wrong speaker out, and a near miss that still names someone. */
+const NOBODY_CASES: { rule: string; story: string[]; want: (string | null)[]; nearMiss: { story: string[]; want: (string | null)[] } }[] = [
+  {
+    rule: 'a nationality alone',
+    story: [
+      'Lia Moss said Japan should be careful “not to stir up trouble” in the strait, while the ministry weighed in on the Korean and Japanese comments.',
+    ],
+    want: ['Lia Moss'],
+    nearMiss: { story: ['“We will meet any candidate from any party,” an Israeli official said on Friday.'], want: ['an Israeli official'] },
+  },
+  {
+    rule: 'a state written short after a town',
+    story: ['At a conference that month in Aspen, Colo., the historian ended her speech with a line of verse: "Every obstacle yields to resolve."'],
+    want: [null],
+    nearMiss: { story: ['"Every obstacle yields to resolve," said Nora Vale, a historian from Aspen, Colo.'], want: ['Nora Vale'] },
+  },
+  {
+    rule: 'a count',
+    story: ['Six in 10 Republican said that the delegates "should vote for the candidate with the most support in the primaries."'],
+    want: [null],
+    nearMiss: {
+      story: ['Seven of the delegates met Otto Ten on Monday.', '"We should vote for the candidate with the most support," Ten said.'],
+      want: ['Otto Ten'],
+    },
+  },
+  {
+    rule: 'a compound adjective',
+    story: ['The council met on Monday.', '"The pier stays shut until spring," said the Republican-leaning mayor.'],
+    want: [null],
+    nearMiss: { story: ['"The pier stays shut until spring," said Mayor Ann Lund-Berg.'], want: ['Ann Lund-Berg'] },
+  },
+];
+
+describe('names that name nobody who can speak', () => {
+  it('has a case for every rule, in order', () => {
+    expect(NOBODY_CASES.map((c) => c.rule)).toEqual(NAMES_NOBODY.map((r) => r.name));
+  });
+
+  it.each(NOBODY_CASES)('$rule', ({ rule, story, want, nearMiss }) => {
+    const row = NAMES_NOBODY.find((r) => r.name === rule)!;
+    expect(row.test(row.example)).toBe(true);
+    expect(speakers(...story)).toEqual(want);
+    expect(speakers(...nearMiss.story)).toEqual(nearMiss.want);
+  });
+});
+
+describe('he and she', () => {
+  it.each([
+    {
+      name: '"she said" skips a man named nearer',
+      story: [
+        'Senator Ana Pryce met the committee. Tom Reyes was her aide for a year.',
+        'Asked on Tuesday about Reyes, Pryce said "I know nothing about Tom Reyes and the letters," she said.',
+      ],
+      want: ['Ana Pryce'],
+    },
+    {
+      name: 'an honorific says who is a woman when no given name does',
+      story: [
+        'Mrs. Okafor chaired the hearing. Her deputy, Tom Brandt, took notes.',
+        'Asked about Brandt, Okafor said "He has done nothing wrong," she said.',
+      ],
+      want: ['Okafor'],
+    },
+    {
+      name: 'a given name alone is a person "she" may point back to',
+      story: [
+        'The rally ran late into the night.',
+        '“That is right, Ivo,” Melanie said to the candidate on the stage.',
+        'The crowd cheered for ten minutes.',
+        '“Are you winning?” she said.',
+      ],
+      want: ['Melanie', 'Melanie'],
+    },
+    {
+      name: 'a pronoun stays free when nothing says who is a woman or a man',
+      story: ['Taylor Quinn chaired the hearing on Monday.', '"The report is late," she said.'],
+      want: ['Taylor Quinn'],
+    },
+  ])('$name', ({ story, want }) => {
+    expect(speakers(...story)).toEqual(want);
+  });
+
+  it('reads the gender from the given name, then from an honorific or office before the surname', () => {
+    const names = new NameIndex('Ana Pryce met Tom Reyes. Mrs. Okafor and Congressman Dale spoke. Jo Lind left.');
+    expect(names.gender('Ana Pryce')).toBe('female');
+    expect(names.gender('Tom Reyes')).toBe('male');
+    expect(names.gender('Okafor')).toBe('female');
+    expect(names.gender('Dale')).toBe('male');
+    expect(names.gender('Jo Lind')).toBeNull();
+  });
+});
+
+describe('a month written short', () => {
+  it('is part of a name after a given name', () => {
+    expect(speakers('"Many of his ideas are far from heartwarming," columnist Ai Jun wrote.')).toEqual(['Ai Jun']);
+  });
+});
