@@ -18,6 +18,8 @@ import {
   LIKELY_VERBS,
   MODIFIER_PREPOSITIONS,
   NAME_TITLES,
+  NEAR_LINKS,
+  NEAR_PERSON_NOUNS,
   OBJECT_VERBS,
   PHRASE_STOPS,
   PRONOUNS,
@@ -25,6 +27,7 @@ import {
   SENTENCE_CAPITALS,
   SPEECH_VERBS,
   STATE_ABBREVIATIONS,
+  UNNAMED_OPENERS,
 } from './lexicon/index.js';
 import { ARABIC_PARTICLE, isTitleWord, namePieces, splitTitle, titleKey, type Gender, type NameIndex } from './names.js';
 
@@ -168,12 +171,52 @@ function collect(tokens: Token[], from: number, step: 1 | -1, max: number): Toke
 
 /** The speaker phrase that starts at tokens[from]: "Observatory director Rami Abdel Rahman". */
 export function phraseForward(tokens: Token[], from: number, max = 12): Token[] {
-  return collect(tokens, from, 1, max);
+  const phrase = collect(tokens, from, 1, max);
+  return phrase.length ? (unnamedNear(tokens, tokens.indexOf(phrase[0]!), tokens.indexOf(phrase[phrase.length - 1]!) + 1) ?? phrase) : phrase;
 }
 
 /** The speaker phrase that ends at tokens[to] (inclusive), read backwards. */
 export function phraseBackward(tokens: Token[], to: number, max = 12): Token[] {
-  return collect(tokens, to, -1, max);
+  const phrase = collect(tokens, to, -1, max);
+  if (phrase.length === 0) return phrase;
+  // `one adviser to Ivo Brandt said`: the description before the name, when there is one.
+  const start = tokens.indexOf(phrase[0]!);
+  for (let opener = start - 2; opener >= Math.max(0, start - 6); opener--) {
+    if (!UNNAMED_OPENERS.has(tokens[opener]!.text.toLowerCase())) continue;
+    // `Dog Andres, a spokesman for Ann Lee, said`: an apposition to the name before it.
+    if (tokens[opener - 1]?.text === ',') return phrase;
+    const whole = unnamedNear(tokens, opener, start);
+    return whole && tokens.indexOf(whole[whole.length - 1]!) === tokens.indexOf(phrase[phrase.length - 1]!) ? whole : phrase;
+  }
+  return phrase;
+}
+
+/**
+ * `a spokesman for Senator Ivo Brandt`, `one longtime adviser to both Brandts`: an indefinite
+ * person noun tied to a name by "for", "to", "close to" …, read from tokens[from] (the opener)
+ * to the name's end; null unless tokens[from, end) open such a description.
+ */
+function unnamedNear(tokens: Token[], from: number, end: number): Token[] | null {
+  if (!UNNAMED_OPENERS.has(tokens[from]?.text.toLowerCase() ?? '')) return null;
+  let k = from + 1;
+  while (k < Math.min(end + 1, from + 5, tokens.length) && isWord(tokens[k]!) && !isCapitalised(tokens[k]!.text)) {
+    const word = tokens[k]!.text.toLowerCase();
+    const personNoun = (ROLE_NOUNS.has(word) || isTitleWord(word) || NEAR_PERSON_NOUNS.has(word)) && !/s$/.test(word);
+    let link = k + 1;
+    while (NEAR_LINKS.has(tokens[link]?.text.toLowerCase() ?? '') && link < k + 3) link++;
+    if (personNoun && link > k + 1) {
+      // Up to the end of the first capitalised run after the link: "for Senator Ivo Brandt".
+      let last = link;
+      while (last < link + 3 && tokens[last] && isWord(tokens[last]!) && !isCapitalised(tokens[last]!.text)) last++;
+      if (!tokens[last] || !isCapitalised(tokens[last]!.text)) return null;
+      while (tokens[last + 1] && isNameWord(tokens[last + 1]!.text) && isWord(tokens[last + 1]!)) last++;
+      // "the Aleppo-based group": a capitalised modifier, not the end of a name.
+      if (tokens[last + 1]?.text === '-' && tokens[last + 1]!.start === tokens[last]!.end) return null;
+      return tokens.slice(from, last + 1);
+    }
+    k++;
+  }
+  return null;
 }
 
 /** Drops connectors and marks at either end (parentheses stay when they close inside). */
@@ -341,6 +384,12 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
   // "a member of the Tide group", "one of the protesters": someone inside it, not the group itself.
   const ofAt = words.findIndex((w) => w.toLowerCase() === 'of');
   if (ofAt > 0 && ofAt <= 2 && /^(?:members?|one|some|many|most|several|none)$/i.test(words[ofAt - 1]!)) return null;
+  // "a spokesman for Ivo Brandt", "one longtime adviser to the Brandts": someone the story does not
+  // name, who speaks near the name; shown as written, never as that name.
+  // But `Dag Andres, a spokesman for Ann Lee, said`: an apposition to the name before it, which speaks.
+  const apposition = /\p{Lu}[\p{L}.'’-]*,\s*$/u.test(context.text.slice(Math.max(0, at - 40), at));
+  if (!apposition && unnamedNear(phrase, 0, phrase.length) !== null)
+    return { at, name: context.text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end), person: true };
   // Runs of capitalised words. The head is a full name that opens the phrase ("Osama Said a
   // Douma-based media activist", "Nadim Houry deputy director of …"), else the last run not
   // introduced by "of", "at", … ("Trump lawyer Marc Kasowitz").

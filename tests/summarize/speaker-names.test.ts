@@ -108,3 +108,37 @@ describe('a month written short', () => {
     expect(speakers('"Many of his ideas are far from heartwarming," columnist Ai Jun wrote.')).toEqual(['Ai Jun']);
   });
 });
+
+describe('someone the story does not name, near a name', () => {
+  it.each([
+    {
+      story: ['The schedule was odd, and a spokesman for Senator Ivo Brandt could only quip: "I guess the holiday was booked."'],
+      want: ['a spokesman for Senator Ivo Brandt'],
+    },
+    {
+      story: ['"We have a ton of work to do," said a longtime adviser to both Brandts, who spoke on condition of anonymity.'],
+      want: ['a longtime adviser to both Brandts'],
+    },
+    { story: ['"The drop is directly due to the emails," said a person close to the Brandts.'], want: ['a person close to the Brandts'] },
+    {
+      story: ['"This is eerily similar to the first debate," one longtime adviser to Ivo Brandt said.'],
+      want: ['one longtime adviser to Ivo Brandt'],
+    },
+  ])('is shown as written, never as the name: $want', ({ story, want }) => {
+    expect(speakers(...story)).toEqual(want);
+  });
+
+  it('leaves an apposition to the name before it to that name', () => {
+    expect(
+      speakers(
+        'Critics moved fast. Dag Andres, a spokesman for House Speaker Ivo Brandt, said, "Instead of reassuring the town after a fire, the mayor opted for a takedown."',
+      ),
+    ).toEqual(['Dag Andres']);
+  });
+
+  it('leaves "a member of" a group without a speaker, and a capitalised modifier is no name', () => {
+    expect(speakers('"Currently nobody can get in or out of the city" a member of the Harlow-based rebel group Fastline told reporters.')).toEqual([
+      null,
+    ]);
+  });
+});

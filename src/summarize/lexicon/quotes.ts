@@ -179,3 +179,12 @@ export const NOUN_DETERMINERS = new Set([
 
 /** Words that link two quoted fragments of one sentence: `“a liar” and a “bully”`, `“A” who “B”`. */
 export const FRAGMENT_LINKS = new Set(['and', 'or', 'but', 'nor', 'a', 'an', 'who', 'which', 'that', 'in', 'as', 'then']);
+
+/** Openers of a description of someone the story does not name ("a spokesman for …", "one adviser to …"). */
+export const UNNAMED_OPENERS = new Set(['a', 'an', 'one', 'another']);
+
+/** Nouns for someone near a named person or group, besides role nouns and titles ("a person close to …"). */
+export const NEAR_PERSON_NOUNS = new Set(['person', 'friend', 'ally', 'associate', 'confidant', 'insider', 'veteran']);
+
+/** Words that tie such a description to the name it stands near: "adviser to", "close to", "familiar with" ("a member of" is someone inside a group, not near it). */
+export const NEAR_LINKS = new Set(['to', 'for', 'at', 'with', 'close', 'inside', 'near', 'familiar']);
