@@ -394,8 +394,18 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
   // Douma-based media activist", "Nadim Houry deputy director of …"), else the last run not
   // introduced by "of", "at", … ("Trump lawyer Marc Kasowitz").
   let head: { from: number; to: number } | null = null;
-  const joins = (j: number) =>
-    (CONNECTORS.has(words[j]!) || words[j] === 'and' || words[j] === '&') && j + 1 < words.length && isNameWord(words[j + 1]!);
+  // "Secretary of State", "Red Cross and Red Crescent": a connector inside a name, when a name word
+  // follows; "International Committee of the Red Cross": "of the" after an organisation's noun
+  // (but "Ivo Lind of the Harbour Trust" is a person and where she works).
+  const joins = (j: number): boolean =>
+    (CONNECTORS.has(words[j]!) || words[j] === 'and' || words[j] === '&') &&
+    j + 1 < words.length &&
+    (isNameWord(words[j + 1]!) ||
+      (words[j] === 'of' &&
+        words[j + 1] === 'the' &&
+        GROUP_NOUNS.has(words[j - 1]?.toLowerCase() ?? '') &&
+        j + 2 < words.length &&
+        isNameWord(words[j + 2]!)));
   const opensHead = (i: number) => {
     let b = i - 1;
     while (b >= 0 && DETERMINERS.has(words[b]!.toLowerCase())) b--;

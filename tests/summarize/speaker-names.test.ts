@@ -142,3 +142,12 @@ describe('someone the story does not name, near a name', () => {
     ]);
   });
 });
+
+describe('an organisation’s whole name', () => {
+  it('runs on over "of the" after its noun, but a person of an organisation stays the person', () => {
+    expect(
+      speakers('Fighting has left families "living in appalling conditions" the International Committee of the Red Cross said on Friday.'),
+    ).toEqual(['International Committee of the Red Cross']);
+    expect(speakers('"It was the least bad outcome," said Ivo Lind of the Harbour Trust.')).toEqual(['Ivo Lind']);
+  });
+});
