@@ -1,6 +1,6 @@
 import type { CommandContext } from '../commands/types.js';
 import type { Secrets } from '../config/env.js';
-import type { ChannelConfig, Config, SourceConfig } from '../config/schema.js';
+import { CHAT_ID_PREFIX, type ChannelConfig, type Config, type SourceConfig } from '../config/schema.js';
 import { buildDigest } from '../digest/build.js';
 import { createLogger, type Logger } from '../log.js';
 import { discordPlatformFromConfig } from '../platforms/discord/client.js';
@@ -18,7 +18,7 @@ import type { ArticleStore, Store, Stores, StoryDayStore } from '../store/types.
 import { ingestFeedSource, ingestPageSource, pollDueFeeds, type RemoteIngestDeps } from './feeds.js';
 import { ingestFileSource, type IngestDeps } from './ingest.js';
 import { ServiceMetrics } from './metrics.js';
-import { chatChannelRuntime, isChatSourceId } from './setup.js';
+import { chatChannelRuntime } from './setup.js';
 import { assertServiceConfig } from './validate.js';
 
 type PlatformName = ChannelConfig['platform'];
@@ -288,9 +288,10 @@ function digestBuilder(deps: {
     await deps.ingest(channel.sources);
     // A channel that names no sources reads every source, but not the feeds tenants subscribed
     // from chat: those are theirs, and only their own channels show them.
-    const articles = channel.sources.length
-      ? await deps.articles.articlesSince(since, channel.sources)
-      : (await deps.articles.articlesSince(since)).filter((article) => !isChatSourceId(article.sourceId));
+    const articles = await deps.articles.articlesSince(
+      since,
+      channel.sources.length ? { sourceIds: channel.sources } : { excludeSourcePrefix: CHAT_ID_PREFIX },
+    );
     const digest = buildDigest(articles.map(storedEntry), {
       date,
       now: deps.clock.now(),
