@@ -5,6 +5,7 @@ import { plainFeedFailure, sourceName } from '../../src/service/feeds.js';
 import { HttpClient } from '../../src/sources/http.js';
 import { pollFeed } from '../../src/sources/poll.js';
 import { MemoryFeedStateStore } from '../../src/sources/state.js';
+import { subscribedEarlier } from '../fakes/chat-channels.js';
 import type { RouteHandler } from '../fakes/web-server.js';
 import { WebServer } from '../fakes/web-server.js';
 import { recordingLogger, sqliteDatabase, TestClock, testConfig, type TestDatabase } from '../scheduler/harness.js';
@@ -38,7 +39,7 @@ afterEach(async () => {
 
 const DAILY = { id: 'daily', platform: 'terminal', channel: 'stdout', schedule: '0 8 * * *', timeZone: 'UTC', sources: ['valley'] } as const;
 
-async function feedService(clock: TestClock, channels: (typeof DAILY | { id: string })[] = [DAILY]) {
+async function feedService(clock: TestClock, channels: { id: string; sources?: readonly string[] }[] = [DAILY]) {
   web = await WebServer.start();
   db = await sqliteDatabase();
   const printed: string[] = [];
@@ -93,6 +94,26 @@ describe('feeds in the service', () => {
     web.route('/feed.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rss([FERRY]) });
     await service.ingest();
     expect(printed.join('')).toMatch(/newsdigest notice: Feed “valley” works again\./);
+  });
+
+  it('tells a channel naming no sources about the config file’s failing feeds, never about a feed a tenant subscribed from chat', async () => {
+    const clock = new TestClock(new Date('2026-11-27T07:00:00Z'));
+    const { printed, service, web } = await feedService(clock, [{ id: 'daily', sources: [] }]);
+    web.route('/feed.xml', { status: 503 });
+    web.route('/tenant.xml', { status: 503 });
+    await subscribedEarlier(
+      service.store.stores.chatChannels,
+      { platform: 'discord', channel: '1300000000000000400', tenant: '1300000000000000100', sources: [web.url('/tenant.xml')] },
+      clock.now(),
+    );
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await service.pollFeeds();
+      clock.advance(7 * 60 * 60_000); // past any back-off
+    }
+    // Both feeds failed three polls in a row; only the config file's is the operator channel's business.
+    expect(web.requestsFor('/tenant.xml')).toHaveLength(3);
+    const notices = printed.join('').match(/^newsdigest notice: .*$/gm) ?? [];
+    expect(notices).toEqual([expect.stringMatching(/^newsdigest notice: Feed “valley” is failing: the site had an error, 3 times in a row/)]);
   });
 
   it('reads a feed once when several channels reading it are due at the same time', async () => {
