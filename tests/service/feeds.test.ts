@@ -164,7 +164,7 @@ describe('a failed feed read in plain words', () => {
     ['redirects in a loop', 'it redirected too many times', '/loop.xml', redirectLoop],
   ])('a feed that %s reads as “%s”', async (_case, words, path, response) => {
     const web = await WebServer.start();
-    const client = new HttpClient({ timeoutMs: 300, maxBytes: 2000, maxRedirects: 2, allowLoopback: true });
+    const client = new HttpClient({ timeoutMs: 1000, maxBytes: 2000, maxRedirects: 2, allowLoopback: true });
     try {
       web.route(path, response);
       const result = await pollFeed({ id: 'city-news', url: web.url(path) }, { client, store: new MemoryFeedStateStore() });

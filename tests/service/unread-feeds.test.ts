@@ -65,7 +65,8 @@ beforeEach(async () => {
         { id: 'newsroom', platform: 'slack', channel: SLACK_CHANNEL, ...daily },
         { id: 'crew', platform: 'discord', channel: DISCORD_CHANNEL, ...daily },
       ],
-      fetch: { timeoutMs: 300 },
+      // Long enough for the working feed on a busy machine; the silent one gives up after it.
+      fetch: { timeoutMs: 1500 },
       scheduler: { catchUpHours: 0 },
     },
     'unread feeds test config',
@@ -143,7 +144,7 @@ describe('a feed that cannot be read when the digests are built', () => {
     for (const text of Object.values(day1)) {
       // No address of the feed, and nothing of the error's internals.
       expect(text).not.toContain('127.0.0.1');
-      expect(text).not.toMatch(/city\.xml|after 300 ms|could not be polled/);
+      expect(text).not.toMatch(/city\.xml|timed out after|could not be polled/);
       expect(text).not.toContain('Tram line to the old town');
     }
 
