@@ -1,6 +1,6 @@
 import type { Figure, Quote } from '../summarize/types.js';
 import { outletNames } from './outlets.js';
-import type { Development, DigestItem, SourceRef, StoryDay, StoryFigure } from './types.js';
+import type { Development, Digest, DigestItem, SourceRef, StoryDay, StoryFigure } from './types.js';
 
 /**
  * Wording shared by every renderer, so that a figure or a source reads the same in the
@@ -149,6 +149,29 @@ export function describeStoryDay(day: StoryDay): string {
   const figures = day.figures.map((figure) => describeStoryFigure(figure, true)).join(', ');
   const sources = day.outlets.length ? `sources: ${describeOutlets(day.outlets, 6)}` : '';
   return `${shortDate(day.date)}: ${[figures || 'no figures', sources].filter(Boolean).join(' · ')}`;
+}
+
+/** Sources named one by one in the unread-sources line; the rest are counted. */
+const MAX_NAMED_UNREAD = 3;
+
+/**
+ * The one line every renderer shows when some of a digest's sources could not be read, e.g.
+ * "Not in this digest: feed “city-news” could not be read (timed out); its latest stories follow in
+ * the next digest once it can be read." Null when every source was read.
+ */
+export function describeUnreadSources(digest: Pick<Digest, 'unreadSources'>): string | null {
+  const unread = digest.unreadSources ?? [];
+  if (unread.length === 0) return null;
+  const named = unread.slice(0, MAX_NAMED_UNREAD);
+  const more = unread.length - named.length;
+  if (unread.length === 1) {
+    const [only] = unread;
+    return `Not in this digest: feed “${only!.name}” could not be read (${only!.reason}); its latest stories follow in the next digest once it can be read.`;
+  }
+  const parts = named.map((source) => `“${source.name}” (${source.reason})`);
+  if (more > 0) parts.push(`${more} more`);
+  const list = `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return `Not in this digest: feeds ${list} could not be read; their latest stories follow in the next digest once they can be read.`;
 }
 
 /** Removes control characters (terminal escape sequences, bidi overrides) that article text must not carry into output. */

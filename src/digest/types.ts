@@ -72,6 +72,14 @@ export interface DigestItem {
   timeline?: StoryDay[];
 }
 
+/** A source of the channel whose latest read failed when the digest was built: its latest stories wait for a later digest. */
+export interface UnreadSource {
+  /** The source as the channel knows it: the config file's id ("city-news"), or a subscribed feed's site and path. */
+  name: string;
+  /** Why, in plain words for the channel ("timed out"), never an address or an error's internals. */
+  reason: string;
+}
+
 /** A platform-neutral digest: every renderer (terminal, Slack, Discord) consumes this. */
 export interface Digest {
   /** Local calendar date the digest is for, YYYY-MM-DD. */
@@ -80,4 +88,6 @@ export interface Digest {
   items: DigestItem[];
   /** ISO 8601 time the digest was built. */
   generatedAt: string;
+  /** The channel's sources that could not be read for this digest; `describeUnreadSources` words them. */
+  unreadSources?: UnreadSource[];
 }

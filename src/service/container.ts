@@ -1,6 +1,6 @@
 import type { CommandContext } from '../commands/types.js';
 import type { Secrets } from '../config/env.js';
-import type { ChannelConfig, Config, SourceConfig } from '../config/schema.js';
+import { CHAT_ID_PREFIX, type ChannelConfig, type Config, type SourceConfig } from '../config/schema.js';
 import { buildDigest } from '../digest/build.js';
 import { createLogger, type Logger } from '../log.js';
 import { discordPlatformFromConfig } from '../platforms/discord/client.js';
@@ -14,11 +14,11 @@ import { fetchArticle } from '../sources/page.js';
 import { StoreLibrary, storedEntry } from '../store/library.js';
 import { openStore } from '../store/open.js';
 import { followedStoriesOf, recordStoryDays } from '../store/stories.js';
-import type { ArticleStore, Store, Stores, StoryDayStore } from '../store/types.js';
-import { ingestFeedSource, ingestPageSource, pollDueFeeds, type RemoteIngestDeps } from './feeds.js';
+import type { ArticleStore, FeedStateStore, Store, Stores, StoryDayStore } from '../store/types.js';
+import { ingestFeedSource, ingestPageSource, pollDueFeeds, unreadFeeds, type RemoteIngestDeps } from './feeds.js';
 import { ingestFileSource, type IngestDeps } from './ingest.js';
 import { ServiceMetrics } from './metrics.js';
-import { chatChannelRuntime, isChatSourceId } from './setup.js';
+import { chatChannelRuntime } from './setup.js';
 import { assertServiceConfig } from './validate.js';
 
 type PlatformName = ChannelConfig['platform'];
@@ -158,7 +158,10 @@ export async function createContainer(config: Config, secrets: Secrets, options:
     onFeedFailure: (id) => metrics.feedFailures.inc({ source: id }),
     owner: options.owner,
   };
-  const ingest = sourceIngestion(allSources, ingestDeps);
+  const { ingest, read } = sourceIngestion(allSources, ingestDeps);
+  /** What a channel's digest reads: the sources it names, else the config file's (never a feed a tenant subscribed from chat). */
+  const channelSources = (channel: ChannelConfig) =>
+    channel.sources.length ? allSources().filter((source) => channel.sources.includes(source.id)) : [...config.sources];
   let tick = 0;
 
   const scheduler = new Scheduler({
@@ -167,7 +170,14 @@ export async function createContainer(config: Config, secrets: Secrets, options:
     catchUpHours: config.scheduler.catchUpHours,
     store,
     publisherFor: (channel) => publishers[channel.platform]!,
-    build: digestBuilder({ ingest, articles: stores.articles, storyDays: stores.storyDays, clock }),
+    build: digestBuilder({
+      sourcesOf: channelSources,
+      read,
+      articles: stores.articles,
+      feedState: stores.feedState,
+      storyDays: stores.storyDays,
+      clock,
+    }),
     owner: options.owner,
     clock,
     logger,
@@ -247,7 +257,10 @@ async function wirePlatforms(
  * A source already being read is joined, not read again: many channels due at once share a feed's
  * one fetch instead of each fetching it (and queueing behind one another on the same host).
  */
-function sourceIngestion(allSources: () => SourceConfig[], deps: IngestDeps & RemoteIngestDeps): (sourceIds?: string[]) => Promise<void> {
+function sourceIngestion(
+  allSources: () => SourceConfig[],
+  deps: IngestDeps & RemoteIngestDeps,
+): { ingest(sourceIds?: string[]): Promise<void>; read(sources: readonly SourceConfig[]): Promise<void> } {
   const pagesRead = new Set<string>();
   const reading = new Map<string, Promise<void>>();
   const readOnce = (source: SourceConfig): Promise<void> => {
@@ -258,9 +271,12 @@ function sourceIngestion(allSources: () => SourceConfig[], deps: IngestDeps & Re
     }
     return running;
   };
-  return async (sourceIds) => {
-    const sources = allSources().filter((source) => !sourceIds?.length || sourceIds.includes(source.id));
+  const read = async (sources: readonly SourceConfig[]) => {
     await Promise.all(sources.map(readOnce));
+  };
+  return {
+    ingest: (sourceIds) => read(allSources().filter((source) => !sourceIds?.length || sourceIds.includes(source.id))),
+    read,
   };
 
   async function readSource(source: SourceConfig): Promise<void> {
@@ -277,20 +293,31 @@ function sourceIngestion(allSources: () => SourceConfig[], deps: IngestDeps & Re
   }
 }
 
-/** A channel's digest: its sources read first, then built from the articles stored since `since`. */
+/**
+ * A channel's digest: its sources read first, then built from the articles stored since `since`.
+ * A feed whose latest read failed is named in the digest: its stories are kept by the time they are
+ * stored, so they come in the next digest after a poll reads them. It is not tried again here: the
+ * read goes through the poller, which waits out a failing feed's back-off (longer after each
+ * failure) and claims each poll once across replicas, so a digest never hammers a feed that is down.
+ */
 function digestBuilder(deps: {
-  ingest(sourceIds?: string[]): Promise<void>;
+  sourcesOf(channel: ChannelConfig): SourceConfig[];
+  read(sources: readonly SourceConfig[]): Promise<void>;
   articles: ArticleStore;
+  feedState: FeedStateStore;
   storyDays: StoryDayStore;
   clock: Clock;
 }): BuildDigest {
   return async (channel, date, since) => {
-    await deps.ingest(channel.sources);
+    const sources = deps.sourcesOf(channel);
+    await deps.read(sources);
+    const unreadSources = await unreadFeeds(sources, deps.feedState);
     // A channel that names no sources reads every source, but not the feeds tenants subscribed
     // from chat: those are theirs, and only their own channels show them.
-    const articles = channel.sources.length
-      ? await deps.articles.articlesSince(since, channel.sources)
-      : (await deps.articles.articlesSince(since)).filter((article) => !isChatSourceId(article.sourceId));
+    const articles = await deps.articles.articlesSince(
+      since,
+      channel.sources.length ? { sourceIds: channel.sources } : { excludeSourcePrefix: CHAT_ID_PREFIX },
+    );
     const digest = buildDigest(articles.map(storedEntry), {
       date,
       now: deps.clock.now(),
@@ -300,6 +327,6 @@ function digestBuilder(deps: {
       followed: await followedStoriesOf(deps, channel.id, date),
     });
     await recordStoryDays(deps.storyDays, channel.id, digest);
-    return digest;
+    return unreadSources.length ? { ...digest, unreadSources } : digest;
   };
 }

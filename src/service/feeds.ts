@@ -1,4 +1,5 @@
-import type { ChannelConfig, SourceConfig } from '../config/schema.js';
+import { CHAT_ID_PREFIX, type ChannelConfig, type SourceConfig } from '../config/schema.js';
+import type { UnreadSource } from '../digest/types.js';
 import type { Publisher } from '../platforms/types.js';
 import type { HttpClient } from '../sources/http.js';
 import type { FeedStateStore } from '../sources/state.js';
@@ -21,10 +22,70 @@ export interface RemoteIngestDeps extends IngestDeps {
   owner?: string;
 }
 
-/** Tells every channel that reads a source, in one line; a notice that fails is only logged. */
+/**
+ * What a channel is told of a failed read, by the error the poll recorded: plain words, without
+ * the address or the error's internals (those stay in the log). The first row that matches the
+ * error (its addresses taken out) gives the words.
+ */
+export const FEED_FAILURE_WORDS: readonly { pattern: RegExp; words: string }[] = [
+  { pattern: /\btimed out\b/, words: 'timed out' },
+  { pattern: /\banswered HTTP (404|410)\b/, words: 'the site no longer has it at its address' },
+  { pattern: /\banswered HTTP (401|403)\b/, words: 'the site refused access' },
+  { pattern: /\banswered HTTP 429\b/, words: 'the site asked for fewer requests' },
+  { pattern: /\banswered HTTP 5\d\d\b/, words: 'the site had an error' },
+  { pattern: /\banswered HTTP \d+/, words: 'the site answered with an error' },
+  { pattern: /\brefused the connection\b/, words: 'the site refused the connection' },
+  { pattern: /\bwas not found \(check the address\)/, words: 'its site was not found' },
+  { pattern: /\bis not a public address\b/, words: 'its address is not one newsdigest fetches' },
+  { pattern: /\bredirected more than\b/, words: 'it redirected too many times' },
+  { pattern: /\b(is|unpacks to) .+ the .+ limit$/, words: 'it was larger than newsdigest reads' },
+  { pattern: /\b(encoding newsdigest cannot read|sent a corrupt)\b/, words: 'what it sent could not be decoded' },
+  {
+    pattern: /\b(is not an RSS, Atom, RDF or JSON feed|is not well-formed XML or JSON|could not be read as a feed)\b/,
+    words: 'what it sent is not a feed',
+  },
+];
+
+/** A feed's last recorded error in plain words for a channel (FEED_FAILURE_WORDS); "could not be fetched" when none fits. */
+export function plainFeedFailure(error: string | undefined): string {
+  const text = (error ?? '').replace(/\bhttps?:\/\/\S+/gi, '');
+  return FEED_FAILURE_WORDS.find((row) => row.pattern.test(text))?.words ?? 'it could not be fetched';
+}
+
+/**
+ * A feed as a channel knows it: the config file's id, or for a feed subscribed from chat (whose id
+ * is a hash) its site and path, without credentials or query.
+ */
+export function sourceName(feed: Pick<FeedSourceConfig, 'id' | 'url'>): string {
+  if (!feed.id.startsWith(CHAT_ID_PREFIX)) return feed.id;
+  try {
+    const url = new URL(feed.url);
+    return `${url.hostname}${url.pathname === '/' ? '' : url.pathname}`;
+  } catch {
+    return feed.id;
+  }
+}
+
+/**
+ * The feeds among `sources` whose latest read failed, as the store records it (whichever replica
+ * read them, and whether they were tried just now or are waiting out their back-off).
+ */
+export async function unreadFeeds(sources: readonly SourceConfig[], feedState: FeedStateStore): Promise<UnreadSource[]> {
+  const feeds = sources.filter((source): source is FeedSourceConfig => source.type === 'feed');
+  const states = await Promise.all(feeds.map((feed) => feedState.getFeedState(feed.url)));
+  return feeds.flatMap((feed, i) => {
+    const state = states[i];
+    return state && state.consecutiveFailures > 0 ? [{ name: sourceName(feed), reason: plainFeedFailure(state.lastError) }] : [];
+  });
+}
+
+/**
+ * Tells every config channel that reads a source, in one line; a notice that fails is only logged.
+ * A channel naming no sources reads the config file's, never a feed a tenant subscribed from chat.
+ */
 async function noticeToChannels(sourceId: string, text: string, deps: RemoteIngestDeps): Promise<void> {
   for (const channel of deps.channels) {
-    if (channel.sources.length && !channel.sources.includes(sourceId)) continue;
+    if (channel.sources.length ? !channel.sources.includes(sourceId) : sourceId.startsWith(CHAT_ID_PREFIX)) continue;
     const publisher = deps.publisherFor(channel);
     if (!publisher?.notify) continue;
     await publisher
@@ -47,12 +108,18 @@ export async function ingestFeedSource(source: FeedSourceConfig, deps: RemoteIng
     deps.logger.warn({ source: source.id, url: source.url, failures: result.consecutiveFailures }, `source ${source.id}: ${result.error}`);
     if (result.problem) {
       deps.logger.error({ source: source.id, url: source.url }, `source ${source.id}: ${result.problem.message}`);
-      await noticeToChannels(source.id, `Feed “${source.id}” is failing: ${result.problem.message}`, deps);
+      // The log has the address and the error; the channel gets plain words.
+      const reason = plainFeedFailure(result.error);
+      await noticeToChannels(
+        source.id,
+        `Feed “${sourceName(source)}” is failing: ${reason}, ${result.consecutiveFailures} times in a row. newsdigest keeps trying, less often, and its stories come once it can be read.`,
+        deps,
+      );
     }
     return 0;
   }
   if (result.status !== 'ok') return 0;
-  if (result.recovered) await noticeToChannels(source.id, `Feed “${source.id}” works again.`, deps);
+  if (result.recovered) await noticeToChannels(source.id, `Feed “${sourceName(source)}” works again.`, deps);
   for (const reason of result.skipped) deps.logger.warn({ source: source.id }, `source ${source.id}: ${reason}`);
   const { articles, errors } = await readFeedItems(result.items, source.url, deps.client);
   for (const reason of errors) deps.logger.warn({ source: source.id }, `source ${source.id}: ${reason}`);

@@ -22,11 +22,6 @@ export function chatChannelId(platform: ChatChannel['platform'], channel: string
   return `${CHAT_ID_PREFIX}${platform}-${channel}`;
 }
 
-/** True for the id of a feed subscribed from chat (not one of the config file's sources). */
-export function isChatSourceId(id: string): boolean {
-  return id.startsWith(CHAT_ID_PREFIX);
-}
-
 /**
  * A subscribed URL as a feed source; the id is the same on every replica and after a restart.
  * A URL the config file already reads is that source: polling remembers what it has seen per URL,
@@ -165,7 +160,7 @@ export async function sourceHealth(
 ): Promise<SourceHealth> {
   const [state, articles] = await Promise.all([
     store.getFeedState(url),
-    store.articlesSince(new Date(now.getTime() - WEEK_MS), [chatFeedSource(url, configSources).id]),
+    store.articlesSince(new Date(now.getTime() - WEEK_MS), { sourceIds: [chatFeedSource(url, configSources).id] }),
   ]);
   return { lastFetchAt: state?.lastPolledAt, failures: state?.consecutiveFailures ?? 0, lastError: state?.lastError, itemsThisWeek: articles.length };
 }

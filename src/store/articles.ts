@@ -1,6 +1,6 @@
 import type { Summary } from '../summarize/types.js';
 import { compact, instant, isoInstant, json, optionalText, searchWords, urlKey, type Row, type SqlConnection } from './rows.js';
-import type { ArticleInput, ArticleStore, StoredArticle } from './types.js';
+import type { ArticleFilter, ArticleInput, ArticleStore, StoredArticle } from './types.js';
 
 /** The articles table, the same statements on SQLite and PostgreSQL. */
 export class SqlArticleStore implements ArticleStore {
@@ -52,13 +52,21 @@ export class SqlArticleStore implements ArticleStore {
     return row ? toArticle(row) : null;
   }
 
-  async articlesSince(since: Date, sourceIds?: string[]): Promise<StoredArticle[]> {
+  async articlesSince(since: Date, filter: ArticleFilter = {}): Promise<StoredArticle[]> {
+    const { sourceIds, excludeSourcePrefix } = filter;
     if (sourceIds && sourceIds.length === 0) return [];
-    const sourceFilter = sourceIds ? ` AND source_id IN (${sourceIds.map(() => '?').join(', ')})` : '';
-    const rows = await this.db.all(`SELECT * FROM articles WHERE ingested_at >= ?${sourceFilter} ORDER BY ingested_at, id`, [
-      since.toISOString(),
-      ...(sourceIds ?? []),
-    ]);
+    const conditions = ['ingested_at >= ?'];
+    const params: unknown[] = [since.toISOString()];
+    if (sourceIds) {
+      conditions.push(`source_id IN (${sourceIds.map(() => '?').join(', ')})`);
+      params.push(...sourceIds);
+    }
+    if (excludeSourcePrefix) {
+      // The prefix's own % and _ match only themselves; ILIKE on PostgreSQL ignores case as SQLite's LIKE does.
+      conditions.push(`source_id NOT ${this.db.dialect.like} ? ESCAPE '\\'`);
+      params.push(`${escapeLike(excludeSourcePrefix)}%`);
+    }
+    const rows = await this.db.all(`SELECT * FROM articles WHERE ${conditions.join(' AND ')} ORDER BY ingested_at, id`, params);
     return rows.map(toArticle);
   }
 
@@ -80,7 +88,7 @@ export class SqlArticleStore implements ArticleStore {
     const take = Math.max(0, Math.min(Math.floor(limit), 100));
     if (words.length === 0 || take === 0 || sourceIds?.length === 0) return [];
     const like = this.db.dialect.like;
-    const patterns = words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const patterns = words.map((w) => `%${escapeLike(w)}%`);
     const matches = patterns.map(() => `(title ${like} ? ESCAPE '\\' OR text ${like} ? ESCAPE '\\')`);
     const headlineScore = patterns.map(() => `CASE WHEN title ${like} ? ESCAPE '\\' THEN 1 ELSE 0 END`);
     // A tenant searches only what its channels receive: the articles of their sources.
@@ -92,6 +100,11 @@ export class SqlArticleStore implements ArticleStore {
     );
     return rows.map(toArticle);
   }
+}
+
+/** Text as a LIKE pattern that matches only itself (with ESCAPE '\'): its backslashes, % and _ escaped. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function toArticle(row: Row): StoredArticle {

@@ -10,7 +10,7 @@ import { SqlDeliveryLedger } from './ledger.js';
 import { SqlLeaseStore } from './leases.js';
 import { SqlStoryDayStore } from './story-days.js';
 import type { Dialect, Row, SqlConnection } from './rows.js';
-import type { ArticleInput, Delivery, DeliveryKey, Store, StoredArticle, Stores } from './types.js';
+import type { ArticleFilter, ArticleInput, Delivery, DeliveryKey, Store, StoredArticle, Stores } from './types.js';
 
 /**
  * One database and the small stores over it. Each subclass supplies the driver calls, the
@@ -75,8 +75,8 @@ export abstract class SqlStore implements Store {
   getArticle(id: string): Promise<StoredArticle | null> {
     return this.stores.articles.getArticle(id);
   }
-  articlesSince(since: Date, sourceIds?: string[]): Promise<StoredArticle[]> {
-    return this.stores.articles.articlesSince(since, sourceIds);
+  articlesSince(since: Date, filter?: ArticleFilter): Promise<StoredArticle[]> {
+    return this.stores.articles.articlesSince(since, filter);
   }
   searchArticles(query: string, limit: number, sourceIds?: readonly string[]): Promise<StoredArticle[]> {
     return this.stores.articles.searchArticles(query, limit, sourceIds);

@@ -53,13 +53,24 @@ export interface Delivery extends DeliveryKey {
 /** An article as handed to the store: its story is found by the store when not given. */
 export type ArticleInput = Omit<StoredArticle, 'storyId'> & { storyId?: string };
 
+/** Which articles a listing keeps, by their source; the database does the filtering, not the caller. */
+export interface ArticleFilter {
+  /** Only these sources (none: nothing). */
+  sourceIds?: readonly string[];
+  /**
+   * Leaves out the sources whose id starts with this, ignoring case ("chat-": the feeds tenants
+   * subscribed from chat, which no config file id may start with in any case).
+   */
+  excludeSourcePrefix?: string;
+}
+
 /** The articles read so far, with their summaries; the digest builder's and `/article`'s input. */
 export interface ArticleStore {
   /** Saves an article unless one with the same URL or content hash exists. */
   saveArticle(article: ArticleInput): Promise<{ stored: boolean; id: string }>;
   getArticle(id: string): Promise<StoredArticle | null>;
-  /** Articles ingested at or after `since`, optionally only from some sources, oldest first. */
-  articlesSince(since: Date, sourceIds?: string[]): Promise<StoredArticle[]>;
+  /** Articles ingested at or after `since`, oldest first; only those the filter lets through when given. */
+  articlesSince(since: Date, filter?: ArticleFilter): Promise<StoredArticle[]>;
   /** Full-text-ish search over headline and text, best first; only articles of these sources when given. */
   searchArticles(query: string, limit: number, sourceIds?: readonly string[]): Promise<StoredArticle[]>;
   /** Every article of a story (same storyId), the story's lead article first, then oldest first. */

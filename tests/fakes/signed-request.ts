@@ -65,17 +65,32 @@ export function sendSlashCommand(
   return sendSigned(url, signingSecret, new URLSearchParams(slashCommandFields(command, text, responseUrl)).toString(), options);
 }
 
-/** An Events API callback (app_uninstalled, tokens_revoked, …) from one workspace, as Slack posts it: signed JSON. */
-export function sendEvent(url: string, signingSecret: string, team: string, event: Record<string, unknown>): Promise<Response> {
+/**
+ * An Events API callback (app_uninstalled, tokens_revoked, …) from one workspace, as Slack posts it: signed JSON.
+ * With `enterprise`, it comes to an org-wide install: authorized for the organization, with no team.
+ */
+export function sendEvent(
+  url: string,
+  signingSecret: string,
+  team: string,
+  event: Record<string, unknown>,
+  options: { enterprise?: string } = {},
+): Promise<Response> {
+  const { enterprise } = options;
   const body = JSON.stringify({
     token: 'deprecated-verification-token',
     team_id: team,
+    ...(enterprise ? { enterprise_id: enterprise } : {}),
     api_app_id: 'A123',
     event: { event_ts: '1700000000.000100', ...event },
     type: 'event_callback',
     event_id: `Ev${team}${String(event.type)}`,
     event_time: 1700000000,
-    authorizations: [{ enterprise_id: null, team_id: team, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      enterprise
+        ? { enterprise_id: enterprise, team_id: null, user_id: 'U0BOT', is_bot: true, is_enterprise_install: true }
+        : { enterprise_id: null, team_id: team, user_id: 'U0BOT', is_bot: true, is_enterprise_install: false },
+    ],
   });
   return sendSigned(url, signingSecret, body, { contentType: 'application/json' });
 }
@@ -121,12 +136,14 @@ export async function slashCommandAnswers(
   slack: FakeSlackApi,
   url: string,
   signingSecret: string,
-  typedIn: { command: string; text: string; channel: string; user?: string; team?: string },
+  /** `enterprise`: the workspace is in that organization, which installed newsdigest org-wide. */
+  typedIn: { command: string; text: string; channel: string; user?: string; team?: string; enterprise?: string },
 ): Promise<Record<string, unknown>[]> {
   const id = `typed-${++typed}`;
   const fields: Record<string, string> = { ...slashCommandFields(typedIn.command, typedIn.text, slack.responseUrl(id)), channel_id: typedIn.channel };
   if (typedIn.user) fields.user_id = typedIn.user;
   if (typedIn.team) fields.team_id = typedIn.team;
+  if (typedIn.enterprise) Object.assign(fields, { enterprise_id: typedIn.enterprise, is_enterprise_install: 'true' });
   const response = await sendSigned(url, signingSecret, new URLSearchParams(fields).toString());
   if (response.status !== 200) throw new Error(`${typedIn.command} ${typedIn.text} was answered ${response.status}, not 200`);
   await slack.waitFor(() => slack.responses(id).length > 0, 10_000, `the answer to ${typedIn.command} ${typedIn.text} in ${typedIn.channel}`);

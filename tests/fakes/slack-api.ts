@@ -58,8 +58,11 @@ export interface FakeSlackOptions {
 
 /** A workspace that installed the app: the bot token oauth.v2.access hands out for it, then accepts. */
 export interface FakeWorkspace {
+  /** The team id (T…); for an org-wide install, the organization's id (E…). */
   teamId: string;
   teamName: string;
+  /** An org-wide install (Enterprise Grid): one install, one token, for every workspace of the organization `teamId`. */
+  isEnterpriseInstall?: boolean;
   botToken: string;
   botUserId: string;
   botId: string;
@@ -297,6 +300,17 @@ export class FakeSlackApi {
 
     switch (method) {
       case 'auth.test':
+        if (workspace?.isEnterpriseInstall) {
+          return json(200, {
+            ok: true,
+            url: `https://${workspace.teamId.toLowerCase()}.enterprise.slack.com/`,
+            user: 'newsdigest',
+            enterprise_id: workspace.teamId,
+            is_enterprise_install: true,
+            user_id: workspace.botUserId,
+            bot_id: workspace.botId,
+          });
+        }
         if (workspace) {
           return json(200, {
             ok: true,
@@ -411,9 +425,10 @@ export class FakeSlackApi {
       token_type: 'bot',
       access_token: grant.botToken,
       bot_user_id: grant.botUserId,
-      team: { id: grant.teamId, name: grant.teamName },
-      enterprise: null,
-      is_enterprise_install: false,
+      // An org-wide install names the organization and no team.
+      ...(grant.isEnterpriseInstall
+        ? { team: null, enterprise: { id: grant.teamId, name: grant.teamName }, is_enterprise_install: true }
+        : { team: { id: grant.teamId, name: grant.teamName }, enterprise: null, is_enterprise_install: false }),
     });
   }
 

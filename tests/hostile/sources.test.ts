@@ -97,7 +97,7 @@ const warningsOf = (source: string) => lines.filter((l) => l.level >= 40 && l.so
 describe('hostile feeds and pages read by the service', () => {
   it('an entity-expansion bomb is read without expanding it', async () => {
     expect(warningsOf('laughs')).toEqual([]);
-    const stored = await service.store.articlesSince(new Date(0), ['laughs']);
+    const stored = await service.store.articlesSince(new Date(0), { sourceIds: ['laughs'] });
     expect(stored.length).toBeGreaterThan(0);
     for (const article of stored) {
       expect(article.title.length).toBeLessThan(100);
@@ -120,11 +120,11 @@ describe('hostile feeds and pages read by the service', () => {
   });
 
   it('deeply nested and malformed HTML pages are read, or refused with their URL, never crashing the service', async () => {
-    const [deep] = await service.store.articlesSince(new Date(0), ['deep']);
+    const [deep] = await service.store.articlesSince(new Date(0), { sourceIds: ['deep'] });
     expect(deep?.text).toContain('The harbour bridge reopened on Friday');
     expect(warningsOf('deep')).toEqual([]);
 
-    const [broken] = await service.store.articlesSince(new Date(0), ['broken']);
+    const [broken] = await service.store.articlesSince(new Date(0), { sourceIds: ['broken'] });
     expect(broken?.text).toContain('The harbour bridge reopened on Friday');
     expect(broken?.text).not.toContain('alert(1)');
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleStore, DeliveryLedger, DigestStore, FeedStateStore, LeaseStore, Store } from '../../src/store/types.js';
+import type { ArticleFilter, ArticleStore, DeliveryLedger, DigestStore, FeedStateStore, LeaseStore, Store } from '../../src/store/types.js';
 import { article, digest, digestItem, type StoreFixture } from './fixtures.js';
 
 const at = (iso: string) => new Date(iso);
@@ -124,9 +124,38 @@ export function storeContract(name: string, makeFixture: () => Promise<StoreFixt
 
         const titles = (list: { title: string }[]) => list.map((a) => a.title);
         expect(titles(await articles.articlesSince(at('2024-03-01T02:00:00Z')))).toEqual(['Middle', 'Late']);
-        expect(titles(await articles.articlesSince(at('2024-03-01T00:00:00Z'), ['bbc']))).toEqual(['Late']);
-        expect(await articles.articlesSince(at('2024-03-01T00:00:00Z'), [])).toEqual([]);
+        expect(titles(await articles.articlesSince(at('2024-03-01T00:00:00Z'), { sourceIds: ['bbc'] }))).toEqual(['Late']);
+        expect(await articles.articlesSince(at('2024-03-01T00:00:00Z'), { sourceIds: [] })).toEqual([]);
         expect((await articles.getArticle(middle.id))?.ingestedAt).toBe('2024-03-01T03:00:00.000Z');
+      });
+
+      it('leaves out the sources whose id starts with a prefix, its % and _ matching only themselves', async () => {
+        const from = (sourceId: string, title: string) =>
+          article({ sourceId, title, text: `${title} happened.`, ingestedAt: '2024-03-01T06:00:00.000Z' });
+        for (const a of [
+          from('chat-1a2b', 'Subscribed from chat'),
+          from('CHAT-upper', 'Prefix in capitals'),
+          from('chatter', 'No hyphen'),
+          from('wire', 'Config feed'),
+          from('ab%_x', 'Literal wildcards'),
+          from('abcdx', 'Would match an unescaped %'),
+          from('ab%zx', 'Would match an unescaped _'),
+          from('ab\\x', 'Backslash'),
+        ])
+          await articles.saveArticle(a);
+        const titles = async (filter: ArticleFilter) => (await articles.articlesSince(at('2024-03-01T00:00:00Z'), filter)).map((a) => a.title).sort();
+
+        expect(await titles({ excludeSourcePrefix: 'chat-' })).toEqual(
+          ['No hyphen', 'Config feed', 'Literal wildcards', 'Would match an unescaped %', 'Would match an unescaped _', 'Backslash'].sort(),
+        );
+        expect(await titles({ excludeSourcePrefix: 'ab%_' })).not.toContain('Literal wildcards');
+        expect(await titles({ excludeSourcePrefix: 'ab%_' })).toHaveLength(7);
+        expect(await titles({ excludeSourcePrefix: 'ab\\' })).toHaveLength(7);
+        expect(await titles({ excludeSourcePrefix: 'ab\\' })).not.toContain('Backslash');
+        // Both filters at once: the sources named, less the excluded ones.
+        expect(await titles({ sourceIds: ['chat-1a2b', 'wire'], excludeSourcePrefix: 'chat-' })).toEqual(['Config feed']);
+        // An empty prefix leaves nothing out.
+        expect(await titles({ excludeSourcePrefix: '' })).toHaveLength(8);
       });
 
       it('searches headline and text, every word required, headline matches first', async () => {

@@ -18,6 +18,7 @@ import {
   describeSourceCount,
   describeStoryDay,
   describeStoryFigure,
+  describeUnreadSources,
   quoteOutlets,
   quoteSpeaker,
   quoteWords,
@@ -158,7 +159,10 @@ function storyButtons(item: DigestItem, position: number): APIActionRowComponent
  */
 export function renderDigest(digest: Digest): DiscordMessage[] {
   const count = digest.items.length;
-  const header = truncate(`**${inert(digest.title)}** · ${digest.date} · ${count} ${count === 1 ? 'story' : 'stories'}`, MessageLimits.content);
+  const title = `**${inert(digest.title)}** · ${digest.date} · ${count} ${count === 1 ? 'story' : 'stories'}`;
+  // Sources that could not be read are said under the title, before any story.
+  const unread = describeUnreadSources(digest);
+  const header = truncate(unread ? `${title}\n⚠️ ${inert(unread)}` : title, MessageLimits.content);
   if (count === 0) return [message({ content: `${header}\nNo stories yet for ${digest.date}.` })];
   const messages: DiscordMessage[] = [];
   let current = message({ content: header });

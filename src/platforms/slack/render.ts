@@ -9,6 +9,7 @@ import {
   describeSourceCount,
   describeStoryDay,
   describeStoryFigure,
+  describeUnreadSources,
   quoteOutlets,
   quoteSpeaker,
   quoteWords,
@@ -24,7 +25,7 @@ import { escapeMrkdwn, escapeWithin, joinWithin, link, slackDate, truncate } fro
  */
 
 /** Per-piece budgets that keep a story's section under 3,000 characters together. */
-const BUDGET = { headline: 250, summary: 1200, quote: 240, figures: 300, contextLine: 500 } as const;
+const BUDGET = { headline: 250, summary: 1200, quote: 240, figures: 300, contextLine: 500, unreadSources: 1000 } as const;
 /** A story with several outlets names them per quote and figure, and a developing one says what changed: its summary gives way. */
 const ATTRIBUTED_BUDGET = { summary: 700, figures: 500, development: 400 } as const;
 
@@ -166,6 +167,9 @@ export function renderDigest(digest: Digest, options: RenderOptions = {}): Slack
   const intro: KnownBlock[] = [header(digest.title)];
   const introContext = context([escapeMrkdwn(digest.date), `${count} ${count === 1 ? 'story' : 'stories'}`]);
   if (introContext) intro.push(introContext);
+  // Sources that could not be read are said under the header, before any story.
+  const unread = describeUnreadSources(digest);
+  if (unread) intro.push(context([`:warning: ${escapeWithin(unread, BUDGET.unreadSources)}`])!);
   if (count === 0) {
     intro.push(section('No stories for this digest yet.'));
     return [{ text: fallbackText(`${digest.title}: no stories`), blocks: intro }];

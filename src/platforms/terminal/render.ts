@@ -7,6 +7,7 @@ import {
   describeSourceCount,
   describeStoryDay,
   describeStoryFigure,
+  describeUnreadSources,
   quoteOutlets,
   stripControl,
 } from '../../digest/format.js';
@@ -104,7 +105,10 @@ function renderItem(
 export function renderDigest(digest: Digest, style: TerminalStyle): string {
   const paint = painter(style);
   const count = `${digest.items.length} ${digest.items.length === 1 ? 'story' : 'stories'}`;
-  const header = paint.bold(`━━ ${stripControl(digest.title)} ━━`) + paint.dim(`  (${count})`);
+  const title = paint.bold(`━━ ${stripControl(digest.title)} ━━`) + paint.dim(`  (${count})`);
+  // Sources that could not be read are said under the title, before any story.
+  const unread = describeUnreadSources(digest);
+  const header = unread ? `${title}\n${paint.yellow(wrap(unread, style.width, ''))}` : title;
   if (digest.items.length === 0) return `${header}\n\nNo stories for this digest.\n`;
   return `${header}\n\n${digest.items.map((item, i) => renderItem(item, i + 1, 'digest', style)).join('\n\n')}\n`;
 }

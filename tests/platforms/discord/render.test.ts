@@ -92,6 +92,22 @@ describe('Discord digest rendering', () => {
     expect(messages[0]!.content).toContain('No stories yet for 2024-05-07');
   });
 
+  it('says in the header which sources could not be read, inert, also when no story came', () => {
+    const unreadSources = [
+      { name: '@everyone_news', reason: 'timed out' },
+      { name: 'city-news', reason: 'the site had an error' },
+    ];
+    const [first, ...rest] = renderDigest({ ...digestOf(2), unreadSources });
+    expect(first!.content).toBe(
+      '**News digest for 2024-05-07** · 2024-05-07 · 2 stories\n⚠️ Not in this digest: feeds “@\u200beveryone\\_news” (timed out) and “city-news” (the site had an error) could not be read; their latest stories follow in the next digest once they can be read.',
+    );
+    expect(rest).toEqual([]);
+    const [empty] = renderDigest({ ...digestOf(0), unreadSources });
+    expect(empty!.content).toContain('could not be read');
+    expect(empty!.content).toContain('No stories yet for 2024-05-07');
+    expect(renderDigest(digestOf(1))[0]!.content).not.toContain('Not in this digest');
+  });
+
   it('makes article text inert: no mention, no masked link, no markdown', () => {
     const messages = renderDigest({ ...digestOf(0), items: [hostileStory()] });
     const text = JSON.stringify(messages);

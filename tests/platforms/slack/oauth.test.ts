@@ -24,6 +24,8 @@ const SECRET_KEY = 'test-only-secret-key-0123456789-abcdef';
 const ADMIN = 'U0ADMIN';
 const HARBOUR = { team: 'T0HARBOUR', channel: 'C123', token: 'xoxb-t0harbour-token' };
 const VALLEY = { team: 'T0VALLEY', channel: 'C456', token: 'xoxb-t0valley-token' };
+/** An organization (Enterprise Grid) that installs newsdigest once for all its workspaces. */
+const COAST_ORG = { id: 'E0COAST', token: 'xoxb-e0coast-token' };
 const FEED = readFileSync(new URL('../../sources/fixtures/rss2.xml', import.meta.url), 'utf8');
 
 let slack: FakeSlackApi;
@@ -102,14 +104,15 @@ async function install(team: string): Promise<Response> {
   return redirect({ code, state: authorizeUrl.searchParams.get('state')! }, cookie);
 }
 
-/** Types a command as the admin in a channel of a workspace; the bot's answer text. */
-async function typed(workspace: typeof HARBOUR, command: string, text: string): Promise<string> {
+/** Types a command as the admin in a channel of a workspace (of an organization that installed newsdigest org-wide, when given); the bot's answer text. */
+async function typed(workspace: typeof HARBOUR, command: string, text: string, enterprise?: string): Promise<string> {
   const answers = await slashCommandAnswers(slack, `${base()}/slack/events`, SIGNING_SECRET, {
     command,
     text,
     channel: workspace.channel,
     user: ADMIN,
     team: workspace.team,
+    enterprise,
   });
   return answers.map((answer) => String(answer.text)).join('\n');
 }
@@ -256,5 +259,63 @@ describe('Add to Slack', () => {
     await until(async () => (await chatChannels.get('slack', VALLEY.channel))?.paused === true, 'the valley channel is paused');
     expect(await installations().workspaces()).toEqual([]);
     expect((await chatChannels.changes('slack', VALLEY.channel, 1))[0]!.detail).toBe('the workspace revoked newsdigest’s bot token');
+  });
+
+  it('an org-wide install: stored under the organization, its token serves every workspace of it, and uninstalling removes it', async () => {
+    // Harbour and Valley are two workspaces of one organization, which installs newsdigest once for both.
+    const { authorizeUrl, cookie } = await openInstallPage();
+    const code = slack.allowInstall({ teamId: COAST_ORG.id, teamName: 'Coast Group', isEnterpriseInstall: true });
+    const done = await redirect({ code, state: authorizeUrl.searchParams.get('state')! }, cookie);
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('newsdigest is now in Coast Group.');
+    expect(await installations().get(COAST_ORG.id)).toEqual({
+      workspace: COAST_ORG.id,
+      enterpriseId: COAST_ORG.id,
+      isEnterpriseInstall: true,
+      botToken: COAST_ORG.token,
+      botUserId: `U0BOT${COAST_ORG.id}`,
+      botId: `B0BOT${COAST_ORG.id}`,
+      scopes: ['chat:write', 'commands', 'channels:history', 'groups:history', 'users:read', 'usergroups:read'],
+      installerUserId: 'U0INSTALLER',
+      installedAt: '2025-06-11T06:00:00.000Z',
+    });
+    expect(await installations().workspaces()).toEqual([COAST_ORG.id]);
+
+    // A command from either workspace is authorized with the organization's token.
+    await subscribedByAdmin(HARBOUR.channel);
+    await subscribedByAdmin(VALLEY.channel);
+    expect(await typed(HARBOUR, '/newsdigest', 'schedule 07:30', COAST_ORG.id)).toContain('now posted daily at 07:30 UTC');
+    expect(await typed(VALLEY, '/newsdigest', 'schedule 07:30', COAST_ORG.id)).toContain('now posted daily at 07:30 UTC');
+    expect(slack.calls('users.info').map(FakeSlackApi.tokenOf)).toEqual([COAST_ORG.token, COAST_ORG.token]);
+    const workspaces = service.store.stores.slackWorkspaces;
+    expect(await workspaces.workspaceOf(HARBOUR.channel)).toBe(COAST_ORG.id);
+    expect(await workspaces.workspaceOf(VALLEY.channel)).toBe(COAST_ORG.id);
+
+    // Scheduled posts in both workspaces go out with it too.
+    clock.set('2025-06-11T07:31:00Z');
+    const runs = (await service.scheduler.sweep()).runs.map((run) => [run.channel, run.outcome.status]);
+    expect(runs.sort()).toEqual([
+      [`chat-slack-${HARBOUR.channel}`, 'posted'],
+      [`chat-slack-${VALLEY.channel}`, 'posted'],
+    ]);
+    expect(tokensBy('chat.postMessage')).toEqual({ [HARBOUR.channel]: [COAST_ORG.token], [VALLEY.channel]: [COAST_ORG.token] });
+
+    // Uninstalled from the organization: the installation is gone and the channels of both workspaces pause.
+    const uninstalled = await sendEvent(
+      `${base()}/slack/events`,
+      SIGNING_SECRET,
+      HARBOUR.team,
+      { type: 'app_uninstalled' },
+      { enterprise: COAST_ORG.id },
+    );
+    expect(uninstalled.status).toBe(200);
+    const chatChannels = service.store.stores.chatChannels;
+    await until(
+      async () =>
+        (await chatChannels.get('slack', HARBOUR.channel))?.paused === true && (await chatChannels.get('slack', VALLEY.channel))?.paused === true,
+      'both workspaces’ channels are paused',
+    );
+    expect(await installations().workspaces()).toEqual([]);
+    expect(await typed(VALLEY, '/digest', '', COAST_ORG.id)).toBe(NOT_INSTALLED_ANSWER);
   });
 });

@@ -55,6 +55,29 @@ function expectValid(messages: SlackMessage[]): void {
 }
 
 describe('Slack Block Kit renderer', () => {
+  it('says under the header which sources could not be read, escaped, also when no story came', () => {
+    const unreadSources = [{ name: '<!channel> & co', reason: 'timed out' }];
+    for (const digest of [
+      { ...digestOf(2), unreadSources },
+      { ...digestOf(0), unreadSources },
+    ]) {
+      const [message] = renderDigest(digest);
+      expectValid([message!]);
+      expectHarmless(message!, ['https://news.example.com/ferry-1', 'https://news.example.com/ferry-2']);
+      expect(message!.blocks[2]).toEqual({
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: ':warning: Not in this digest: feed “&lt;!channel&gt; &amp; co” could not be read (timed out); its latest stories follow in the next digest once it can be read.',
+            verbatim: true,
+          },
+        ],
+      });
+    }
+    expect(JSON.stringify(renderDigest(digestOf(1)))).not.toContain('Not in this digest');
+  });
+
   it('renders a digest: header, one section per story with linked headline, key quotes, figures, context and buttons', () => {
     const [message, ...rest] = renderDigest(digestOf(2));
     expect(rest).toEqual([]);

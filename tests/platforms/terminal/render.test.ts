@@ -26,6 +26,21 @@ describe('terminal renderer', () => {
     expect(text).not.toMatch(/\u001b|\u202e/);
   });
 
+  it('says under the title which sources could not be read, wrapped and stripped, with or without stories', () => {
+    const unreadSources = [{ name: 'city-news\u001b[2J', reason: 'timed out' }];
+    const text = renderDigest({ ...storyDigest(), unreadSources }, plain);
+    const [title, ...lines] = text.split('\n');
+    expect(title).toMatch(/^━━ News digest for 2026-11-27 ━━/);
+    expect(lines.slice(0, 2).join(' ')).toBe(
+      'Not in this digest: feed “city-news[2J” could not be read (timed out); its latest stories follow in the next digest once it can be read.',
+    );
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(text).not.toMatch(/\u001b/);
+    const empty = renderDigest({ ...storyDigest(), items: [], unreadSources }, plain);
+    expect(empty).toContain('could not be read (timed out)');
+    expect(empty).toContain('No stories for this digest.');
+  });
+
   it('renders a story part and notices', () => {
     const item = storyDigest().items[0]!;
     expect(renderView({ kind: 'item', item, part: 'source', visibility: 'private' }, plain)).toContain('Source: ');
