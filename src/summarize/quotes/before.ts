@@ -32,6 +32,7 @@ import {
 import type { QuotedPart } from './spans.js';
 import { sentenceSubject } from './subject.js';
 import type { Candidate, Cue, Finding, QuotationContext } from './types.js';
+import { APPOSITION_REACH_TOKENS, SENTENCE_TOKENS, VERB_REACH_TOKENS } from './windows.js';
 
 /** Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`. */
 export function* cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: QuotationContext): Iterable<Finding> {
@@ -78,9 +79,8 @@ function colonSpeaker(
 }
 
 /**
- * The attribution before an opening mark, within its sentence: the last speech verb there,
- * with the phrase before it (or after it: `said Kerry: “`). A participle ("saying") takes the
- * sentence's subject.
+ * The attribution before an opening mark, within its sentence: the speech verb nearest the mark,
+ * with the phrase before it (or after it: `said Kerry: “`), read by BEFORE_RULES.
  */
 export function cueBefore(
   text: string,
@@ -95,153 +95,369 @@ export function cueBefore(
   // Never reach back over the previous quotation.
   const tail = previous?.parts[previous.parts.length - 1];
   if (tail && tail.close >= from && tail.close < open) from = tail.close + 1;
-  const tokens = tokenize(text, from, open, 80);
+  const tokens = tokenize(text, from, open, SENTENCE_TOKENS);
   if (tokens.length === 0) return null;
-  // The words right before the mark must let a quotation follow: a colon, "that", a comma, or the verb itself.
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    const token = tokens[i]!;
-    const l = token.text.toLowerCase();
-    if (l === 'according' && tokens[i + 1]?.text.toLowerCase() === 'to') {
-      const found = accordingTo(tokens, i);
-      if (found) return found;
-      continue;
-    }
-    if (retorts(tokens, i)) {
+  return readBefore(tokens, colon);
+}
+
+/** What a rule before the quotation reads: the words of the sentence up to the opening mark. */
+export interface BeforeContext {
+  readonly tokens: Token[];
+  /** The word the rule reads at (the speech verb, for the rules that read a verb). */
+  at: number;
+  /** For a verb: the word before it, auxiliaries skipped (`Lee has also said` → Lee). */
+  before: number;
+  /** Read once for the rules that share them (see nameBeforeComma and phraseBeforeVerb). */
+  nameBeforeComma: Token[] | undefined;
+  placeBeforeComma: number;
+  phraseBeforeVerb: Token[] | undefined;
+}
+
+/**
+ * A rule before the quotation. It reads at one of:
+ * - `word`: each word from the mark back to the nearest speech verb that may introduce the quotation;
+ * - `verb`: that verb, when it stands near enough to the mark (the rules then decide: no verb further back is read);
+ * - `sentence`: each word of the sentence from its start, when no such verb stands near the mark.
+ */
+export interface BeforeRule {
+  name: string;
+  /** A sentence the rule attributes (tests read it). */
+  example: string;
+  reads: 'word' | 'verb' | 'sentence';
+  find(context: BeforeContext): Cue | null;
+  /** Finding nothing here ends the search with no speaker: the words are this rule's, and they name no one. */
+  ends?(context: BeforeContext): boolean;
+}
+
+/** The rules before the quotation, in the order they run (docs/quotes.md, rule 2). */
+export const BEFORE_RULES: readonly BeforeRule[] = [
+  {
+    name: 'according to',
+    example: 'According to the Coastal Weather Office, “the storm will reach the islands by Friday.”',
+    reads: 'word',
+    find: ({ tokens, at }) => (isAccordingTo(tokens, at) ? accordingTo(tokens, at) : null),
+  },
+  {
+    name: 'a retort with "back"',
+    example: 'Ada Brell shot back, “Nobody asked the harbour board.”',
+    reads: 'word',
+    find: ({ tokens, at }) => {
+      if (!retorts(tokens, at)) return null;
       // `Lee shot back, “…`: the one before the verb speaks.
-      const phrase = phraseBackward(tokens, i - 1);
-      if (phrase.length && endsInName(phrase)) return { phrase, verb: token };
-      continue;
-    }
-    if (!isSpeechVerb(token.text) || isCapitalised(token.text) || readsAsNoun(tokens, i)) continue;
-    // "Rubio will continue to be …": an aspect verb, not speech.
-    if (/^continu/i.test(token.text) && tokens[i + 1]?.text.toLowerCase() === 'to') continue;
-    const gap = tokens.length - 1 - i;
-    const nextWord = tokens[i + 1]?.text.toLowerCase();
-    if (gap > 3 && nextWord !== 'that' && nextWord !== ':' && !colon && gap > 14) break;
-    if (isParticiple(token.text)) {
+      const phrase = phraseBackward(tokens, at - 1);
+      return phrase.length && endsInName(phrase) ? { phrase, verb: tokens[at]! } : null;
+    },
+  },
+  {
+    name: 'a participle after a speech verb',
+    example: 'The pier will stay shut, Ada Brell said, adding “we have no divers left.”',
+    reads: 'verb',
+    find: ({ tokens, at }) => {
+      if (!isParticiple(tokens[at]!.text)) return null;
       // "…, Spicer said, adding …": the speaker of the verb before.
-      const said = tokens[i - 2];
-      if (tokens[i - 1]?.text === ',' && said && isSpeechVerb(said.text) && !isCapitalised(said.text) && !isParticiple(said.text)) {
-        const named = phraseBackward(tokens, i - 3);
-        if (named.length && endsInName(named)) return { phrase: named, verb: said };
-      }
+      const said = tokens[at - 2];
+      if (tokens[at - 1]?.text !== ',' || !said || !isSpeechVerb(said.text) || isCapitalised(said.text) || isParticiple(said.text)) return null;
+      const named = phraseBackward(tokens, at - 3);
+      return named.length && endsInName(named) ? { phrase: named, verb: said } : null;
+    },
+  },
+  {
+    name: 'a name right before a participle',
+    example: 'The council showed footage of Ada Brell saying “the pier belongs to the town.”',
+    reads: 'verb',
+    find: ({ tokens, at }) => {
+      const verb = tokens[at]!;
+      if (!isParticiple(verb.text)) return null;
       // `footage of Trump saying …`, `with Vance reportedly yelling …`: the name right before.
-      let k = i - 1;
+      let k = at - 1;
       while (k > 0 && isAuxiliary(tokens[k]!.text) && !isCapitalised(tokens[k]!.text)) k--;
-      if (tokens[k] && isCapitalised(tokens[k]!.text) && isWord(tokens[k]!)) {
-        let from = k;
-        while (from > 0 && isNameWord(tokens[from - 1]!.text) && isWord(tokens[from - 1]!)) from--;
-        const named = tokens.slice(from, k + 1);
-        // `Lee answered on Facebook writing …`: a place or a medium after a preposition does not write.
-        const placed = MEDIUM_PREPOSITIONS.has(tokens[from - 1]?.text.toLowerCase() ?? '');
-        if (
-          !placed &&
-          named.length &&
-          !PRONOUNS.has(named[0]!.text.toLowerCase()) &&
-          looksLikeName(named) &&
-          namePieces(named.map((t) => t.text).join(' ')).length > 0
-        )
-          return { phrase: named, verb: token };
-      }
-      // "Jarba was upbeat, saying …": the sentence's subject speaks.
-      const phrase = sentenceSubject(tokens);
-      if (phrase.length) return { phrase, verb: token, weak: true };
-      return null;
-    }
+      if (!tokens[k] || !isCapitalised(tokens[k]!.text) || !isWord(tokens[k]!)) return null;
+      let from = k;
+      while (from > 0 && isNameWord(tokens[from - 1]!.text) && isWord(tokens[from - 1]!)) from--;
+      const named = tokens.slice(from, k + 1);
+      // `Lee answered on Facebook writing …`: a place or a medium after a preposition does not write.
+      const placed = MEDIUM_PREPOSITIONS.has(tokens[from - 1]?.text.toLowerCase() ?? '');
+      return !placed &&
+        named.length &&
+        !PRONOUNS.has(named[0]!.text.toLowerCase()) &&
+        looksLikeName(named) &&
+        namePieces(named.map((t) => t.text).join(' ')).length > 0
+        ? { phrase: named, verb }
+        : null;
+    },
+  },
+  {
+    name: 'a participle: the sentence’s subject',
+    example: 'Reached by phone, Ada Brell denied it, saying “the pier was never for sale.”',
+    reads: 'verb',
+    // "Jarba was upbeat, saying …": the sentence's subject speaks.
+    find: ({ tokens, at }) => (isParticiple(tokens[at]!.text) ? subjectCue(tokens, at) : null),
+    ends: ({ tokens, at }) => isParticiple(tokens[at]!.text),
+  },
+  {
+    name: '"to" before the verb: the sentence’s subject',
+    example: 'Ada Brell went on to say, “the pier was never for sale.”',
+    reads: 'verb',
+    // `Lee went on to say, “…`, `Lee was quick to add: “…`: the sentence's subject speaks.
+    find: (context) => (toBeforeVerb(context) ? subjectCue(context.tokens, context.at) : null),
+    ends: toBeforeVerb,
+  },
+  {
+    name: 'a place between commas before the verb: the person before it',
+    example: 'Dean Lind, a fisherman from Selby, Ohio, says “the pier has never been this quiet.”',
+    reads: 'verb',
+    find: (context) => {
+      // `Dean Lind, a salesman from Selby, Ohio, says`: the state of a place; the person is before it.
+      const placed = nameBeforeComma(context) ? context.placeBeforeComma : -1;
+      if (placed < 0) return null;
+      const named = placed > 0 ? phraseBackward(context.tokens, placed - 1) : [];
+      return named.length && endsInName(named) ? { phrase: named, verb: context.tokens[context.at]! } : null;
+    },
+  },
+  {
+    name: 'a person’s name between commas right before the verb',
+    example: 'The Courier, her oldest adviser, Ivo Lind, said “the pier is safe.”',
+    reads: 'verb',
+    find: (context) => {
+      // `the Observer, her senior policy adviser, Jake Sullivan, said`: the name right before the verb.
+      const nearest = nameBeforeComma(context);
+      if (!nearest?.length || context.placeBeforeComma >= 0 || !looksLikePersonPhrase(nearest)) return null;
+      return context.tokens[context.tokens.indexOf(nearest[0]!) - 1]?.text === ',' ? { phrase: nearest, verb: context.tokens[context.at]! } : null;
+    },
+  },
+  {
+    name: 'a name before up to three appositions',
+    example: 'Ada Brell, president of the Harbour Trust, which runs the ferries, said “the pier is safe.”',
+    reads: 'verb',
+    find: nameBeforeAppositions,
+  },
+  {
+    name: '"and said": the sentence’s subject again',
+    example: 'Ada Brell thought for a moment and said “the pier is safe.”',
+    reads: 'verb',
+    find: (context) => {
+      // `X said Friday that … but said “…”`, `When told …, X thought for a moment and said …`: the sentence's subject again.
+      const { tokens, before } = context;
+      if (phraseBeforeVerb(context).length || !/^(?:and|but)$/i.test(tokens[before]?.text ?? '')) return null;
+      const subject = sentenceSubject(tokens);
+      return subject.length && endsInName(subject) ? { phrase: subject, verb: tokens[context.at]! } : null;
+    },
+  },
+  {
+    name: 'a preposition before the phrase: the subject that opens the sentence',
+    example: 'The Harbour Board which runs the piers in Selby said “the north pier is safe.”',
+    reads: 'verb',
+    find: (context) => {
+      // `US Central Command which oversees operations in the Middle East said`: the subject opens the sentence.
+      const { tokens } = context;
+      const backward = phraseBeforeVerb(context);
+      const before = backward.length ? tokens[tokens.indexOf(backward[0]!) - 1]?.text.toLowerCase() : undefined;
+      if (!before || !OBJECT_PREPOSITIONS.has(before)) return null;
+      const subject = phraseForward(tokens, 0);
+      return subject.length ? { phrase: subject, verb: tokens[context.at]! } : null;
+    },
+  },
+  {
+    name: '"asked by": the one who asks',
+    example: 'Ada Brell was asked by host Ivo Lind, “Will the pier reopen?”',
+    reads: 'verb',
+    find: ({ tokens, at }) => {
+      // `Dale was asked by host Ruth Penn, “…”`: the one after "by" speaks.
+      const verb = tokens[at]!;
+      if (tokens[at + 1]?.text !== 'by' || !isParticipleOrPast(verb.text)) return null;
+      const agent = phraseForward(tokens, at + 2);
+      return agent.length && endsInName(agent) ? { phrase: agent, verb } : null;
+    },
+  },
+  {
+    name: 'the phrase before the verb',
+    example: 'Harbour master Ada Brell said: “The pier is safe.”',
+    reads: 'verb',
+    find: (context) => {
+      const backward = phraseBeforeVerb(context);
+      return backward.length ? { phrase: openApposition(context.tokens, backward) ?? backward, verb: context.tokens[context.at]! } : null;
+    },
+  },
+  {
+    name: '"told" or "asked": the listener is no speaker',
+    example: 'Then she told Ada Brell: “The pier is safe.”',
+    reads: 'verb',
+    // After "told" or "asked" the phrase is who was spoken to.
+    find: () => null,
+    ends: ({ tokens, at }) => takesObject(tokens[at]!.text),
+  },
+  {
+    name: 'the phrase after the verb',
+    example: 'On Friday, said Ada Brell: “The pier is safe.”',
+    reads: 'verb',
+    // `said Kerry: “`
+    find: ({ tokens, at }) => {
+      const forward = phraseForward(tokens, at + 1);
+      return forward.length ? { phrase: forward, verb: tokens[at]! } : null;
+    },
+    ends: () => true,
+  },
+  {
+    name: 'an "as" clause',
+    example: 'As Ada Brell, the harbour historian, put it on Friday, “the north pier floods every spring.”',
+    reads: 'sentence',
+    find: ({ tokens, at }) => (tokens[at]!.text.toLowerCase() === 'as' ? asClause(tokens, at) : null),
+  },
+  {
+    name: 'according to, anywhere in the sentence',
+    example:
+      'According to the Coastal Weather Office the storm that flooded the north pier in May and broke the ferry ramp will come back “before the winter.”',
+    reads: 'sentence',
+    find: ({ tokens, at }) => (isAccordingTo(tokens, at) ? accordingTo(tokens, at) : null),
+    ends: ({ tokens, at }) => isAccordingTo(tokens, at),
+  },
+];
+
+const AT_WORD = BEFORE_RULES.filter((rule) => rule.reads === 'word');
+const AT_VERB = BEFORE_RULES.filter((rule) => rule.reads === 'verb');
+const ACROSS_SENTENCE = BEFORE_RULES.filter((rule) => rule.reads === 'sentence');
+
+/**
+ * The engine: reads back from the mark to the nearest speech verb that may introduce the
+ * quotation; at that verb, when it is near enough, the verb rules decide; else the sentence rules
+ * read the whole sentence from its start. `decided` learns which rule settled it (for tests).
+ */
+function readBefore(tokens: Token[], colon: boolean, decided?: (rule: BeforeRule) => void): Cue | null {
+  const context: BeforeContext = { tokens, at: 0, before: -1, nameBeforeComma: undefined, placeBeforeComma: -1, phraseBeforeVerb: undefined };
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    context.at = i;
+    const found = applyRules(AT_WORD, context, decided);
+    if (found) return found;
+    if (!introducesQuotation(tokens, i)) continue;
+    // A verb too far from the quotation to introduce it, unless "that" or a colon follows it.
+    const next = tokens[i + 1]?.text.toLowerCase();
+    if (tokens.length - 1 - i > VERB_REACH_TOKENS && next !== 'that' && next !== ':' && !colon) break;
     let j = i - 1;
     while (j >= 0 && isAuxiliary(tokens[j]!.text)) j--;
-    if (tokens[j]?.text.toLowerCase() === 'to') {
-      // `Lee went on to say, “…`, `Lee was quick to add: “…`: the sentence's subject speaks.
-      const phrase = sentenceSubject(tokens);
-      return phrase.length ? { phrase, verb: token, weak: true } : null;
-    }
-    if (tokens[j]?.text === ',') {
-      // `Minyon Moore, a senior adviser to the campaign, called …`: the name before the apposition;
-      // `Jo Ann, president of the Union, which represents teachers, said`: before two of them.
-      let comma = j;
-      let fallback: Token[] | null = null;
-      // `Lee, at a meeting in Selby, Ohio, said`: a name inside a clause only when no other stands.
-      let clauseFallback: Token[] | null = null;
-      // `the Observer, her senior policy adviser, Jake Sullivan, said`: the name right before the verb.
-      const nearest = phraseBackward(tokens, j - 1);
-      const placed = nearest.length ? placeBefore(tokens, tokens.indexOf(nearest[0]!)) : -1;
-      if (placed >= 0) {
-        // `Dean Lind, a salesman from Selby, Ohio, says`: the state of a place; the person is before it.
-        const named = placed > 0 ? phraseBackward(tokens, placed - 1) : [];
-        if (named.length && endsInName(named)) return { phrase: named, verb: token };
-      } else if (nearest.length && looksLikePersonPhrase(nearest) && tokens[tokens.indexOf(nearest[0]!) - 1]?.text === ',')
-        return { phrase: nearest, verb: token };
-      for (let appositions = 0; appositions < 3; appositions++) {
-        let k = comma - 1;
-        // Back to the comma before this apposition; a period inside brackets ("(R-Ida.)") ends nothing.
-        for (let depth = 0; k > 0 && k > comma - 30; k--) {
-          const mark = tokens[k]!.text;
-          if (mark === ')') depth++;
-          else if (mark === '(') depth = Math.max(0, depth - 1);
-          else if (depth === 0 && (mark === ',' || mark === '.')) break;
-        }
-        if (tokens[k]?.text !== ',') break;
-        const named = phraseBackward(tokens, k - 1);
-        // `Ann Lee, a professor who worked for Sen. Tom Voss (R-Ida.), one of …, said`: a name after
-        // a verb or a preposition is inside the apposition; the subject may stand further back.
-        const opener = named.length ? tokens[tokens.indexOf(named[0]!) - 1] : undefined;
-        const inClause = opener !== undefined && /^\p{Ll}/u.test(opener.text) && opener.text !== 'and';
-        if (named.length && endsInName(named)) {
-          if (looksLikePersonPhrase(named) && !inClause) return { phrase: named, verb: token };
-          if (inClause) clauseFallback ??= named;
-          else fallback ??= named;
-        }
-        comma = k;
-      }
-      fallback ??= clauseFallback;
-      if (fallback) return { phrase: fallback, verb: token };
-    }
-    let backward = j >= 0 ? phraseBackward(tokens, j) : [];
-    // `Stacy Baker of Columbia, South Carolina says`: the person before the place.
-    const placed = backward.length ? placeBefore(tokens, tokens.indexOf(backward[0]!)) : -1;
-    if (placed > 0) backward = phraseBackward(tokens, placed - 1);
-    // `Ada Lind of The Courier wrote`: the person, not the paper she writes for.
-    const of = backward.length ? tokens.indexOf(backward[0]!) - 1 : -1;
-    if (of > 0 && /^(?:of|for|at)$/.test(tokens[of]!.text)) {
-      const person = phraseBackward(tokens, of - 1);
-      if (looksLikePersonPhrase(person)) backward = person;
-    }
-    if (backward.length === 0 && /^(?:and|but)$/i.test(tokens[j]?.text ?? '')) {
-      // `X said Friday that … but said “…”`, `When told …, X thought for a moment and said …`: the sentence's subject again.
-      const subject = sentenceSubject(tokens);
-      if (subject.length && endsInName(subject)) return { phrase: subject, verb: token };
-    }
-    const before = backward.length ? tokens[tokens.indexOf(backward[0]!) - 1]?.text.toLowerCase() : undefined;
-    if (before && OBJECT_PREPOSITIONS.has(before)) {
-      // `US Central Command which oversees operations in the Middle East said`: the subject opens the sentence.
-      const subject = phraseForward(tokens, 0);
-      if (subject.length) return { phrase: subject, verb: token };
-    }
-    // `Dale was asked by host Ruth Penn, “…”`: the one after "by" speaks.
-    if (tokens[i + 1]?.text === 'by' && isParticipleOrPast(token.text)) {
-      const agent = phraseForward(tokens, i + 2);
-      if (agent.length && endsInName(agent)) return { phrase: agent, verb: token };
-    }
-    if (backward.length) return { phrase: openApposition(tokens, backward) ?? backward, verb: token };
-    // `said Kerry: “`; but after "told" or "asked" the phrase is who was spoken to.
-    if (takesObject(token.text)) return null;
-    const forward = phraseForward(tokens, i + 1);
-    if (forward.length) return { phrase: forward, verb: token };
-    return null;
+    context.before = j;
+    return applyRules(AT_VERB, context, decided) ?? null;
   }
-  // A verb too far from the quotation to introduce it; "according to" covers the whole sentence,
-  // and so does `as Lee put it`.
+  // "according to" covers the whole sentence, and so does `as Lee put it`.
   for (let i = 0; i + 1 < tokens.length; i++) {
-    const word = tokens[i]!.text.toLowerCase();
-    if (word === 'as') {
-      const found = asClause(tokens, i);
-      if (found) return found;
-      continue;
-    }
-    if (word !== 'according' || tokens[i + 1]!.text.toLowerCase() !== 'to') continue;
-    return accordingTo(tokens, i);
+    context.at = i;
+    const found = applyRules(ACROSS_SENTENCE, context, decided);
+    if (found !== undefined) return found;
   }
   return null;
+}
+
+/** The first rule's finding; null when a rule ends the search with no one; undefined when none reads anything here. */
+function applyRules(rules: readonly BeforeRule[], context: BeforeContext, decided?: (rule: BeforeRule) => void): Cue | null | undefined {
+  for (const rule of rules) {
+    const found = rule.find(context);
+    if (found || rule.ends?.(context)) {
+      decided?.(rule);
+      return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Which rule before the quotation settles `words` (a sentence up to its opening mark), and the
+ * phrase it offers (null when it ends the search with no one); null when no rule reads them.
+ */
+export function explainBefore(words: string): { rule: string; phrase: string | null } | null {
+  let rule: BeforeRule | undefined;
+  const found = readBefore(tokenize(words, 0, words.length, SENTENCE_TOKENS), false, (r) => (rule = r));
+  if (!rule) return null;
+  return { rule: rule.name, phrase: found ? words.slice(found.phrase[0]!.start, found.phrase[found.phrase.length - 1]!.end) : null };
+}
+
+/** A speech verb that may introduce a quotation: not a noun ("his remarks"), nor "continue to". */
+function introducesQuotation(tokens: Token[], i: number): boolean {
+  const token = tokens[i]!;
+  if (!isSpeechVerb(token.text) || isCapitalised(token.text) || readsAsNoun(tokens, i)) return false;
+  // "Rubio will continue to be …": an aspect verb, not speech.
+  return !(/^continu/i.test(token.text) && tokens[i + 1]?.text.toLowerCase() === 'to');
+}
+
+function isAccordingTo(tokens: Token[], at: number): boolean {
+  return tokens[at]!.text.toLowerCase() === 'according' && tokens[at + 1]?.text.toLowerCase() === 'to';
+}
+
+/** The sentence's subject for the verb at `at`, found without the verb next to it. */
+function subjectCue(tokens: Token[], at: number): Cue | null {
+  const phrase = sentenceSubject(tokens);
+  return phrase.length ? { phrase, verb: tokens[at]!, weak: true } : null;
+}
+
+function toBeforeVerb({ tokens, before }: BeforeContext): boolean {
+  return tokens[before]?.text.toLowerCase() === 'to';
+}
+
+/** The phrase before a comma right before the verb (`…, Jake Sullivan, said`), and the place it may end (see placeBefore); read once. */
+function nameBeforeComma(context: BeforeContext): Token[] | undefined {
+  const { tokens, before } = context;
+  if (tokens[before]?.text !== ',') return undefined;
+  if (context.nameBeforeComma === undefined) {
+    const nearest = phraseBackward(tokens, before - 1);
+    context.nameBeforeComma = nearest;
+    context.placeBeforeComma = nearest.length ? placeBefore(tokens, tokens.indexOf(nearest[0]!)) : -1;
+  }
+  return context.nameBeforeComma;
+}
+
+/**
+ * `Minyon Moore, a senior adviser to the campaign, called …`: the name before the apposition;
+ * `Jo Ann, president of the Union, which represents teachers, said`: before two of them.
+ */
+function nameBeforeAppositions({ tokens, at, before }: BeforeContext): Cue | null {
+  if (tokens[before]?.text !== ',') return null;
+  const verb = tokens[at]!;
+  let comma = before;
+  let fallback: Token[] | null = null;
+  // `Lee, at a meeting in Selby, Ohio, said`: a name inside a clause only when no other stands.
+  let clauseFallback: Token[] | null = null;
+  for (let appositions = 0; appositions < 3; appositions++) {
+    let k = comma - 1;
+    // Back to the comma before this apposition; a period inside brackets ("(R-Ida.)") ends nothing.
+    for (let depth = 0; k > 0 && k > comma - APPOSITION_REACH_TOKENS; k--) {
+      const mark = tokens[k]!.text;
+      if (mark === ')') depth++;
+      else if (mark === '(') depth = Math.max(0, depth - 1);
+      else if (depth === 0 && (mark === ',' || mark === '.')) break;
+    }
+    if (tokens[k]?.text !== ',') break;
+    const named = phraseBackward(tokens, k - 1);
+    // `Ann Lee, a professor who worked for Sen. Tom Voss (R-Ida.), one of …, said`: a name after
+    // a verb or a preposition is inside the apposition; the subject may stand further back.
+    const opener = named.length ? tokens[tokens.indexOf(named[0]!) - 1] : undefined;
+    const inClause = opener !== undefined && /^\p{Ll}/u.test(opener.text) && opener.text !== 'and';
+    if (named.length && endsInName(named)) {
+      if (looksLikePersonPhrase(named) && !inClause) return { phrase: named, verb };
+      if (inClause) clauseFallback ??= named;
+      else fallback ??= named;
+    }
+    comma = k;
+  }
+  fallback ??= clauseFallback;
+  return fallback ? { phrase: fallback, verb } : null;
+}
+
+/**
+ * The phrase that ends right before the verb, read once: past a place (`Stacy Baker of Columbia,
+ * South Carolina says`: the person before it) and a paper (`Ada Lind of The Courier wrote`: the
+ * person, not the paper she writes for).
+ */
+function phraseBeforeVerb(context: BeforeContext): Token[] {
+  if (context.phraseBeforeVerb) return context.phraseBeforeVerb;
+  const { tokens, before } = context;
+  let backward = before >= 0 ? phraseBackward(tokens, before) : [];
+  const placed = backward.length ? placeBefore(tokens, tokens.indexOf(backward[0]!)) : -1;
+  if (placed > 0) backward = phraseBackward(tokens, placed - 1);
+  const of = backward.length ? tokens.indexOf(backward[0]!) - 1 : -1;
+  if (of > 0 && /^(?:of|for|at)$/.test(tokens[of]!.text)) {
+    const person = phraseBackward(tokens, of - 1);
+    if (looksLikePersonPhrase(person)) backward = person;
+  }
+  context.phraseBeforeVerb = backward;
+  return backward;
 }
 
 /**

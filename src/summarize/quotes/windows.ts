@@ -1,0 +1,18 @@
+/**
+ * How far the attribution rules read, in tokens (a word or a mark). Each window is as short as
+ * keeps the attributions the rules are for, so the extractor stays cheap on long sentences and
+ * does not reach a name that belongs to another clause.
+ */
+
+/** Before the quotation, the words of its sentence read: the longest attribution with its appositions fits, a run-on paragraph is cut. */
+export const SENTENCE_TOKENS = 80;
+
+/**
+ * A speech verb further than this from the opening mark does not introduce the quotation (`Lee
+ * said on Monday the pier … “`): between them stands a clause of its own. "that" or a colon after
+ * the verb carries it over any distance.
+ */
+export const VERB_REACH_TOKENS = 14;
+
+/** How far back before the verb one apposition may run to its opening comma (`Ann Lee, a professor who …, said`). */
+export const APPOSITION_REACH_TOKENS = 30;
