@@ -19,8 +19,12 @@ import {
 import { accordingTo, cue, endsInName, endsSentence, endsWithStop, looksLikePersonPhrase, nextMarkOrEnd, readsAsNoun, retorts } from './phrases.js';
 import type { QuotedPart } from './spans.js';
 import type { Candidate, Cue, Finding, QuotationContext } from './types.js';
+import { LONG_ATTRIBUTION_TOKENS, SHORT_ATTRIBUTION_TOKENS } from './windows.js';
 
-/** Between the parts of a split quote, then after the closing mark: `,” he said.`, `” ― Name`. */
+/**
+ * Between the parts of a split quote, then after the closing mark: `,” he said.`, `” ― Name`.
+ * A statement signed on its last line first, then AFTER_RULES at each closing mark.
+ */
 export function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): Iterable<Finding> {
   yield* cue(signedLastParagraph(text, paragraphs, candidate));
   for (let i = 0; i < candidate.parts.length; i++) {
@@ -29,46 +33,121 @@ export function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): I
     const next = candidate.parts[i + 1];
     const until = next && next.paragraph === part.paragraph ? next.open : nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end);
     // Most attributions are a few words; read further only when they are not.
-    let tokens = tokenize(text, part.close + 1, until, SHORT_ATTRIBUTION_TOKENS);
+    const tokens = tokenize(text, part.close + 1, until, SHORT_ATTRIBUTION_TOKENS);
     const firstWord = tokens.findIndex((t) => /^[\p{L}\p{N}]/u.test(t.text));
-    // An epigraph's dash: `” ― Pamela Padilla`, or a signature line of its own after the quotation's paragraph.
-    const signed = signature(tokens);
-    if (signed) yield { cue: signed, via: 'cue' };
-    else if (firstWord < 0 && !next && part.paragraph + 1 < paragraphs.length) {
-      const line = paragraphs[part.paragraph + 1]!;
-      const below = signature(tokenize(text, line.start, line.end, SHORT_ATTRIBUTION_TOKENS));
-      if (below) yield { cue: below, via: 'cue' };
+    const context: AfterContext = { text, paragraphs, part, next, until, tokens, firstWord, opens: undefined, direct: undefined };
+    for (const rule of AFTER_RULES) {
+      const found = rule.find(context);
+      if (found) yield { cue: found, via: 'cue' };
     }
-    // Only punctuation may stand between the mark and the attribution. After a quotation that
-    // ends its sentence, the attribution must end soon too (`.” he said.`, not `.” Camp
-    // residents told Reuters that …`).
-    if (firstWord < 0 || !tokens.slice(0, firstWord).every((t) => /^[,.;:—–-]$/.test(t.text))) continue;
-    // `“…,” and Lee vowed to “…”`: a clause with a new named subject that introduces the next quotation.
-    const newSubject = /^(?:and|but)$/.test(tokens[firstWord]!.text) && isCapitalised(tokens[firstWord + 1]?.text ?? '');
-    if (newSubject && introducesNext(text, part.close + 1, until)) continue;
-    let found = findCue(tokens, firstWord);
-    if (!found && tokens.length === SHORT_ATTRIBUTION_TOKENS) {
-      tokens = tokenize(text, part.close + 1, until, LONG_ATTRIBUTION_TOKENS);
-      found = findCue(tokens, firstWord);
-    }
-    const runsIntoQuote = until < paragraphs[part.paragraph]!.end && !(next && next.paragraph === part.paragraph);
-    const goesOn = opensAttribution(tokens[firstWord]!.text);
-    if (found && (!endsWithStop(text, part) || goesOn || attributionEndsSoon(tokens, found, runsIntoQuote))) yield { cue: found, via: 'cue' };
-    // `,” Lee barked.`, `?” Lee started, as …`: after a quotation left open, a name and any verb in
-    // the past that ends the clause report how it was said.
-    if (!found && !endsWithStop(text, part)) yield* cue(mannerCue(tokens, firstWord));
-    // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
-    if (!found && !endsSentence(text, part)) yield* cue(laterCue(tokens));
   }
 }
 
-/**
- * How many tokens after a closing mark are read for its attribution: most are a few words
- * (`,” said Ann Lee, a nurse.`); a long apposition is read only when the short look finds none.
- */
-export const SHORT_ATTRIBUTION_TOKENS = 24;
+/** What a rule after the quotation reads: the words after one closing mark of it. */
+export interface AfterContext {
+  readonly text: string;
+  readonly paragraphs: { start: number; end: number }[];
+  /** The quoted part whose closing mark the words follow, and the part after it. */
+  readonly part: QuotedPart;
+  readonly next: QuotedPart | undefined;
+  /** Where the words end: the next part's opening mark, the next quotation mark or the paragraph's end. */
+  readonly until: number;
+  /** The words after the mark: SHORT_ATTRIBUTION_TOKENS, or LONG_ATTRIBUTION_TOKENS once the short look found no attribution. */
+  tokens: Token[];
+  /** The first word among them (-1: none). */
+  readonly firstWord: number;
+  /** Read once (see opensAttributionHere and attributionRightAfter). */
+  opens: boolean | undefined;
+  direct: Cue | null | undefined;
+}
 
-const LONG_ATTRIBUTION_TOKENS = 48;
+/** A rule after the quotation: each one's finding is offered in turn, at each closing mark. */
+export interface AfterRule {
+  name: string;
+  /** A story the rule attributes (tests read it). */
+  example: string;
+  find(context: AfterContext): Cue | null;
+}
+
+/** The rules after the quotation, in the order they run (docs/quotes.md, rule 1). */
+export const AFTER_RULES: readonly AfterRule[] = [
+  {
+    name: 'a signature after a dash',
+    example: '“Nobody reads the signs on the pier anymore.” ― Elsa Dahl',
+    // An epigraph's dash: `” ― Pamela Padilla`.
+    find: ({ tokens }) => signature(tokens),
+  },
+  {
+    name: 'a signature line of its own below',
+    example: '“Nobody reads the signs on the pier anymore.”\n\n- Elsa Dahl, harbour master.',
+    find: ({ text, paragraphs, part, next, firstWord }) => {
+      // Nothing but marks after the quotation, and the next paragraph is a signature line.
+      if (firstWord >= 0 || next || part.paragraph + 1 >= paragraphs.length) return null;
+      const line = paragraphs[part.paragraph + 1]!;
+      return signature(tokenize(text, line.start, line.end, SHORT_ATTRIBUTION_TOKENS));
+    },
+  },
+  {
+    name: 'the attribution right after the mark',
+    example: '“The tide will turn before noon,” Lars Ek, the harbour master, told reporters.',
+    find: (context) => {
+      if (!opensAttributionHere(context)) return null;
+      const found = attributionRightAfter(context);
+      if (!found) return null;
+      // After a quotation that ends its sentence, the attribution must end soon too (`.” he said.`,
+      // not `.” Camp residents told Reuters that …`), unless it opens with the verb or a pronoun.
+      const { text, part, next, until, paragraphs, tokens, firstWord } = context;
+      const runsIntoQuote = until < paragraphs[part.paragraph]!.end && !(next && next.paragraph === part.paragraph);
+      const goesOn = opensAttribution(tokens[firstWord]!.text);
+      return !endsWithStop(text, part) || goesOn || attributionEndsSoon(tokens, found, runsIntoQuote) ? found : null;
+    },
+  },
+  {
+    name: 'a name and a verb of manner',
+    example: '“You will never close this pier,” Lars Ek barked.',
+    // `,” Lee barked.`, `?” Lee started, as …`: after a quotation left open, a name and any verb in
+    // the past that ends the clause report how it was said.
+    find: (context) =>
+      opensAttributionHere(context) && !attributionRightAfter(context) && !endsWithStop(context.text, context.part)
+        ? mannerCue(context.tokens, context.firstWord)
+        : null,
+  },
+  {
+    name: 'a speech verb later in the clause',
+    example: '“Three boats were lost,” in the storm that hit the bay the Harbour Board reported.',
+    // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
+    find: (context) =>
+      opensAttributionHere(context) && !attributionRightAfter(context) && !endsSentence(context.text, context.part) ? laterCue(context.tokens) : null,
+  },
+];
+
+/**
+ * Only marks may stand between the closing mark and an attribution; and `“…,” and Lee vowed to
+ * “…”` is a clause with a new named subject that introduces the next quotation, not this one's.
+ */
+function opensAttributionHere(context: AfterContext): boolean {
+  if (context.opens !== undefined) return context.opens;
+  const { text, part, until, tokens, firstWord } = context;
+  let opens = firstWord >= 0 && tokens.slice(0, firstWord).every((t) => /^[,.;:—–-]$/.test(t.text));
+  if (opens) {
+    const newSubject = /^(?:and|but)$/.test(tokens[firstWord]!.text) && isCapitalised(tokens[firstWord + 1]?.text ?? '');
+    opens = !(newSubject && introducesNext(text, part.close + 1, until));
+  }
+  context.opens = opens;
+  return opens;
+}
+
+/** The attribution that opens at the first word after the mark, read once; a long apposition is read only when the short look finds none. */
+function attributionRightAfter(context: AfterContext): Cue | null {
+  if (context.direct !== undefined) return context.direct;
+  let found = findCue(context.tokens, context.firstWord);
+  if (!found && context.tokens.length === SHORT_ATTRIBUTION_TOKENS) {
+    context.tokens = tokenize(context.text, context.part.close + 1, context.until, LONG_ATTRIBUTION_TOKENS);
+    found = findCue(context.tokens, context.firstWord);
+  }
+  context.direct = found;
+  return found;
+}
 
 /**
  * An attribution that starts at tokens[from]: "said Caddell", "he said", "British Foreign

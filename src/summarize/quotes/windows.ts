@@ -16,3 +16,11 @@ export const VERB_REACH_TOKENS = 14;
 
 /** How far back before the verb one apposition may run to its opening comma (`Ann Lee, a professor who …, said`). */
 export const APPOSITION_REACH_TOKENS = 30;
+
+/**
+ * After a closing mark, the words read for its attribution: most are a few words (`,” said Ann
+ * Lee, a nurse.`), so the short look comes first; a long apposition (`,” Ann Lee, the president
+ * of …, said`) is read only when it finds none.
+ */
+export const SHORT_ATTRIBUTION_TOKENS = 24;
+export const LONG_ATTRIBUTION_TOKENS = 48;
