@@ -19,7 +19,7 @@ import {
 import { accordingTo, cue, endsInName, endsSentence, endsWithStop, looksLikePersonPhrase, nextMarkOrEnd, readsAsNoun, retorts } from './phrases.js';
 import type { QuotedPart } from './spans.js';
 import type { Candidate, Cue, Finding, QuotationContext } from './types.js';
-import { LONG_ATTRIBUTION_TOKENS, SHORT_ATTRIBUTION_TOKENS } from './windows.js';
+import { APPOSITION_AFTER_NAME_TOKENS, ENDS_SOON_TOKENS, LATER_VERB_TOKENS, LONG_ATTRIBUTION_TOKENS, SHORT_ATTRIBUTION_TOKENS } from './windows.js';
 
 /**
  * Between the parts of a split quote, then after the closing mark: `,” he said.`, `” ― Name`.
@@ -179,7 +179,13 @@ export function findCue(tokens: Token[], from: number): Cue | null {
     for (let appositions = 0; appositions < 3; appositions++) {
       let k = j + 1;
       // A sentence end stops the search; the period of "R-Ky., said" does not.
-      while (k < tokens.length && k < j + 16 && tokens[k]!.text !== ',' && !(tokens[k]!.text === '.' && tokens[k + 1]?.text !== ',')) k++;
+      while (
+        k < tokens.length &&
+        k < j + APPOSITION_AFTER_NAME_TOKENS &&
+        tokens[k]!.text !== ',' &&
+        !(tokens[k]!.text === '.' && tokens[k + 1]?.text !== ',')
+      )
+        k++;
       if (tokens[k]?.text !== ',') break;
       let v = k + 1;
       while (v < tokens.length && v < k + 3 && isAuxiliary(tokens[v]!.text)) v++;
@@ -218,13 +224,13 @@ function titlesJoined(tokens: Token[], phrase: Token[]): Token[] {
 /** After the verb, the attribution's sentence ends within a few words and reports nothing more. */
 export function attributionEndsSoon(tokens: Token[], cue: Cue, runsIntoQuote: boolean): boolean {
   const from = Math.max(tokens.indexOf(cue.verb), tokens.indexOf(cue.phrase[cue.phrase.length - 1]!)) + 1;
-  for (let i = from; i < tokens.length && i < from + 9; i++) {
+  for (let i = from; i < tokens.length && i <= from + ENDS_SOON_TOKENS; i++) {
     const t = tokens[i]!.text;
     if (t === '.' || t === '!' || t === '?' || t === ';') return true;
     if (t.toLowerCase() === 'that') return false;
   }
   // `.” The Agency said North Korea had shown “…”`: that clause introduces the next quotation.
-  return !runsIntoQuote && tokens.length - from <= 8;
+  return !runsIntoQuote && tokens.length - from <= ENDS_SOON_TOKENS;
 }
 
 /** `.” she said`, `!” said Ann Lee`: a lower-case verb or a pronoun goes on the quotation's sentence. */
@@ -263,7 +269,7 @@ function mannerCue(tokens: Token[], from: number): Cue | null {
 
 /** A speech verb later in the clause after a quotation, with its subject right before it. */
 function laterCue(tokens: Token[]): Cue | null {
-  for (let i = 1; i < tokens.length && i < 40; i++) {
+  for (let i = 1; i < tokens.length && i < LATER_VERB_TOKENS; i++) {
     const t = tokens[i]!.text;
     if (t === '.' || t === '!' || t === '?' || t === '“' || t === '"') return null;
     if (!isSpeechVerb(t) || isCapitalised(t) || isParticiple(t) || readsAsNoun(tokens, i)) continue;

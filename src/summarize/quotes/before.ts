@@ -32,7 +32,7 @@ import {
 import type { QuotedPart } from './spans.js';
 import { sentenceSubject } from './subject.js';
 import type { Candidate, Cue, Finding, QuotationContext } from './types.js';
-import { APPOSITION_REACH_TOKENS, SENTENCE_TOKENS, VERB_REACH_TOKENS } from './windows.js';
+import { APPOSITION_REACH_TOKENS, AS_APPOSITION_TOKENS, COLON_SPEAKER_CHARS, SENTENCE_TOKENS, VERB_REACH_TOKENS } from './windows.js';
 
 /** Before the opening mark, in the same sentence: `Kerry said: “`, `the group said that once … “`. */
 export function* cueBeforeInSentence({ text, sentences, paragraphs, first, previous }: QuotationContext): Iterable<Finding> {
@@ -53,7 +53,7 @@ function colonSpeaker(
   previous: Candidate | null,
 ): { cue: Cue; afterDash: boolean } | null {
   const from = Math.max(paragraphs[first.paragraph]!.start, previous ? previous.parts[previous.parts.length - 1]!.close + 1 : 0);
-  const tokens = tokenize(text, Math.max(from, first.open - 80), first.open);
+  const tokens = tokenize(text, Math.max(from, first.open - COLON_SPEAKER_CHARS), first.open);
   if (tokens[tokens.length - 1]?.text !== ':') return null;
   let phrase = phraseBackward(tokens, tokens.length - 2, 4);
   // `Polls were early - Ann Lee: “`: a spaced dash ends the heading; the name is what follows it.
@@ -485,7 +485,7 @@ function asClause(tokens: Token[], at: number): Cue | null {
   let next = tokens.indexOf(phrase[phrase.length - 1]!) + 1;
   if (tokens[next]?.text === ',') {
     // One apposition between commas: `As Ada Lind, the historian, put it`.
-    const close = tokens.findIndex((t, k) => k > next && k <= next + 12 && t.text === ',');
+    const close = tokens.findIndex((t, k) => k > next && k <= next + AS_APPOSITION_TOKENS && t.text === ',');
     if (close < 0) return null;
     next = close + 1;
   }

@@ -9,6 +9,7 @@ import { findCue, hasOwnAttribution } from './after.js';
 import { readsAsNoun } from './phrases.js';
 import type { QuotedPart, QuotedSpan } from './spans.js';
 import type { Candidate } from './types.js';
+import { BETWEEN_PIECES_TOKENS, FRAGMENT_GAP_WORDS } from './windows.js';
 
 /** A predicate: is this offset inside a quotation (for the subject finder)? */
 export function insideQuotes(spans: QuotedSpan[]): (at: number) => boolean {
@@ -99,7 +100,7 @@ function continuesQuotation(
   // (in text whose commas were stripped, a missing mark says nothing).
   const fragment = punctuated && /[\p{L}\p{N}]['’]?$/u.test(tailEnd);
   if (!leavesOpen && between.length > (fragment ? 100 : 40)) return false;
-  const tokens = tokenize(text, tail.close + 1, head.open, 80);
+  const tokens = tokenize(text, tail.close + 1, head.open, BETWEEN_PIECES_TOKENS);
   const words = tokens.filter(isWord);
   if (words.length === 0) return false;
   const speech = words.filter((t) => isSpeechVerb(t.text) && !isCapitalised(t.text)).length;
@@ -110,7 +111,7 @@ function continuesQuotation(
   // Fragments of one sentence: `“a liar” and “a bully”`, `“a tax” on “working families”`, with no speech verb
   // between (not names: `the “Northern Circle” met at the “Summit Hall”`).
   const linked = words.length <= 4 && FRAGMENT_LINKS.has(words[0]!.text.toLowerCase());
-  if (speech === 0 && !sentenceEnds && !/[;:]/.test(between) && (linked || (fragment && words.length <= 12))) {
+  if (speech === 0 && !sentenceEnds && !/[;:]/.test(between) && (linked || (fragment && words.length <= FRAGMENT_GAP_WORDS))) {
     return !isCapitalisedRun(text, tail) && !isCapitalisedRun(text, head);
   }
   // Around an attribution: the first piece leaves its sentence open and the words between are one sentence.

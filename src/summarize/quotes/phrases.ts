@@ -5,6 +5,7 @@ import type { Sentence } from '../sentences.js';
 import { isCapitalised, isWord, phraseForward, type Token } from '../speakers.js';
 import type { QuotedPart } from './spans.js';
 import type { Cue, Finding } from './types.js';
+import { DOCUMENT_AUTHOR_TOKENS } from './windows.js';
 
 /** The end of the paragraph that holds an offset (the text's end when none does). */
 export function paragraphEnd(paragraphs: { start: number; end: number }[], at: number): number {
@@ -127,7 +128,7 @@ export function placeBefore(tokens: Token[], index: number): number {
  */
 export function accordingTo(tokens: Token[], at: number): Cue | null {
   const verb = tokens[at]!;
-  for (let k = at + 3; k < tokens.length && k < at + 12; k++) {
+  for (let k = at + 3; k < tokens.length && k < at + DOCUMENT_AUTHOR_TOKENS; k++) {
     const word = tokens[k]!.text.toLowerCase();
     if (!isWord(tokens[k]!)) break;
     if (word !== 'by') continue;

@@ -25,6 +25,7 @@ import { cue, endsInName, sentenceAt } from './phrases.js';
 import type { QuotedPart } from './spans.js';
 import { sentenceSubject } from './subject.js';
 import type { Candidate, Cue, Finding, QuotationContext } from './types.js';
+import { SENTENCE_BEFORE_CHARS, SENTENCE_BEFORE_VERB_TOKENS, SUBJECT_TOKENS } from './windows.js';
 
 /** A paragraph that ends in a colon introduces the quotation: `Caddell continued:`, `Sanders made this comment:`. */
 export function* leadIn({ text, sentences, paragraphs, first }: QuotationContext): Iterable<Finding> {
@@ -34,7 +35,7 @@ export function* leadIn({ text, sentences, paragraphs, first }: QuotationContext
   const sentence = sentenceAt(sentences, before.end - 1);
   yield* cue(cueBefore(text, sentences, sentence?.start ?? before.start, before.end, null, true));
   // `Sanders made the following comment:`: the lead-in's subject.
-  const subject = sentenceSubject(tokenize(text, sentence?.start ?? before.start, before.end, 60));
+  const subject = sentenceSubject(tokenize(text, sentence?.start ?? before.start, before.end, SUBJECT_TOKENS));
   if (subject.length && isCapitalised(subject[0]!.text)) yield* cue({ phrase: subject, verb: subject[subject.length - 1]!, weak: true });
 }
 
@@ -63,11 +64,11 @@ function sentenceCue(
   const { text } = context;
   const sentence = sentenceBeforeQuotation(context, paragraphs, first, previous);
   if (!sentence) return null;
-  const from = Math.max(sentence.start, sentence.end - 200);
+  const from = Math.max(sentence.start, sentence.end - SENTENCE_BEFORE_CHARS);
   const tokens = tokenize(text, from, Math.min(sentence.end, first.open));
   let end = tokens.length;
   while (end > 0 && !isWord(tokens[end - 1]!)) end--;
-  for (let i = end - 1; i >= 0 && i >= end - 8; i--) {
+  for (let i = end - 1; i >= 0 && i >= end - SENTENCE_BEFORE_VERB_TOKENS; i--) {
     const t = tokens[i]!;
     if (!isSpeechVerb(t.text) || isCapitalised(t.text) || isParticiple(t.text)) continue;
     // `…, Lee said in a statement.`, `…, Lee told reporters on Monday.` end as `…, Lee said.` does.
@@ -131,7 +132,7 @@ function subjectSpokeBefore(
 ): Cue | null {
   const sentence = sentenceBeforeQuotation(context, paragraphs, first, previous);
   if (!sentence) return null;
-  const tokens = tokenize(context.text, sentence.start, Math.min(sentence.end, first.open), 60);
+  const tokens = tokenize(context.text, sentence.start, Math.min(sentence.end, first.open), SUBJECT_TOKENS);
   const subject = sentenceSubject(tokens);
   if (subject.length === 0) return null;
   let i = tokens.indexOf(subject[subject.length - 1]!) + 1;

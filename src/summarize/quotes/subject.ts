@@ -15,6 +15,7 @@ import {
 import { isUpperWord, sentenceAt } from './phrases.js';
 import { isRoleNoun } from './roles.js';
 import type { Finding, QuotationContext } from './types.js';
+import { OPENING_CLAUSE_COMMA_TOKENS, OPENING_CLAUSE_TOKENS, SUBJECT_TOKENS } from './windows.js';
 
 /**
  * The subject of a sentence's main clause: its first phrase, or the first after an opening
@@ -37,9 +38,6 @@ export function sentenceSubject(tokens: Token[]): Token[] {
 
 const SENTENCE_LINKS = new Set(['and', 'but', 'so', 'yet', 'then', 'still', 'now', 'here', 'later', 'earlier', 'also']);
 
-/** How long a second opening clause may run before the subject: `On Monday, after a long and quiet spring, Lee …`. */
-const OPENING_CLAUSE_TOKENS = 12;
-
 function openingSubject(tokens: Token[]): Token[] {
   let first = tokens.findIndex(isWord);
   if (first < 0) return [];
@@ -56,7 +54,7 @@ function openingSubject(tokens: Token[]): Token[] {
   if (!opensAdverbial) return phraseForward(tokens, first);
   // The subject follows the opening clause's last comma: `At a rally in Selby, Ohio, on Friday, Vance …`.
   let comma = tokens.findIndex((t, k) => k > first && t.text === ',');
-  if (comma < 0 || comma > first + 16) return [];
+  if (comma < 0 || comma > first + OPENING_CLAUSE_COMMA_TOKENS) return [];
   for (let more = 0; more < 3; more++) {
     let from = comma + 1;
     while (from < tokens.length && !isWord(tokens[from]!)) from++; // `“Face the Nation,” Ryan …`
@@ -89,14 +87,15 @@ export function sentenceSubjectSpeaks({ text, sentences, paragraphs, first }: Qu
   const sentence = sentenceAt(sentences, first.start);
   const opening = first.open >= 0 ? first.open : first.start;
   if (!sentence || sentence.start >= opening) return [];
-  let phrase = sentenceSubject(tokenize(text, sentence.start, opening, 60));
+  let phrase = sentenceSubject(tokenize(text, sentence.start, opening, SUBJECT_TOKENS));
   if (phrase.length === 0 && /^\s*(?:Read|See|Watch|Click|Listen)\b/u.test(text.slice(sentence.start, opening))) {
     // `… expressed the same dismay. Read more on its website “…”`: a subjectless line goes on
     // about the person who opens the sentence before it, in the same paragraph.
     const before = sentences[sentenceIndex(sentences, sentence.start) - 1];
-    if (before && before.start >= paragraphs[first.paragraph]!.start) phrase = sentenceSubject(tokenize(text, before.start, before.end, 60));
+    if (before && before.start >= paragraphs[first.paragraph]!.start)
+      phrase = sentenceSubject(tokenize(text, before.start, before.end, SUBJECT_TOKENS));
   }
-  const tokens = tokenize(text, sentence.start, opening, 60);
+  const tokens = tokenize(text, sentence.start, opening, SUBJECT_TOKENS);
   // `It has become so common that Lee thanked them “…”`: after an empty "it", the "that" clause's subject.
   if (phrase.length === 1 && /^(?:it|there)(?:['’]s)?$/i.test(phrase[0]!.text)) phrase = thatClauseSubject(tokens);
   if (phrase.length === 0 || !isCapitalised(phrase[0]!.text) || PRONOUNS.has(phrase[0]!.text.toLowerCase())) return [];
