@@ -204,10 +204,10 @@ export const BEFORE_RULES: readonly BeforeRule[] = [
   },
   {
     name: 'a place between commas before the verb: the person before it',
-    example: 'Dean Lind, a fisherman from Selby, Ohio, says “the pier has never been this quiet.”',
+    example: 'Dean Lind of Selby, Ohio, says “the pier has never been this quiet.”',
     reads: 'verb',
     find: (context) => {
-      // `Dean Lind, a salesman from Selby, Ohio, says`: the state of a place; the person is before it.
+      // `Dean Lind of Selby, Ohio, says`: the state of a place; the person is before it.
       const placed = nameBeforeComma(context) ? context.placeBeforeComma : -1;
       if (placed < 0) return null;
       const named = placed > 0 ? phraseBackward(context.tokens, placed - 1) : [];
@@ -280,7 +280,7 @@ export const BEFORE_RULES: readonly BeforeRule[] = [
   },
   {
     name: '"told" or "asked": the listener is no speaker',
-    example: 'Then she told Ada Brell: “The pier is safe.”',
+    example: 'The harbour master, who told Ada Brell, “The pier is safe.”',
     reads: 'verb',
     // After "told" or "asked" the phrase is who was spoken to.
     find: () => null,
@@ -288,7 +288,7 @@ export const BEFORE_RULES: readonly BeforeRule[] = [
   },
   {
     name: 'the phrase after the verb',
-    example: 'On Friday, said Ada Brell: “The pier is safe.”',
+    example: 'The pier is safe, said Ada Brell, “and it will stay open all winter.”',
     reads: 'verb',
     // `said Kerry: “`
     find: ({ tokens, at }) => {
@@ -306,7 +306,7 @@ export const BEFORE_RULES: readonly BeforeRule[] = [
   {
     name: 'according to, anywhere in the sentence',
     example:
-      'According to the Coastal Weather Office the storm that flooded the north pier in May and broke the ferry ramp will come back “before the winter.”',
+      'According to the Coastal Weather Office, Ada Brell said on Friday the storm that flooded the north pier in May and broke the ferry ramp will come back “before the first ferry of the winter leaves.”',
     reads: 'sentence',
     find: ({ tokens, at }) => (isAccordingTo(tokens, at) ? accordingTo(tokens, at) : null),
     ends: ({ tokens, at }) => isAccordingTo(tokens, at),
