@@ -1,3 +1,8 @@
+/**
+ * Direct quotations and who said them (docs/quotes.md). The work is done in src/summarize/quotes/:
+ * spans and candidates find the quotations, the attribution rules name their speakers, rank picks
+ * the key ones.
+ */
 import { bodyParagraphs, type Article } from '../article/types.js';
 import { NameIndex } from './names.js';
 import { insideQuotes, isQuotation, joinSplitQuotes } from './quotes/candidates.js';

@@ -23,6 +23,7 @@ export const ATTRIBUTION_RULES: readonly AttributionRule[] = [
   { name: 'the subject of its sentence', find: sentenceSubjectSpeaks },
 ];
 
+/** Runs the rules for one quotation and sets its speaker, role and attribution (or leaves it with none). */
 export function attribute(
   context: SpeakerContext,
   paragraphs: { start: number; end: number }[],
