@@ -87,6 +87,40 @@ export const DOCUMENT_NOUNS = new Set(
   ),
 );
 
+/** Things that speak for their author: `the Rove ad`, `a Pew report`, `Lind's remarks`. */
+export const AUTHORED_NOUNS = new Set([
+  'comments',
+  'remarks',
+  'words',
+  'speech',
+  'ad',
+  'ads',
+  'advert',
+  'advertisement',
+  'commercial',
+  'spot',
+  'video',
+  'report',
+  'statement',
+  'letter',
+  'memo',
+  'release',
+  'poll',
+  'survey',
+  'study',
+  'website',
+  'tweet',
+  'post',
+  'editorial',
+  'book',
+  'paper',
+  'page',
+  'profile',
+  'account',
+  'feed',
+  'blog',
+]);
+
 /** Papers that speak for whoever filed or released them: "according to a court filing by …". */
 export const FILED_PAPERS = new Set(
   'document documents filing filings excerpts transcript copy complaint affidavit order statement report letter memo release'.split(' '),
