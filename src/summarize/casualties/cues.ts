@@ -3,8 +3,7 @@
  * ("killing 12", "the bodies of 20", "the death toll rose to 45") or after it and its noun
  * ("700 people have been killed", "45 dead", "12 were among the dead").
  */
-import type { Token } from '../numbers.js';
-import { readNumber } from '../numbers.js';
+import { readNumber, type Token } from '../numbers.js';
 import {
   AUXILIARIES,
   BEFORE_COUNT,
@@ -12,19 +11,17 @@ import {
   CUE_AFTER,
   CUE_NOUNS,
   FINITE,
-  INSERT_OPENERS,
   PASSIVE_AUXILIARIES,
   PEOPLE,
   PERSON_OBJECT_VERBS,
-  PHRASE_BREAK,
   PHRASE_PREPOSITIONS,
   QUALIFIERS,
   RELATIVES,
   VERB_BEFORE,
 } from '../lexicon/casualties.js';
 import type { FigureKind } from '../types.js';
-import { compile, matchAt } from './match.js';
-import { BEFORE_RULES, LEAVING_RULES, NEXT_RULES, VERB_RULES } from './patterns.js';
+import { BEFORE_RULES, NEXT_RULES, VERB_RULES } from './patterns.js';
+import { verbPosition } from './between.js';
 import { firstRule, tollBefore } from './rules.js';
 import { isHarm } from './words.js';
 
@@ -35,14 +32,6 @@ import { isHarm } from './words.js';
 const REACH = {
   /** Back from a part to its harm verb: "killing four civilians | including". */
   verbBeforePart: 4,
-  /** Auxiliaries, adverbs and inserts skipped between a count's noun and its verb: "have reportedly also been". */
-  skippedBeforeVerb: 8,
-  /** A parenthesis between commas or dashes: ", including three children and a nurse,". */
-  parenthesis: 10,
-  /** An insert without commas: "including opposition fighters and their families". */
-  insert: 10,
-  /** A relative clause before the main verb: "who tried to leave the besieged city on foot". */
-  relativeClause: 12,
   /** A short phrase before the verb: "of the Takfiri group in the north". */
   phraseBeforeVerb: 9,
 } as const;
@@ -101,73 +90,10 @@ export function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boole
 
 /** The verb or noun after a count and its noun: "700 people have been killed", "45 dead", "12 were among the dead". */
 export function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue | null {
-  let m = from;
-  const next = firstRule(NEXT_RULES, tokens, m, tokens[from - 1] ?? null, 'after');
+  const next = firstRule(NEXT_RULES, tokens, from, tokens[from - 1] ?? null, 'after');
   if (next?.kind) return { kind: next.kind, start: next.start, end: next.end };
-  let skipped = 0;
-  let apposition = false; // after "mostly", "mainly": "73 civilians mostly women and children were killed"
-  while (m < tokens.length && skipped < REACH.skippedBeforeVerb) {
-    const t = tokens[m]!;
-    if (AUXILIARIES.has(t.lower) && !(t.lower === 'left' && firstRule(LEAVING_RULES, tokens, m, null, 'after'))) {
-      if (t.lower === 'mostly' || t.lower === 'mainly' || t.lower === 'including') apposition = true;
-      m++;
-      skipped++;
-      continue;
-    }
-    if (apposition && (PEOPLE.has(t.lower) || t.lower === 'and')) {
-      m++;
-      skipped++;
-      continue;
-    }
-    if (t.lower === 'in' && (tokens[m + 1]?.lower === 'total' || tokens[m + 1]?.lower === 'all')) {
-      m += 2;
-      skipped++;
-      continue;
-    }
-    if (skipped === 0 && INSERT_OPENERS.has(t.lower)) {
-      // An insert without commas: "500 people including opposition fighters left Madaya",
-      // "thousands of civilians including thousands of children and babies have escaped".
-      const resume = insertEnd(tokens, m + 1);
-      if (resume > 0) {
-        m = resume;
-        skipped++;
-        continue;
-      }
-    }
-    const share = skipped === 0 ? matchAt(tokens, m, SHARE_INSERT) : null;
-    if (share) {
-      // "At least 50 people most of them civilians were killed", "412 people more than half of them from the militia have been killed".
-      const resume = insertEnd(tokens, share.end, true);
-      if (resume > 0) {
-        m = resume;
-        skipped++;
-        continue;
-      }
-    }
-    if (skipped === 0 && RELATIVES.has(t.lower)) {
-      // "Tens of civilians who tried to leave the city were killed": past the clause to its verb.
-      const resume = relativeEnd(tokens, m + 1);
-      if (resume > 0) {
-        m = resume;
-        skipped++;
-        continue;
-      }
-      // "the 40 people who were killed": the clause says what happened to them (not where they live now).
-      const clause = cueAfter(tokens, m + 1, hasPerson);
-      if (clause && clause.kind !== 'displaced' && AUXILIARIES.has(tokens[m + 1]!.lower)) return { kind: clause.kind, start: m, end: clause.end };
-      return null;
-    }
-    if ((t.text === ',' || t.text === '-' || t.text === '–') && skipped === 0) {
-      // A parenthesis: ", including three children," or " - including three children -"
-      let close = m + 1;
-      while (close < tokens.length && close < m + REACH.parenthesis && tokens[close]!.text !== t.text) close++;
-      if (tokens[close]?.text !== t.text) break;
-      m = close + 1;
-      skipped++;
-      continue;
-    }
-    break;
-  }
+  const m = verbPosition(tokens, from);
+  if (m === from && RELATIVES.has(tokens[m]?.lower ?? '')) return relativeClauseCue(tokens, m, hasPerson);
   const t = tokens[m];
   if (!t) return null;
   const word = t.lower;
@@ -194,39 +120,14 @@ export function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue
   return { kind, start: m, end };
 }
 
-/** The opening of an insert that says how many of the count were who: "most of them", "more than half of whom". */
-const SHARE_INSERT = compile('more|less|fewer? than? @shares of them|whom|those');
-
 /**
- * Where the verb after an insert opened by "including" or "mostly" resumes, or -1: no stop or clause
- * break inside; with `places`, the insert may say where people come from ("most of them from the militia").
+ * A relative clause that does not lead on to a main verb: "the 40 people who were killed" says what
+ * happened to them, when an auxiliary opens it (not where they live now: "who were displaced").
  */
-function insertEnd(tokens: Token[], from: number, places = false): number {
-  for (let k = from; k < from + REACH.insert && tokens[k]; k++) {
-    const t = tokens[k]!;
-    if (k > from && (AUXILIARIES.has(t.lower) || (CUE_AFTER[t.lower] && !PEOPLE.has(t.lower)))) {
-      // "killed 100 people including 25 children and injured 40": a second verb of the sentence, not the count's.
-      const joinedVerb = ['and', 'or'].includes(tokens[k - 1]!.lower) || /ing$/.test(t.lower);
-      return joinedVerb ? -1 : k;
-    }
-    if (readNumber(tokens, k) || t.lower === 'of' || t.lower === 'and' || t.text === '-') continue;
-    if (places && (PHRASE_PREPOSITIONS.has(t.lower) || t.lower === 'the')) continue;
-    if (!/^\p{L}/u.test(t.text) || PHRASE_BREAK.has(t.lower) || FINITE.has(t.lower)) return -1;
-  }
-  return -1;
-}
-
-/** Where the main verb after a relative clause resumes ("who tried to leave the city | were killed"), or -1. */
-function relativeEnd(tokens: Token[], from: number): number {
-  const first = tokens[from];
-  if (!first || AUXILIARIES.has(first.lower) || FINITE.has(first.lower) || !/^\p{L}/u.test(first.text)) return -1;
-  for (let k = from + 1; k < from + REACH.relativeClause && tokens[k]; k++) {
-    const t = tokens[k]!;
-    if (FINITE.has(t.lower) && t.text !== 'IS') return k;
-    if (!/^\p{L}/u.test(t.text) && t.text !== '-') return -1;
-    if (readNumber(tokens, k) || RELATIVES.has(t.lower)) return -1;
-  }
-  return -1;
+function relativeClauseCue(tokens: Token[], m: number, hasPerson: boolean): Cue | null {
+  const clause = cueAfter(tokens, m + 1, hasPerson);
+  if (clause && clause.kind !== 'displaced' && AUXILIARIES.has(tokens[m + 1]!.lower)) return { kind: clause.kind, start: m, end: clause.end };
+  return null;
 }
 
 /** "10 members of the Takfiri group were killed", "12 people in Aleppo were killed": past a short phrase to the verb. */
