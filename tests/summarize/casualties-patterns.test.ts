@@ -84,6 +84,9 @@ const EXPECTED: Record<string, { count: number | null; min?: number; kind: Figur
   'saved the lives of': null,
   'the deaths of': { count: 12, kind: 'killed' },
   'treated N of the M': { count: 29, kind: 'injured' },
+  'the toll stands at': { count: 45, kind: 'killed' },
+  'toll before the count': { count: 45, kind: 'injured' },
+  'the number of people killed': { count: 39, kind: 'killed' },
 };
 
 describe('each phrase rule on its own example', () => {

@@ -1,7 +1,8 @@
 /**
  * Casualty phrase rules as data: each row is a token pattern (see ./match.ts for the notation),
  * where it is tried, and the kind of figure it gives. The engine in ../casualties.ts tries the rows
- * of one place in order; the first that matches decides. Word lists live in ../lexicon/casualties.ts.
+ * of one place through ./rules.ts: in order, the first that matches decides (toll rows: the one
+ * nearest the count). Word lists live in ../lexicon/casualties.ts.
  */
 import { compile, type Pattern } from './match.js';
 import { NON_COMBATANTS } from '../lexicon/casualties.js';
@@ -12,12 +13,15 @@ export interface PhraseRule {
   /**
    * Where the row is tried: `next` right after the counted noun ("12 of the dead"); `verb` after
    * the auxiliaries that follow it ("700 people have been … killed"); `before` ending right before
-   * the count ("the deaths of 12").
+   * the count ("the deaths of 12"); `toll` ending right before the count, with a toll named earlier
+   * in the clause ("the death toll has risen to 45"), a weak cue that the count's own cue overrides.
    */
-  where: 'next' | 'verb' | 'before';
+  where: 'next' | 'verb' | 'before' | 'toll';
   pattern: Pattern;
   /** The kind of figure; `cue` takes it from the pattern's `$cue`/`$nounOf` word; `null` rules the side out. */
   kind: FigureKind | 'cue' | null;
+  /** The kind of a `cue` row whose cue word is optional and absent ("the toll rose to 45" counts the dead). */
+  defaultKind?: FigureKind;
   /** When set, the counted noun must be one of these words. */
   subject?: ReadonlySet<string>;
   /** A sentence the rule is for, written for the tests. */
@@ -31,6 +35,7 @@ interface Row {
   where: PhraseRule['where'];
   pattern: string;
   kind: PhraseRule['kind'];
+  defaultKind?: FigureKind;
   subject?: ReadonlySet<string>;
   example: string;
   leaving?: boolean;
@@ -163,7 +168,40 @@ const ROWS: Row[] = [
     kind: 'injured',
     example: 'Doctors treated 16 of the 29 cases brought in.',
   },
+
+  // A toll named earlier in the clause, ending with the word that gives its value (TOLL_LINKS).
+  {
+    name: 'the toll stands at',
+    where: 'toll',
+    pattern: '$toll? toll|tolls … @tollLinks',
+    kind: 'cue',
+    defaultKind: 'killed',
+    example: 'The death toll from the floods in Varna has risen to 45.',
+  },
+  {
+    name: 'toll before the count',
+    where: 'toll',
+    pattern: '$toll? toll',
+    kind: 'cue',
+    defaultKind: 'killed',
+    example: 'Quake injury toll 45 and rising',
+  },
+  {
+    name: 'the number of people killed',
+    where: 'toll',
+    pattern: 'number of … $cue … @tollLinks',
+    kind: 'cue',
+    example: 'The number of fighters killed in the battles for the ridge has risen to 39.',
+  },
 ];
+
+/**
+ * How far before the count's link word a toll row's "toll" or "number of" may stand (the rows
+ * end with the link, "has risen to"): the subject of a long clause ("the number of fighters
+ * killed in the battles between the two groups since the start of the year has risen to 39") runs
+ * to some thirty words. The gap `…` also ends at a full stop, a semicolon or a figure in digits.
+ */
+export const TOLL_REACH = 40;
 
 export const PHRASE_RULES: readonly PhraseRule[] = ROWS.map((row) => ({ ...row, pattern: compile(row.pattern) }));
 
@@ -171,3 +209,40 @@ export const NEXT_RULES = PHRASE_RULES.filter((rule) => rule.where === 'next');
 export const VERB_RULES = PHRASE_RULES.filter((rule) => rule.where === 'verb');
 export const BEFORE_RULES = PHRASE_RULES.filter((rule) => rule.where === 'before');
 export const LEAVING_RULES = PHRASE_RULES.filter((rule) => rule.leaving);
+export const TOLL_RULES = PHRASE_RULES.filter((rule) => rule.where === 'toll');
+
+/**
+ * A count that is part of an earlier figure, said by the words before it ("including eight
+ * children", "among them four") or after its noun ("two of them"); it takes that figure's kind.
+ */
+export interface PartRule {
+  name: string;
+  /** `lead`: the words end right before the count (or its qualifier); `tail`: they follow its noun. */
+  where: 'lead' | 'tail';
+  pattern: Pattern;
+  /** The figure's text takes the words: "including eight children", "two of them"; not "among them". */
+  inText: boolean;
+  /** A sentence the rule is for, written for the tests. */
+  example: string;
+}
+
+export const PART_RULES: readonly PartRule[] = [
+  {
+    name: 'including',
+    where: 'lead',
+    pattern: compile('@including'),
+    inText: true,
+    example: 'The blast killed 12 people, including three children.',
+  },
+  {
+    name: 'among them',
+    where: 'lead',
+    pattern: compile('among|of them|whom'),
+    inText: false,
+    example: 'Gunmen killed 20 villagers, among them four teachers.',
+  },
+  { name: 'of them', where: 'tail', pattern: compile('of them|whom|those'), inText: true, example: 'Ten people were killed, two of them children.' },
+];
+
+export const PART_LEADS = PART_RULES.filter((rule) => rule.where === 'lead');
+export const PART_TAILS = PART_RULES.filter((rule) => rule.where === 'tail');

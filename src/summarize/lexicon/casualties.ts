@@ -956,6 +956,8 @@ export const WORD_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = looku
   shares: SHARES,
   placesLeft: new Set([...PLACE_NOUNS, 'homes']),
   killedCues: new Set(Object.keys(CUE_AFTER).filter((word) => CUE_AFTER[word] === 'killed')),
+  tollLinks: TOLL_LINKS,
+  including: INCLUDING,
 });
 
 /** Words of medical care after which "cases" are people: "doctors treated 16 of the 29 cases". */

@@ -1,0 +1,24 @@
+/** Shared by the casualty rule tests: the figures of a body we write, and the numbers of a sentence. */
+import { readArticle } from '../../../src/article/read.js';
+import { extractCasualties } from '../../../src/summarize/casualties.js';
+import { type NumberRead, readNumber, type Token, tokenize } from '../../../src/summarize/numbers.js';
+import { splitSentences } from '../../../src/summarize/sentences.js';
+import type { Figure } from '../../../src/summarize/types.js';
+
+export function figures(body: string): Figure[] {
+  const article = readArticle(`Report from the region\n\n${body}\n`, { origin: 'test' });
+  return extractCasualties(article, splitSentences(article));
+}
+
+/** Every number of `text` as the extractor reads them, left to right. */
+export function numbersOf(text: string): { tokens: Token[]; reads: NumberRead[] } {
+  const tokens = tokenize(text);
+  const reads: NumberRead[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const read = readNumber(tokens, i);
+    if (!read) continue;
+    reads.push(read);
+    i = read.last - 1;
+  }
+  return { tokens, reads };
+}
