@@ -344,6 +344,57 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     ],
     want: [null],
   },
+  {
+    name: 'a verb inside a clause of its own after the quotation is not the attribution',
+    story: ['Ivo Sims says he was "kind of riding the fence" until Ada Holm said she was backing the senator.'],
+    want: ['Ivo Sims'],
+  },
+  {
+    name: 'after such a clause closes with a comma, the attribution may follow',
+    story: ['"Many would call that an embarrassment for the mayor" if she did not win by more, said Dave Lind, an analyst at the Harbour Report.'],
+    want: ['Dave Lind'],
+  },
+  {
+    name: 'an organisation’s whole name before a participle',
+    story: ['Unions were early supporters, with the Harbour Federation of Teachers calling her "the champion working families need" on Monday.'],
+    want: ['Harbour Federation of Teachers'],
+  },
+  {
+    name: 'a noun before a participle is no speech verb ("Ryan’s comments, saying")',
+    story: ['One operative inside the campaign tried to downplay Ryan’s comments, saying they were "not a big deal around here."'],
+    want: ['One operative inside the campaign'],
+  },
+  {
+    name: 'a name with its role before a colon, not the listener after "told"',
+    story: [
+      'The race tightened in March, which does not surprise pollster Dara Shaw: "Lesser-known candidates have seen the biggest gains in early contests."',
+    ],
+    want: ['Dara Shaw'],
+  },
+  {
+    name: 'the listener after "told" before a colon is no speaker',
+    story: ['Then she told reporter Ivo Lind: "We have seen this before in every race."'],
+    want: [null],
+  },
+  {
+    name: 'a short title in quotation marks inside the attribution does not end it',
+    story: [
+      '"We have had better conventions than this one," delegate Bill Eastwood, wearing a cowboy hat and "Vote Lind" campaign pins, said matter-of-factly.',
+    ],
+    want: ['Bill Eastwood'],
+  },
+  {
+    name: 'a role in lower case before a full name opens the sentence after a place with its state',
+    story: [
+      'At a conference that month in Aspen, Colo., historian Nora Vale ended her speech with a line of verse: "Every obstacle yields to stern resolve."',
+    ],
+    want: ['Nora Vale'],
+  },
+  {
+    name: 'a participle of shouting reports speech',
+    story: ['At a rally on Saturday supporters pushed a protester, with Lind reportedly yelling: "Get him out of here!"'],
+    want: ['Lind'],
+  },
 ];
 
 describe('speaker attribution: right or none', () => {

@@ -20,9 +20,9 @@ export const SPEECH_VERBS = new Set(
     'marvel marvels marveled marvelled exhort exhorts exhorted chide chides chided quip quipping remember remembers remembered ' +
     'tout touts touted touting ' +
     // The participles of the verbs above that report speech: `with Lee recently promising to “…”`.
-    'promising vowing pledging ' +
+    'promising vowing pledging yelling shouting screaming whispering ' +
     // Verbs that characterise in quoted words: `what it called “a clear threat”`, `branded it “an outlaw nation”`.
-    'call calls called brand brands branded dub dubs dubbed label labels labeled labelled term terms termed'
+    'call calls called calling brand brands branded branding dub dubs dubbed dubbing label labels labeled labelled labeling labelling term terms termed'
   ).split(' '),
 );
 
@@ -73,7 +73,8 @@ export const ROLE_NOUNS = new Set(
     'commander commanders fighter fighters rebel rebels analyst analysts expert experts diplomat diplomats observer observers monitor monitors police statement report ' +
     'people man woman men women voice aide aides adviser advisers minister ministers officer officers soldier soldiers lawmaker lawmakers member members leader leaders ' +
     'reporter reporters writer writers columnist columnists journalist journalists moderator author lawyer lawyers professor scientist researcher researchers historian ' +
-    'consultant operative donor donors supporter supporters voter voters delegate delegates protester protesters student students teacher teachers worker workers owner owners'
+    'consultant operative donor donors supporter supporters voter voters delegate delegates protester protesters student students teacher teachers worker workers owner owners ' +
+    'graduate graduates alumnus alumna veteran veterans'
   ).split(' '),
 );
 
@@ -138,7 +139,7 @@ export const ORGANISATION_LINKS = new Set(['of', 'for', 'and', 'the', 'on', 'in'
 /** Lower-case words that end a speaker phrase: clause openers, prepositions, verbs of manner. */
 export const PHRASE_STOPS = new Set(
   (
-    'that who whom whose which when where while as because since after before during in on at to from with without about into over under than ' +
+    'that who whom whose which when where while as because since after before during until unless whereas in on at to from with without about into over under than ' +
     'and or but if though although was were is are has have had will would can could should may might did does do not also who’s ' +
     'this these those there here then now today yesterday tonight tomorrow recently later earlier again ' +
     'against among amid toward towards across along around behind beyond near upon via per despite'
@@ -222,3 +223,24 @@ export const NEAR_PERSON_NOUNS = new Set(['person', 'friend', 'ally', 'associate
 
 /** Words that tie such a description to the name it stands near: "adviser to", "close to", "familiar with" ("a member of" is someone inside a group, not near it). */
 export const NEAR_LINKS = new Set(['to', 'for', 'at', 'with', 'close', 'inside', 'near', 'familiar']);
+
+/** Words that open a clause of their own after a quotation: `” until Lee said she …` is not its attribution. */
+export const SUBORDINATORS = new Set([
+  'until',
+  'because',
+  'after',
+  'before',
+  'when',
+  'whenever',
+  'while',
+  'unless',
+  'although',
+  'though',
+  'since',
+  'if',
+  'once',
+  'whereas',
+]);
+
+/** Auxiliaries that make "asked" or "told" passive: `Lee was asked, “…”` is the question put to Lee. */
+export const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'get', 'got', 'gets']);

@@ -1,5 +1,5 @@
 /** Rule 1: the attribution after the quotation (`,” he said`, `,” said Ann Lee, the mayor`, `” ― Ann Lee`). */
-import { LIKELY_VERBS, ORGANISATION_LINKS, OBJECT_PREPOSITIONS } from '../lexicon/index.js';
+import { LIKELY_VERBS, ORGANISATION_LINKS, OBJECT_PREPOSITIONS, SUBORDINATORS } from '../lexicon/index.js';
 import { isTitleWord } from '../names.js';
 import {
   DASHES,
@@ -117,7 +117,9 @@ export const AFTER_RULES: readonly AfterRule[] = [
     example: '“Three boats were lost,” in the storm that hit the bay the Harbour Board reported.',
     // `” held by the Islamic State group the Syrian Observatory for Human Rights said.`
     find: (context) =>
-      opensAttributionHere(context) && !attributionRightAfter(context) && !endsSentence(context.text, context.part) ? laterCue(context.tokens) : null,
+      opensAttributionHere(context) && !attributionRightAfter(context) && !endsSentence(context.text, context.part)
+        ? laterCue(context.tokens, SUBORDINATORS.has(context.tokens[context.firstWord]!.text))
+        : null,
   },
 ];
 
@@ -268,10 +270,14 @@ function mannerCue(tokens: Token[], from: number): Cue | null {
 }
 
 /** A speech verb later in the clause after a quotation, with its subject right before it. */
-function laterCue(tokens: Token[]): Cue | null {
+function laterCue(tokens: Token[], inClause: boolean): Cue | null {
   for (let i = 1; i < tokens.length && i < LATER_VERB_TOKENS; i++) {
     const t = tokens[i]!.text;
     if (t === '.' || t === '!' || t === '?' || t === '“' || t === '"') return null;
+    // `” until Lee said she …`: a verb inside a clause of its own is Lee's; after the clause's comma
+    // (`” if she lost, said Dave Lind`) the attribution may follow.
+    if (t === ',') inClause = false;
+    if (inClause) continue;
     if (!isSpeechVerb(t) || isCapitalised(t) || isParticiple(t) || readsAsNoun(tokens, i)) continue;
     let j = i - 1;
     while (j > 0 && isAuxiliary(tokens[j]!.text)) j--;

@@ -1,6 +1,6 @@
 /** Rule 2: the attribution before the quotation, in its sentence (`Kerry said: “`, `According to X, “`, `Clinton: “`). */
-import { MEDIUM_PREPOSITIONS, OBJECT_PREPOSITIONS } from '../lexicon/index.js';
-import { namePieces } from '../names.js';
+import { CONNECTORS, MEDIUM_PREPOSITIONS, OBJECT_PREPOSITIONS, PASSIVE_AUXILIARIES, ROLE_NOUNS } from '../lexicon/index.js';
+import { isTitleWord, namePieces } from '../names.js';
 import type { Sentence } from '../sentences.js';
 import {
   DASHES,
@@ -72,8 +72,13 @@ function colonSpeaker(
       opener = before;
     }
   }
-  // After a sentence end or a heading's dash (`Iowa polls — Ann Lee: “`), or a person's full name anywhere.
-  if (phrase.length && looksLikeName(phrase) && (!opener || /^[.!?”"—–-]$/.test(opener.text) || looksLikePersonPhrase(phrase)))
+  // After a sentence end or a heading's dash (`Iowa polls — Ann Lee: “`), or a person's full name
+  // anywhere, a role in lower case before it too (`which does not surprise pollster Ann Lee: “`);
+  // but not the listener after "told" or "asked" (`she told Ann Lee: “`).
+  const role = phrase.findLastIndex((t) => !isCapitalised(t.text));
+  const roleOnly = role < 0 || ROLE_NOUNS.has(phrase[role]!.text.toLowerCase()) || isTitleWord(phrase[role]!.text);
+  const named = roleOnly && looksLikePersonPhrase(phrase.slice(role + 1)) && !takesObject(opener?.text ?? '');
+  if (phrase.length && looksLikeName(phrase) && (!opener || /^[.!?”"—–-]$/.test(opener.text) || named))
     return { cue: { phrase, verb: tokens[tokens.length - 1]! }, afterDash: opener !== undefined && DASHES.test(opener.text) };
   return null;
 }
@@ -156,7 +161,16 @@ export const BEFORE_RULES: readonly BeforeRule[] = [
       if (!isParticiple(tokens[at]!.text)) return null;
       // "…, Spicer said, adding …": the speaker of the verb before.
       const said = tokens[at - 2];
-      if (tokens[at - 1]?.text !== ',' || !said || !isSpeechVerb(said.text) || isCapitalised(said.text) || isParticiple(said.text)) return null;
+      // Not a noun: `downplay Ryan’s comments, saying` is someone else's verb.
+      if (
+        tokens[at - 1]?.text !== ',' ||
+        !said ||
+        !isSpeechVerb(said.text) ||
+        isCapitalised(said.text) ||
+        isParticiple(said.text) ||
+        readsAsNoun(tokens, at - 2)
+      )
+        return null;
       const named = phraseBackward(tokens, at - 3);
       return named.length && endsInName(named) ? { phrase: named, verb: said } : null;
     },
@@ -173,7 +187,9 @@ export const BEFORE_RULES: readonly BeforeRule[] = [
       while (k > 0 && isAuxiliary(tokens[k]!.text) && !isCapitalised(tokens[k]!.text)) k--;
       if (!tokens[k] || !isCapitalised(tokens[k]!.text) || !isWord(tokens[k]!)) return null;
       let from = k;
-      while (from > 0 && isNameWord(tokens[from - 1]!.text) && isWord(tokens[from - 1]!)) from--;
+      // `with the American Federation of Teachers calling her`: an organisation's whole name, over "of" and "the".
+      const inName = (t: Token | undefined) => t !== undefined && isWord(t) && isNameWord(t.text);
+      while (from > 0 && (inName(tokens[from - 1]) || (CONNECTORS.has(tokens[from - 1]!.text) && inName(tokens[from - 2])))) from--;
       const named = tokens.slice(from, k + 1);
       // `Lee answered on Facebook writing …`: a place or a medium after a preposition does not write.
       const placed = MEDIUM_PREPOSITIONS.has(tokens[from - 1]?.text.toLowerCase() ?? '');
@@ -268,6 +284,21 @@ export const BEFORE_RULES: readonly BeforeRule[] = [
       const agent = phraseForward(tokens, at + 2);
       return agent.length && endsInName(agent) ? { phrase: agent, verb } : null;
     },
+  },
+  {
+    name: '"was asked" or "was told": the one asked is no speaker',
+    example: 'In an interview on Friday, Ada Brell was asked, “What will happen to the pier?”',
+    reads: 'verb',
+    // `Lee was asked, “…”`: the question put to Lee, by someone the sentence does not name.
+    find: () => null,
+    ends: ({ tokens, at }) =>
+      takesObject(tokens[at]!.text) && PASSIVE_AUXILIARIES.has(tokens[at - 1]?.text.toLowerCase() ?? '') && tokens[at + 1]?.text !== 'by',
+  },
+  {
+    name: 'a name between dashes before the verb',
+    example: 'A former harbour master -- Ada Brell, who ran the port for years -- said the board “never listened to the fishermen.”',
+    reads: 'verb',
+    find: nameBetweenDashes,
   },
   {
     name: 'the phrase before the verb',
@@ -438,6 +469,24 @@ function nameBeforeAppositions({ tokens, at, before }: BeforeContext): Cue | nul
   }
   fallback ??= clauseFallback;
   return fallback ? { phrase: fallback, verb } : null;
+}
+
+/**
+ * `A former candidate -- Ada Brell, who lost in 2008 -- said`: the person named right after the
+ * opening dash of an apposition that closes before the verb, else the phrase before that dash.
+ */
+function nameBetweenDashes({ tokens, at, before }: BeforeContext): Cue | null {
+  if (!DASHES.test(tokens[before]?.text ?? '')) return null;
+  let close = before;
+  while (close > 0 && DASHES.test(tokens[close - 1]!.text)) close--; // "--" is two tokens
+  let open = close - 1;
+  while (open > 0 && open > close - APPOSITION_REACH_TOKENS && !DASHES.test(tokens[open]!.text)) open--;
+  if (!DASHES.test(tokens[open]?.text ?? '')) return null;
+  const inside = phraseForward(tokens, open + 1);
+  if (inside.length && looksLikePersonPhrase(inside)) return { phrase: inside, verb: tokens[at]! };
+  while (open > 0 && DASHES.test(tokens[open - 1]!.text)) open--;
+  const outside = phraseBackward(tokens, open - 1);
+  return outside.length && endsInName(outside) ? { phrase: outside, verb: tokens[at]! } : null;
 }
 
 /**

@@ -137,6 +137,8 @@ function reportsMoreSpeech(tokens: Token[], from: number): boolean {
 /** Titles, names in scare quotes and fragments are not quotations; speech is. */
 export function isQuotation(text: string, candidate: Candidate): boolean {
   const first = candidate.parts[0]!;
+  // `“http://video.example.com”`, `pic.example.com/x" author="…`: an address or markup, not words said.
+  if (/^\s*(?:https?:\/\/|www\.)\S*\s*$|\w="/u.test(text.slice(first.start, first.end))) return false;
   candidate.full = startsStatement(text, first);
   if (candidate.words >= 4) return !looksLikeTitle(text, candidate);
   // Short speech: a whole statement with its attribution right after ("No way,” he said).

@@ -1,5 +1,5 @@
 /** Small readings of the words around a quotation that several attribution rules share. */
-import { BACK_VERBS, FILED_PAPERS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS, AUTHORED_NOUNS } from '../lexicon/index.js';
+import { AUTHORED_NOUNS, BACK_VERBS, CONNECTORS, FILED_PAPERS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from '../lexicon/index.js';
 import { isTitleWord } from '../names.js';
 import type { Sentence } from '../sentences.js';
 import { isCapitalised, isWord, phraseForward, type Token } from '../speakers.js';
@@ -38,9 +38,33 @@ export function sentenceAt(sentences: Sentence[], at: number): Sentence | undefi
 export function nextMarkOrEnd(text: string, from: number, end: number): number {
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 34 || c === 0x201c || c === 0x201d) return i;
+    if (c !== 34 && c !== 0x201c && c !== 0x201d) continue;
+    const title = quotedTitleEnd(text, i, end);
+    if (title < 0) return i;
+    i = title;
   }
   return end;
+}
+
+/** The longest quoted name read inside an attribution: `wearing “Vote Lind” pins, said`. */
+const QUOTED_TITLE_CHARS = 40;
+
+/**
+ * Where a short name in quotation marks that opens at `open` closes, when the sentence goes on
+ * in lower case after it (`Ann Lee, wearing “Vote Lind” campaign pins, said`); -1 otherwise.
+ */
+function quotedTitleEnd(text: string, open: number, end: number): number {
+  if (!/\s/.test(text.charAt(open - 1))) return -1;
+  const limit = Math.min(end, open + QUOTED_TITLE_CHARS);
+  let close = open + 1;
+  while (close < limit && !/["“”]/.test(text.charAt(close))) close++;
+  if (close >= limit) return -1;
+  const words = text
+    .slice(open + 1, close)
+    .replace(/[,.]$/, '')
+    .split(/\s+/);
+  if (words.length > 4 || !words.every((w) => /^\p{Lu}/u.test(w) || CONNECTORS.has(w))) return -1;
+  return /^,?\s+\p{Ll}/u.test(text.slice(close + 1, close + 4)) ? close : -1;
 }
 
 /** The quotation's last piece ends a sentence: `….”` */

@@ -1,5 +1,5 @@
 /** The subject of a sentence, and rule 6: the subject of the quotation's sentence speaks it, unless it is too weak to. */
-import { CAPITALISED_STOPS, NOUN_DETERMINERS, GROUP_NOUNS, AUTHORED_NOUNS } from '../lexicon/index.js';
+import { AUTHORED_NOUNS, CAPITALISED_STOPS, GROUP_NOUNS, NOUN_DETERMINERS, ROLE_NOUNS } from '../lexicon/index.js';
 import {
   ADVERBIAL_OPENERS,
   isCapitalised,
@@ -12,7 +12,8 @@ import {
   tokenize,
   type Token,
 } from '../speakers.js';
-import { isUpperWord, sentenceAt } from './phrases.js';
+import { isUpperWord, looksLikePersonPhrase, sentenceAt } from './phrases.js';
+import { isTitleWord } from '../names.js';
 import { isRoleNoun } from './roles.js';
 import type { Finding, QuotationContext } from './types.js';
 import { OPENING_CLAUSE_COMMA_TOKENS, OPENING_CLAUSE_TOKENS, SUBJECT_TOKENS } from './windows.js';
@@ -59,7 +60,9 @@ function openingSubject(tokens: Token[]): Token[] {
     let from = comma + 1;
     while (from < tokens.length && !isWord(tokens[from]!)) from++; // `“Face the Nation,” Ryan …`
     const phrase = phraseForward(tokens, from);
-    const after = phrase.length ? tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1] : undefined;
+    let after = phrase.length ? tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1] : undefined;
+    // `In Aspen, Colo., Ann Lee …`: a state written short, its period then the comma, is still the place.
+    if (after?.text === '.' && tokens[tokens.indexOf(after) + 1]?.text === ',') after = tokens[tokens.indexOf(after) + 1];
     // A name with its apposition ("Mara Lind, the mayor,") is the subject; a place ("Selby, Ohio,") is not.
     const capitals = phrase.filter((t) => isCapitalised(t.text)).length;
     if (capitals >= 2 || (after?.text !== ',' && capitals > 0)) return phrase;
@@ -98,6 +101,14 @@ export function sentenceSubjectSpeaks({ text, sentences, paragraphs, first }: Qu
   const tokens = tokenize(text, sentence.start, opening, SUBJECT_TOKENS);
   // `It has become so common that Lee thanked them “…”`: after an empty "it", the "that" clause's subject.
   if (phrase.length === 1 && /^(?:it|there)(?:['’]s)?$/i.test(phrase[0]!.text)) phrase = thatClauseSubject(tokens);
+  // `historian Nora Vale ended her speech: “…”`: a role in lower case before a person's full name.
+  const role = phrase.findLastIndex((t) => !isCapitalised(t.text));
+  if (
+    role >= 0 &&
+    (ROLE_NOUNS.has(phrase[role]!.text.toLowerCase()) || isTitleWord(phrase[role]!.text)) &&
+    looksLikePersonPhrase(phrase.slice(role + 1))
+  )
+    phrase = phrase.slice(role + 1);
   if (phrase.length === 0 || !isCapitalised(phrase[0]!.text) || PRONOUNS.has(phrase[0]!.text.toLowerCase())) return [];
   // `The Lind campaign ad says …`: an ad, a report or a letter speaks for whoever it names.
   const author = authorOf(phrase);

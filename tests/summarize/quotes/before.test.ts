@@ -107,6 +107,20 @@ const CASES: { rule: string; phrase: string | null; speaker: string | null; near
     nearMiss: { story: 'Ada Brell said by the pier, “The boats are safe and the ferry is on time.”', speaker: 'Ada Brell' },
   },
   {
+    rule: '"was asked" or "was told": the one asked is no speaker',
+    phrase: null,
+    speaker: null,
+    // Asked by someone named: the one who asks.
+    nearMiss: { story: 'Ada Brell was asked by host Ivo Lind, “Will the pier reopen?”', speaker: 'Ivo Lind' },
+  },
+  {
+    rule: 'a name between dashes before the verb',
+    phrase: 'Ada Brell',
+    speaker: 'Ada Brell',
+    // No name inside the dashes: the phrase before the opening dash.
+    nearMiss: { story: 'The harbour board -- which met on Monday -- said the pier “will never reopen to the public.”', speaker: 'The harbour board' },
+  },
+  {
     rule: 'the phrase before the verb',
     phrase: 'Harbour master Ada Brell',
     speaker: 'Ada Brell',
