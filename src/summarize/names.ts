@@ -16,6 +16,7 @@ import {
   MONTH_ABBREVIATIONS,
   NAME_TITLES,
   NOT_NAMES,
+  PLACE_NAMES,
   TITLE_WORDS,
 } from './lexicon/index.js';
 
@@ -179,12 +180,12 @@ export class NameIndex {
     // "Melanie said": a given name alone is a person, who "she said" may point back to.
     const givenName = words.length === 1 && (FEMALE_GIVEN_NAMES.has(lower(last)) || MALE_GIVEN_NAMES.has(lower(last)));
     if (person && person.words >= words.length && endsWithWords(person.name, words))
-      return { name: person.name, person: person.words >= 2 || givenName };
+      return { name: person.name, person: (person.words >= 2 || givenName) && !PLACE_NAMES.has(lower(person.name)) };
     if (words.length === 1) {
       const organisation = this.organisation(last);
       if (organisation && organisation.words > 1) return { name: organisation.name, person: false };
     }
-    return { name: joined, person: (words.length >= 2 && looksLikePerson(words)) || givenName };
+    return { name: joined, person: ((words.length >= 2 && looksLikePerson(words)) || givenName) && !PLACE_NAMES.has(lower(joined)) };
   }
 
   /**

@@ -15,6 +15,7 @@ import {
   DOCUMENT_NOUNS,
   GENERIC_GROUP_NOUNS,
   GROUP_NOUNS,
+  HEADLINE_VERBS,
   LIKELY_VERBS,
   MODIFIER_PREPOSITIONS,
   NAME_TITLES,
@@ -172,7 +173,20 @@ function collect(tokens: Token[], from: number, step: 1 | -1, max: number): Toke
 /** The speaker phrase that starts at tokens[from]: "Observatory director Rami Abdel Rahman". */
 export function phraseForward(tokens: Token[], from: number, max = 12): Token[] {
   const phrase = collect(tokens, from, 1, max);
-  return phrase.length ? (unnamedNear(tokens, tokens.indexOf(phrase[0]!), tokens.indexOf(phrase[phrase.length - 1]!) + 1) ?? phrase) : phrase;
+  if (phrase.length === 0) return phrase;
+  const start = tokens.indexOf(phrase[0]!);
+  const end = tokens.indexOf(phrase[phrase.length - 1]!) + 1;
+  return unnamedNear(tokens, start, end) ?? documentBy(tokens, start, end) ?? phrase;
+}
+
+/** `a paper from the Harbour Institute`: a document's phrase runs on to its author's name. */
+function documentBy(tokens: Token[], from: number, end: number): Token[] | null {
+  if (!DOCUMENT_NOUNS.has(tokens[end - 1]?.text.toLowerCase() ?? '') || !/^(?:from|by)$/.test(tokens[end]?.text ?? '')) return null;
+  let last = end + 1;
+  while (last < end + 4 && tokens[last] && isWord(tokens[last]!) && !isCapitalised(tokens[last]!.text)) last++;
+  if (!tokens[last] || !isCapitalised(tokens[last]!.text) || !isWord(tokens[last]!)) return null;
+  while (tokens[last + 1] && isNameWord(tokens[last + 1]!.text) && isWord(tokens[last + 1]!)) last++;
+  return tokens.slice(from, last + 1);
 }
 
 /** The speaker phrase that ends at tokens[to] (inclusive), read backwards. */
@@ -341,6 +355,21 @@ function isHeading(run: string[]): boolean {
   return capitals >= 2 && run.every((w) => /^\p{Lu}{2,}$/u.test(w));
 }
 
+/** "a paper from the Harbour Institute": the words of the author after a document noun and "from" or "by". */
+function documentAuthor(words: string[]): string[] | null {
+  if (!DETERMINERS.has(words[0]!.toLowerCase())) return null;
+  for (let k = 1; k < Math.min(words.length - 1, 5); k++) {
+    const word = words[k]!.toLowerCase();
+    if (isCapitalised(words[k]!)) return null;
+    if (!DOCUMENT_NOUNS.has(word)) continue;
+    if (!/^(?:from|by)$/.test(words[k + 1]!)) return null;
+    const rest = words.slice(k + 2).filter((w) => !DETERMINERS.has(w.toLowerCase()));
+    const first = rest.findIndex(isCapitalised);
+    return first >= 0 ? rest.slice(first) : null;
+  }
+  return null;
+}
+
 /**
  * Names that name nobody who can speak, whatever stands around them: each row a rule, with the
  * word it rules out. The check runs on the name a phrase resolves to, so a wrong reading shows
@@ -349,7 +378,24 @@ function isHeading(run: string[]): boolean {
 export const NAMES_NOBODY: readonly { name: string; example: string; test: (name: string) => boolean }[] = [
   { name: 'a nationality alone', example: 'Japanese', test: (name) => DEMONYMS.has(name.toLowerCase()) },
   { name: 'a state written short after a town', example: 'Colo', test: (name) => STATE_ABBREVIATIONS.has(name.replace(/\.$/, '').toLowerCase()) },
-  { name: 'a count', example: 'Six', test: (name) => COUNT_WORDS.has(name.split(' ')[0]!.toLowerCase()) || /^\d/.test(name) },
+  {
+    name: 'a count',
+    example: 'Six in 10 Republicans',
+    // "Six", "10 Republican", "Two of them"; but "One operative inside the campaign" is someone.
+    test: (name) => {
+      const words = name.split(' ');
+      return /^\d/.test(name) || (COUNT_WORDS.has(words[0]!.toLowerCase()) && (words.length === 1 || /^(?:in|of|out)$/i.test(words[1]!)));
+    },
+  },
+  {
+    name: 'a headline in title case',
+    example: 'Lind Calls Holm Unfit',
+    // Three or more capitalised words with a verb among them: "Veto Power Impedes Peace Efforts".
+    test: (name) => {
+      const words = name.split(' ');
+      return words.length >= 3 && words.slice(1).some((w) => HEADLINE_VERBS.has(w.toLowerCase()));
+    },
+  },
   // "Republican-repelling", "Pro-choice": a compound adjective; names capitalise each part ("Smith-Jones").
   { name: 'a compound adjective', example: 'Republican-repelling', test: (name) => /^\p{Lu}\p{Ll}*-\p{Ll}{3,}$/u.test(name) },
 ];
@@ -365,6 +411,11 @@ function namesNobody(name: string): boolean {
  * in a role ("a senior official"); null when it names nobody.
  */
 export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns = true, anchor?: number, weak = false): Mention | null {
+  const resolved = resolveWords(context, phrase, pronouns, anchor, weak);
+  return resolved && namesNobody(resolved.name) ? null : resolved;
+}
+
+function resolveWords(context: SpeakerContext, phrase: Token[], pronouns: boolean, anchor: number | undefined, weak: boolean): Mention | null {
   if (phrase.length === 0) return null;
   const at = phrase[0]!.start;
   const first = phrase[0]!.text.toLowerCase();
@@ -384,6 +435,13 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
   // "a member of the Tide group", "one of the protesters": someone inside it, not the group itself.
   const ofAt = words.findIndex((w) => w.toLowerCase() === 'of');
   if (ofAt > 0 && ofAt <= 2 && /^(?:members?|one|some|many|most|several|none)$/i.test(words[ofAt - 1]!)) return null;
+  // "a paper from the Harbour Institute", "a 2013 study by Ann Lee": a document speaks for whoever wrote it.
+  const author = documentAuthor(words);
+  if (author) {
+    const start = phrase.find((t) => t.text === author[0])!;
+    const named = phrase.slice(phrase.indexOf(start));
+    if (named.length) return resolveWords(context, named, false, anchor, weak);
+  }
   // "a spokesman for Ivo Brandt", "one longtime adviser to the Brandts": someone the story does not
   // name, who speaks near the name; shown as written, never as that name.
   // But `Dag Andres, a spokesman for Ann Lee, said`: an apposition to the name before it, which speaks.
@@ -489,7 +547,6 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
         if (name.length === 1 && DEMONYMS.has(name[0]!.toLowerCase()) && tail.length > 0 && speaksForSomeone(lastWord)) {
           return { at, name: context.text.slice(phrase[0]!.start, phrase[phrase.length - 1]!.end), person: ROLE_NOUNS.has(lastWord) };
         }
-        if (namesNobody(full.name)) return null;
         // "Partial transcript:", "Wait,": a word capitalised only where a line or a sentence opens names nobody.
         if (
           (weak || (opensLine(context.text, at) && /(?:ing|ed|ly|er)$/.test(full.name))) &&
@@ -532,7 +589,15 @@ export function resolvePhrase(context: SpeakerContext, phrase: Token[], pronouns
     if (definite && !/s$/.test(last) && (ROLE_NOUNS.has(last) || isTitleWord(last))) {
       const speaker = context.speakers[context.speakers.length - 1];
       const recent = recentMention(context, anchor ?? at, 'person');
-      if (speaker?.person && recent?.name === speaker.name) return { ...speaker, at };
+      // Not when the description names someone else: "the Christie supporter" is not Christie's critic.
+      const namesOther = (w: string) =>
+        isCapitalised(w) &&
+        !DETERMINERS.has(w.toLowerCase()) &&
+        !/^\p{Lu}{2,}$/u.test(w) &&
+        !DEMONYMS.has(w.toLowerCase()) &&
+        !isTitleWord(w) &&
+        !speaker?.name.includes(w);
+      if (speaker?.person && recent?.name === speaker.name && !words.some(namesOther)) return { ...speaker, at };
     }
     // "a longtime adviser", "the senator": a description that names nobody the reader can check.
     if (described && !GROUP_NOUNS.has(last)) return null;
@@ -554,7 +619,37 @@ function mentionsIn(context: SpeakerContext, start: number, end: number): { pers
   const found: { person: Mention | null; group: Mention | null } = { person: null, group: null };
   context.mentions.set(key, found);
   const tokens = tokenize(context.text, start, end, 60);
-  for (let i = 0; i < tokens.length; i++) {
+  // `With a vote for Lind ruled out, Cross said he …`: the subject after an opening clause, before
+  // anyone named inside that clause.
+  const comma = ADVERBIAL_OPENERS.has(tokens[0]?.text.toLowerCase() ?? '')
+    ? tokens.findIndex((t, k) => t.text === ',' && k <= OPENING_CLAUSE_REACH)
+    : -1;
+  if (comma > 0) {
+    if (PRONOUNS.has(tokens[comma + 1]?.text.toLowerCase() ?? '')) return found; // `After the vote, he …`: the previous subject
+    const subject = firstNamedPerson(context, tokens, comma + 1);
+    if (subject) {
+      found.person = subject;
+      return found;
+    }
+  }
+  return firstNamed(context, tokens, 0, found);
+}
+
+/** How far an opening clause may run before its comma ("With a vote for Lind ruled out,"). */
+const OPENING_CLAUSE_REACH = 15;
+
+function firstNamedPerson(context: SpeakerContext, tokens: Token[], from: number): Mention | null {
+  return firstNamed(context, tokens, from, { person: null, group: null }).person;
+}
+
+/** The first person (and the first group before it) named in tokens[from…] outside quotations. */
+function firstNamed(
+  context: SpeakerContext,
+  tokens: Token[],
+  from: number,
+  found: { person: Mention | null; group: Mention | null },
+): { person: Mention | null; group: Mention | null } {
+  for (let i = from; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (!isCapitalised(token.text) || context.insideQuote(token.start)) continue;
     // "CONGRESS HAS INVESTIGATED HIM —": a heading in capitals names nobody.
@@ -562,7 +657,7 @@ function mentionsIn(context: SpeakerContext, start: number, end: number): { pers
       while (i + 1 < tokens.length && /^\p{Lu}{2,}$/u.test(tokens[i + 1]!.text)) i++;
       continue;
     }
-    if (PRONOUNS.has(token.text.toLowerCase()) && i === 0) return found; // the sentence goes on about the previous subject
+    if (PRONOUNS.has(token.text.toLowerCase()) && i === from) return found; // the sentence goes on about the previous subject
     const phrase = phraseForward(tokens, i, 8);
     if (phrase.length === 0) continue;
     const resolved = resolvePhrase(context, phrase, false);

@@ -36,6 +36,16 @@ const NOBODY_CASES: { rule: string; story: string[]; want: (string | null)[]; ne
     },
   },
   {
+    rule: 'a headline in title case',
+    story: [
+      'Lind Calls Holm Unfit For Office',
+      '"The pier needs a new board," Ada Holm said on Monday.',
+      '"It will not happen under me," she added.',
+    ],
+    want: ['Ada Holm', 'Ada Holm'],
+    nearMiss: { story: ['"The pier needs a new board," said Ada Holm of the Harbour Federation of Teachers.'], want: ['Ada Holm'] },
+  },
+  {
     rule: 'a compound adjective',
     story: ['The council met on Monday.', '"The pier stays shut until spring," said the Republican-leaning mayor.'],
     want: [null],
@@ -149,5 +159,46 @@ describe('an organisation’s whole name', () => {
       speakers('Fighting has left families "living in appalling conditions" the International Committee of the Red Cross said on Friday.'),
     ).toEqual(['International Committee of the Red Cross']);
     expect(speakers('"It was the least bad outcome," said Ivo Lind of the Harbour Trust.')).toEqual(['Ivo Lind']);
+  });
+});
+
+describe('what a sentence’s subject is', () => {
+  it('is the name after an opening clause, before anyone named inside it', () => {
+    expect(
+      speakers(
+        'With a vote for Ivo Lind ruled out, Tom Cross said he is left with two options: vote for Ada Holm, whom he called "the most divisive figure in the past 25 years."',
+      ),
+    ).toEqual(['Tom Cross']);
+  });
+
+  it('is never a place written like a name, for "he" or "she"', () => {
+    expect(
+      speakers(
+        'Ada Holm spoke in Concord on Monday.',
+        'After the vote in New Hampshire the crowd cheered.',
+        '"We have come a long way in nine months," she said.',
+      ),
+    ).toEqual(['Ada Holm']);
+  });
+});
+
+describe('a document speaks for whoever wrote it', () => {
+  it('names the author after "from" or "by"', () => {
+    expect(
+      speakers(
+        'A paper from the left-leaning Harbour Institute had this to say about the plan: "Families at the top would receive far more than families at the bottom."',
+      ),
+    ).toEqual(['Harbour Institute']);
+  });
+});
+
+describe('a description after a speaker', () => {
+  it('stands for the one who just spoke, unless it names someone else', () => {
+    expect(
+      speakers(
+        'Former harbour master Ada Holm urged voters to back the plan, saying, "There is a special place for people who do not help each other."',
+        'At the town hall on Monday, the Lind supporter retorted: "There is a special place for people who vote for that plan."',
+      ),
+    ).toEqual(['Ada Holm', 'Lind supporter']);
   });
 });

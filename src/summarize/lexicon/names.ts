@@ -157,3 +157,21 @@ export const COUNT_WORDS = new Set(
 
 /** Months written short: a date when they open a run ("Jun 5"), a name's word after a given name ("Ai Jun"). */
 export const MONTH_ABBREVIATIONS = new Set('jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
+
+/** Verbs that headlines written in title case use ("Veto Power Impedes Peace Efforts"); never a word of a name. */
+export const HEADLINE_VERBS = new Set(
+  'says calls tells urges warns vows slams blasts hits impedes hints rejects backs wins loses seeks killed injured wounded dies'.split(' '),
+);
+
+/**
+ * Places written like a person's name (two capitalised words): US states, countries and large
+ * cities. They may speak as a government ("South Korea said"), never as a person "he" or "she" stands for.
+ */
+export const PLACE_NAMES = new Set(
+  (
+    'new hampshire|new jersey|new mexico|new york|north carolina|north dakota|south carolina|south dakota|rhode island|west virginia|' +
+    'united states|united kingdom|north korea|south korea|saudi arabia|new zealand|south africa|sri lanka|costa rica|el salvador|puerto rico|' +
+    'hong kong|los angeles|san francisco|san diego|san antonio|las vegas|new orleans|st. louis|salt lake city|kansas city|tel aviv|abu dhabi|' +
+    'buenos aires|mexico city|rio de janeiro|sao paulo|cape town|new delhi|north america|south america|latin america|middle east|wall street|capitol hill'
+  ).split('|'),
+);

@@ -168,7 +168,8 @@ export const CAPITALISED_STOPS = new Set(
 export const ADVERBIAL_OPENERS = new Set(
   (
     'after before when while as since although though if unless once until sooner alongside like unlike despite following during amid in on at with without by for from under over however meanwhile later earlier last this still instead yesterday today now then also ' +
-    'here there back again elsewhere afterward afterwards nevertheless nonetheless indeed moreover besides overall meantime tonight tomorrow'
+    'here there back again elsewhere afterward afterwards nevertheless nonetheless indeed moreover besides overall meantime tonight tomorrow ' +
+    'likewise similarly separately additionally furthermore conversely consequently accordingly regardless ultimately eventually initially notably importantly specifically'
   ).split(' '),
 );
 
