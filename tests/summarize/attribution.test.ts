@@ -395,6 +395,13 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     story: ['At a rally on Saturday supporters pushed a protester, with Lind reportedly yelling: "Get him out of here!"'],
     want: ['Lind'],
   },
+  {
+    name: 'a quotation carries on from the previous one past the rest of its attribution’s sentence',
+    story: [
+      '"Immigration is important but in my view it is education," says Ada Roloson, 32, of Selby in Upstate New York, who works in retail. Roloson supports Ivo Lind in the race. "I am a college graduate, but I have student loans and no good job."',
+    ],
+    want: ['Ada Roloson', 'Ada Roloson'],
+  },
 ];
 
 describe('speaker attribution: right or none', () => {

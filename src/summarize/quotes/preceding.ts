@@ -149,10 +149,9 @@ export function continuation({ speakers, text, paragraphs, first, previous }: Qu
   const near = tail.paragraph === first.paragraph || (tail.paragraph === first.paragraph - 1 && first.open === paragraphs[first.paragraph]?.start);
   if (!near) return [];
   const from = Math.max(tail.close + 1, previous.attribution?.end ?? 0);
-  // Only words between the two can name someone new (`…,” he said. “…` has none worth reading).
-  const other =
-    tail.close >= 0 && first.open > from + 3 && /[.!?]["”’]?\s+\p{Lu}/u.test(text.slice(from, first.open))
-      ? firstPerson(speakers, from, first.open)
-      : null;
+  // Only a sentence between the two can name someone new (`…,” he said. “…` has none worth
+  // reading); the rest of the attribution's own sentence (`says Ann Lee, 32, of Selby, New York.`) names no one new.
+  const between = tail.close >= 0 && first.open > from + 3 ? /[.!?]["”’]?\s+(?=\p{Lu})/u.exec(text.slice(from, first.open)) : null;
+  const other = between ? firstPerson(speakers, from + between.index + between[0].length, first.open) : null;
   return !other || other.name === previous.speaker.name ? [{ continues: previous }] : [];
 }
