@@ -123,6 +123,25 @@ const RULES: { rule: string; stories: { story: string[]; want: (string | null)[]
         story: ['Ada Brell touted her record on the harbour.', '“We need to find ways to support the divers who keep the pier open.”'],
         want: ['Ada Brell'],
       },
+      // … also by "to" and a speech verb after the subject, or a participle of speech in its clause.
+      {
+        story: ['Lars Ek was quick to add that the deal does not include dropping the pier.', '“Building it? Not negotiable.”'],
+        want: ['Lars Ek'],
+      },
+      {
+        story: [
+          'Ada Brell distanced herself from the board by saying she would help if asked.  “I am going to support the plan, and support it gladly.”',
+        ],
+        want: ['Ada Brell'],
+      },
+      // Praise reports no speech: the quotation stays without a speaker.
+      {
+        story: [
+          'Ivo Valastro praised the mayor’s leadership after the storm.',
+          '“We need someone who is going to cut through it and bring people together.”',
+        ],
+        want: [null],
+      },
       // A verb followed only by where or when it was said ends the sentence as well.
       { story: ['The pier will stay open, Lars Ek said in a statement. “We will not sell the pier to anyone.”'], want: ['Lars Ek'] },
       // Not when the quotation has an attribution the rules cannot name.

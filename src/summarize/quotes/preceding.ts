@@ -135,12 +135,27 @@ function subjectSpokeBefore(
   const tokens = tokenize(context.text, sentence.start, Math.min(sentence.end, first.open), SUBJECT_TOKENS);
   const subject = sentenceSubject(tokens);
   if (subject.length === 0) return null;
-  let i = tokens.indexOf(subject[subject.length - 1]!) + 1;
+  const after = tokens.indexOf(subject[subject.length - 1]!) + 1;
+  let i = after;
   while (i < tokens.length && isAuxiliary(tokens[i]!.text)) i++;
   const verb = tokens[i];
-  if (!verb || !isSpeechVerb(verb.text) || isCapitalised(verb.text) || isParticiple(verb.text) || takesObject(verb.text)) return null;
-  return { phrase: subject, verb, weak: true };
+  if (verb && isSpeechVerb(verb.text) && !isCapitalised(verb.text) && !isParticiple(verb.text) && !takesObject(verb.text))
+    return { phrase: subject, verb, weak: true };
+  // `Lee was quick to add that …`, `Lee went on to say …`: the subject's own verb, after "to".
+  for (let k = after; k < Math.min(tokens.length - 1, after + SUBJECT_TO_SAY_TOKENS); k++) {
+    const next = tokens[k + 1]!;
+    if (tokens[k]!.text === 'to' && isSpeechVerb(next.text) && !isParticiple(next.text) && !takesObject(next.text)) return { phrase: subject, verb: next, weak: true };
+  }
+  // `Lee distanced himself from it by saying …`, `Lee responded, saying …`: a participle of speech in the subject's clause.
+  for (let k = after + 1; k < tokens.length; k++) {
+    const word = tokens[k]!;
+    if (isParticiple(word.text) && isSpeechVerb(word.text) && /^(?:,|by)$/.test(tokens[k - 1]!.text)) return { phrase: subject, verb: word, weak: true };
+  }
+  return null;
 }
+
+/** How far after a subject "to" and a speech verb may stand (`Lee was quick to add`). */
+const SUBJECT_TO_SAY_TOKENS = 5;
 
 /** A quotation that carries on from the previous one (same paragraph, or the next one), unless someone else is named in between. */
 export function continuation({ speakers, text, paragraphs, first, previous }: QuotationContext): Finding[] {
