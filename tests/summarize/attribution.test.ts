@@ -402,6 +402,13 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     ],
     want: ['Ada Roloson', 'Ada Roloson'],
   },
+  {
+    name: 'a participle hangs on the named subject of its "when" clause before the sentence’s',
+    story: [
+      'The first incident came during a speech at the college, when Lind protesters interrupted her speech, shouting “she wins, we lose, and we will not stand for it!”',
+    ],
+    want: ['Lind protesters'],
+  },
 ];
 
 describe('speaker attribution: right or none', () => {

@@ -412,10 +412,30 @@ function isAccordingTo(tokens: Token[], at: number): boolean {
   return tokens[at]!.text.toLowerCase() === 'according' && tokens[at + 1]?.text.toLowerCase() === 'to';
 }
 
-/** The sentence's subject for the verb at `at`, found without the verb next to it. */
+/**
+ * The subject for the verb at `at`, found without the verb next to it: the named subject of the
+ * clause it hangs on (`…, when Lind protesters interrupted her, shouting`), else the sentence's.
+ */
 function subjectCue(tokens: Token[], at: number): Cue | null {
-  const phrase = sentenceSubject(tokens);
+  const phrase = clauseSubject(tokens, at) ?? sentenceSubject(tokens);
   return phrase.length ? { phrase, verb: tokens[at]!, weak: true } : null;
+}
+
+/**
+ * `…, when Lind protesters interrupted her speech, shouting`: a clause opened by "when", "as",
+ * "while" or "after" before the participle, whose subject is a capitalised name and whose verb
+ * follows it in the past; null when there is none.
+ */
+function clauseSubject(tokens: Token[], at: number): Token[] | null {
+  for (let k = at - 1; k > 0; k--) {
+    const word = tokens[k]!.text;
+    if (word === '.' || word === ';') return null;
+    if (!/^(?:when|as|while|after)$/.test(word) || tokens[k - 1]?.text !== ',') continue;
+    const phrase = phraseForward(tokens, k + 1);
+    const verb = phrase.length ? tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1] : undefined;
+    return phrase.length && isCapitalised(phrase[0]!.text) && verb && /^\p{Ll}+ed$/u.test(verb.text) ? phrase : null;
+  }
+  return null;
 }
 
 function toBeforeVerb({ tokens, before }: BeforeContext): boolean {

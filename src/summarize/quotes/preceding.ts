@@ -144,12 +144,14 @@ function subjectSpokeBefore(
   // `Lee was quick to add that …`, `Lee went on to say …`: the subject's own verb, after "to".
   for (let k = after; k < Math.min(tokens.length - 1, after + SUBJECT_TO_SAY_TOKENS); k++) {
     const next = tokens[k + 1]!;
-    if (tokens[k]!.text === 'to' && isSpeechVerb(next.text) && !isParticiple(next.text) && !takesObject(next.text)) return { phrase: subject, verb: next, weak: true };
+    if (tokens[k]!.text === 'to' && isSpeechVerb(next.text) && !isParticiple(next.text) && !takesObject(next.text))
+      return { phrase: subject, verb: next, weak: true };
   }
   // `Lee distanced himself from it by saying …`, `Lee responded, saying …`: a participle of speech in the subject's clause.
   for (let k = after + 1; k < tokens.length; k++) {
     const word = tokens[k]!;
-    if (isParticiple(word.text) && isSpeechVerb(word.text) && /^(?:,|by)$/.test(tokens[k - 1]!.text)) return { phrase: subject, verb: word, weak: true };
+    if (isParticiple(word.text) && isSpeechVerb(word.text) && /^(?:,|by)$/.test(tokens[k - 1]!.text))
+      return { phrase: subject, verb: word, weak: true };
   }
   return null;
 }
