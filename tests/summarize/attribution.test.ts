@@ -409,6 +409,21 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     ],
     want: ['Lind protesters'],
   },
+  {
+    name: 'a long apposition after the name, up to two dozen words, still reaches its verb',
+    story: [
+      '“This narrative is being pushed by the media system, where we are all caught,” Malka Cyril, the executive director at the Center of Media Justice and whose also featured in the film, told reporters.',
+    ],
+    want: ['Malka Cyril'],
+  },
+  {
+    name: 'a descriptor before a name at a sentence’s start is no part of the name',
+    story: [
+      'Billionaire Ivo Lindqvist praised the reporter at a press conference on Monday.',
+      '“Very good reporter, very good reporter this guy,” Lindqvist said.',
+    ],
+    want: ['Ivo Lindqvist'],
+  },
 ];
 
 describe('speaker attribution: right or none', () => {

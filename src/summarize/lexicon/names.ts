@@ -45,7 +45,8 @@ export const TITLE_WORDS = new Set(
     'leader head founder executive ceo official officer host anchor correspondent analyst activist lawmaker congressman congresswoman councilman councilwoman councillor councilor alderman candidate nominee ' +
     'speaker senior former acting top presidential republican democratic democrat gop national opposition league arab general-secretary secretary-general under-secretary ' +
     'coach ranking coordinator commissioner chief-of-staff staff campaign manager adviser advisor aide strategist pollster economist director-general president-elect deputy-director editor ' +
-    'monitor mp mep un u.n. us u.s. uk u.k. eu nato white house house senate'
+    'monitor mp mep un u.n. us u.s. uk u.k. eu nato white house house senate ' +
+    'billionaire mogul tycoon businessman businesswoman philanthropist'
   ).split(' '),
 );
 

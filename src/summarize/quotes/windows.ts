@@ -26,7 +26,7 @@ export const SHORT_ATTRIBUTION_TOKENS = 24;
 export const LONG_ATTRIBUTION_TOKENS = 48;
 
 /** After a name, how far an apposition may run to its closing comma before the verb (`,” Ann Lee, the mayor of Selby, said`). */
-export const APPOSITION_AFTER_NAME_TOKENS = 16;
+export const APPOSITION_AFTER_NAME_TOKENS = 24;
 
 /** After the quotation, how far a speech verb later in the clause may stand (`” held by … the Observatory said.`). */
 export const LATER_VERB_TOKENS = 40;
