@@ -1,6 +1,7 @@
 import { collapse } from '../article/read.js';
 import type { Article } from '../article/types.js';
-import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
+import { readNumber, type NumberRead } from './numbers.js';
+import { tokenize, type Token } from './tokens.js';
 import {
   AUXILIARIES,
   CONNECTORS,
@@ -63,7 +64,7 @@ export function scanSegment(text: string, start: number, end: number, inherited:
   const segment = text.slice(start, end);
   // A sentence without a cue can still count a part of the figure before it: "The convoy includes 800 fighters".
   if (!HAS_NUMBER.test(segment) || !(CUE_STEMS.test(segment) || (inherited && PART_STEMS.test(segment)))) return;
-  const tokens = tokenize(segment, start);
+  const tokens = tokenize(text, start, end, { pattern: 'counts' });
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const read = readNumber(tokens, i);

@@ -3,36 +3,7 @@
  * a scale ("1.5 million"), words ("twenty-five", "two hundred and fifty", "a dozen") and vague
  * amounts ("dozens", "tens of thousands") that carry only a lower bound.
  */
-
-/** A word, a run of digits (with thousands commas or a decimal point) or one punctuation mark. */
-export interface Token {
-  text: string;
-  /** Lower-cased text, for lexicon look-ups. */
-  lower: string;
-  start: number;
-  end: number;
-  digits: boolean;
-}
-
-const TOKEN = /\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}]+(?:['’][\p{L}]+)*|[^\s\p{L}\d]/gu;
-
-/** Tokens of `text`, with offsets shifted by `offset` (so they can point into Article.text). */
-export function tokenize(text: string, offset = 0): Token[] {
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
-    const value = match[0];
-    const code = value.charCodeAt(0);
-    tokens.push({
-      text: value,
-      lower: value.toLowerCase(),
-      start: match.index + offset,
-      end: match.index + value.length + offset,
-      digits: code >= 48 && code <= 57,
-    });
-  }
-  return tokens;
-}
+import { tokenize, type Token } from './tokens.js';
 
 /**
  * A word-keyed table without a prototype, so that article words such as "constructor" or
@@ -272,7 +243,7 @@ function isNumberWord(word: string | undefined): boolean {
 
 /** The value of a whole number phrase ("two dozen" → 24, "130,000" → 130000), or null. */
 export function parseNumber(text: string): number | null {
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, 0, text.length, { pattern: 'counts' });
   const read = readNumber(tokens, 0);
   if (!read || read.last !== tokens.length) return null;
   return read.count ?? read.min;

@@ -6,7 +6,8 @@
  * One loop walks past them; each row has an example sentence, run by
  * tests/summarize/casualties/between.test.ts.
  */
-import { readNumber, type Token } from '../numbers.js';
+import { readNumber } from '../numbers.js';
+import type { Token } from '../tokens.js';
 import { AUXILIARIES, CUE_AFTER, FINITE, INSERT_OPENERS, PEOPLE, PHRASE_BREAK, PHRASE_PREPOSITIONS, RELATIVES } from '../lexicon/casualties.js';
 import { compile, matchAt } from './match.js';
 import { LEAVING_RULES } from './patterns.js';

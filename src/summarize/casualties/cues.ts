@@ -3,7 +3,8 @@
  * ("killing 12", "the bodies of 20", "the death toll rose to 45") or after it and its noun
  * ("700 people have been killed", "45 dead", "12 were among the dead").
  */
-import { readNumber, type Token } from '../numbers.js';
+import { readNumber } from '../numbers.js';
+import type { Token } from '../tokens.js';
 import {
   AUXILIARIES,
   BEFORE_COUNT,

@@ -1,5 +1,6 @@
 /** The noun phrase after a count: "civilians", "Kurdish fighters", "Al-Nusra Front commanders", "three of its workers". */
-import { readNumber, type NumberRead, type Token } from '../numbers.js';
+import { readNumber, type NumberRead } from '../numbers.js';
+import type { Token } from '../tokens.js';
 import { AUXILIARIES, CUE_AFTER, PEOPLE, PHRASE_BREAK, THINGS, VERB_BEFORE } from '../lexicon/casualties.js';
 import type { FigureKind } from '../types.js';
 import { isDemonym, isPatients, touches } from './words.js';

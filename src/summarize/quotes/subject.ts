@@ -1,17 +1,7 @@
 /** The subject of a sentence, and rule 6: the subject of the quotation's sentence speaks it, unless it is too weak to. */
 import { AUTHORED_NOUNS, CAPITALISED_STOPS, GROUP_NOUNS, NOUN_DETERMINERS, ROLE_NOUNS } from '../lexicon/index.js';
-import {
-  ADVERBIAL_OPENERS,
-  isCapitalised,
-  isParticiple,
-  isSpeechVerb,
-  isWord,
-  PRONOUNS,
-  phraseForward,
-  sentenceIndex,
-  tokenize,
-  type Token,
-} from '../speakers.js';
+import { ADVERBIAL_OPENERS, isCapitalised, isParticiple, isSpeechVerb, isWord, PRONOUNS, phraseForward, sentenceIndex } from '../speakers.js';
+import { tokenize, type Token } from '../tokens.js';
 import { isUpperWord, looksLikePersonPhrase, sentenceAt } from './phrases.js';
 import { isTitleWord } from '../names.js';
 import { isRoleNoun } from './roles.js';
@@ -90,15 +80,15 @@ export function sentenceSubjectSpeaks({ text, sentences, paragraphs, first }: Qu
   const sentence = sentenceAt(sentences, first.start);
   const opening = first.open >= 0 ? first.open : first.start;
   if (!sentence || sentence.start >= opening) return [];
-  let phrase = sentenceSubject(tokenize(text, sentence.start, opening, SUBJECT_TOKENS));
+  let phrase = sentenceSubject(tokenize(text, sentence.start, opening, { pattern: 'names', limit: SUBJECT_TOKENS }));
   if (phrase.length === 0 && /^\s*(?:Read|See|Watch|Click|Listen)\b/u.test(text.slice(sentence.start, opening))) {
     // `… expressed the same dismay. Read more on its website “…”`: a subjectless line goes on
     // about the person who opens the sentence before it, in the same paragraph.
     const before = sentences[sentenceIndex(sentences, sentence.start) - 1];
     if (before && before.start >= paragraphs[first.paragraph]!.start)
-      phrase = sentenceSubject(tokenize(text, before.start, before.end, SUBJECT_TOKENS));
+      phrase = sentenceSubject(tokenize(text, before.start, before.end, { pattern: 'names', limit: SUBJECT_TOKENS }));
   }
-  const tokens = tokenize(text, sentence.start, opening, SUBJECT_TOKENS);
+  const tokens = tokenize(text, sentence.start, opening, { pattern: 'names', limit: SUBJECT_TOKENS });
   // `It has become so common that Lee thanked them “…”`: after an empty "it", the "that" clause's subject.
   if (phrase.length === 1 && /^(?:it|there)(?:['’]s)?$/i.test(phrase[0]!.text)) phrase = thatClauseSubject(tokens);
   // `historian Nora Vale ended her speech: “…”`: a role in lower case before a person's full name.
