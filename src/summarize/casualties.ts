@@ -3,8 +3,8 @@ import type { Article } from '../article/types.js';
 import { readNumber, type NumberRead } from './numbers.js';
 import { tokenize, type Token } from './tokens.js';
 import {
-  AUXILIARIES,
-  CONNECTORS,
+  COUNT_AUXILIARIES,
+  COUNT_JOINERS,
   CUE_STEMS,
   FINITE,
   HAS_NUMBER,
@@ -134,7 +134,7 @@ const CONNECTOR_TOKENS = 4;
 /** True when only connectors ("and", a comma, "as well as") stand between tokens[from] and tokens[to]. */
 function joined(tokens: Token[], from: number, to: number): boolean {
   if (to <= from || to - from > CONNECTOR_TOKENS) return false;
-  for (let k = from; k < to; k++) if (!CONNECTORS.has(tokens[k]!.lower)) return false;
+  for (let k = from; k < to; k++) if (!COUNT_JOINERS.has(tokens[k]!.lower)) return false;
   return true;
 }
 
@@ -245,7 +245,7 @@ function markUncued(tokens: Token[], mention: Mention, count: QualifiedCount, no
   for (let k = from; k < from + OTHER_VERB_REACH; k++) {
     const word = tokens[k]?.lower ?? '';
     if (FINITE.has(word)) mention.otherVerb = true;
-    if (!AUXILIARIES.has(word) && !PEOPLE.has(word)) break; // "500 others mostly children have been affected"
+    if (!COUNT_AUXILIARIES.has(word) && !PEOPLE.has(word)) break; // "500 others mostly children have been affected"
   }
 }
 

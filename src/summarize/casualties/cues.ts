@@ -6,13 +6,13 @@
 import { readNumber } from '../numbers.js';
 import type { Token } from '../tokens.js';
 import {
-  AUXILIARIES,
+  COUNT_AUXILIARIES,
   BEFORE_COUNT,
   COLLECTIVES,
   CUE_AFTER,
   CUE_NOUNS,
   FINITE,
-  PASSIVE_AUXILIARIES,
+  FORMS_OF_BE,
   PEOPLE,
   PERSON_OBJECT_VERBS,
   PHRASE_PREPOSITIONS,
@@ -79,7 +79,7 @@ export function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boole
       kind = 'casualties';
       start = q;
     }
-    if (PASSIVE_AUXILIARIES.has(tokens[p - 1]?.lower ?? '') && kind === verb) return null; // "were killed 3 …"
+    if (FORMS_OF_BE.has(tokens[p - 1]?.lower ?? '') && kind === verb) return null; // "were killed 3 …"
     return { kind, start, end: p + 1 };
   }
   const rule = firstRule(BEFORE_RULES, tokens, p + 1, null, 'before');
@@ -127,7 +127,7 @@ export function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue
  */
 function relativeClauseCue(tokens: Token[], m: number, hasPerson: boolean): Cue | null {
   const clause = cueAfter(tokens, m + 1, hasPerson);
-  if (clause && clause.kind !== 'displaced' && AUXILIARIES.has(tokens[m + 1]!.lower)) return { kind: clause.kind, start: m, end: clause.end };
+  if (clause && clause.kind !== 'displaced' && COUNT_AUXILIARIES.has(tokens[m + 1]!.lower)) return { kind: clause.kind, start: m, end: clause.end };
   return null;
 }
 
