@@ -73,7 +73,7 @@ function fitsPhrase(token: Token, first: boolean, inParens: boolean, afterName =
   const word = token.text;
   if (inParens) return word !== '“' && word !== '”' && word !== '"';
   if (!isWord(token)) return word === '’' || word === "'" || word === '(' || word === '/' || word === '&' || (word === '-' && !first);
-  const l = word.toLowerCase();
+  const l = token.lower;
   if (isCapitalised(word)) return (!PRONOUNS.has(l) || first || l === 'i') && !PHRASE_STOPS.has(l) && !CAPITALISED_STOPS.has(l);
   if (PRONOUNS.has(l)) return first;
   if (isTitleWord(l) || GROUP_NOUNS.has(l) || ROLE_NOUNS.has(l)) return !PRONOUNS.has(l); // "state department spokeswoman"
@@ -90,8 +90,8 @@ function collect(tokens: Token[], from: number, step: 1 | -1, max: number): Toke
   let depth = 0;
   for (let i = from; i >= 0 && i < tokens.length && phrase.length < max; i += step) {
     const token = tokens[i]!;
-    const l = token.text.toLowerCase();
-    if (step === 1 && phrase.length === 1 && PRONOUNS.has(phrase[0]!.text.toLowerCase())) break; // "he" stands alone
+    const l = token.lower;
+    if (step === 1 && phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) break; // "he" stands alone
     const opening = step === 1 ? '(' : ')';
     const closing = step === 1 ? ')' : '(';
     if (token.text === opening) {
@@ -130,7 +130,7 @@ function collect(tokens: Token[], from: number, step: 1 | -1, max: number): Toke
     if (
       !fitsPhrase(
         token,
-        phrase.length === 0 || (step === 1 && phrase.length === 1 && DETERMINERS.has(phrase[0]!.text.toLowerCase())),
+        phrase.length === 0 || (step === 1 && phrase.length === 1 && DETERMINERS.has(phrase[0]!.lower)),
         depth > 0,
         afterName,
       )
