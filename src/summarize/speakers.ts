@@ -130,7 +130,7 @@ function collect(tokens: Token[], from: number, step: 1 | -1, max: number): Toke
     if (
       !fitsPhrase(
         token,
-        phrase.length === 0 || (step === 1 && phrase.length === 1 && DETERMINERS.has(phrase[0]!.lower)),
+        phrase.length === 0 || (step === 1 && phrase.length === 1 && DETERMINERS.has(phrase[0]!.text.toLowerCase())),
         depth > 0,
         afterName,
       )
