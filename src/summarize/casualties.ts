@@ -1,9 +1,10 @@
 import { collapse } from '../article/read.js';
 import type { Article } from '../article/types.js';
-import { readNumber, tokenize, type NumberRead, type Token } from './numbers.js';
+import { readNumber, type NumberRead } from './numbers.js';
+import { tokenize, type Token } from './tokens.js';
 import {
-  AUXILIARIES,
-  CONNECTORS,
+  COUNT_AUXILIARIES,
+  COUNT_JOINERS,
   CUE_STEMS,
   FINITE,
   HAS_NUMBER,
@@ -63,7 +64,7 @@ export function scanSegment(text: string, start: number, end: number, inherited:
   const segment = text.slice(start, end);
   // A sentence without a cue can still count a part of the figure before it: "The convoy includes 800 fighters".
   if (!HAS_NUMBER.test(segment) || !(CUE_STEMS.test(segment) || (inherited && PART_STEMS.test(segment)))) return;
-  const tokens = tokenize(segment, start);
+  const tokens = tokenize(text, start, end, { pattern: 'counts' });
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const read = readNumber(tokens, i);
@@ -133,7 +134,7 @@ const CONNECTOR_TOKENS = 4;
 /** True when only connectors ("and", a comma, "as well as") stand between tokens[from] and tokens[to]. */
 function joined(tokens: Token[], from: number, to: number): boolean {
   if (to <= from || to - from > CONNECTOR_TOKENS) return false;
-  for (let k = from; k < to; k++) if (!CONNECTORS.has(tokens[k]!.lower)) return false;
+  for (let k = from; k < to; k++) if (!COUNT_JOINERS.has(tokens[k]!.lower)) return false;
   return true;
 }
 
@@ -244,7 +245,7 @@ function markUncued(tokens: Token[], mention: Mention, count: QualifiedCount, no
   for (let k = from; k < from + OTHER_VERB_REACH; k++) {
     const word = tokens[k]?.lower ?? '';
     if (FINITE.has(word)) mention.otherVerb = true;
-    if (!AUXILIARIES.has(word) && !PEOPLE.has(word)) break; // "500 others mostly children have been affected"
+    if (!COUNT_AUXILIARIES.has(word) && !PEOPLE.has(word)) break; // "500 others mostly children have been affected"
   }
 }
 

@@ -10,6 +10,7 @@ import {
   CONNECTORS,
   FEMALE_GIVEN_NAMES,
   FEMALE_TITLES,
+  GENERATIONS,
   GROUP_NOUNS,
   MALE_GIVEN_NAMES,
   MALE_TITLES,
@@ -154,9 +155,6 @@ export interface FullName {
   name: string;
   person: boolean;
 }
-
-/** Words that end a person's name after the surname: "Donald Trump Jr.". */
-const GENERATIONS = new Set(['Jr', 'Sr', 'Jr.', 'Sr.', 'II', 'III', 'IV']);
 
 export class NameIndex {
   private readonly text: string;

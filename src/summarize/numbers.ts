@@ -3,44 +3,8 @@
  * a scale ("1.5 million"), words ("twenty-five", "two hundred and fifty", "a dozen") and vague
  * amounts ("dozens", "tens of thousands") that carry only a lower bound.
  */
-
-/** A word, a run of digits (with thousands commas or a decimal point) or one punctuation mark. */
-export interface Token {
-  text: string;
-  /** Lower-cased text, for lexicon look-ups. */
-  lower: string;
-  start: number;
-  end: number;
-  digits: boolean;
-}
-
-const TOKEN = /\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}]+(?:['’][\p{L}]+)*|[^\s\p{L}\d]/gu;
-
-/** Tokens of `text`, with offsets shifted by `offset` (so they can point into Article.text). */
-export function tokenize(text: string, offset = 0): Token[] {
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
-    const value = match[0];
-    const code = value.charCodeAt(0);
-    tokens.push({
-      text: value,
-      lower: value.toLowerCase(),
-      start: match.index + offset,
-      end: match.index + value.length + offset,
-      digits: code >= 48 && code <= 57,
-    });
-  }
-  return tokens;
-}
-
-/**
- * A word-keyed table without a prototype, so that article words such as "constructor" or
- * "toString" never look like entries.
- */
-export function lookupTable<V>(entries: Record<string, V>): Record<string, V> {
-  return Object.assign(Object.create(null) as Record<string, V>, entries);
-}
+import { BARE_VAGUE_NEXT, BARE_VAGUE_NOT_AFTER, NUMBER_SCALES, NUMBER_TENS, NUMBER_UNITS, VAGUE_AMOUNTS, VAGUE_NEEDS_OF } from './lexicon/numbers.js';
+import { tokenize, type Token } from './tokens.js';
 
 /** A number read from tokens[first..last). */
 export interface NumberRead {
@@ -54,62 +18,23 @@ export interface NumberRead {
   vague: string | null;
 }
 
-const UNITS = lookupTable({
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-});
-const TENS = lookupTable({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
-const SCALES = lookupTable({ thousand: 1e3, million: 1e6, billion: 1e9 });
 const HUNDRED = 'hundred';
 const DOZEN = 'dozen';
 
-/** Vague plurals and the lower bound the annotation conventions give them. */
-const VAGUE = lookupTable({ dozens: 24, scores: 40, tens: 20, tenths: 20, hundreds: 200, thousands: 2000, millions: 2e6 });
-/** Vague words that are only amounts when "of" follows ("scores of", not "the scores")… */
-const VAGUE_NEEDS_OF = new Set(['scores', 'tens', 'tenths']);
-/** …or when they stand alone as the subject or object of a clause: "Scores were killed", "killed tenths who …". */
-const BARE_VAGUE_NEXT = new Set(['were', 'are', 'have', 'had', 'more', 'who', 'died', 'killed', 'dead', 'wounded', 'injured', 'fled']);
-/** Words that make the vague word a noun of something else: "the scores were level", "test scores". */
-const BARE_VAGUE_NOT_AFTER = new Set([
-  'the',
+/**
+ * Words a number can start with; any other word is rejected at once (readNumber runs on every
+ * token). Built from the lexicon's number tables, so it is no list of its own.
+ */
+const STARTERS = new Set([
+  ...Object.keys(NUMBER_UNITS),
+  ...Object.keys(NUMBER_TENS),
+  ...Object.keys(VAGUE_AMOUNTS),
   'a',
   'an',
-  'their',
-  'his',
-  'her',
-  'its',
-  'our',
-  'your',
-  'my',
-  'these',
-  'those',
-  'high',
-  'low',
-  'test',
-  'exam',
-  'final',
+  'half',
+  'several',
+  'tenth',
 ]);
-
-/** Words a number can start with; any other word is rejected at once (readNumber runs on every token). */
-const STARTERS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(VAGUE), 'a', 'an', 'half', 'several', 'tenth']);
 
 const adjacent = (tokens: Token[], i: number): boolean => {
   const a = tokens[i];
@@ -142,8 +67,8 @@ function readFigure(tokens: Token[], i: number): NumberRead | null {
   let value = Number(text);
   if (!Number.isFinite(value)) return null;
   const scale = tokens[last]?.lower;
-  if (scale && SCALES[scale]) {
-    value = Math.round(value * SCALES[scale]!);
+  if (scale && NUMBER_SCALES[scale]) {
+    value = Math.round(value * NUMBER_SCALES[scale]!);
     last++;
   } else if (scale === HUNDRED && Number.isInteger(value)) {
     value *= 100;
@@ -167,7 +92,7 @@ function readVague(tokens: Token[], i: number): NumberRead | null {
   const fewStart = word === 'several' ? 1 : word === 'a' && tokens[i + 1]?.lower === 'few' ? 2 : 0;
   if (fewStart) {
     const scaleWord = tokens[i + fewStart]?.lower;
-    const scale = scaleWord === HUNDRED ? 100 : scaleWord === DOZEN ? 12 : scaleWord ? SCALES[scaleWord] : undefined;
+    const scale = scaleWord === HUNDRED ? 100 : scaleWord === DOZEN ? 12 : scaleWord ? NUMBER_SCALES[scaleWord] : undefined;
     if (!scale) return null;
     const last = tokens[i + fewStart + 1]?.lower === 'of' ? i + fewStart + 2 : i + fewStart + 1;
     return { first: i, last, count: null, min: 2 * scale, vague: phrase(tokens, i, last) };
@@ -176,9 +101,9 @@ function readVague(tokens: Token[], i: number): NumberRead | null {
   if (word === 'tenth') {
     const noun = tokens[i + 2]?.lower ?? '';
     if (!ofFollows || isFraction(tokens, i) || !/^\p{L}+s$/u.test(noun)) return null;
-    return { first: i, last: i + 2, count: null, min: VAGUE.tenths!, vague: phrase(tokens, i, i + 2) };
+    return { first: i, last: i + 2, count: null, min: VAGUE_AMOUNTS.tenths!, vague: phrase(tokens, i, i + 2) };
   }
-  const min = VAGUE[word];
+  const min = VAGUE_AMOUNTS[word];
   if (min === undefined) return null;
   if (VAGUE_NEEDS_OF.has(word) && !ofFollows && !standsAlone(tokens, i)) return null;
   if (word === 'tenths' && isFraction(tokens, i)) return null; // "nine tenths of the town" is a share
@@ -222,7 +147,7 @@ function readWords(tokens: Token[], i: number): NumberRead | null {
   }
   if (tokens[j]?.lower === 'a' || tokens[j]?.lower === 'an') {
     const next = tokens[j + 1]?.lower;
-    if (next !== HUNDRED && next !== DOZEN && !(next && SCALES[next])) return null;
+    if (next !== HUNDRED && next !== DOZEN && !(next && NUMBER_SCALES[next])) return null;
     current = 1;
     last = 'a';
     j++;
@@ -230,13 +155,13 @@ function readWords(tokens: Token[], i: number): NumberRead | null {
   for (;;) {
     const word = tokens[j]?.lower;
     if (word === undefined) break;
-    const unit = UNITS[word];
+    const unit = NUMBER_UNITS[word];
     const fresh = last === 'none' || last === 'hundred' || last === 'scale';
     if (unit !== undefined && (fresh || (last === 'tens' && unit > 0 && unit < 10))) {
       current += unit;
       last = unit >= 10 ? 'teen' : 'unit';
-    } else if (TENS[word] !== undefined && fresh) {
-      current += TENS[word]!;
+    } else if (NUMBER_TENS[word] !== undefined && fresh) {
+      current += NUMBER_TENS[word]!;
       last = 'tens';
     } else if (word === HUNDRED && (last === 'unit' || last === 'teen' || last === 'a') && current < 100) {
       current *= 100;
@@ -244,8 +169,8 @@ function readWords(tokens: Token[], i: number): NumberRead | null {
     } else if (word === DOZEN && (last === 'unit' || last === 'teen' || last === 'tens' || last === 'a') && current < 100) {
       current *= 12;
       last = 'dozen';
-    } else if (SCALES[word] !== undefined && last !== 'none' && last !== 'scale') {
-      total += current * SCALES[word]!;
+    } else if (NUMBER_SCALES[word] !== undefined && last !== 'none' && last !== 'scale') {
+      total += current * NUMBER_SCALES[word]!;
       current = 0;
       last = 'scale';
     } else if (word === '-' && last === 'tens' && adjacent(tokens, j - 1) && adjacent(tokens, j)) {
@@ -267,12 +192,12 @@ function readWords(tokens: Token[], i: number): NumberRead | null {
 }
 
 function isNumberWord(word: string | undefined): boolean {
-  return word !== undefined && (UNITS[word] !== undefined || TENS[word] !== undefined);
+  return word !== undefined && (NUMBER_UNITS[word] !== undefined || NUMBER_TENS[word] !== undefined);
 }
 
 /** The value of a whole number phrase ("two dozen" → 24, "130,000" → 130000), or null. */
 export function parseNumber(text: string): number | null {
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, 0, text.length, { pattern: 'counts' });
   const read = readNumber(tokens, 0);
   if (!read || read.last !== tokens.length) return null;
   return read.count ?? read.min;

@@ -143,6 +143,7 @@ function plainStretches(text: string): (Span & { doubtful: boolean })[] {
   return stretches;
 }
 
+/** The lexicon's BEFORE_CAPITALS as a set, for look-ups. */
 const TITLES_BEFORE_NAMES = new Set(BEFORE_CAPITALS);
 
 const OPENING = /[“‘]/g;

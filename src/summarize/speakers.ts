@@ -18,7 +18,6 @@ import {
   HEADLINE_VERBS,
   LIKELY_VERBS,
   MODIFIER_PREPOSITIONS,
-  NAME_TITLES,
   NEAR_LINKS,
   NEAR_PERSON_NOUNS,
   OBJECT_VERBS,
@@ -31,36 +30,9 @@ import {
   UNNAMED_OPENERS,
 } from './lexicon/index.js';
 import { ARABIC_PARTICLE, isTitleWord, namePieces, splitTitle, titleKey, type Gender, type NameIndex } from './names.js';
+import { tokenize, type Token } from './tokens.js';
 
 export { ADVERBIAL_OPENERS };
-
-/** A word or punctuation mark of the text, with its offset into Article.text. */
-export interface Token {
-  text: string;
-  start: number;
-  end: number;
-}
-
-/**
- * Initials ("U.S."), a title with its period ("Gov."), an initial before a name, a word, or one
- * mark. A word keeps a mis-decoded accented letter whole ("FranÃ§ois", "PeÃ±a").
- */
-const TOKEN = new RegExp(
-  `(?:\\p{Lu}\\.){2,}|(?:${NAME_TITLES.join('|')})\\.|\\p{Lu}\\.(?=\\s\\p{Lu})|[\\p{L}\\p{N}](?:[\\p{L}\\p{M}\\p{N}’'-]|(?<=[Ã\\u0303])[\\u0080-\\u00BF])*|[^\\s\\p{L}\\p{N}]`,
-  'gu',
-);
-
-/** Tokens of text[start, end). */
-export function tokenize(text: string, start: number, end: number, limit = Infinity): Token[] {
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = start;
-  for (let match = TOKEN.exec(text); match && match.index < end; match = TOKEN.exec(text)) {
-    const tokenEnd = Math.min(end, match.index + match[0].length);
-    tokens.push({ text: text.slice(match.index, tokenEnd), start: match.index, end: tokenEnd });
-    if (tokens.length >= limit) break;
-  }
-  return tokens;
-}
 
 const PARTICIPLES = /ing$/;
 
@@ -101,7 +73,7 @@ function fitsPhrase(token: Token, first: boolean, inParens: boolean, afterName =
   const word = token.text;
   if (inParens) return word !== '“' && word !== '”' && word !== '"';
   if (!isWord(token)) return word === '’' || word === "'" || word === '(' || word === '/' || word === '&' || (word === '-' && !first);
-  const l = word.toLowerCase();
+  const l = token.lower;
   if (isCapitalised(word)) return (!PRONOUNS.has(l) || first || l === 'i') && !PHRASE_STOPS.has(l) && !CAPITALISED_STOPS.has(l);
   if (PRONOUNS.has(l)) return first;
   if (isTitleWord(l) || GROUP_NOUNS.has(l) || ROLE_NOUNS.has(l)) return !PRONOUNS.has(l); // "state department spokeswoman"
@@ -118,8 +90,8 @@ function collect(tokens: Token[], from: number, step: 1 | -1, max: number): Toke
   let depth = 0;
   for (let i = from; i >= 0 && i < tokens.length && phrase.length < max; i += step) {
     const token = tokens[i]!;
-    const l = token.text.toLowerCase();
-    if (step === 1 && phrase.length === 1 && PRONOUNS.has(phrase[0]!.text.toLowerCase())) break; // "he" stands alone
+    const l = token.lower;
+    if (step === 1 && phrase.length === 1 && PRONOUNS.has(phrase[0]!.lower)) break; // "he" stands alone
     const opening = step === 1 ? '(' : ')';
     const closing = step === 1 ? ')' : '(';
     if (token.text === opening) {
@@ -618,7 +590,7 @@ function mentionsIn(context: SpeakerContext, start: number, end: number): { pers
   if (cached) return cached;
   const found: { person: Mention | null; group: Mention | null } = { person: null, group: null };
   context.mentions.set(key, found);
-  const tokens = tokenize(context.text, start, end, 60);
+  const tokens = tokenize(context.text, start, end, { pattern: 'names', limit: 60 });
   // `With a vote for Lind ruled out, Cross said he …`: the subject after an opening clause, before
   // anyone named inside that clause.
   const comma = ADVERBIAL_OPENERS.has(tokens[0]?.text.toLowerCase() ?? '')
@@ -688,7 +660,7 @@ function describedGroup(context: SpeakerContext, at: number, noun: string): Ment
 /** Every person and group named in text[start, end) outside quotations, in order. */
 function namedIn(context: SpeakerContext, start: number, end: number): Mention[] {
   const found: Mention[] = [];
-  const tokens = tokenize(context.text, start, end, 400);
+  const tokens = tokenize(context.text, start, end, { pattern: 'names', limit: 400 });
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (!isCapitalised(token.text) || context.insideQuote(token.start) || PRONOUNS.has(token.text.toLowerCase())) continue;

@@ -3,7 +3,7 @@ import { readArticle } from '../../src/article/read.js';
 import { extractCasualties } from '../../src/summarize/casualties.js';
 import { compile, matchAt, matchEndingAt } from '../../src/summarize/casualties/match.js';
 import { PHRASE_RULES } from '../../src/summarize/casualties/patterns.js';
-import { tokenize } from '../../src/summarize/numbers.js';
+import { countTokens } from './casualties/helpers.js';
 import { splitSentences } from '../../src/summarize/sentences.js';
 import type { Figure, FigureKind } from '../../src/summarize/types.js';
 
@@ -13,7 +13,7 @@ function figures(body: string): Figure[] {
 }
 
 describe('the phrase matcher', () => {
-  const words = (text: string) => tokenize(text);
+  const words = (text: string) => countTokens(text);
 
   it.each([
     ['lost their|his|her lives', 'lost their lives in the fire', 0, 3],

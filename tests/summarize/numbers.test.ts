@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseNumber, readNumber, tokenize } from '../../src/summarize/numbers.js';
+import { parseNumber, readNumber } from '../../src/summarize/numbers.js';
+import { countTokens } from './casualties/helpers.js';
 
 describe('parseNumber', () => {
   it.each([
@@ -48,7 +49,7 @@ describe('parseNumber', () => {
     ['several hundred', 200],
   ])('gives the lower bound of the vague amount %s', (text, min) => {
     expect(parseNumber(text)).toBe(min);
-    const read = readNumber(tokenize(text), 0);
+    const read = readNumber(countTokens(text), 0);
     expect(read?.count).toBeNull();
     expect(read?.min).toBe(min);
   });
@@ -63,8 +64,8 @@ describe('parseNumber', () => {
 describe('readNumber: vague words standing alone', () => {
   /** The read at the first token of `marked` that starts with "*" (the mark is removed before reading). */
   function readMarked(marked: string) {
-    const tokens = tokenize(marked.replace('*', ''));
-    const at = marked.replace(/\*.*$/, '').trim() === '' ? 0 : tokenize(marked.slice(0, marked.indexOf('*'))).length;
+    const tokens = countTokens(marked.replace('*', ''));
+    const at = marked.replace(/\*.*$/, '').trim() === '' ? 0 : countTokens(marked.slice(0, marked.indexOf('*'))).length;
     return readNumber(tokens, at);
   }
 
@@ -88,15 +89,5 @@ describe('readNumber: vague words standing alone', () => {
     'The *tenth of March was quiet.',
   ])('does not read "%s"', (text) => {
     expect(readMarked(text)).toBeNull();
-  });
-});
-
-describe('tokenize', () => {
-  it('keeps offsets into the text it was given, shifted by the offset', () => {
-    const text = 'killed 1,200 people-';
-    const tokens = tokenize(text, 10);
-    expect(tokens.map((t) => t.text)).toEqual(['killed', '1,200', 'people', '-']);
-    for (const t of tokens) expect(text.slice(t.start - 10, t.end - 10)).toBe(t.text);
-    expect(tokens[1]!.digits).toBe(true);
   });
 });

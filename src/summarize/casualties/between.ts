@@ -6,8 +6,19 @@
  * One loop walks past them; each row has an example sentence, run by
  * tests/summarize/casualties/between.test.ts.
  */
-import { readNumber, type Token } from '../numbers.js';
-import { AUXILIARIES, CUE_AFTER, FINITE, INSERT_OPENERS, PEOPLE, PHRASE_BREAK, PHRASE_PREPOSITIONS, RELATIVES } from '../lexicon/casualties.js';
+import { readNumber } from '../numbers.js';
+import type { Token } from '../tokens.js';
+import {
+  COUNT_AUXILIARIES,
+  CUE_AFTER,
+  FINITE,
+  INSERT_OPENERS,
+  PEOPLE,
+  PEOPLE_LIST_OPENERS,
+  PHRASE_BREAK,
+  PHRASE_PREPOSITIONS,
+  RELATIVES,
+} from '../lexicon/casualties.js';
 import { compile, matchAt } from './match.js';
 import { LEAVING_RULES } from './patterns.js';
 import { firstRule } from './rules.js';
@@ -43,9 +54,6 @@ interface Between {
   skip: (tokens: Token[], m: number, walk: Walk) => number;
 }
 
-/** Words that open an apposition of people after an auxiliary-like adverb: "73 civilians mostly women and children". */
-const APPOSITION_OPENERS = new Set(['mostly', 'mainly', 'including']);
-
 /** The opening of an insert that says how many of the count were who: "most of them", "more than half of whom". */
 const SHARE_INSERT = compile('more|less|fewer? than? @shares of them|whom|those');
 
@@ -57,8 +65,8 @@ export const BETWEEN: readonly Between[] = [
     firstOnly: false,
     skip: (tokens, m, walk) => {
       const word = tokens[m]!.lower;
-      if (!AUXILIARIES.has(word) || (word === 'left' && firstRule(LEAVING_RULES, tokens, m, null, 'after'))) return -1;
-      if (APPOSITION_OPENERS.has(word)) walk.apposition = true;
+      if (!COUNT_AUXILIARIES.has(word) || (word === 'left' && firstRule(LEAVING_RULES, tokens, m, null, 'after'))) return -1;
+      if (PEOPLE_LIST_OPENERS.has(word)) walk.apposition = true;
       return m + 1;
     },
   },
@@ -134,7 +142,7 @@ function skipAt(tokens: Token[], m: number, walk: Walk): number {
 function insertEnd(tokens: Token[], from: number, places = false): number {
   for (let k = from; k < from + REACH.insert && tokens[k]; k++) {
     const t = tokens[k]!;
-    if (k > from && (AUXILIARIES.has(t.lower) || (CUE_AFTER[t.lower] && !PEOPLE.has(t.lower)))) {
+    if (k > from && (COUNT_AUXILIARIES.has(t.lower) || (CUE_AFTER[t.lower] && !PEOPLE.has(t.lower)))) {
       // "killed 100 people including 25 children and injured 40": a second verb of the sentence, not the count's.
       const joinedVerb = ['and', 'or'].includes(tokens[k - 1]!.lower) || /ing$/.test(t.lower);
       return joinedVerb ? -1 : k;
@@ -149,7 +157,7 @@ function insertEnd(tokens: Token[], from: number, places = false): number {
 /** Where the main verb after a relative clause resumes ("who tried to leave the city | were killed"), or -1. */
 export function relativeEnd(tokens: Token[], from: number): number {
   const first = tokens[from];
-  if (!first || AUXILIARIES.has(first.lower) || FINITE.has(first.lower) || !/^\p{L}/u.test(first.text)) return -1;
+  if (!first || COUNT_AUXILIARIES.has(first.lower) || FINITE.has(first.lower) || !/^\p{L}/u.test(first.text)) return -1;
   for (let k = from + 1; k < from + REACH.relativeClause && tokens[k]; k++) {
     const t = tokens[k]!;
     if (FINITE.has(t.lower) && t.text !== 'IS') return k;

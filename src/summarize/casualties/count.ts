@@ -2,7 +2,8 @@
  * The count as written: the number, the qualifier before it ("at least", "nearly" …, the rows of
  * QUALIFIERS) and a range ("10-15", "10 to 15", "between 10 and 15", the rows of RANGE_LINKS).
  */
-import { readNumber, type NumberRead, type Token } from '../numbers.js';
+import { readNumber, type NumberRead } from '../numbers.js';
+import type { Token } from '../tokens.js';
 import { QUALIFIERS } from '../lexicon/casualties.js';
 
 export type Bound = 'min' | 'max' | null;

@@ -3,15 +3,16 @@
  * ("killing 12", "the bodies of 20", "the death toll rose to 45") or after it and its noun
  * ("700 people have been killed", "45 dead", "12 were among the dead").
  */
-import { readNumber, type Token } from '../numbers.js';
+import { readNumber } from '../numbers.js';
+import type { Token } from '../tokens.js';
 import {
-  AUXILIARIES,
+  COUNT_AUXILIARIES,
   BEFORE_COUNT,
   COLLECTIVES,
   CUE_AFTER,
   CUE_NOUNS,
   FINITE,
-  PASSIVE_AUXILIARIES,
+  FORMS_OF_BE,
   PEOPLE,
   PERSON_OBJECT_VERBS,
   PHRASE_PREPOSITIONS,
@@ -78,7 +79,7 @@ export function cueBefore(tokens: Token[], phraseStart: number, hasPerson: boole
       kind = 'casualties';
       start = q;
     }
-    if (PASSIVE_AUXILIARIES.has(tokens[p - 1]?.lower ?? '') && kind === verb) return null; // "were killed 3 …"
+    if (FORMS_OF_BE.has(tokens[p - 1]?.lower ?? '') && kind === verb) return null; // "were killed 3 …"
     return { kind, start, end: p + 1 };
   }
   const rule = firstRule(BEFORE_RULES, tokens, p + 1, null, 'before');
@@ -126,7 +127,7 @@ export function cueAfter(tokens: Token[], from: number, hasPerson: boolean): Cue
  */
 function relativeClauseCue(tokens: Token[], m: number, hasPerson: boolean): Cue | null {
   const clause = cueAfter(tokens, m + 1, hasPerson);
-  if (clause && clause.kind !== 'displaced' && AUXILIARIES.has(tokens[m + 1]!.lower)) return { kind: clause.kind, start: m, end: clause.end };
+  if (clause && clause.kind !== 'displaced' && COUNT_AUXILIARIES.has(tokens[m + 1]!.lower)) return { kind: clause.kind, start: m, end: clause.end };
   return null;
 }
 

@@ -21,7 +21,8 @@
  * the shorter way when an optional element does not lead to a match; a gap tries its longest
  * run first, so a `$cue` after it is the last cue before what follows.
  */
-import { readNumber, type Token } from '../numbers.js';
+import { readNumber } from '../numbers.js';
+import type { Token } from '../tokens.js';
 import { CUE_AFTER, NOUN_OF_BEFORE, QUALIFIERS, TOLL_KINDS, WORD_CLASSES } from '../lexicon/casualties.js';
 import type { FigureKind } from '../types.js';
 

@@ -3,7 +3,8 @@
  * times, shares, things and years. Each row has an example sentence whose number it rules out and a
  * near miss whose count it keeps, both run by tests/summarize/casualties/not-a-count.test.ts.
  */
-import type { NumberRead, Token } from '../numbers.js';
+import type { NumberRead } from '../numbers.js';
+import type { Token } from '../tokens.js';
 import { COLLECTIVES, CUE_AFTER, NOT_A_COUNT_BEFORE, PEOPLE, THINGS } from '../lexicon/casualties.js';
 import type { QualifiedCount } from './count.js';
 import { isDash, isMonth, isPatients, touches } from './words.js';

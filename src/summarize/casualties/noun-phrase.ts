@@ -1,6 +1,7 @@
 /** The noun phrase after a count: "civilians", "Kurdish fighters", "Al-Nusra Front commanders", "three of its workers". */
-import { readNumber, type NumberRead, type Token } from '../numbers.js';
-import { AUXILIARIES, CUE_AFTER, PEOPLE, PHRASE_BREAK, THINGS, VERB_BEFORE } from '../lexicon/casualties.js';
+import { readNumber, type NumberRead } from '../numbers.js';
+import type { Token } from '../tokens.js';
+import { COUNT_AUXILIARIES, CUE_AFTER, OWNERS, PEOPLE, PHRASE_BREAK, THINGS, VERB_BEFORE } from '../lexicon/casualties.js';
 import type { FigureKind } from '../types.js';
 import { isDemonym, isPatients, touches } from './words.js';
 
@@ -9,9 +10,6 @@ import { isDemonym, isPatients, touches } from './words.js';
  * militia fighters"; past that, the words are the rest of the clause.
  */
 const NOUN_PHRASE_WORDS = 5;
-
-/** Names of the whole, after which "of" leads to the counted people: "three of its workers". */
-const OWNERS = new Set(['its', 'their', 'his', 'her', 'the']);
 
 export interface NounPhrase {
   /** Token index after the last noun for people ("Kurdish fighters|"), or -1 when none. */
@@ -67,7 +65,7 @@ function endsPhrase(tokens: Token[], j: number): boolean {
   return (
     !/\p{L}/u.test(t.text) ||
     PHRASE_BREAK.has(t.lower) ||
-    (AUXILIARIES.has(t.lower) && !acronym) ||
+    (COUNT_AUXILIARIES.has(t.lower) && !acronym) ||
     VERB_BEFORE[t.lower] !== undefined ||
     /ing$/.test(t.lower) ||
     readNumber(tokens, j) !== null

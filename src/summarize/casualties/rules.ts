@@ -1,5 +1,5 @@
 /** How the rows of ./patterns.ts are tried: each place has one small runner. */
-import type { Token } from '../numbers.js';
+import type { Token } from '../tokens.js';
 import type { FigureKind } from '../types.js';
 import { matchAt, matchEndingAt, nearestEndingAt } from './match.js';
 import { type PartRule, type PhraseRule, TOLL_REACH, TOLL_RULES } from './patterns.js';

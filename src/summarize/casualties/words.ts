@@ -1,5 +1,6 @@
 /** Small tests on single tokens and their neighbours, shared by the casualty steps. */
-import { readNumber, type Token } from '../numbers.js';
+import { readNumber } from '../numbers.js';
+import type { Token } from '../tokens.js';
 import { BEFORE_COUNT, MONTHS, PATIENT_NOUNS, PEOPLE, TREATED } from '../lexicon/casualties.js';
 import type { FigureKind } from '../types.js';
 import { BEFORE_RULES } from './patterns.js';

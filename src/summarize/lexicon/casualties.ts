@@ -1,4 +1,4 @@
-import { lookupTable } from '../numbers.js';
+import { lookupTable } from './lookup.js';
 import type { FigureKind } from '../types.js';
 
 /** Cheap pre-filter: a sentence without one of these stems holds no casualty figure. */
@@ -209,7 +209,7 @@ export const CUE_NOUNS = new Set([
 ]);
 
 /** Words allowed between the counted noun and the cue: "have been", "were reportedly", "are feared". */
-export const AUXILIARIES = new Set([
+export const COUNT_AUXILIARIES = new Set([
   'were',
   'was',
   'have',
@@ -820,7 +820,7 @@ export const TOLL_LINKS = new Set([
 export const FINITE = new Set(['have', 'has', 'had', 'were', 'was', 'are', 'is', 'will', 'would']);
 
 /** What may join two counts that share a cue: "63 rebels and 21 fighters were killed". */
-export const CONNECTORS = new Set(['and', 'or', ',', '-', '–', 'as', 'well', 'including', 'plus']);
+export const COUNT_JOINERS = new Set(['and', 'or', ',', '-', '–', 'as', 'well', 'including', 'plus']);
 
 /** Places people leave: "left the city", "fled their villages". */
 export const PLACE_NOUNS = new Set([
@@ -1029,8 +1029,14 @@ export const ONE_PERSON = new Set([
 /** Pre-filter for a sentence that may count a part of the figure before it: "includes 800 armed men", "among them four". */
 export const PART_STEMS = /\b(?:includ|among|of (?:them|whom))/i;
 
-/** Auxiliaries of the passive: "were killed 3 …" is a list, not "killed 3" taking an object. */
-export const PASSIVE_AUXILIARIES = new Set(['were', 'was', 'been', 'be', 'being', 'are', 'is']);
+/** Forms of "be", the auxiliary of the passive: "were killed 3 …" is a list, not "killed 3" taking an object. */
+export const FORMS_OF_BE = new Set(['were', 'was', 'been', 'be', 'being', 'are', 'is']);
 
 /** Prepositions of a short phrase between a count and its verb: "10 members of the group were killed", "12 people in Arlen died". */
 export const PHRASE_PREPOSITIONS = new Set(['of', 'from', 'in', 'on', 'at', 'inside', 'near']);
+
+/** Auxiliary-like words after a count that open a list of the people it counts: "73 civilians mostly women and children". */
+export const PEOPLE_LIST_OPENERS = new Set(['mostly', 'mainly', 'including']);
+
+/** Names of the whole, after which "of" leads to the counted people: "three of its workers". */
+export const OWNERS = new Set(['its', 'their', 'his', 'her', 'the']);

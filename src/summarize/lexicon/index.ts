@@ -5,6 +5,7 @@
  */
 export * from './abbreviations.js';
 export * from './names.js';
+export * from './numbers.js';
 export * from './quotes.js';
 export * from './roles.js';
 export * from './stopwords.js';

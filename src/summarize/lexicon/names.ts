@@ -176,3 +176,39 @@ export const PLACE_NAMES = new Set(
     'buenos aires|mexico city|rio de janeiro|sao paulo|cape town|new delhi|north america|south america|latin america|middle east|wall street|capitol hill'
   ).split('|'),
 );
+
+/**
+ * Lower-case words a name phrase may hold ("Jan van Dijk", "Bank of England", "Abd al Rahman"), for
+ * the subject rules of quotations; wider than CONNECTORS, with which the name index joins a name.
+ */
+export const NAME_LINKS = new Set([
+  'of',
+  'and',
+  'de',
+  'del',
+  'della',
+  'da',
+  'do',
+  'dos',
+  'du',
+  'des',
+  'van',
+  'von',
+  'der',
+  'den',
+  'la',
+  'le',
+  'al',
+  'el',
+  'bin',
+  'ibn',
+  'bint',
+  'y',
+  'e',
+  'for',
+  'on',
+  'the',
+]);
+
+/** Words that end a person's name after the surname ("Donald Trump Jr."), as written: matched case and all. */
+export const GENERATIONS = new Set(['Jr', 'Sr', 'Jr.', 'Sr.', 'II', 'III', 'IV']);

@@ -245,3 +245,12 @@ export const SUBORDINATORS = new Set([
 
 /** Auxiliaries that make "asked" or "told" passive: `Lee was asked, “…”` is the question put to Lee. */
 export const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'get', 'got', 'gets']);
+
+/** Words that link a sentence to the one before, read past to find its subject: "And then Trump went …", "Now Lee, the mayor, …". */
+export const SENTENCE_LINKS = new Set(['and', 'but', 'so', 'yet', 'then', 'still', 'now', 'here', 'later', 'earlier', 'also']);
+
+/** Words that count or date a message before its author's name and are no part of it: "One Club for Growth ad", "a new Pew poll". */
+export const MESSAGE_MODIFIERS = new Set(['one', 'two', 'three', 'four', 'five', 'new', 'latest', 'recent', 'another']);
+
+/** Question words: one opens a clause, not a subject ("What the mayor called …"). */
+export const QUESTION_WORDS = new Set(['what', 'which', 'who', 'whom', 'how', 'why', 'when', 'where', 'whatever', 'whoever']);

@@ -13,9 +13,8 @@ import {
   phraseBackward,
   phraseForward,
   takesObject,
-  tokenize,
-  type Token,
 } from '../speakers.js';
+import { tokenize, type Token } from '../tokens.js';
 import { accordingTo, cue, endsInName, endsSentence, endsWithStop, looksLikePersonPhrase, nextMarkOrEnd, readsAsNoun, retorts } from './phrases.js';
 import type { QuotedPart } from './spans.js';
 import type { Candidate, Cue, Finding, QuotationContext } from './types.js';
@@ -33,7 +32,7 @@ export function* cuesAfter({ text, paragraphs, candidate }: QuotationContext): I
     const next = candidate.parts[i + 1];
     const until = next && next.paragraph === part.paragraph ? next.open : nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end);
     // Most attributions are a few words; read further only when they are not.
-    const tokens = tokenize(text, part.close + 1, until, SHORT_ATTRIBUTION_TOKENS);
+    const tokens = tokenize(text, part.close + 1, until, { pattern: 'names', limit: SHORT_ATTRIBUTION_TOKENS });
     const firstWord = tokens.findIndex((t) => /^[\p{L}\p{N}]/u.test(t.text));
     const context: AfterContext = { text, paragraphs, part, next, until, tokens, firstWord, opens: undefined, direct: undefined };
     for (const rule of AFTER_RULES) {
@@ -84,7 +83,7 @@ export const AFTER_RULES: readonly AfterRule[] = [
       // Nothing but marks after the quotation, and the next paragraph is a signature line.
       if (firstWord >= 0 || next || part.paragraph + 1 >= paragraphs.length) return null;
       const line = paragraphs[part.paragraph + 1]!;
-      return signature(tokenize(text, line.start, line.end, SHORT_ATTRIBUTION_TOKENS));
+      return signature(tokenize(text, line.start, line.end, { pattern: 'names', limit: SHORT_ATTRIBUTION_TOKENS }));
     },
   },
   {
@@ -144,7 +143,7 @@ function attributionRightAfter(context: AfterContext): Cue | null {
   if (context.direct !== undefined) return context.direct;
   let found = findCue(context.tokens, context.firstWord);
   if (!found && context.tokens.length === SHORT_ATTRIBUTION_TOKENS) {
-    context.tokens = tokenize(context.text, context.part.close + 1, context.until, LONG_ATTRIBUTION_TOKENS);
+    context.tokens = tokenize(context.text, context.part.close + 1, context.until, { pattern: 'names', limit: LONG_ATTRIBUTION_TOKENS });
     found = findCue(context.tokens, context.firstWord);
   }
   context.direct = found;
@@ -248,7 +247,7 @@ export function hasOwnAttribution(text: string, part: QuotedPart, paragraphs: { 
   if (part.close < 0) return false;
   const paragraphEnd = paragraphs[part.paragraph]!.end;
   const until = nextMarkOrEnd(text, part.close + 1, paragraphEnd);
-  const tokens = tokenize(text, part.close + 1, until, SHORT_ATTRIBUTION_TOKENS);
+  const tokens = tokenize(text, part.close + 1, until, { pattern: 'names', limit: SHORT_ATTRIBUTION_TOKENS });
   const first = tokens.findIndex(isWord);
   if (first < 0) return false;
   if (first === 1 && DASHES.test(tokens[0]!.text)) return true;
@@ -324,7 +323,7 @@ function signedLastParagraph(text: string, paragraphs: { start: number; end: num
     if (/[”"]$/.test(words) && !/[“"]/.test(words.slice(0, -1))) line = { start: next.start, end: next.start + words.length - 1 };
   }
   if (!line) return null;
-  const tokens = tokenize(text, line.start, line.end, SHORT_ATTRIBUTION_TOKENS);
+  const tokens = tokenize(text, line.start, line.end, { pattern: 'names', limit: SHORT_ATTRIBUTION_TOKENS });
   if (tokens.length === SHORT_ATTRIBUTION_TOKENS) return null;
   const phrase = phraseForward(tokens, 0, 4);
   const comma = phrase.length ? tokens.indexOf(phrase[phrase.length - 1]!) + 1 : -1;
@@ -347,6 +346,9 @@ function signature(tokens: Token[]): Cue | null {
 /** A speech verb or "according to" in the words after a quoted piece, up to the next quotation mark. */
 export function attributedAfter(text: string, part: QuotedPart, paragraphs: { start: number; end: number }[]): boolean {
   if (part.close < 0) return false;
-  const tokens = tokenize(text, part.close + 1, nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end), SHORT_ATTRIBUTION_TOKENS);
+  const tokens = tokenize(text, part.close + 1, nextMarkOrEnd(text, part.close + 1, paragraphs[part.paragraph]!.end), {
+    pattern: 'names',
+    limit: SHORT_ATTRIBUTION_TOKENS,
+  });
   return tokens.some((t) => (isSpeechVerb(t.text) && !isCapitalised(t.text)) || t.text.toLowerCase() === 'according');
 }

@@ -14,9 +14,8 @@ import {
   phraseBackward,
   phraseForward,
   takesObject,
-  tokenize,
-  type Token,
 } from '../speakers.js';
+import { tokenize, type Token } from '../tokens.js';
 import {
   accordingTo,
   cue,
@@ -53,7 +52,7 @@ function colonSpeaker(
   previous: Candidate | null,
 ): { cue: Cue; afterDash: boolean } | null {
   const from = Math.max(paragraphs[first.paragraph]!.start, previous ? previous.parts[previous.parts.length - 1]!.close + 1 : 0);
-  const tokens = tokenize(text, Math.max(from, first.open - COLON_SPEAKER_CHARS), first.open);
+  const tokens = tokenize(text, Math.max(from, first.open - COLON_SPEAKER_CHARS), first.open, { pattern: 'names' });
   if (tokens[tokens.length - 1]?.text !== ':') return null;
   let phrase = phraseBackward(tokens, tokens.length - 2, 4);
   // `Polls were early - Ann Lee: “`: a spaced dash ends the heading; the name is what follows it.
@@ -100,7 +99,7 @@ export function cueBefore(
   // Never reach back over the previous quotation.
   const tail = previous?.parts[previous.parts.length - 1];
   if (tail && tail.close >= from && tail.close < open) from = tail.close + 1;
-  const tokens = tokenize(text, from, open, SENTENCE_TOKENS);
+  const tokens = tokenize(text, from, open, { pattern: 'names', limit: SENTENCE_TOKENS });
   if (tokens.length === 0) return null;
   return readBefore(tokens, colon);
 }
@@ -395,7 +394,7 @@ function applyRules(rules: readonly BeforeRule[], context: BeforeContext, decide
  */
 export function explainBefore(words: string): { rule: string; phrase: string | null } | null {
   let rule: BeforeRule | undefined;
-  const found = readBefore(tokenize(words, 0, words.length, SENTENCE_TOKENS), false, (r) => (rule = r));
+  const found = readBefore(tokenize(words, 0, words.length, { pattern: 'names', limit: SENTENCE_TOKENS }), false, (r) => (rule = r));
   if (!rule) return null;
   return { rule: rule.name, phrase: found ? words.slice(found.phrase[0]!.start, found.phrase[found.phrase.length - 1]!.end) : null };
 }

@@ -4,7 +4,8 @@
  * quotation at all (titles, names in scare quotes, short fragments).
  */
 import { FRAGMENT_LINKS } from '../lexicon/index.js';
-import { isCapitalised, isSpeechVerb, isWord, tokenize, type Token } from '../speakers.js';
+import { isCapitalised, isSpeechVerb, isWord } from '../speakers.js';
+import { tokenize, type Token } from '../tokens.js';
 import { findCue, hasOwnAttribution } from './after.js';
 import { readsAsNoun } from './phrases.js';
 import type { QuotedPart, QuotedSpan } from './spans.js';
@@ -100,7 +101,7 @@ function continuesQuotation(
   // (in text whose commas were stripped, a missing mark says nothing).
   const fragment = punctuated && /[\p{L}\p{N}]['’]?$/u.test(tailEnd);
   if (!leavesOpen && between.length > (fragment ? 100 : 40)) return false;
-  const tokens = tokenize(text, tail.close + 1, head.open, BETWEEN_PIECES_TOKENS);
+  const tokens = tokenize(text, tail.close + 1, head.open, { pattern: 'names', limit: BETWEEN_PIECES_TOKENS });
   const words = tokens.filter(isWord);
   if (words.length === 0) return false;
   const speech = words.filter((t) => isSpeechVerb(t.text) && !isCapitalised(t.text)).length;

@@ -2,7 +2,8 @@
 import { AUTHORED_NOUNS, BACK_VERBS, CONNECTORS, FILED_PAPERS, GROUP_NOUNS, NOUN_DETERMINERS, OBJECT_PREPOSITIONS } from '../lexicon/index.js';
 import { isTitleWord } from '../names.js';
 import type { Sentence } from '../sentences.js';
-import { isCapitalised, isWord, phraseForward, type Token } from '../speakers.js';
+import { isCapitalised, isWord, phraseForward } from '../speakers.js';
+import type { Token } from '../tokens.js';
 import type { QuotedPart } from './spans.js';
 import type { Cue, Finding } from './types.js';
 import { DOCUMENT_AUTHOR_TOKENS } from './windows.js';

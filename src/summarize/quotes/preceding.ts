@@ -14,10 +14,9 @@ import {
   phraseForward,
   sentenceIndex,
   takesObject,
-  tokenize,
   type SpeakerContext,
-  type Token,
 } from '../speakers.js';
+import { tokenize, type Token } from '../tokens.js';
 import { attributedAfter } from './after.js';
 import { cueBefore } from './before.js';
 import { startsStatement } from './candidates.js';
@@ -35,7 +34,7 @@ export function* leadIn({ text, sentences, paragraphs, first }: QuotationContext
   const sentence = sentenceAt(sentences, before.end - 1);
   yield* cue(cueBefore(text, sentences, sentence?.start ?? before.start, before.end, null, true));
   // `Sanders made the following comment:`: the lead-in's subject.
-  const subject = sentenceSubject(tokenize(text, sentence?.start ?? before.start, before.end, SUBJECT_TOKENS));
+  const subject = sentenceSubject(tokenize(text, sentence?.start ?? before.start, before.end, { pattern: 'names', limit: SUBJECT_TOKENS }));
   if (subject.length && isCapitalised(subject[0]!.text)) yield* cue({ phrase: subject, verb: subject[subject.length - 1]!, weak: true });
 }
 
@@ -65,7 +64,7 @@ function sentenceCue(
   const sentence = sentenceBeforeQuotation(context, paragraphs, first, previous);
   if (!sentence) return null;
   const from = Math.max(sentence.start, sentence.end - SENTENCE_BEFORE_CHARS);
-  const tokens = tokenize(text, from, Math.min(sentence.end, first.open));
+  const tokens = tokenize(text, from, Math.min(sentence.end, first.open), { pattern: 'names' });
   let end = tokens.length;
   while (end > 0 && !isWord(tokens[end - 1]!)) end--;
   for (let i = end - 1; i >= 0 && i >= end - SENTENCE_BEFORE_VERB_TOKENS; i--) {
@@ -132,7 +131,7 @@ function subjectSpokeBefore(
 ): Cue | null {
   const sentence = sentenceBeforeQuotation(context, paragraphs, first, previous);
   if (!sentence) return null;
-  const tokens = tokenize(context.text, sentence.start, Math.min(sentence.end, first.open), SUBJECT_TOKENS);
+  const tokens = tokenize(context.text, sentence.start, Math.min(sentence.end, first.open), { pattern: 'names', limit: SUBJECT_TOKENS });
   const subject = sentenceSubject(tokens);
   if (subject.length === 0) return null;
   const after = tokens.indexOf(subject[subject.length - 1]!) + 1;

@@ -7,7 +7,8 @@
  */
 import { APPOSITION_OPENERS, FUNCTION_WORDS, HONORIFICS, NOT_PERSONAL, NOT_ROLES, SENTENCE_CAPITALS } from '../lexicon/index.js';
 import { isTitleWord } from '../names.js';
-import { isCapitalised, isSpeechVerb, isWord, phraseBackward, ROLE_NOUNS, tokenize, type Token } from '../speakers.js';
+import { isCapitalised, isSpeechVerb, isWord, phraseBackward, ROLE_NOUNS } from '../speakers.js';
+import { tokenize, type Token } from '../tokens.js';
 
 const MAX_APPOSITION_WORDS = 30;
 
@@ -115,7 +116,10 @@ function appositionAt(text: string, at: number, limit: number): string {
   const comma = text.charCodeAt(at) === 44;
   // Only a comma or "of" can start one: most names are followed by neither.
   if (!comma && !(text.startsWith('of ', at) || text.startsWith(' of ', at - 1))) return '';
-  const tokens = tokenize(text, comma ? at + 1 : at, appositionBound(text, at + 1, Math.min(limit, at + 400)), MAX_APPOSITION_WORDS * 2 + 10);
+  const tokens = tokenize(text, comma ? at + 1 : at, appositionBound(text, at + 1, Math.min(limit, at + 400)), {
+    pattern: 'names',
+    limit: MAX_APPOSITION_WORDS * 2 + 10,
+  });
   const first = tokens[0];
   if (!first || !isWord(first) || text.slice(at, first.start).includes('\n')) return '';
   const word = first.text;
@@ -236,7 +240,7 @@ export function introducedRole(text: string, name: string, insideQuote: (at: num
     // "the rise of Donald Trump, who …": a name in object position is not being introduced.
     if (FUNCTION_WORDS.has(previous.toLowerCase())) continue;
     const limit = paragraphEnd(at);
-    const before = tokenize(text, Math.max(0, at - 80), end);
+    const before = tokenize(text, Math.max(0, at - 80), end, { pattern: 'names' });
     const phrase = phraseBackward(before, before.length - 1);
     const nameStart = phrase.findIndex((t) => t.start >= at);
     const title =

@@ -4,7 +4,8 @@
  * names someone.
  */
 import type { Sentence } from '../sentences.js';
-import { describesSomeone, isCapitalised, PRONOUNS, resolvePhrase, type Mention, type SpeakerContext, type Token } from '../speakers.js';
+import { describesSomeone, isCapitalised, PRONOUNS, resolvePhrase, type Mention, type SpeakerContext } from '../speakers.js';
+import type { Token } from '../tokens.js';
 import { cuesAfter } from './after.js';
 import { cueBeforeInSentence } from './before.js';
 import { paragraphEnd } from './phrases.js';

@@ -79,7 +79,7 @@ function closesBefore(code: number): boolean {
 
 type Role = 'open' | 'close' | 'either';
 
-/** , . ? ! */
+/** , . ? ! as character codes, for roleOf's look at the character after a mark (no word list). */
 const ENDS_CLAUSE = new Set([44, 46, 63, 33]);
 
 function roleOf(text: string, at: number, paragraphStart: number, paragraphEnd: number): Role {

@@ -1,17 +1,17 @@
 /** The subject of a sentence, and rule 6: the subject of the quotation's sentence speaks it, unless it is too weak to. */
-import { AUTHORED_NOUNS, CAPITALISED_STOPS, GROUP_NOUNS, NOUN_DETERMINERS, ROLE_NOUNS } from '../lexicon/index.js';
 import {
-  ADVERBIAL_OPENERS,
-  isCapitalised,
-  isParticiple,
-  isSpeechVerb,
-  isWord,
-  PRONOUNS,
-  phraseForward,
-  sentenceIndex,
-  tokenize,
-  type Token,
-} from '../speakers.js';
+  AUTHORED_NOUNS,
+  CAPITALISED_STOPS,
+  GROUP_NOUNS,
+  MESSAGE_MODIFIERS,
+  NAME_LINKS,
+  NOUN_DETERMINERS,
+  QUESTION_WORDS,
+  ROLE_NOUNS,
+  SENTENCE_LINKS,
+} from '../lexicon/index.js';
+import { ADVERBIAL_OPENERS, isCapitalised, isParticiple, isSpeechVerb, isWord, PRONOUNS, phraseForward, sentenceIndex } from '../speakers.js';
+import { tokenize, type Token } from '../tokens.js';
 import { isUpperWord, looksLikePersonPhrase, sentenceAt } from './phrases.js';
 import { isTitleWord } from '../names.js';
 import { isRoleNoun } from './roles.js';
@@ -36,8 +36,6 @@ export function sentenceSubject(tokens: Token[]): Token[] {
     return [];
   return phrase;
 }
-
-const SENTENCE_LINKS = new Set(['and', 'but', 'so', 'yet', 'then', 'still', 'now', 'here', 'later', 'earlier', 'also']);
 
 function openingSubject(tokens: Token[]): Token[] {
   let first = tokens.findIndex(isWord);
@@ -90,15 +88,15 @@ export function sentenceSubjectSpeaks({ text, sentences, paragraphs, first }: Qu
   const sentence = sentenceAt(sentences, first.start);
   const opening = first.open >= 0 ? first.open : first.start;
   if (!sentence || sentence.start >= opening) return [];
-  let phrase = sentenceSubject(tokenize(text, sentence.start, opening, SUBJECT_TOKENS));
+  let phrase = sentenceSubject(tokenize(text, sentence.start, opening, { pattern: 'names', limit: SUBJECT_TOKENS }));
   if (phrase.length === 0 && /^\s*(?:Read|See|Watch|Click|Listen)\b/u.test(text.slice(sentence.start, opening))) {
     // `… expressed the same dismay. Read more on its website “…”`: a subjectless line goes on
     // about the person who opens the sentence before it, in the same paragraph.
     const before = sentences[sentenceIndex(sentences, sentence.start) - 1];
     if (before && before.start >= paragraphs[first.paragraph]!.start)
-      phrase = sentenceSubject(tokenize(text, before.start, before.end, SUBJECT_TOKENS));
+      phrase = sentenceSubject(tokenize(text, before.start, before.end, { pattern: 'names', limit: SUBJECT_TOKENS }));
   }
-  const tokens = tokenize(text, sentence.start, opening, SUBJECT_TOKENS);
+  const tokens = tokenize(text, sentence.start, opening, { pattern: 'names', limit: SUBJECT_TOKENS });
   // `It has become so common that Lee thanked them “…”`: after an empty "it", the "that" clause's subject.
   if (phrase.length === 1 && /^(?:it|there)(?:['’]s)?$/i.test(phrase[0]!.text)) phrase = thatClauseSubject(tokens);
   // `historian Nora Vale ended her speech: “…”`: a role in lower case before a person's full name.
@@ -170,49 +168,15 @@ function authorOf(phrase: Token[]): Token[] {
   const head = phrase.findIndex((t, k) => k > 0 && AUTHORED_NOUNS.has(t.text) && isCapitalised(phrase[k - 1]!.text));
   if (head < 0) return [];
   let from = 0;
-  while (from < head && (NOUN_DETERMINERS.has(phrase[from]!.text.toLowerCase()) || NUMBER_WORDS.has(phrase[from]!.text.toLowerCase()))) from++;
+  while (from < head && (NOUN_DETERMINERS.has(phrase[from]!.text.toLowerCase()) || MESSAGE_MODIFIERS.has(phrase[from]!.text.toLowerCase()))) from++;
   const name = phrase.slice(from, head);
   if (!name.length || !name.every((t) => isCapitalised(t.text) || NAME_LINKS.has(t.text))) return [];
   // `Lind’s remarks` reads as Lind only with its noun.
   return /['’]s?$/.test(name[name.length - 1]!.text) ? phrase.slice(from, head + 1) : name;
 }
 
-const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'new', 'latest', 'recent', 'another']);
-
 /** The index of the sentence token right after a phrase read from it; 0 when it is not there. */
 function following(sentence: Token[], phrase: Token[]): number {
   const end = phrase[phrase.length - 1]!.end;
   return sentence.findIndex((t) => t.end === end) + 1;
 }
-
-/** Lower-case words inside names: "Jan van Dijk", "Bank of England", "Abd al Rahman". */
-const NAME_LINKS = new Set([
-  'of',
-  'and',
-  'de',
-  'del',
-  'della',
-  'da',
-  'do',
-  'dos',
-  'du',
-  'des',
-  'van',
-  'von',
-  'der',
-  'den',
-  'la',
-  'le',
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'bint',
-  'y',
-  'e',
-  'for',
-  'on',
-  'the',
-]);
-
-const QUESTION_WORDS = new Set(['what', 'which', 'who', 'whom', 'how', 'why', 'when', 'where', 'whatever', 'whoever']);

@@ -1,6 +1,7 @@
 /** The shapes the quotation extractor passes between its stages: candidates, cues and the rules' findings. */
 import type { Sentence } from '../sentences.js';
-import type { Mention, SpeakerContext, Token } from '../speakers.js';
+import type { Mention, SpeakerContext } from '../speakers.js';
+import type { Token } from '../tokens.js';
 import type { TextSpan } from '../types.js';
 import type { QuotedPart } from './spans.js';
 

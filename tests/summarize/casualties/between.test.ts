@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BETWEEN, verbPosition } from '../../../src/summarize/casualties/between.js';
-import { tokenize } from '../../../src/summarize/numbers.js';
-import { figures } from './helpers.js';
+import { countTokens, figures } from './helpers.js';
 
 /** The figure each row's example gives: the count reaches its verb past the row's words. */
 const WANT: Record<string, { count: number | null; kind: string; text: string }> = {
@@ -36,7 +35,7 @@ describe('where the walk to the verb stops', () => {
     // An insert, a share, a clause or a parenthesis opens only right after the noun.
     ['people were , including three children , killed', 1, 2],
   ])('"%s" from %i: the verb may stand at %i', (text, from, at) => {
-    expect(verbPosition(tokenize(text), from)).toBe(at);
+    expect(verbPosition(countTokens(text), from)).toBe(at);
   });
 
   it('gives a relative clause that opens with an auxiliary its kind, unless it tells where people live now', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { qualifierEndingAt, RANGE_LINKS, readQualifiedCount } from '../../../src/summarize/casualties/count.js';
-import { tokenize } from '../../../src/summarize/numbers.js';
-import { figures, numbersOf } from './helpers.js';
+import { countTokens, figures, numbersOf } from './helpers.js';
 
 /** The qualified count of the first number of `sentence`. */
 function firstCount(sentence: string) {
@@ -41,14 +40,14 @@ describe('the qualifier before a count', () => {
     ['nearly 12', 'nearly', 'max'],
     ['an estimated 12', 'an estimated', null],
   ])('"%s": the longest qualifier, "%s", bound %s', (text, words, bound) => {
-    const tokens = tokenize(text);
+    const tokens = countTokens(text);
     const found = qualifierEndingAt(tokens, tokens.length - 1);
     expect(found?.qualifier.words.join(' ')).toBe(words);
     expect(found?.qualifier.bound).toBe(bound);
   });
 
   it('finds none when the words before are no qualifier', () => {
-    const tokens = tokenize('the last 12');
+    const tokens = countTokens('the last 12');
     expect(qualifierEndingAt(tokens, 2)).toBeNull();
     expect(qualifierEndingAt(tokens, 0)).toBeNull();
   });

@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { compile, matchAt, matchEndingAt, nearestEndingAt } from '../../../src/summarize/casualties/match.js';
 import { PART_RULES, TOLL_REACH } from '../../../src/summarize/casualties/patterns.js';
 import { tollBefore } from '../../../src/summarize/casualties/rules.js';
-import { tokenize } from '../../../src/summarize/numbers.js';
-import { figures } from './helpers.js';
+import { countTokens, figures } from './helpers.js';
 
 describe('the gap element', () => {
-  const words = (text: string) => tokenize(text);
+  const words = (text: string) => countTokens(text);
 
   it.each([
     ['toll … @tollLinks', 'toll in the north rose to', 0, 6],
@@ -37,11 +36,11 @@ describe('the gap element', () => {
 });
 
 describe('rows that end right before a count', () => {
-  const tokens = tokenize('the death toll rose to 45');
+  const tokens = countTokens('the death toll rose to 45');
 
   it('take their leading optional words when present, and give their kind', () => {
     expect(matchEndingAt(tokens, 5, compile('$toll? toll … @tollLinks'), 10)).toEqual({ start: 1, end: 5, kind: 'killed' });
-    expect(matchEndingAt(tokenize('a toll of 12'), 3, compile('$toll? toll … @tollLinks'))).toEqual({ start: 1, end: 3, kind: null });
+    expect(matchEndingAt(countTokens('a toll of 12'), 3, compile('$toll? toll … @tollLinks'))).toEqual({ start: 1, end: 3, kind: null });
   });
 
   it('start at most `reach` tokens back', () => {
@@ -50,7 +49,7 @@ describe('rows that end right before a count', () => {
   });
 
   it('of several patterns, the one nearest the end wins', () => {
-    const nearer = tokenize('the toll and the number of people killed rose to');
+    const nearer = countTokens('the toll and the number of people killed rose to');
     const found = nearestEndingAt(nearer, nearer.length, [compile('toll … @tollLinks'), compile('number of … $cue … @tollLinks')], 20);
     expect(found).toMatchObject({ index: 1, match: { start: 4 } });
   });
@@ -74,8 +73,8 @@ describe('toll rows', () => {
 
   it('reach no further than TOLL_REACH words before the link word', () => {
     const filler = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
-    const near = tokenize(`toll ${filler(TOLL_REACH - 2)} rose to 45`);
-    const far = tokenize(`toll ${filler(TOLL_REACH - 1)} rose to 45`);
+    const near = countTokens(`toll ${filler(TOLL_REACH - 2)} rose to 45`);
+    const far = countTokens(`toll ${filler(TOLL_REACH - 1)} rose to 45`);
     expect(tollBefore(near, near.length - 1)).toMatchObject({ start: 0, kind: 'killed' });
     expect(tollBefore(far, far.length - 1)).toBeNull();
   });
