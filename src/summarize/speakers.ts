@@ -6,6 +6,7 @@
  */
 import {
   ADVERBIAL_OPENERS,
+  AUTHOR_LINKS,
   AUXILIARIES,
   CAPITALISED_STOPS,
   CONNECTORS,
@@ -25,6 +26,7 @@ import {
   PRONOUNS,
   ROLE_NOUNS,
   SENTENCE_CAPITALS,
+  SHARE_LINKS,
   SPEECH_VERBS,
   STATE_ABBREVIATIONS,
   UNNAMED_OPENERS,
@@ -153,7 +155,7 @@ export function phraseForward(tokens: Token[], from: number, max = 12): Token[] 
 
 /** `a paper from the Harbour Institute`: a document's phrase runs on to its author's name. */
 function documentBy(tokens: Token[], from: number, end: number): Token[] | null {
-  if (!DOCUMENT_NOUNS.has(tokens[end - 1]?.text.toLowerCase() ?? '') || !/^(?:from|by)$/.test(tokens[end]?.text ?? '')) return null;
+  if (!DOCUMENT_NOUNS.has(tokens[end - 1]?.lower ?? '') || !AUTHOR_LINKS.has(tokens[end]?.text ?? '')) return null;
   let last = end + 1;
   while (last < end + 4 && tokens[last] && isWord(tokens[last]!) && !isCapitalised(tokens[last]!.text)) last++;
   if (!tokens[last] || !isCapitalised(tokens[last]!.text) || !isWord(tokens[last]!)) return null;
@@ -334,7 +336,7 @@ function documentAuthor(words: string[]): string[] | null {
     const word = words[k]!.toLowerCase();
     if (isCapitalised(words[k]!)) return null;
     if (!DOCUMENT_NOUNS.has(word)) continue;
-    if (!/^(?:from|by)$/.test(words[k + 1]!)) return null;
+    if (!AUTHOR_LINKS.has(words[k + 1]!)) return null;
     const rest = words.slice(k + 2).filter((w) => !DETERMINERS.has(w.toLowerCase()));
     const first = rest.findIndex(isCapitalised);
     return first >= 0 ? rest.slice(first) : null;
@@ -356,7 +358,7 @@ export const NAMES_NOBODY: readonly { name: string; example: string; test: (name
     // "Six", "10 Republican", "Two of them"; but "One operative inside the campaign" is someone.
     test: (name) => {
       const words = name.split(' ');
-      return /^\d/.test(name) || (COUNT_WORDS.has(words[0]!.toLowerCase()) && (words.length === 1 || /^(?:in|of|out)$/i.test(words[1]!)));
+      return /^\d/.test(name) || (COUNT_WORDS.has(words[0]!.toLowerCase()) && (words.length === 1 || SHARE_LINKS.has(words[1]!.toLowerCase())));
     },
   },
   {

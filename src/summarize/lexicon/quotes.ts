@@ -254,3 +254,12 @@ export const MESSAGE_MODIFIERS = new Set(['one', 'two', 'three', 'four', 'five',
 
 /** Question words: one opens a clause, not a subject ("What the mayor called …"). */
 export const QUESTION_WORDS = new Set(['what', 'which', 'who', 'whom', 'how', 'why', 'when', 'where', 'whatever', 'whoever']);
+
+/** Words that tie a document to its author: "a paper from the Harbour Institute", "a study by Ann Lee". */
+export const AUTHOR_LINKS = new Set(['from', 'by']);
+
+/** Words that open a clause a participle may hang on: `…, when Lind protesters interrupted her, shouting`. */
+export const CLAUSE_OPENERS = new Set(['when', 'as', 'while', 'after']);
+
+/** Words after a count that make it a share of a group, not a name: "Six in 10 Republicans", "Two of them". */
+export const SHARE_LINKS = new Set(['in', 'of', 'out']);

@@ -1,5 +1,5 @@
 /** Rule 2: the attribution before the quotation, in its sentence (`Kerry said: “`, `According to X, “`, `Clinton: “`). */
-import { CONNECTORS, MEDIUM_PREPOSITIONS, OBJECT_PREPOSITIONS, PASSIVE_AUXILIARIES, ROLE_NOUNS } from '../lexicon/index.js';
+import { CLAUSE_OPENERS, CONNECTORS, MEDIUM_PREPOSITIONS, OBJECT_PREPOSITIONS, PASSIVE_AUXILIARIES, ROLE_NOUNS } from '../lexicon/index.js';
 import { isTitleWord, namePieces } from '../names.js';
 import type { Sentence } from '../sentences.js';
 import {
@@ -429,7 +429,7 @@ function clauseSubject(tokens: Token[], at: number): Token[] | null {
   for (let k = at - 1; k > 0; k--) {
     const word = tokens[k]!.text;
     if (word === '.' || word === ';') return null;
-    if (!/^(?:when|as|while|after)$/.test(word) || tokens[k - 1]?.text !== ',') continue;
+    if (!CLAUSE_OPENERS.has(word) || tokens[k - 1]?.text !== ',') continue;
     const phrase = phraseForward(tokens, k + 1);
     const verb = phrase.length ? tokens[tokens.indexOf(phrase[phrase.length - 1]!) + 1] : undefined;
     return phrase.length && isCapitalised(phrase[0]!.text) && verb && /^\p{Ll}+ed$/u.test(verb.text) ? phrase : null;
