@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '../../src/article/read.js';
-import { ATTRIBUTION_RULES, extractQuotes } from '../../src/summarize/quotes.js';
-import { splitSentences } from '../../src/summarize/sentences.js';
-
-function speakers(...paragraphs: string[]): (string | null)[] {
-  const article = readArticle(['Test story', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { origin: 'test' });
-  return extractQuotes(article, splitSentences(article)).map((q) => q.speaker);
-}
+import { ATTRIBUTION_RULES } from '../../src/summarize/quotes.js';
+import { speakers } from './stories.js';
 
 /** Each rule with stories that only it can attribute, in the order the rules run. */
 const RULES: { rule: string; stories: { story: string[]; want: (string | null)[] }[] }[] = [

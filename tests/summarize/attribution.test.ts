@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '../../src/article/read.js';
-import { extractQuotes } from '../../src/summarize/quotes.js';
-import { splitSentences } from '../../src/summarize/sentences.js';
+import { quotesOf, speakers } from './stories.js';
 
 /** The quotations of a story written for these tests (a title line, then paragraphs). */
-function quotesOf(...paragraphs: string[]) {
-  const article = readArticle(['Test story', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { origin: 'test' });
-  return extractQuotes(article, splitSentences(article));
-}
-
-function speakers(...paragraphs: string[]): (string | null)[] {
-  return quotesOf(...paragraphs).map((q) => q.speaker);
-}
 
 /** Failure classes of speaker attribution: each row a short story and the speakers it must give. */
 const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [

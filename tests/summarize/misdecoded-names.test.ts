@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '../../src/article/read.js';
-import { extractQuotes } from '../../src/summarize/quotes.js';
-import { splitSentences } from '../../src/summarize/sentences.js';
-
-function speakers(...paragraphs: string[]): (string | null)[] {
-  const article = readArticle(['Test story', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { origin: 'test' });
-  return extractQuotes(article, splitSentences(article)).map((q) => q.speaker);
-}
+import { speakers } from './stories.js';
 
 /** Text decoded with the wrong character set turns "ç" into "Ã§"; the name must stay whole. */
 const CASES: { name: string; story: string; want: string }[] = [

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '../../src/article/read.js';
 import { NameIndex } from '../../src/summarize/names.js';
-import { extractQuotes } from '../../src/summarize/quotes.js';
-import { splitSentences } from '../../src/summarize/sentences.js';
 import { NAMES_NOBODY } from '../../src/summarize/speakers.js';
-
-function speakers(...paragraphs: string[]): (string | null)[] {
-  const article = readArticle(['Test story', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { origin: 'test' });
-  return extractQuotes(article, splitSentences(article)).map((q) => q.speaker);
-}
+import { speakers } from './stories.js';
 
 /** Each rule of NAMES_NOBODY with a story where it keeps a wrong speaker out, and a near miss that still names someone. */
 const NOBODY_CASES: { rule: string; story: string[]; want: (string | null)[]; nearMiss: { story: string[]; want: (string | null)[] } }[] = [

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '../../src/article/read.js';
-import { extractQuotes } from '../../src/summarize/quotes.js';
-import { splitSentences } from '../../src/summarize/sentences.js';
 import type { Quote } from '../../src/summarize/types.js';
+import { quotesOf } from './stories.js';
 
 /** Articles written for these tests: a title line, a blank line, paragraphs. */
-function quotesOf(...paragraphs: string[]): Quote[] {
-  const article = readArticle(['Test story', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { origin: 'test' });
-  return extractQuotes(article, splitSentences(article));
-}
 
 const speakers = (quotes: Quote[]) => quotes.map((q) => q.speaker);
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '../../src/article/read.js';
-import { extractQuotes, WEAK_SUBJECTS } from '../../src/summarize/quotes.js';
-import { splitSentences } from '../../src/summarize/sentences.js';
-
-function speakers(...paragraphs: string[]): (string | null)[] {
-  const article = readArticle(['Test story', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { origin: 'test' });
-  return extractQuotes(article, splitSentences(article)).map((q) => q.speaker);
-}
+import { WEAK_SUBJECTS } from '../../src/summarize/quotes.js';
+import { speakers } from './stories.js';
 
 /** Each weak-subject rule with a sentence whose subject names no speaker, and one where it does. */
 const CASES: { rule: string; weak: string[]; strong: { story: string[]; want: string } }[] = [

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '../../../src/article/read.js';
-import { extractQuotes } from '../../../src/summarize/quotes.js';
-import { splitSentences } from '../../../src/summarize/sentences.js';
+import { quotesOf } from '../stories.js';
 
 function quoted(...paragraphs: string[]): string[] {
-  const article = readArticle(['Test story', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { origin: 'test' });
-  return extractQuotes(article, splitSentences(article)).map((q) => q.text);
+  return quotesOf(...paragraphs).map((q) => q.text);
 }
 
 describe('what counts as a quotation', () => {
