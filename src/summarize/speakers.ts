@@ -592,6 +592,12 @@ function mentionsIn(context: SpeakerContext, start: number, end: number): { pers
   if (cached) return cached;
   const found: { person: Mention | null; group: Mention | null } = { person: null, group: null };
   context.mentions.set(key, found);
+  // `…, Stovall said.`: a sentence that reports what someone said is theirs; "he said" after it points to them.
+  const reporter = reportedBy(context, start, end);
+  if (reporter) {
+    found.person = reporter;
+    return found;
+  }
   const tokens = tokenize(context.text, start, end, { pattern: 'names', limit: 60 });
   // `With a vote for Lind ruled out, Cross said he …`: the subject after an opening clause, before
   // anyone named inside that clause.
@@ -607,6 +613,36 @@ function mentionsIn(context: SpeakerContext, start: number, end: number): { pers
     }
   }
   return firstNamed(context, tokens, 0, found);
+}
+
+/** How much of a sentence's end may hold the attribution that closes it (`…, Ann Lee said in a statement on Monday.`). */
+const REPORTED_BY_CHARS = 120;
+const REPORTED_BY_TOKENS = 8;
+
+/**
+ * The person a sentence ends by crediting, outside quotations: `…, Ann Lee said.`, `…, said Ann
+ * Lee.`, `…, Lee told reporters on Monday.`; null when it ends otherwise.
+ */
+function reportedBy(context: SpeakerContext, start: number, end: number): Mention | null {
+  const tokens = tokenize(context.text, Math.max(start, end - REPORTED_BY_CHARS), end, { pattern: 'names' });
+  for (let v = tokens.length - 1; v >= Math.max(1, tokens.length - REPORTED_BY_TOKENS); v--) {
+    const verb = tokens[v]!;
+    if (!isSpeechVerb(verb.text) || isCapitalised(verb.text) || isParticiple(verb.text) || context.insideQuote(verb.start)) continue;
+    // What follows the verb only says where, when or to whom: no other clause.
+    if (tokens.slice(v + 1).some((t) => !isWord(t) && t.text !== '.' && t.text !== ',')) return null;
+    let phrase: Token[] = [];
+    if (tokens[v - 1]!.text === ',') phrase = phraseForward(tokens, v + 1, 4);
+    else {
+      let k = v - 1;
+      while (k > 0 && isAuxiliary(tokens[k]!.text)) k--;
+      const before = phraseBackward(tokens, k, 6);
+      if (before.length && tokens[tokens.indexOf(before[0]!) - 1]?.text === ',') phrase = before;
+    }
+    if (phrase.length === 0 || !isCapitalised(phrase[phrase.length - 1]!.text)) return null;
+    const resolved = resolvePhrase(context, phrase, false);
+    return resolved?.person ? resolved : null;
+  }
+  return null;
 }
 
 /** How far an opening clause may run before its comma ("With a vote for Lind ruled out,"). */

@@ -195,3 +195,20 @@ describe('a description after a speaker', () => {
     ).toEqual(['Ada Holm', 'Lind supporter']);
   });
 });
+
+describe('a sentence that ends by crediting someone', () => {
+  it('is theirs: "he said" after it points to them, not to the one it is about', () => {
+    expect(
+      speakers(
+        'Ted Lind electrified the small crowds with speeches and promises to shake things up, Tom Stovall said.',
+        '"He was very articulate, smart, well-spoken," he said.',
+      ),
+    ).toEqual(['Tom Stovall']);
+  });
+
+  it('but not when the sentence goes on after the verb with a clause of its own', () => {
+    expect(
+      speakers('Ted Lind spoke to the crowd, and Tom Stovall said the plan, which he backs, would pass.', '"He was very articulate," he said.'),
+    ).toEqual(['Ted Lind']);
+  });
+});
