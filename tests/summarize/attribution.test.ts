@@ -414,6 +414,21 @@ const CASES: { name: string; story: string[]; want: (string | null)[] }[] = [
     ],
     want: ['Ivo Lindqvist'],
   },
+  {
+    name: 'a name after "said" that opens what was said ("said Lind had") is not the speaker; the subject is',
+    story: [
+      'House member Ivo Massie used to back another candidate, but now said Lind had “the opportunity and the obligation to bring us together.”',
+    ],
+    want: ['Ivo Massie'],
+  },
+  {
+    name: '"said he would" keeps the subject the pronoun stands for',
+    story: [
+      'Ada Lind spoke after the vote.',
+      'When Lind later referred to the storm and said she would “protect every family on the island,” the crowd applauded.',
+    ],
+    want: ['Ada Lind'],
+  },
 ];
 
 describe('speaker attribution: right or none', () => {

@@ -1,5 +1,14 @@
 /** Rule 2: the attribution before the quotation, in its sentence (`Kerry said: “`, `According to X, “`, `Clinton: “`). */
-import { CLAUSE_OPENERS, CONNECTORS, MEDIUM_PREPOSITIONS, OBJECT_PREPOSITIONS, PASSIVE_AUXILIARIES, ROLE_NOUNS } from '../lexicon/index.js';
+import {
+  AUXILIARIES,
+  CLAUSE_OPENERS,
+  CONNECTORS,
+  LIKELY_VERBS,
+  MEDIUM_PREPOSITIONS,
+  OBJECT_PREPOSITIONS,
+  PASSIVE_AUXILIARIES,
+  ROLE_NOUNS,
+} from '../lexicon/index.js';
 import { isTitleWord, namePieces } from '../names.js';
 import type { Sentence } from '../sentences.js';
 import {
@@ -320,10 +329,16 @@ export const BEFORE_RULES: readonly BeforeRule[] = [
     name: 'the phrase after the verb',
     example: 'The pier is safe, said Ada Brell, “and it will stay open all winter.”',
     reads: 'verb',
-    // `said Kerry: “`
+    // `said Kerry: “`; but `Lee now said Lind had “…”`: the name opens what was said, and the
+    // sentence's subject says it.
     find: ({ tokens, at }) => {
       const forward = phraseForward(tokens, at + 1);
-      return forward.length ? { phrase: forward, verb: tokens[at]! } : null;
+      if (!forward.length) return null;
+      const next = tokens[tokens.indexOf(forward[forward.length - 1]!) + 1];
+      // (`said he would “…”` is the subject again, through the pronoun.)
+      const named = !(forward.length === 1 && PRONOUNS.has(forward[0]!.lower));
+      if (named && next && (AUXILIARIES.has(next.lower) || LIKELY_VERBS.has(next.lower))) return subjectCue(tokens, at);
+      return { phrase: forward, verb: tokens[at]! };
     },
     ends: () => true,
   },
