@@ -212,3 +212,21 @@ describe('a sentence that ends by crediting someone', () => {
     ).toEqual(['Ted Lind']);
   });
 });
+
+describe('"he wrote" after a woman’s quotation', () => {
+  it('does not carry her quotation on: no speaker rather than hers', () => {
+    expect(
+      speakers(
+        'Ada Holm spoke at a town hall.',
+        '“Now, is the harbour perfect? It isn’t,” Holm said. She then contrasted her efforts.',
+        '“To Ada Holm, the four officials don’t matter at all. They are at best an inconvenience,” he wrote.',
+      ),
+    ).toEqual(['Ada Holm', null]);
+  });
+
+  it('still carries on the quotation of someone whose gender the story does not give', () => {
+    expect(
+      speakers('“The strike here was this morning,” asked Jihad, who survived it.', '“The people here were all women and children,” he said.'),
+    ).toEqual(['Jihad', 'Jihad']);
+  });
+});

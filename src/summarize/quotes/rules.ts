@@ -68,8 +68,9 @@ function settle(quotation: QuotationContext, finding: Finding): boolean {
   if (named.length && named.every((t) => quotation.speakers.insideQuote(t.start))) return false;
   const speaker = resolvePhrase(quotation.speakers, cue.phrase, true, first.open >= 0 ? first.open : first.start, cue.weak);
   if (!speaker) {
-    // `the senator said`: the quotation is someone's whom the story does not name here; no one else's.
-    if (!describesSomeone(cue.phrase)) return false;
+    // `the senator said`: the quotation is someone's whom the story does not name here; no one
+    // else's. So is `he wrote` after a woman's quotation: it does not carry hers on.
+    if (!describesSomeone(cue.phrase) && !otherGender(quotation, cue.phrase)) return false;
     candidate.via = 'none';
     return true;
   }
@@ -111,4 +112,13 @@ function roleFromCue(text: string, phrase: Token[], speaker: Mention, limit: num
   if (phrase[rest]?.text === '(') while (rest < phrase.length && phrase[rest - 1]!.text !== ')') rest++;
   const inside = rest < phrase.length && bareApposition(phrase.slice(rest)) ? text.slice(phrase[rest]!.start, phrase[phrase.length - 1]!.end) : '';
   return composeRole({ title, label: after.label, apposition: inside || after.apposition });
+}
+
+/** `he wrote` right after a woman spoke (or `she said` after a man): the pronoun is not the previous speaker. */
+function otherGender(quotation: QuotationContext, phrase: Token[]): boolean {
+  const pronoun = phrase.length === 1 ? phrase[0]!.lower : '';
+  const previous = quotation.previous?.speaker;
+  if ((pronoun !== 'he' && pronoun !== 'she') || !previous) return false;
+  const gender = quotation.speakers.names.gender(previous.name);
+  return gender !== null && gender !== (pronoun === 'she' ? 'female' : 'male');
 }
