@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './deps.js';
 import type { Config } from './schema.js';
 
 /**

@@ -1,8 +1,7 @@
 import { UserError } from '../errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { z } from 'zod';
+import { parseYaml, YAMLParseError, type z } from './deps.js';
 import { configSchema, type Config } from './schema.js';
 
 /** A configuration problem a user can fix; the CLI prints `message` without a stack trace. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './deps.js';
 import { scheduleProblem } from './schedule.js';
 
 /** True when the runtime knows the IANA zone (Intl throws RangeError otherwise). */

@@ -1,16 +1,13 @@
 import type { CommandContext } from '../commands/types.js';
-import type { Secrets } from '../config/env.js';
+import { platformsInUse, type Secrets } from '../config/env.js';
 import { CHAT_ID_PREFIX, type ChannelConfig, type Config, type SourceConfig } from '../config/schema.js';
 import { buildDigest } from '../digest/build.js';
 import { createLogger, type Logger } from '../log.js';
-import { discordPlatformFromConfig } from '../platforms/discord/client.js';
-import { slackPlatformFromConfig } from '../platforms/slack/app.js';
 import { createTerminalPublisher } from '../platforms/terminal/publisher.js';
 import type { HttpRoute, PlatformAdapter, PlatformFactory, PlatformServices, Publisher } from '../platforms/types.js';
 import { systemClock, type BuildDigest, type Clock } from '../scheduler/deliver.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { HttpClient } from '../sources/http.js';
-import { fetchArticle } from '../sources/page.js';
 import { StoreLibrary, storedEntry } from '../store/library.js';
 import { openStore } from '../store/open.js';
 import { followedStoriesOf, recordStoryDays } from '../store/stories.js';
@@ -23,11 +20,29 @@ import { assertServiceConfig } from './validate.js';
 
 type PlatformName = ChannelConfig['platform'];
 
-/** Each platform's factory lives in its own folder; tests swap one for a faster-timed one. */
-export const defaultPlatformFactories: Partial<Record<'slack' | 'discord', PlatformFactory>> = {
-  slack: slackPlatformFromConfig,
-  discord: discordPlatformFromConfig,
+/** A platform's factory, loaded with its client library only when it is called. */
+type LazyPlatformFactory = (...args: Parameters<PlatformFactory>) => Promise<PlatformAdapter | undefined>;
+
+/**
+ * Each platform's factory lives in its own folder; tests swap one for a faster-timed one. Bolt and
+ * discord.js (about 35 and 50 MB of memory) load only for a platform the config or secrets ask for:
+ * a Discord-only service never loads Bolt.
+ */
+export const defaultPlatformFactories: Record<'slack' | 'discord', LazyPlatformFactory> = {
+  slack: async (config, secrets, services) =>
+    platformsInUse(config, secrets).slack
+      ? (await import('../platforms/slack/app.js')).slackPlatformFromConfig(config, secrets, services)
+      : undefined,
+  // Also with half of Discord's pair of secrets set: its factory says which one is missing.
+  discord: async (config, secrets, services) =>
+    platformsInUse(config, secrets).discord || secrets.discordToken || secrets.discordApplicationId
+      ? (await import('../platforms/discord/client.js')).discordPlatformFromConfig(config, secrets, services)
+      : undefined,
 };
+
+/** The article pages' reader (linkedom, Readability) loads at the first page fetched. */
+const fetchArticle: typeof import('../sources/page.js').fetchArticle = async (url, options) =>
+  (await import('../sources/page.js')).fetchArticle(url, options);
 
 /** What to use instead of what the config and secrets would give: test doubles and one-off runs. */
 export interface ContainerOptions {
@@ -234,7 +249,10 @@ async function wirePlatforms(
   const publishers: Record<string, Publisher> = {};
   const adapters: PlatformAdapter[] = [];
   const routes: HttpRoute[] = [];
-  const factories = { ...defaultPlatformFactories, ...options.platformFactories };
+  const factories: Partial<Record<'slack' | 'discord', PlatformFactory | LazyPlatformFactory>> = {
+    ...defaultPlatformFactories,
+    ...options.platformFactories,
+  };
   publishers.terminal = options.publishers?.terminal ?? createTerminalPublisher({ stream: options.stdout });
   for (const name of ['discord', 'slack'] as const) {
     const given = options.publishers?.[name];
@@ -242,7 +260,7 @@ async function wirePlatforms(
       publishers[name] = given;
       continue;
     }
-    const adapter = factories[name]?.(config, secrets, services);
+    const adapter = await factories[name]?.(config, secrets, services);
     if (!adapter) continue;
     adapters.push(adapter);
     publishers[name] = adapter;

@@ -3,8 +3,6 @@ import type { UnreadSource } from '../digest/types.js';
 import type { Publisher } from '../platforms/types.js';
 import type { HttpClient } from '../sources/http.js';
 import type { FeedStateStore } from '../sources/state.js';
-import { fetchArticle } from '../sources/page.js';
-import { pollFeed, readFeedItems } from '../sources/poll.js';
 import { storeArticles, type IngestDeps } from './ingest.js';
 
 type FeedSourceConfig = Extract<SourceConfig, { type: 'feed' }>;
@@ -102,6 +100,9 @@ async function noticeToChannels(sourceId: string, text: string, deps: RemoteInge
  * its channels once per streak; so is its recovery. Never throws.
  */
 export async function ingestFeedSource(source: FeedSourceConfig, deps: RemoteIngestDeps): Promise<number> {
+  // The feed and page readers (feedsmith, linkedom, Readability) load at the first feed polled:
+  // a service that reads only article files never loads them.
+  const { pollFeed, readFeedItems } = await import('../sources/poll.js');
   const result = await pollFeed(source, { client: deps.client, store: deps.feedState, now: deps.now, owner: deps.owner });
   if (result.status === 'failed') {
     deps.onFeedFailure?.(source.id);
@@ -129,6 +130,7 @@ export async function ingestFeedSource(source: FeedSourceConfig, deps: RemoteIng
 /** Fetches a page source's article (the store keeps it once, by URL). Never throws. */
 export async function ingestPageSource(source: PageSourceConfig, deps: RemoteIngestDeps): Promise<number> {
   try {
+    const { fetchArticle } = await import('../sources/page.js');
     return await storeArticles(source.id, [await fetchArticle(source.url, { client: deps.client })], deps);
   } catch (error) {
     deps.logger.warn({ source: source.id, url: source.url }, `source ${source.id}: ${error instanceof Error ? error.message : String(error)}`);

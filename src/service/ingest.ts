@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readArticleFiles } from '../sources/files.js';
+import { ArticleFileError, expandArticlePaths, readArticleFile } from '../sources/files.js';
 import { bodyParagraphs, type Article } from '../article/types.js';
 import type { SourceConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
@@ -41,9 +41,10 @@ export interface IngestDeps {
 
 /**
  * Stores articles the store has not seen (it also de-duplicates by URL and content hash),
- * summarizing only those. An article that fails is logged by name and skipped.
+ * summarizing only those. An article that fails is logged by name and skipped. The articles may
+ * come one at a time (a generator): each is stored before the next is read.
  */
-export async function storeArticles(sourceId: string, articles: Article[], deps: IngestDeps): Promise<number> {
+export async function storeArticles(sourceId: string, articles: Iterable<Article>, deps: IngestDeps): Promise<number> {
   let stored = 0;
   for (const article of articles) {
     const name = article.source.url ?? article.source.origin;
@@ -61,9 +62,24 @@ export async function storeArticles(sourceId: string, articles: Article[], deps:
   return stored;
 }
 
-/** Reads a `files` source folder into the store. A bad file is logged by name; it never stops the service. */
+/**
+ * Reads a `files` source folder into the store, one file at a time: each article is read, summarized
+ * and stored before the next is read, so memory holds one article, not the whole folder. A bad file
+ * is logged by name; it never stops the service.
+ */
 export async function ingestFileSource(source: Extract<SourceConfig, { type: 'files' }>, deps: IngestDeps): Promise<number> {
-  const { articles, errors } = readArticleFiles([source.path]);
-  for (const error of errors) deps.logger.warn({ source: source.id }, `source ${source.id}: ${error.message}`);
-  return storeArticles(source.id, articles, deps);
+  const { files, errors } = expandArticlePaths([source.path]);
+  const warn = (error: Error) => deps.logger.warn({ source: source.id }, `source ${source.id}: ${error.message}`);
+  errors.forEach(warn);
+  function* articles(): Generator<Article> {
+    for (const file of files) {
+      try {
+        yield readArticleFile(file);
+      } catch (error) {
+        if (!(error instanceof ArticleFileError)) throw error;
+        warn(error);
+      }
+    }
+  }
+  return storeArticles(source.id, articles(), deps);
 }

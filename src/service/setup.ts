@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ChannelSetup, SourceHealth, SourcePreview } from '../commands/setup.js';
 import { decodeText } from '../sources/charset.js';
-import { fetchFeed, parseFeedText } from '../sources/feed.js';
+import type { parseFeedText } from '../sources/feed.js';
 import type { HttpClient } from '../sources/http.js';
 import { CHAT_ID_PREFIX, type ChannelConfig, type Config, type SourceConfig } from '../config/schema.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
@@ -127,6 +127,8 @@ function feedLinkIn(html: string, pageUrl: string): string | null {
  */
 export async function previewSource(url: string, client: HttpClient): Promise<SourcePreview | { problem: string }> {
   try {
+    // The feed reader (feedsmith) loads at the first feed read, not with the service.
+    const { fetchFeed, parseFeedText } = await import('../sources/feed.js');
     const response = await client.get(url, {
       accept: 'application/rss+xml, application/atom+xml, application/feed+json, text/html;q=0.9, */*;q=0.5',
     });

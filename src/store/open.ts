@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { PostgresStore } from './postgres.js';
-import { SqliteStore } from './sqlite.js';
+import type { PostgresStore } from './postgres.js';
+import type { SqliteStore } from './sqlite.js';
 import type { Store } from './types.js';
 
 export interface OpenStoreOptions {
@@ -19,7 +19,8 @@ export function isPostgresUrl(url: string | undefined): boolean {
 }
 
 /**
- * Opens the store the settings ask for and brings its schema up to date. Fails with a UserError in
+ * Opens the store the settings ask for and brings its schema up to date. Only the driver asked for
+ * is loaded: pg costs a SQLite service about 16 MB of memory, and better-sqlite3 a PostgreSQL one. Fails with a UserError in
  * plain words (never showing the password) when the database cannot be reached or opened.
  */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -28,6 +29,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     const connectionString = databaseUrl;
     let store: PostgresStore | undefined;
     try {
+      const { PostgresStore } = await import('./postgres.js');
       store = new PostgresStore({ connectionString, schema: options.schema, logger: options.logger });
       await store.migrate();
       return store;
@@ -45,6 +47,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
   let store: SqliteStore | undefined;
   try {
+    const { SqliteStore } = await import('./sqlite.js');
     store = new SqliteStore({ path: options.sqlitePath });
     await store.migrate();
     return store;

@@ -68,6 +68,28 @@ describe('start-up loads only what the command needs', () => {
     expect(packages.filter((name) => HEAVY.includes(name) && !['zod', 'yaml', 'node-cron'].includes(name))).toEqual([]);
   });
 
+  it('post to a terminal channel from article files loads no platform, PostgreSQL, feed or page-reading package', { timeout: 60_000 }, async () => {
+    const work = mkdtempSync(join(tmpdir(), 'newsdigest-lazy-post-'));
+    try {
+      writeFileSync(join(work, 'today.txt'), 'Harbour wall repaired\n\nWorkers in Lune finished the harbour wall on Monday, the council said.\n');
+      writeFileSync(
+        join(work, 'newsdigest.yaml'),
+        [
+          'sources: [{ id: notes, type: files, path: . }]',
+          'channels: [{ id: desk, platform: terminal, channel: stdout }]',
+          'storage: { sqlitePath: ledger.sqlite }',
+          '',
+        ].join('\n'),
+      );
+      const packages = await packagesLoadedBy(['--config', join(work, 'newsdigest.yaml'), 'post', '--channel', 'desk']);
+      expect(packages).toContain('pino');
+      const unneeded = ['@slack/bolt', '@slack/web-api', 'discord.js', '@discordjs/rest', 'pg', 'feedsmith', 'linkedom', '@mozilla/readability'];
+      expect(packages.filter((name) => unneeded.includes(name))).toEqual([]);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('--version loads neither the language model nor the config code', { timeout: 60_000 }, async () => {
     const packages = await packagesLoadedBy(['--version']);
     expect(packages).toContain('commander');
