@@ -6,6 +6,7 @@
  */
 import {
   ADVERBIAL_OPENERS,
+  AFFILIATION_NOUNS,
   AUTHOR_LINKS,
   AUXILIARIES,
   CAPITALISED_STOPS,
@@ -185,7 +186,9 @@ export function phraseBackward(tokens: Token[], to: number, max = 12): Token[] {
  * to the name's end; null unless tokens[from, end) open such a description.
  */
 function unnamedNear(tokens: Token[], from: number, end: number): Token[] | null {
-  if (!UNNAMED_OPENERS.has(tokens[from]?.text.toLowerCase() ?? '')) return null;
+  if (!UNNAMED_OPENERS.has(tokens[from]?.lower ?? '')) return null;
+  const affiliated = affiliationDescription(tokens, from);
+  if (affiliated) return affiliated;
   let k = from + 1;
   while (k < Math.min(end + 1, from + 5, tokens.length) && isWord(tokens[k]!) && !isCapitalised(tokens[k]!.text)) {
     const word = tokens[k]!.text.toLowerCase();
@@ -206,6 +209,33 @@ function unnamedNear(tokens: Token[], from: number, end: number): Token[] | null
   }
   return null;
 }
+
+/**
+ * `one Democrat familiar with the discussion`, `a Republican close to the campaign`: someone
+ * described by a party or a leaning alone, with what ties them to the story (lower-case words after
+ * "familiar with", "close to" …, up to a comma); null when tokens[from + 1] is no such word.
+ */
+function affiliationDescription(tokens: Token[], from: number): Token[] | null {
+  // `one well-connected Democrat`: up to two words that qualify the noun before it.
+  let at = from + 1;
+  while (at < from + 3 && tokens[at] && isWord(tokens[at]!) && !isCapitalised(tokens[at]!.text)) at++;
+  const noun = tokens[at];
+  if (!noun || !isCapitalised(noun.text) || !AFFILIATION_NOUNS.has(noun.lower)) return null;
+  // "a prominent Republican National Committee member": the word opens an organisation's name.
+  if (isCapitalised(tokens[at + 1]?.text ?? '')) return null;
+  let last = at;
+  let link = last + 1;
+  while (NEAR_LINKS.has(tokens[link]?.lower ?? '') && link < last + 3) link++;
+  if (link > last + 1) {
+    last = link - 1;
+    const tie = (t: Token | undefined) => t !== undefined && isWord(t) && !isSpeechVerb(t.text) && !isAuxiliary(t.text) && !PRONOUNS.has(t.lower);
+    while (last + 1 < link + AFFILIATION_TIE_TOKENS && tie(tokens[last + 1])) last++;
+  }
+  return tokens.slice(from, last + 1);
+}
+
+/** How far the words that tie a party's member to the story may run (`familiar with the Clinton campaign's organization`). */
+const AFFILIATION_TIE_TOKENS = 6;
 
 /** Drops connectors and marks at either end (parentheses stay when they close inside). */
 function trimPhrase(phrase: Token[]): Token[] {

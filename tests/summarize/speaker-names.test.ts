@@ -131,6 +131,24 @@ describe('someone the story does not name, near a name', () => {
     expect(speakers(...story)).toEqual(want);
   });
 
+  it.each([
+    {
+      story: ['"It was not a convincing argument," said one Democrat familiar with the discussion, who added that the staff seemed rattled.'],
+      want: ['one Democrat familiar with the discussion'],
+    },
+    {
+      story: ['"The pier deal is dead," one well-connected Republican close to the council said.'],
+      want: ['one well-connected Republican close to the council'],
+    },
+    // The party word opens an organisation's name here, which speaks for its member as before.
+    {
+      story: ['"If I were a donor, I would want answers," said a prominent Republican National Committee member.'],
+      want: ['Republican National Committee'],
+    },
+  ])('a party or a leaning alone describes someone as written: $want', ({ story, want }) => {
+    expect(speakers(...story)).toEqual(want);
+  });
+
   it('leaves an apposition to the name before it to that name', () => {
     expect(
       speakers(

@@ -263,3 +263,15 @@ export const CLAUSE_OPENERS = new Set(['when', 'as', 'while', 'after']);
 
 /** Words after a count that make it a share of a group, not a name: "Six in 10 Republicans", "Two of them". */
 export const SHARE_LINKS = new Set(['in', 'of', 'out']);
+
+/** Parties and leanings that describe an unnamed speaker on their own: "one Democrat familiar with the talks". */
+export const AFFILIATION_NOUNS = new Set([
+  'democrat',
+  'republican',
+  'conservative',
+  'liberal',
+  'independent',
+  'libertarian',
+  'socialist',
+  'progressive',
+]);
