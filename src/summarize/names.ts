@@ -18,6 +18,7 @@ import {
   NAME_TITLES,
   NOT_NAMES,
   PLACE_NAMES,
+  PLACE_SUFFIXES,
   TITLE_WORDS,
 } from './lexicon/index.js';
 
@@ -178,12 +179,12 @@ export class NameIndex {
     // "Melanie said": a given name alone is a person, who "she said" may point back to.
     const givenName = words.length === 1 && (FEMALE_GIVEN_NAMES.has(lower(last)) || MALE_GIVEN_NAMES.has(lower(last)));
     if (person && person.words >= words.length && endsWithWords(person.name, words))
-      return { name: person.name, person: (person.words >= 2 || givenName) && !PLACE_NAMES.has(lower(person.name)) };
+      return { name: person.name, person: (person.words >= 2 || givenName) && !isPlace(person.name) };
     if (words.length === 1) {
       const organisation = this.organisation(last);
       if (organisation && organisation.words > 1) return { name: organisation.name, person: false };
     }
-    return { name: joined, person: ((words.length >= 2 && looksLikePerson(words)) || givenName) && !PLACE_NAMES.has(lower(joined)) };
+    return { name: joined, person: ((words.length >= 2 && looksLikePerson(words)) || givenName) && !isPlace(joined) };
   }
 
   /**
@@ -352,6 +353,12 @@ export class NameIndex {
     }
     return words;
   }
+}
+
+/** A place written like a name: "New Hampshire", "Pinellas County". */
+function isPlace(name: string): boolean {
+  const lowered = lower(name);
+  return PLACE_NAMES.has(lowered) || PLACE_SUFFIXES.has(lowered.slice(lowered.lastIndexOf(' ') + 1));
 }
 
 /** al-Attiya, bin-Salman: a particle joined to a capitalised name. */

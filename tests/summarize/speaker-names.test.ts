@@ -6,7 +6,7 @@ import { speakers } from './stories.js';
 /** Each rule of NAMES_NOBODY with a story where it keeps a wrong speaker out, and a near miss that still names someone. */
 const NOBODY_CASES: { rule: string; story: string[]; want: (string | null)[]; nearMiss: { story: string[]; want: (string | null)[] } }[] = [
   {
-    rule: 'a nationality alone',
+    rule: 'a nationality or a party word alone',
     story: [
       'Lia Moss said Japan should be careful “not to stir up trouble” in the strait, while the ministry weighed in on the Korean and Japanese comments.',
     ],
@@ -190,6 +190,17 @@ describe('what a sentence’s subject is', () => {
         '"We have come a long way in nine months," she said.',
       ),
     ).toEqual(['Ada Holm']);
+    expect(
+      speakers(
+        'Ada Holm spoke in Clearwater on Monday.',
+        'After the vote in Pinellas County the crowd cheered.',
+        '"We have come a long way in nine months," she said.',
+      ),
+    ).toEqual(['Ada Holm']);
+  });
+
+  it('is never a party word left alone', () => {
+    expect(speakers('Ada Holm spoke first.', 'Democratic "It is time to stand behind our candidate," the chair said.')).not.toContain('Democratic');
   });
 });
 

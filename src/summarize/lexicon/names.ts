@@ -212,3 +212,12 @@ export const NAME_LINKS = new Set([
 
 /** Words that end a person's name after the surname ("Donald Trump Jr."), as written: matched case and all. */
 export const GENERATIONS = new Set(['Jr', 'Sr', 'Jr.', 'Sr.', 'II', 'III', 'IV']);
+
+/**
+ * Party words that only qualify a name and name no one alone ("Democratic" left over from "the
+ * Democratic senator"); "Republican" is also a noun ("a Republican said") and is not here.
+ */
+export const PARTY_ADJECTIVES = new Set(['democratic']);
+
+/** Last words that make a capitalised run a place, not a person ("Pinellas County", "Salt Lake City"); not those that are also surnames (Lake, Rivers, Beach, Street). */
+export const PLACE_SUFFIXES = new Set(['county', 'city', 'province', 'island', 'islands', 'valley', 'district', 'avenue', 'square']);

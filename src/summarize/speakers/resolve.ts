@@ -18,6 +18,7 @@ import {
   GROUP_NOUNS,
   HEADLINE_VERBS,
   MODIFIER_PREPOSITIONS,
+  PARTY_ADJECTIVES,
   PRONOUNS,
   ROLE_NOUNS,
   SHARE_LINKS,
@@ -124,7 +125,11 @@ function documentAuthor(words: string[]): string[] | null {
  * no speaker rather than a wrong one.
  */
 export const NAMES_NOBODY: readonly { name: string; example: string; test: (name: string) => boolean }[] = [
-  { name: 'a nationality alone', example: 'Japanese', test: (name) => DEMONYMS.has(name.toLowerCase()) },
+  {
+    name: 'a nationality or a party word alone',
+    example: 'Japanese',
+    test: (name) => DEMONYMS.has(name.toLowerCase()) || PARTY_ADJECTIVES.has(name.toLowerCase()),
+  },
   { name: 'a state written short after a town', example: 'Colo', test: (name) => STATE_ABBREVIATIONS.has(name.replace(/\.$/, '').toLowerCase()) },
   {
     name: 'a count',
