@@ -23,6 +23,11 @@ const timeZone = z.string().refine(isTimeZone, { message: 'is not an IANA time z
 /** What the ids of channels and feeds set up from chat start with; the config file's ids may not. */
 export const CHAT_ID_PREFIX = 'chat-';
 
+/** True for the id of a feed subscribed from chat (not one of the config file's sources). */
+export function isChatSourceId(id: string): boolean {
+  return id.startsWith(CHAT_ID_PREFIX);
+}
+
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'use letters, digits, "-" and "_" only')

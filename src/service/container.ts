@@ -12,7 +12,7 @@ import { StoreLibrary, storedEntry } from '../store/library.js';
 import { openStore } from '../store/open.js';
 import { followedStoriesOf, recordStoryDays } from '../store/stories.js';
 import type { ArticleStore, FeedStateStore, Store, Stores, StoryDayStore } from '../store/types.js';
-import { ingestFeedSource, ingestPageSource, pollDueFeeds, unreadFeeds, type RemoteIngestDeps } from './feeds.js';
+import { channelReadsSource, ingestFeedSource, ingestPageSource, pollDueFeeds, unreadFeeds, type RemoteIngestDeps } from './feeds.js';
 import { ingestFileSource, type IngestDeps } from './ingest.js';
 import { ServiceMetrics } from './metrics.js';
 import { chatChannelRuntime } from './setup.js';
@@ -175,8 +175,7 @@ export async function createContainer(config: Config, secrets: Secrets, options:
   };
   const { ingest, read } = sourceIngestion(allSources, ingestDeps);
   /** What a channel's digest reads: the sources it names, else the config file's (never a feed a tenant subscribed from chat). */
-  const channelSources = (channel: ChannelConfig) =>
-    channel.sources.length ? allSources().filter((source) => channel.sources.includes(source.id)) : [...config.sources];
+  const channelSources = (channel: ChannelConfig) => allSources().filter((source) => channelReadsSource(channel, source.id));
   let tick = 0;
 
   const scheduler = new Scheduler({

@@ -1,4 +1,4 @@
-import { CHAT_ID_PREFIX, type ChannelConfig, type SourceConfig } from '../config/schema.js';
+import { isChatSourceId, type ChannelConfig, type SourceConfig } from '../config/schema.js';
 import type { UnreadSource } from '../digest/types.js';
 import type { Publisher } from '../platforms/types.js';
 import type { HttpClient } from '../sources/http.js';
@@ -55,7 +55,7 @@ export function plainFeedFailure(error: string | undefined): string {
  * is a hash) its site and path, without credentials or query.
  */
 export function sourceName(feed: Pick<FeedSourceConfig, 'id' | 'url'>): string {
-  if (!feed.id.startsWith(CHAT_ID_PREFIX)) return feed.id;
+  if (!isChatSourceId(feed.id)) return feed.id;
   try {
     const url = new URL(feed.url);
     return `${url.hostname}${url.pathname === '/' ? '' : url.pathname}`;
@@ -78,12 +78,17 @@ export async function unreadFeeds(sources: readonly SourceConfig[], feedState: F
 }
 
 /**
- * Tells every config channel that reads a source, in one line; a notice that fails is only logged.
- * A channel naming no sources reads the config file's, never a feed a tenant subscribed from chat.
+ * Whether a channel's digest reads a source: one it names, or, when it names none, any of the
+ * config file's sources, never a feed a tenant subscribed from chat.
  */
+export function channelReadsSource(channel: Pick<ChannelConfig, 'sources'>, sourceId: string): boolean {
+  return channel.sources.length ? channel.sources.includes(sourceId) : !isChatSourceId(sourceId);
+}
+
+/** Tells every config channel that reads a source, in one line; a notice that fails is only logged. */
 async function noticeToChannels(sourceId: string, text: string, deps: RemoteIngestDeps): Promise<void> {
   for (const channel of deps.channels) {
-    if (channel.sources.length ? !channel.sources.includes(sourceId) : sourceId.startsWith(CHAT_ID_PREFIX)) continue;
+    if (!channelReadsSource(channel, sourceId)) continue;
     const publisher = deps.publisherFor(channel);
     if (!publisher?.notify) continue;
     await publisher
