@@ -11,5 +11,5 @@
 export { ADVERBIAL_OPENERS, PRONOUNS, ROLE_NOUNS } from './lexicon/index.js';
 export { sentenceIndex, type Mention, type SpeakerContext } from './speakers/context.js';
 export { phraseBackward, phraseForward } from './speakers/phrases.js';
-export { describesSomeone, firstPerson, NAMES_NOBODY, recentMention, resolvePhrase, resolvePronoun } from './speakers/resolve.js';
+export { describesSomeone, firstPerson, NAMES_NOBODY, pronounGender, recentMention, resolvePhrase, resolvePronoun } from './speakers/resolve.js';
 export { DASHES, isAuxiliary, isCapitalised, isNameWord, isParticiple, isSpeechVerb, isWord, takesObject } from './speakers/words.js';

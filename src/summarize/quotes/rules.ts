@@ -4,7 +4,7 @@
  * names someone.
  */
 import type { Sentence } from '../sentences.js';
-import { describesSomeone, isCapitalised, PRONOUNS, resolvePhrase, type Mention, type SpeakerContext } from '../speakers.js';
+import { describesSomeone, isCapitalised, PRONOUNS, pronounGender, resolvePhrase, type Mention, type SpeakerContext } from '../speakers.js';
 import type { Token } from '../tokens.js';
 import { cuesAfter } from './after.js';
 import { cueBeforeInSentence } from './before.js';
@@ -116,9 +116,9 @@ function roleFromCue(text: string, phrase: Token[], speaker: Mention, limit: num
 
 /** `he wrote` right after a woman spoke (or `she said` after a man): the pronoun is not the previous speaker. */
 function otherGender(quotation: QuotationContext, phrase: Token[]): boolean {
-  const pronoun = phrase.length === 1 ? phrase[0]!.lower : '';
+  const pronoun = phrase.length === 1 ? pronounGender(phrase[0]!.lower) : null;
   const previous = quotation.previous?.speaker;
-  if ((pronoun !== 'he' && pronoun !== 'she') || !previous) return false;
+  if (!pronoun || !previous) return false;
   const gender = quotation.speakers.names.gender(previous.name);
-  return gender !== null && gender !== (pronoun === 'she' ? 'female' : 'male');
+  return gender !== null && gender !== pronoun;
 }

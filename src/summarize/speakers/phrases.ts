@@ -113,11 +113,30 @@ export function phraseForward(tokens: Token[], from: number, max = 12): Token[] 
 /** `a paper from the Harbour Institute`: a document's phrase runs on to its author's name. */
 function documentBy(tokens: Token[], from: number, end: number): Token[] | null {
   if (!DOCUMENT_NOUNS.has(tokens[end - 1]?.lower ?? '') || !AUTHOR_LINKS.has(tokens[end]?.text ?? '')) return null;
-  let last = end + 1;
-  while (last < end + 4 && tokens[last] && isWord(tokens[last]!) && !isCapitalised(tokens[last]!.text)) last++;
-  if (!tokens[last] || !isCapitalised(tokens[last]!.text) || !isWord(tokens[last]!)) return null;
+  const last = nameRunEnd(tokens, end + 1);
+  return last < 0 ? null : tokens.slice(from, last + 1);
+}
+
+/** How many lower-case words may stand between a link and the name it ties to ("for the Harbour Trust"). */
+const WORDS_BEFORE_NAME = 3;
+
+/**
+ * The last token of the first capitalised run at or after tokens[at], past up to three lower-case
+ * words ("the Harbour Institute", "Senator Ivo Brandt"); -1 when no capitalised word comes first.
+ */
+function nameRunEnd(tokens: Token[], at: number): number {
+  let last = at;
+  while (last < at + WORDS_BEFORE_NAME && tokens[last] && isWord(tokens[last]!) && !isCapitalised(tokens[last]!.text)) last++;
+  if (!tokens[last] || !isWord(tokens[last]!) || !isCapitalised(tokens[last]!.text)) return -1;
   while (tokens[last + 1] && isNameWord(tokens[last + 1]!.text) && isWord(tokens[last + 1]!)) last++;
-  return tokens.slice(from, last + 1);
+  return last;
+}
+
+/** Where the words that tie a person to a name ("to", "for", "close to", "familiar with") end, read from tokens[at]: at most two. */
+function nearLinkEnd(tokens: Token[], at: number): number {
+  let link = at;
+  while (link < at + 2 && NEAR_LINKS.has(tokens[link]?.lower ?? '')) link++;
+  return link;
 }
 
 /** The speaker phrase that ends at tokens[to] (inclusive), read backwards. */
@@ -149,14 +168,11 @@ export function unnamedNear(tokens: Token[], from: number, end: number): Token[]
   while (k < Math.min(end + 1, from + 5, tokens.length) && isWord(tokens[k]!) && !isCapitalised(tokens[k]!.text)) {
     const word = tokens[k]!.text.toLowerCase();
     const personNoun = (ROLE_NOUNS.has(word) || isTitleWord(word) || NEAR_PERSON_NOUNS.has(word)) && !/s$/.test(word);
-    let link = k + 1;
-    while (NEAR_LINKS.has(tokens[link]?.text.toLowerCase() ?? '') && link < k + 3) link++;
+    const link = nearLinkEnd(tokens, k + 1);
     if (personNoun && link > k + 1) {
       // Up to the end of the first capitalised run after the link: "for Senator Ivo Brandt".
-      let last = link;
-      while (last < link + 3 && tokens[last] && isWord(tokens[last]!) && !isCapitalised(tokens[last]!.text)) last++;
-      if (!tokens[last] || !isCapitalised(tokens[last]!.text)) return null;
-      while (tokens[last + 1] && isNameWord(tokens[last + 1]!.text) && isWord(tokens[last + 1]!)) last++;
+      const last = nameRunEnd(tokens, link);
+      if (last < 0) return null;
       // "the Aleppo-based group": a capitalised modifier, not the end of a name.
       if (tokens[last + 1]?.text === '-' && tokens[last + 1]!.start === tokens[last]!.end) return null;
       return tokens.slice(from, last + 1);
@@ -180,8 +196,7 @@ function affiliationDescription(tokens: Token[], from: number): Token[] | null {
   // "a prominent Republican National Committee member": the word opens an organisation's name.
   if (isCapitalised(tokens[at + 1]?.text ?? '')) return null;
   let last = at;
-  let link = last + 1;
-  while (NEAR_LINKS.has(tokens[link]?.lower ?? '') && link < last + 3) link++;
+  const link = nearLinkEnd(tokens, last + 1);
   if (link > last + 1) {
     last = link - 1;
     const tie = (t: Token | undefined) => t !== undefined && isWord(t) && !isSpeechVerb(t.text) && !isAuxiliary(t.text) && !PRONOUNS.has(t.lower);

@@ -59,10 +59,17 @@ export function recentMention(context: SpeakerContext, at: number, want: 'person
   return null;
 }
 
+/** The gender "he" or "she" stands for; null for any other word. */
+export function pronounGender(pronoun: string): Gender | null {
+  const p = pronoun.toLowerCase();
+  return p === 'she' ? 'female' : p === 'he' ? 'male' : null;
+}
+
 /** Pronoun → the most recent compatible mention before `at`. */
 export function resolvePronoun(context: SpeakerContext, pronoun: string, at: number): Mention | null {
   const p = pronoun.toLowerCase();
-  if (p === 'he' || p === 'she') return recentMention(context, at, 'person', 0, p === 'she' ? 'female' : 'male');
+  const gender = pronounGender(p);
+  if (gender) return recentMention(context, at, 'person', 0, gender);
   if (p === 'it') return recentMention(context, at, 'group');
   return recentMention(context, at, 'group');
 }
