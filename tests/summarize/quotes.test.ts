@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '../../src/article/read.js';
 import { extractQuotes } from '../../src/summarize/quotes.js';
 import { splitSentences } from '../../src/summarize/sentences.js';
 import type { Quote } from '../../src/summarize/types.js';
+import { storyOf } from './stories.js';
 
 /** Articles written for these tests: a title line, a blank line, paragraphs. */
 function quotesOf(...paragraphs: string[]): Quote[] {
-  const article = readArticle(['Test story', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n'), { origin: 'test' });
+  const article = storyOf(...paragraphs);
   const quotes = extractQuotes(article, splitSentences(article));
   for (const quote of quotes) expect(article.text.slice(quote.start, quote.end)).toBe(quote.text);
   return quotes;

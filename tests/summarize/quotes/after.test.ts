@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '../../../src/article/read.js';
 import { AFTER_RULES } from '../../../src/summarize/quotes/after.js';
-import { extractQuotes } from '../../../src/summarize/quotes.js';
-import { splitSentences } from '../../../src/summarize/sentences.js';
+import { quotesOf } from '../stories.js';
 
 /** The speaker of the story's first quotation and where the story names them (paragraphs are separated by blank lines). */
 function attributed(story: string): { speaker: string | null; attribution: string | null } {
-  const article = readArticle(['Test story', '', story].join('\n'), { origin: 'test' });
-  const quotes = extractQuotes(article, splitSentences(article));
+  const quotes = quotesOf(story);
   expect(quotes.length).toBeGreaterThan(0);
   return { speaker: quotes[0]!.speaker, attribution: quotes[0]!.attribution?.text ?? null };
 }

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readArticle } from '../../../src/article/read.js';
 import { BEFORE_RULES, explainBefore } from '../../../src/summarize/quotes/before.js';
-import { extractQuotes } from '../../../src/summarize/quotes.js';
-import { splitSentences } from '../../../src/summarize/sentences.js';
+import { quotesOf } from '../stories.js';
 
 /** The speaker of the story's first quotation (paragraphs are separated by blank lines). */
 function speaker(story: string): string | null {
-  const article = readArticle(['Test story', '', story].join('\n'), { origin: 'test' });
-  const quotes = extractQuotes(article, splitSentences(article));
+  const quotes = quotesOf(story);
   expect(quotes.length).toBeGreaterThan(0);
   return quotes[0]!.speaker;
 }
