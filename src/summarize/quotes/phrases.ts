@@ -8,32 +8,28 @@ import type { QuotedPart } from './spans.js';
 import type { Cue, Finding } from './types.js';
 import { DOCUMENT_AUTHOR_TOKENS } from './windows.js';
 
-/** The end of the paragraph that holds an offset (the text's end when none does). */
-export function paragraphEnd(paragraphs: { start: number; end: number }[], at: number): number {
+/** The span, of spans in text order, that holds an offset (a binary search); undefined when none does. */
+function spanAt<T extends { start: number; end: number }>(spans: readonly T[], at: number): T | undefined {
   let lo = 0;
-  let hi = paragraphs.length - 1;
+  let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const p = paragraphs[mid]!;
-    if (at < p.start) hi = mid - 1;
-    else if (at >= p.end) lo = mid + 1;
-    else return p.end;
+    const span = spans[mid]!;
+    if (at < span.start) hi = mid - 1;
+    else if (at >= span.end) lo = mid + 1;
+    else return span;
   }
-  return at;
+  return undefined;
+}
+
+/** The end of the paragraph that holds an offset (the offset itself when none does). */
+export function paragraphEnd(paragraphs: { start: number; end: number }[], at: number): number {
+  return spanAt(paragraphs, at)?.end ?? at;
 }
 
 /** The sentence that holds an offset. */
 export function sentenceAt(sentences: Sentence[], at: number): Sentence | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (at < s.start) hi = mid - 1;
-    else if (at >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
+  return spanAt(sentences, at);
 }
 
 export function nextMarkOrEnd(text: string, from: number, end: number): number {
